@@ -1,0 +1,177 @@
+//! One guild's processing state and the per-event steps, pure: channel memory
+//! for detection, scoring memory, and the detect → score sequence that both
+//! the gateway and the importer run.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::detect::{detect, detect_reaction};
+use super::message::{ChannelContext, ChannelId, MemberId, MessageIn, ReactionIn, RecentMessage};
+use super::score::{Decision, ScoringMemory, Source};
+use super::settings::Settings;
+use super::signal::{EntryKind, Signal};
+
+/// What processing one event produced.
+#[derive(Debug, Clone, Default)]
+pub struct Processed {
+    /// What to remember of the message (None for reactions and commands).
+    pub remembered: Option<RecentMessage>,
+    pub decisions: Vec<Decision>,
+}
+
+/// Why a message was not looked at, if it was not.
+pub fn untracked_reason(msg: &MessageIn) -> Option<&'static str> {
+    if msg.is_system {
+        Some("system message")
+    } else if msg.is_webhook {
+        Some("webhook")
+    } else if msg.author.is_bot {
+        Some("bot")
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GuildState {
+    pub channels: HashMap<ChannelId, ChannelContext>,
+    pub memory: ScoringMemory,
+}
+
+impl GuildState {
+    fn run(&mut self, signals: &[Signal], src: &Source, s: &Settings) -> Vec<Decision> {
+        let mut out = Vec::new();
+        for sig in signals {
+            for d in self.memory.evaluate(sig, src, s) {
+                if let Decision::Entry(e) = &d {
+                    self.memory.record(e, s);
+                }
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// A message in the channel's recent memory.
+    pub fn recent(&self, channel: ChannelId, id: u64) -> Option<&RecentMessage> {
+        self.channels.get(&channel).and_then(|c| c.find(id))
+    }
+
+    /// Detect and score one message. `replied_stored` is the replied-to message
+    /// from the database when it is no longer in the channel memory.
+    pub fn process_message(
+        &mut self,
+        msg: &MessageIn,
+        replied_stored: Option<RecentMessage>,
+        s: &Settings,
+    ) -> Processed {
+        let window = Duration::minutes(s.detect.context_window_minutes.max(1));
+        let ctx = self.channels.entry(msg.channel_id).or_default();
+        ctx.prune(msg.at, window);
+        if untracked_reason(msg).is_some() {
+            // Bots are never credited or charged, but they are part of the
+            // conversation ("thanks bot" must not go to the previous human).
+            let remembered = RecentMessage {
+                id: msg.id,
+                author: msg.author.clone(),
+                at: msg.at,
+                reply_to: msg.reply_to,
+                mentions: msg.mentions.iter().map(|p| p.id).collect(),
+                ..Default::default()
+            };
+            ctx.push(remembered.clone());
+            return Processed {
+                remembered: Some(remembered),
+                decisions: vec![],
+            };
+        }
+        let replied = msg
+            .reply_to
+            .and_then(|r| ctx.find(r).cloned())
+            .or(replied_stored);
+        let detection = detect(msg, ctx, replied.as_ref(), &s.detect);
+        ctx.push(detection.remembered.clone());
+        let src = Source::message(msg.channel_id, msg.id, msg.at);
+        let decisions = self.run(&detection.signals, &src, s);
+        Processed {
+            remembered: Some(detection.remembered),
+            decisions,
+        }
+    }
+
+    /// Score an added reaction on `target` (from memory or the database).
+    pub fn process_reaction(
+        &mut self,
+        r: &ReactionIn,
+        target: &RecentMessage,
+        s: &Settings,
+    ) -> Processed {
+        if r.user.is_bot {
+            return Processed::default();
+        }
+        let signals = detect_reaction(r, target, &s.detect);
+        let src = Source::reaction(r.channel_id, r.message_id, r.user.id, &r.emoji, r.at);
+        Processed {
+            remembered: None,
+            decisions: self.run(&signals, &src, s),
+        }
+    }
+
+    /// A `/kudos` from `giver` to `receiver`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn process_kudos(
+        &mut self,
+        giver: MemberId,
+        receiver: MemberId,
+        reason: &str,
+        interaction: u64,
+        channel: ChannelId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Processed {
+        let sig = Signal::new(
+            EntryKind::Kudos,
+            receiver,
+            "kudos.command",
+            format!("/kudos: {reason}"),
+        )
+        .with_counterpart(giver);
+        let src = Source::kudos(channel, interaction, at);
+        Processed {
+            remembered: None,
+            decisions: self.run(&[sig], &src, s),
+        }
+    }
+
+    /// A moderator's adjustment: written as given, audited with who and why.
+    pub fn process_adjustment(
+        &mut self,
+        moderator: MemberId,
+        member: MemberId,
+        amount: f64,
+        reason: &str,
+        key: u64,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Processed {
+        let mut sig = Signal::new(
+            EntryKind::Adjustment,
+            member,
+            "adjust.moderator",
+            format!("adjusted by moderator {moderator}: {reason}"),
+        )
+        .with_counterpart(moderator);
+        sig.magnitude = amount;
+        let src = Source {
+            channel_id: None,
+            message_id: None,
+            key: format!("a:{key}"),
+            at,
+        };
+        Processed {
+            remembered: None,
+            decisions: self.run(&[sig], &src, s),
+        }
+    }
+}

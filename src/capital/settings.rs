@@ -1,0 +1,157 @@
+//! Every tunable of the model, as typed settings. Values come from
+//! `config/default.toml` (see `crate::config` for layering); this module only
+//! describes them and checks they make sense.
+
+use serde::{Deserialize, Serialize};
+
+use super::detect::DetectSettings;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub scoring: ScoringSettings,
+    pub decay: DecaySettings,
+    pub tiers: Vec<Tier>,
+    pub report: ReportSettings,
+    pub members: MemberSettings,
+    #[serde(default)]
+    pub detect: DetectSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringSettings {
+    pub thanks: f64,
+    pub answer_bonus: f64,
+    pub unverified_thanks_factor: f64,
+    pub help_window_hours: f64,
+    pub thank_reaction: f64,
+    pub helpful_reply: f64,
+    pub shared_content: f64,
+    pub share_per_reactor: f64,
+    pub share_cap: f64,
+    pub kudos: f64,
+    pub kudos_daily_cap: u32,
+    pub request: f64,
+    pub request_escalation: f64,
+    pub request_escalation_cap: f64,
+    pub escalation_window_hours: f64,
+    pub self_promotion: f64,
+    pub broadcast: f64,
+    pub pair_cooldown_minutes: f64,
+    pub pair_window_days: f64,
+    pub pair_decay: f64,
+    pub giver_weight_base: f64,
+    pub giver_weight_min: f64,
+    pub giver_weight_max: f64,
+    pub giver_weight_scale: f64,
+    pub reciprocity_bonus: f64,
+    pub reciprocity_window_days: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DecaySettings {
+    pub recent_half_life_days: f64,
+    pub lasting_half_life_days: f64,
+    pub recent_weight: f64,
+    pub standings_refresh_hours: f64,
+    pub rebase_after_half_lives: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub name: String,
+    pub floor: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    pub window_days: u32,
+    pub quiet_below: f64,
+    pub giver_ratio: f64,
+    pub taker_ratio: f64,
+    pub at_risk_days: u32,
+    pub page_size: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MemberSettings {
+    pub leave_cleanup_days: u32,
+}
+
+impl Settings {
+    /// Reject settings that would make the numbers meaningless, with a message
+    /// that names the key.
+    pub fn validate(&self) -> Result<(), String> {
+        let d = &self.decay;
+        if !(d.recent_half_life_days > 0.0 && d.recent_half_life_days.is_finite()) {
+            return Err("decay.recent_half_life_days must be a positive number of days".into());
+        }
+        if !(d.lasting_half_life_days > 0.0 && d.lasting_half_life_days.is_finite()) {
+            return Err("decay.lasting_half_life_days must be a positive number of days".into());
+        }
+        if !(0.0..=1.0).contains(&d.recent_weight) {
+            return Err("decay.recent_weight must be between 0 and 1".into());
+        }
+        if !(d.rebase_after_half_lives >= 1.0 && d.rebase_after_half_lives <= 512.0) {
+            return Err("decay.rebase_after_half_lives must be between 1 and 512".into());
+        }
+        let s = &self.scoring;
+        if !(s.pair_decay > 0.0 && s.pair_decay <= 1.0) {
+            return Err("scoring.pair_decay must be in (0, 1]".into());
+        }
+        if s.giver_weight_min > s.giver_weight_base || s.giver_weight_base > s.giver_weight_max {
+            return Err(
+                "scoring.giver_weight_min <= giver_weight_base <= giver_weight_max must hold"
+                    .into(),
+            );
+        }
+        if s.giver_weight_scale <= 0.0 {
+            return Err("scoring.giver_weight_scale must be positive".into());
+        }
+        if s.request_escalation < 1.0 || s.request_escalation_cap < 1.0 {
+            return Err(
+                "scoring.request_escalation and request_escalation_cap must be >= 1".into(),
+            );
+        }
+        for (name, v) in [
+            ("scoring.thanks", s.thanks),
+            ("scoring.request", s.request),
+            ("scoring.self_promotion", s.self_promotion),
+            ("scoring.broadcast", s.broadcast),
+            ("scoring.kudos", s.kudos),
+            ("scoring.helpful_reply", s.helpful_reply),
+            ("scoring.thank_reaction", s.thank_reaction),
+            ("scoring.shared_content", s.shared_content),
+        ] {
+            if !(v >= 0.0 && v.is_finite()) {
+                return Err(format!(
+                    "{name} must be a non-negative number (the sign comes from the kind)"
+                ));
+            }
+        }
+        if self.tiers.is_empty() {
+            return Err("at least one tier is needed".into());
+        }
+        for w in self.tiers.windows(2).skip(1) {
+            if w[1].floor <= w[0].floor {
+                return Err(format!(
+                    "tier floors must increase: {} after {}",
+                    w[1].name, w[0].name
+                ));
+            }
+        }
+        let r = &self.report;
+        if !(r.taker_ratio < r.giver_ratio) {
+            return Err("report.taker_ratio must be below report.giver_ratio".into());
+        }
+        if r.page_size == 0 || r.page_size > 25 {
+            return Err("report.page_size must be between 1 and 25".into());
+        }
+        Ok(())
+    }
+}

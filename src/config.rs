@@ -1,0 +1,189 @@
+//! Settings from files and environment: `config/default.toml` (compiled in, so
+//! the binary needs no files), then the file named by `GOODWILL_CONFIG`, then
+//! `GOODWILL__SECTION__KEY` environment variables, then per-guild overrides
+//! stored in the database (`/config set`).
+
+use std::path::Path;
+
+use crate::capital::settings::Settings;
+
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid TOML: {message}")]
+    Parse { path: String, message: String },
+    #[error("invalid setting: {0}")]
+    Invalid(String),
+    #[error("unknown setting {0:?} (see config/default.toml for the keys)")]
+    UnknownKey(String),
+}
+
+/// Settings built from the compiled-in defaults only.
+pub fn default_settings() -> Settings {
+    let v: toml::Value = toml::from_str(DEFAULT_TOML).expect("config/default.toml is valid TOML");
+    v.try_into().expect("config/default.toml matches Settings")
+}
+
+/// Merge `over` into `base`, tables recursively, other values replaced.
+pub fn merge(base: &mut toml::Value, over: &toml::Value) {
+    match (base, over) {
+        (toml::Value::Table(b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(bv) => merge(bv, v),
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+/// Parse a value as TOML (numbers, booleans, arrays, quoted strings), falling
+/// back to a plain string.
+pub fn parse_value(raw: &str) -> toml::Value {
+    match toml::from_str::<toml::Table>(&format!("v = {raw}")) {
+        Ok(mut t) => t
+            .remove("v")
+            .unwrap_or(toml::Value::String(raw.to_string())),
+        Err(_) => toml::Value::String(raw.to_string()),
+    }
+}
+
+/// Set `section.key` (dotted path) in a TOML tree.
+pub fn set_path(root: &mut toml::Value, path: &str, value: toml::Value) -> Result<(), ConfigError> {
+    let parts: Vec<&str> = path.split('.').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(ConfigError::UnknownKey(path.into()));
+    }
+    let mut cur = root;
+    for p in &parts[..parts.len() - 1] {
+        let t = cur
+            .as_table_mut()
+            .ok_or_else(|| ConfigError::UnknownKey(path.into()))?;
+        cur = t
+            .entry(p.to_string())
+            .or_insert_with(|| toml::Value::Table(Default::default()));
+    }
+    let t = cur
+        .as_table_mut()
+        .ok_or_else(|| ConfigError::UnknownKey(path.into()))?;
+    t.insert(parts[parts.len() - 1].to_string(), value);
+    Ok(())
+}
+
+/// Look up `section.key` in a TOML tree.
+pub fn get_path<'a>(root: &'a toml::Value, path: &str) -> Option<&'a toml::Value> {
+    let mut cur = root;
+    for p in path.split('.') {
+        cur = cur.as_table()?.get(p)?;
+    }
+    Some(cur)
+}
+
+/// Turn a TOML tree into validated settings.
+pub fn settings_from(v: &toml::Value) -> Result<Settings, ConfigError> {
+    let s: Settings = v
+        .clone()
+        .try_into()
+        .map_err(|e: toml::de::Error| ConfigError::Invalid(e.message().to_string()))?;
+    s.validate().map_err(ConfigError::Invalid)?;
+    Ok(s)
+}
+
+/// The process-wide settings tree: defaults, then `GOODWILL_CONFIG`, then the
+/// environment (`GOODWILL__SCORING__THANKS=3`).
+pub fn load_base<I: IntoIterator<Item = (String, String)>>(
+    config_file: Option<&Path>,
+    env: I,
+) -> Result<toml::Value, ConfigError> {
+    let mut v: toml::Value =
+        toml::from_str(DEFAULT_TOML).expect("config/default.toml is valid TOML");
+    if let Some(path) = config_file {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let over: toml::Value = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        merge(&mut v, &over);
+    }
+    for (k, val) in env {
+        if let Some(rest) = k.strip_prefix("GOODWILL__") {
+            let path = rest.to_lowercase().replace("__", ".");
+            if get_path(&v, &path).is_none() && !path.starts_with("detect.") {
+                return Err(ConfigError::UnknownKey(format!("{k} ({path})")));
+            }
+            set_path(&mut v, &path, parse_value(&val))?;
+        }
+    }
+    settings_from(&v)?;
+    Ok(v)
+}
+
+/// Settings for one guild: the base tree with the guild's overrides on top.
+pub fn guild_settings(
+    base: &toml::Value,
+    overrides: &toml::Value,
+) -> Result<Settings, ConfigError> {
+    let mut v = base.clone();
+    merge(&mut v, overrides);
+    settings_from(&v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_validate() {
+        let s = default_settings();
+        s.validate().unwrap();
+        assert_eq!(s.tiers.len(), 4);
+    }
+
+    #[test]
+    fn env_overrides_and_rejects_unknown_keys() {
+        let v = load_base(
+            None,
+            vec![("GOODWILL__SCORING__THANKS".to_string(), "3.5".to_string())],
+        )
+        .unwrap();
+        assert_eq!(settings_from(&v).unwrap().scoring.thanks, 3.5);
+        let err = load_base(
+            None,
+            vec![("GOODWILL__SCORING__NOPE".to_string(), "1".to_string())],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown setting"));
+        let err = load_base(
+            None,
+            vec![(
+                "GOODWILL__DECAY__RECENT_HALF_LIFE_DAYS".to_string(),
+                "-1".to_string(),
+            )],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("recent_half_life_days"), "{err}");
+    }
+
+    #[test]
+    fn guild_overrides_merge() {
+        let base = load_base(None, Vec::<(String, String)>::new()).unwrap();
+        let mut over = toml::Value::Table(Default::default());
+        set_path(&mut over, "decay.recent_half_life_days", parse_value("14")).unwrap();
+        let s = guild_settings(&base, &over).unwrap();
+        assert_eq!(s.decay.recent_half_life_days, 14.0);
+        assert_eq!(s.decay.lasting_half_life_days, 365.0);
+    }
+}

@@ -1,0 +1,402 @@
+//! Starting, running and stopping the bot.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use poise::serenity_prelude as serenity;
+use serenity::{ApplicationFlags, GatewayError, GatewayIntents};
+
+use super::events::{ChannelNames, EventQueue, Handler};
+use super::metrics::{bind_http, metrics, serve_http};
+use super::{commands, Data, Error, UNAVAILABLE};
+use crate::service::{Goodwill, ServiceError};
+
+/// Discord's own API.
+pub const DEFAULT_API_URL: &str = "https://discord.com";
+
+/// How the bot connects.
+#[derive(Clone)]
+pub struct BotOptions {
+    /// Bot token (`DISCORD_TOKEN`). Never logged.
+    pub token: String,
+    /// REST base (`DISCORD_API_URL`, default [`DEFAULT_API_URL`]); the gateway
+    /// URL is asked from `{api_url}/api/v10/gateway`.
+    pub api_url: String,
+    /// Register the commands in this guild only (`DISCORD_GUILD_ID`; instant),
+    /// else globally.
+    pub guild_id: Option<u64>,
+    /// Shards run by this process: start, end (exclusive), total.
+    pub shards: Option<(u32, u32, u32)>,
+    /// Address for `/healthz` and `/metrics`.
+    pub http_addr: Option<SocketAddr>,
+}
+
+impl std::fmt::Debug for BotOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BotOptions")
+            .field("token", &"<redacted>")
+            .field("api_url", &self.api_url)
+            .field("guild_id", &self.guild_id)
+            .field("shards", &self.shards)
+            .field("http_addr", &self.http_addr)
+            .finish()
+    }
+}
+
+impl BotOptions {
+    /// Options with the given token and every other setting at its default.
+    pub fn new(token: impl Into<String>) -> Self {
+        BotOptions {
+            token: token.into(),
+            api_url: DEFAULT_API_URL.into(),
+            guild_id: None,
+            shards: None,
+            http_addr: None,
+        }
+    }
+}
+
+/// The intents the bot asks for. MESSAGE_CONTENT and GUILD_MEMBERS are
+/// privileged: see [`run_bot`] for what happens when Discord refuses them.
+pub fn wanted_intents() -> GatewayIntents {
+    GatewayIntents::GUILDS
+        | GatewayIntents::GUILD_MESSAGES
+        | GatewayIntents::GUILD_MESSAGE_REACTIONS
+        | GatewayIntents::MESSAGE_CONTENT
+        | GatewayIntents::GUILD_MEMBERS
+}
+
+const PRIVILEGED: [(GatewayIntents, &str, &str); 2] = [
+    (
+        GatewayIntents::MESSAGE_CONTENT,
+        "Message Content Intent",
+        "message text will arrive empty, so thanks and requests in plain messages go unseen \
+         (replies, mentions, reactions and slash commands still work)",
+    ),
+    (
+        GatewayIntents::GUILD_MEMBERS,
+        "Server Members Intent",
+        "members joining and leaving go unseen",
+    ),
+];
+
+fn make_http(opts: &BotOptions) -> serenity::Http {
+    let mut b = serenity::HttpBuilder::new(&opts.token);
+    let api = opts.api_url.trim_end_matches('/');
+    if api != DEFAULT_API_URL {
+        // serenity only honours the proxy with its rate limiter off.
+        b = b.proxy(api).ratelimiter_disabled(true);
+    }
+    b.build()
+}
+
+fn is_unauthorized(e: &serenity::Error) -> bool {
+    matches!(e, serenity::Error::Http(h) if h.status_code().map(|s| s.as_u16()) == Some(401))
+}
+
+/// Run the bot until `shutdown` resolves (then close the shards and finish the
+/// events in flight) or a fatal error.
+///
+/// - A missing or rejected token is one clear error (never the token itself).
+/// - If Discord refuses a privileged intent (close code 4014), the bot logs
+///   which switch to turn on in the Developer Portal and reconnects without it.
+pub async fn run_bot(
+    service: Goodwill,
+    opts: BotOptions,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    if opts.token.trim().is_empty() {
+        anyhow::bail!(
+            "DISCORD_TOKEN is not set: create a bot in the Discord Developer Portal \
+             (Applications -> your app -> Bot -> Reset Token) and put the token in DISCORD_TOKEN"
+        );
+    }
+    if let Some((start, end, total)) = opts.shards {
+        if start >= end || end > total {
+            anyhow::bail!("invalid shard range {start}..{end} of {total} shards");
+        }
+    }
+    let mut shutdown = Box::pin(shutdown);
+
+    let http_task = match opts.http_addr {
+        Some(addr) => {
+            let listener = bind_http(addr).await?;
+            tracing::info!(%addr, "serving /healthz and /metrics");
+            Some(tokio::spawn(serve_http(listener)))
+        }
+        None => None,
+    };
+    let _http_guard = AbortOnDrop(http_task);
+
+    // Check the token before anything else, for one clear error.
+    let http = Arc::new(make_http(&opts));
+    match http.get_current_user().await {
+        Ok(me) => tracing::info!(bot = %me.name, id = me.id.get(), "token accepted"),
+        Err(e) if is_unauthorized(&e) => anyhow::bail!(
+            "Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the bot token again from \
+             the Developer Portal (Applications -> your app -> Bot -> Reset Token)"
+        ),
+        Err(e) => tracing::warn!(error = %e, "could not check the token; connecting anyway"),
+    }
+
+    let channels = Arc::new(ChannelNames::default());
+    let queue = EventQueue::start(service.clone(), Arc::clone(&http), Arc::clone(&channels));
+
+    let mut intents = wanted_intents();
+    let outcome = loop {
+        let handler = Handler {
+            queue: Arc::clone(&queue),
+            channels: Arc::clone(&channels),
+            service: service.clone(),
+        };
+        let framework = framework(service.clone(), opts.guild_id);
+        let mut client = serenity::ClientBuilder::new_with_http(make_http(&opts), intents)
+            .raw_event_handler(handler)
+            .framework(framework)
+            .await?;
+        let manager = Arc::clone(&client.shard_manager);
+        tracing::info!(intents = ?intents, shards = ?opts.shards, "connecting to the gateway");
+        let run = async {
+            match opts.shards {
+                // serenity's range end is inclusive (it boots end - start + 1 shards).
+                Some((start, end, total)) => client.start_shard_range(start..end - 1, total).await,
+                None => client.start().await,
+            }
+        };
+        let result = tokio::select! {
+            r = run => Some(r),
+            _ = &mut shutdown => None,
+        };
+        match result {
+            None => {
+                tracing::info!("shutting down: closing shards");
+                manager.shutdown_all().await;
+                break Ok(());
+            }
+            Some(Ok(())) => {
+                tracing::info!("all shards stopped");
+                break Ok(());
+            }
+            Some(Err(serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents))) => {
+                manager.shutdown_all().await;
+                let refused = refused_intents(&http, intents).await;
+                if refused.is_empty() {
+                    break Err(anyhow::anyhow!(
+                        "Discord refused the gateway intents (close code 4014) and none are left to drop"
+                    ));
+                }
+                for (flag, name, loss) in PRIVILEGED {
+                    if refused.contains(flag) {
+                        tracing::error!(
+                            "Discord refused the privileged {name} (gateway close code 4014 \
+                             \"Disallowed intent(s)\"). Turn on \"{name}\" in the Discord Developer \
+                             Portal (Applications -> your app -> Bot -> Privileged Gateway Intents). \
+                             Continuing without it meanwhile: {loss}."
+                        );
+                    }
+                }
+                intents -= refused;
+            }
+            Some(Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication))) => {
+                break Err(anyhow::anyhow!(
+                    "Discord rejected DISCORD_TOKEN (gateway close code 4004 \"Authentication failed\"): \
+                     copy the bot token again from the Developer Portal"
+                ));
+            }
+            Some(Err(e)) => {
+                manager.shutdown_all().await;
+                break Err(anyhow::anyhow!("the gateway connection failed: {e}"));
+            }
+        }
+    };
+    queue.shutdown(Duration::from_secs(10)).await;
+    outcome
+}
+
+/// Which of the privileged intents in `asked` Discord refused. The
+/// application's flags say which ones are switched on; when they cannot be
+/// read, all privileged intents are taken as refused.
+async fn refused_intents(http: &serenity::Http, asked: GatewayIntents) -> GatewayIntents {
+    let asked_privileged = asked & (GatewayIntents::MESSAGE_CONTENT | GatewayIntents::GUILD_MEMBERS);
+    let flags = match http.get_current_application_info().await {
+        Ok(app) => app.flags,
+        Err(e) => {
+            tracing::debug!(error = %e, "cannot read the application flags");
+            None
+        }
+    };
+    let Some(flags) = flags else {
+        return asked_privileged;
+    };
+    let mut refused = GatewayIntents::empty();
+    if !flags.intersects(
+        ApplicationFlags::GATEWAY_MESSAGE_CONTENT | ApplicationFlags::GATEWAY_MESSAGE_CONTENT_LIMITED,
+    ) {
+        refused |= GatewayIntents::MESSAGE_CONTENT;
+    }
+    if !flags.intersects(
+        ApplicationFlags::GATEWAY_GUILD_MEMBERS | ApplicationFlags::GATEWAY_GUILD_MEMBERS_LIMITED,
+    ) {
+        refused |= GatewayIntents::GUILD_MEMBERS;
+    }
+    let refused = refused & asked_privileged;
+    if refused.is_empty() {
+        // The flags claim all is allowed, yet Discord said no: drop them all.
+        asked_privileged
+    } else {
+        refused
+    }
+}
+
+struct AbortOnDrop(Option<tokio::task::JoinHandle<()>>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(h) = self.0.take() {
+            h.abort();
+        }
+    }
+}
+
+fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data, Error> {
+    poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            on_error: |e| Box::pin(on_error(e)),
+            pre_command: |ctx| {
+                Box::pin(async move {
+                    ctx.set_invocation_data(Instant::now()).await;
+                    tracing::info!(
+                        command = %ctx.command().qualified_name,
+                        guild = ctx.guild_id().map(|g| g.get()),
+                        member = ctx.author().id.get(),
+                        "command"
+                    );
+                })
+            },
+            post_command: |ctx| Box::pin(record_command(ctx)),
+            initialize_owners: false,
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let cmds = &framework.options().commands;
+                let result = match guild_id {
+                    Some(g) => {
+                        poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(g)).await
+                    }
+                    None => poise::builtins::register_globally(ctx, cmds).await,
+                };
+                match result {
+                    Ok(()) => tracing::info!(
+                        commands = cmds.len(),
+                        guild = guild_id,
+                        app = ready.application.id.get(),
+                        "slash commands registered"
+                    ),
+                    // The bot still records events; commands may be stale.
+                    Err(e) => tracing::error!(error = %e, "registering slash commands failed"),
+                }
+                Ok(Data { service })
+            })
+        })
+        .build()
+}
+
+async fn record_command(ctx: super::Context<'_>) {
+    let took = ctx
+        .invocation_data::<Instant>()
+        .await
+        .map(|t| t.elapsed())
+        .unwrap_or_default();
+    metrics().command(&ctx.command().qualified_name, took);
+}
+
+/// The one place command errors become answers.
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    use poise::FrameworkError as FE;
+    let reply = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
+    match error {
+        FE::Command { error, ctx, .. } => {
+            record_command(ctx).await;
+            metrics().command_error();
+            let text = match error.downcast_ref::<ServiceError>() {
+                Some(e @ ServiceError::Unavailable(_)) => {
+                    metrics().db_error();
+                    tracing::warn!(command = %ctx.command().qualified_name, error = %e, "database unavailable");
+                    UNAVAILABLE.to_string()
+                }
+                Some(e @ ServiceError::Database(_)) => {
+                    metrics().db_error();
+                    tracing::error!(command = %ctx.command().qualified_name, error = %e, "database error");
+                    "Something went wrong reading the ledger; the error is in the bot's log.".into()
+                }
+                Some(e) => e.to_string(),
+                None => {
+                    tracing::error!(command = %ctx.command().qualified_name, error = %format!("{error:#}"), "command failed");
+                    "Something went wrong; the error is in the bot's log.".into()
+                }
+            };
+            if let Err(e) = ctx.send(reply(text)).await {
+                tracing::warn!(error = %e, "could not send the error answer");
+            }
+        }
+        FE::CommandCheckFailed { error, ctx, .. } => {
+            if let Some(e) = error {
+                tracing::error!(error = %e, "permission check failed");
+            }
+            tracing::info!(
+                command = %ctx.command().qualified_name,
+                member = ctx.author().id.get(),
+                "refused: not a moderator"
+            );
+            let text = format!(
+                "`/{}` is for moderators: you need the **Manage Server** permission.",
+                ctx.command().qualified_name
+            );
+            if let Err(e) = ctx.send(reply(text)).await {
+                tracing::warn!(error = %e, "could not send the refusal");
+            }
+        }
+        FE::GuildOnly { ctx, .. } => {
+            let _ = ctx
+                .send(reply("This command works in a server, not in direct messages.".into()))
+                .await;
+        }
+        FE::ArgumentParse { error, input, ctx, .. } => {
+            let text = match input {
+                Some(i) => format!("Could not read `{i}`: {error}"),
+                None => format!("Could not read the options: {error}"),
+            };
+            let _ = ctx.send(reply(text)).await;
+        }
+        FE::Setup { error, .. } => tracing::error!(error = %error, "bot setup failed"),
+        FE::EventHandler { error, .. } => tracing::error!(error = %error, "event handler failed"),
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_token() {
+        let o = BotOptions::new("secret-token-value");
+        assert!(!format!("{o:?}").contains("secret"));
+    }
+
+    #[test]
+    fn privileged_intents_are_wanted() {
+        let i = wanted_intents();
+        assert!(i.contains(GatewayIntents::MESSAGE_CONTENT));
+        assert!(i.contains(GatewayIntents::GUILD_MEMBERS));
+        assert!(i.contains(GatewayIntents::GUILD_MESSAGE_REACTIONS));
+    }
+}

@@ -1,0 +1,173 @@
+//! Commands every member can use.
+
+use chrono::Utc;
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+use serenity::{ButtonStyle, CreateActionRow, CreateButton};
+
+use super::{answer_within, guild, invoker, picked};
+use crate::discord::embeds::{self, COMPONENT_PREFIX};
+use crate::discord::{Context, Error};
+use crate::service::KudosOutcome;
+
+/// Show a member's social capital: balance, standing, tier, trend and decay warning
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn balance(
+    ctx: Context<'_>,
+    #[description = "Whose balance to show (default: yours)"] member: Option<serenity::User>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let who = member.as_ref().map_or_else(|| invoker(ctx), |u| picked(ctx, u));
+    let service = &ctx.data().service;
+    let view = answer_within(ctx, true, service.balance(guild, who.id, Utc::now())).await??;
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::balance(&view))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The server's leaderboard by standing
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn standings(
+    ctx: Context<'_>,
+    #[description = "Page of the leaderboard (default: 1)"]
+    #[min = 1]
+    page: Option<u32>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let service = &ctx.data().service;
+    let page = page.unwrap_or(1).max(1);
+    let view = answer_within(ctx, false, service.standings(guild, page, Utc::now())).await??;
+    let (embed, buttons) = embeds::standings(&view);
+    ctx.send(CreateReply::default().embed(embed).components(buttons))
+        .await?;
+    Ok(())
+}
+
+/// A member's latest ledger entries, with links to the messages behind them
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn history(
+    ctx: Context<'_>,
+    #[description = "Whose history to show (default: yours)"] member: Option<serenity::User>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let who = member.as_ref().map_or_else(|| invoker(ctx), |u| picked(ctx, u));
+    let service = &ctx.data().service;
+    let view = answer_within(ctx, true, service.history(guild, who.id, 15)).await??;
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::history(&view))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Thank a member publicly with kudos (a few per day)
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn kudos(
+    ctx: Context<'_>,
+    #[description = "Who deserves kudos"] member: serenity::User,
+    #[description = "What for"]
+    #[min_length = 1]
+    #[max_length = 300]
+    reason: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let giver = invoker(ctx);
+    let receiver = picked(ctx, &member);
+    let service = &ctx.data().service;
+    let outcome = answer_within(
+        ctx,
+        false,
+        service.kudos(
+            guild,
+            &giver,
+            &receiver,
+            reason.trim(),
+            ctx.id(),
+            ctx.channel_id().get(),
+            Utc::now(),
+        ),
+    )
+    .await??;
+    let (text, ephemeral) = match outcome {
+        KudosOutcome::Given {
+            amount,
+            remaining_today,
+        } => (
+            format!(
+                "🙌 <@{}> gave kudos to <@{}> (+{amount:.1}): {}\n-# {remaining_today} kudos left today",
+                giver.id,
+                receiver.id,
+                embeds::escape(&embeds::truncate(reason.trim(), 300)),
+            ),
+            false,
+        ),
+        KudosOutcome::CapReached { cap, resets_at } => (
+            format!(
+                "You have given your {cap} kudos for today; you can give more {}.",
+                embeds::relative(resets_at)
+            ),
+            true,
+        ),
+        KudosOutcome::SelfKudos => ("Kudos go to someone else, not yourself.".into(), true),
+        KudosOutcome::ToBot => ("Bots don't collect kudos.".into(), true),
+        KudosOutcome::OptedOut => (
+            "Kudos can't be recorded: you or they opted out of tracking.".into(),
+            true,
+        ),
+        KudosOutcome::AlreadyRecorded => ("That kudos was already recorded.".into(), true),
+    };
+    ctx.send(
+        CreateReply::default()
+            .content(text)
+            .ephemeral(ephemeral)
+            // Show the mentions without pinging anyone.
+            .allowed_mentions(serenity::CreateAllowedMentions::new()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Stop tracking me and delete my ledger entries in this server
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn optout(ctx: Context<'_>) -> Result<(), Error> {
+    let who = ctx.author().id.get();
+    let confirm = CreateButton::new(format!("{COMPONENT_PREFIX}optout:{who}"))
+        .label("Delete my data and stop tracking")
+        .style(ButtonStyle::Danger);
+    let cancel = CreateButton::new(format!("{COMPONENT_PREFIX}cancel:{who}"))
+        .label("Cancel")
+        .style(ButtonStyle::Secondary);
+    ctx.send(
+        CreateReply::default()
+            .content(
+                "This deletes every ledger entry about you in this server and stops tracking you \
+                 until you use `/optin`. It cannot be undone.",
+            )
+            .components(vec![CreateActionRow::Buttons(vec![confirm, cancel])])
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Start tracking me again after /optout
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn optin(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let who = ctx.author().id.get();
+    let service = &ctx.data().service;
+    answer_within(ctx, true, service.opt_in(guild, who)).await??;
+    ctx.send(
+        CreateReply::default()
+            .content("Tracking is on: your help and thanks count again from now on.")
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}

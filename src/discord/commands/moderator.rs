@@ -1,0 +1,211 @@
+//! Moderator commands. Registered with `default_member_permissions =
+//! MANAGE_GUILD` and checked again on the server side ([`is_moderator`]).
+
+use chrono::Utc;
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+use serenity::{CreateAttachment, CreateAutocompleteResponse, AutocompleteChoice};
+
+use super::{answer_within, guild, is_moderator, picked};
+use crate::discord::embeds;
+use crate::discord::{Context, Error};
+
+/// Givers, takers, matchers, quiet members, decay risks and movers
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Moderators",
+    default_member_permissions = "MANAGE_GUILD",
+    check = "is_moderator"
+)]
+pub async fn report(
+    ctx: Context<'_>,
+    #[description = "Window in days (default: 90)"]
+    #[min = 1]
+    #[max = 3650]
+    window: Option<u32>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let window = window.unwrap_or(90);
+    // A report reads the whole window: always defer.
+    ctx.defer_ephemeral().await?;
+    let view = ctx.data().service.report(guild, window, Utc::now()).await?;
+    let csv = embeds::report_csv(&view);
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::report(&view))
+            .attachment(CreateAttachment::bytes(csv.into_bytes(), "report.csv"))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// View or change this server's Goodwill settings
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Moderators",
+    default_member_permissions = "MANAGE_GUILD",
+    check = "is_moderator",
+    subcommands("view", "set"),
+    subcommand_required
+)]
+pub async fn config(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Show the settings in force in this server
+#[poise::command(slash_command, guild_only, check = "is_moderator")]
+pub async fn view(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let text = answer_within(ctx, true, ctx.data().service.config_view(guild)).await??;
+    let reply = if text.len() <= 1900 {
+        CreateReply::default().content(format!("```toml\n{text}\n```"))
+    } else {
+        CreateReply::default()
+            .content("Settings in force in this server:")
+            .attachment(CreateAttachment::bytes(text.into_bytes(), "goodwill.toml"))
+    };
+    ctx.send(reply.ephemeral(true)).await?;
+    Ok(())
+}
+
+/// Change one setting (e.g. key `decay.recent_half_life_days`, value `45`)
+#[poise::command(slash_command, guild_only, check = "is_moderator")]
+pub async fn set(
+    ctx: Context<'_>,
+    #[description = "Setting to change, as shown by /config view (dotted key)"]
+    #[autocomplete = "autocomplete_key"]
+    key: String,
+    #[description = "New value (TOML: 45, 0.5, true, \"text\", [\"a\", \"b\"])"] value: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let change = answer_within(
+        ctx,
+        true,
+        ctx.data().service.config_set(guild, key.trim(), value.trim()),
+    )
+    .await??;
+    tracing::info!(guild, moderator = ctx.author().id.get(), %change, "config changed");
+    ctx.send(
+        CreateReply::default()
+            .content(format!("Updated `{}`", change.replace('`', "'")))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Dotted keys of a TOML document (`a.b.c`), leaves only.
+pub fn toml_keys(text: &str) -> Vec<String> {
+    fn walk(prefix: &str, table: &toml::Table, out: &mut Vec<String>) {
+        for (k, v) in table {
+            let key = if prefix.is_empty() {
+                k.clone()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            match v {
+                toml::Value::Table(t) => walk(&key, t, out),
+                _ => out.push(key),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(table) = text.parse::<toml::Table>() {
+        walk("", &table, &mut out);
+    }
+    out
+}
+
+async fn autocomplete_key(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    let resp = CreateAutocompleteResponse::new();
+    let (Some(guild), true) = (ctx.guild_id(), is_moderator(ctx).await.unwrap_or(false)) else {
+        return resp;
+    };
+    let Ok(text) = ctx.data().service.config_view(guild.get()).await else {
+        return resp;
+    };
+    let partial = partial.to_lowercase();
+    let mut keys = toml_keys(&text);
+    keys.retain(|k| k.to_lowercase().contains(&partial));
+    // Prefix matches first.
+    keys.sort_by_key(|k| (!k.to_lowercase().starts_with(&partial), k.clone()));
+    resp.set_choices(
+        keys.into_iter()
+            .take(25)
+            .map(|k| AutocompleteChoice::new(k.clone(), k))
+            .collect(),
+    )
+}
+
+/// Add to or take from a member's balance, with a reason (recorded in the ledger)
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Moderators",
+    default_member_permissions = "MANAGE_GUILD",
+    check = "is_moderator"
+)]
+pub async fn adjust(
+    ctx: Context<'_>,
+    #[description = "Whose balance to adjust"] member: serenity::User,
+    #[description = "Points to add (negative to take away)"]
+    #[min = -1000]
+    #[max = 1000]
+    amount: f64,
+    #[description = "Why (kept in the ledger)"]
+    #[min_length = 3]
+    #[max_length = 300]
+    reason: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    if !amount.is_finite() || amount == 0.0 {
+        anyhow::bail!(crate::service::ServiceError::Invalid(
+            "the amount must be a non-zero number".into()
+        ));
+    }
+    let target = picked(ctx, &member);
+    let moderator = ctx.author().id.get();
+    let view = answer_within(
+        ctx,
+        true,
+        ctx.data().service.adjust(
+            guild,
+            moderator,
+            target.id,
+            amount,
+            reason.trim(),
+            ctx.id(),
+            Utc::now(),
+        ),
+    )
+    .await??;
+    tracing::info!(guild, moderator, member = target.id, amount, "balance adjusted");
+    ctx.send(
+        CreateReply::default()
+            .content(format!(
+                "Adjusted <@{}> by {}: {}",
+                target.id,
+                embeds::signed(amount),
+                embeds::escape(reason.trim())
+            ))
+            .embed(embeds::balance(&view))
+            .allowed_mentions(serenity::CreateAllowedMentions::new())
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_keys;
+
+    #[test]
+    fn flattens_toml_keys() {
+        let keys = toml_keys("a = 1\n[b]\nc = 2\n[b.d]\ne = [1]\n");
+        assert_eq!(keys, vec!["a", "b.c", "b.d.e"]);
+    }
+}

@@ -1,0 +1,381 @@
+//! Service views -> Discord embeds and buttons. Pure: no I/O.
+
+use chrono::{DateTime, Utc};
+use serenity::all::{
+    ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
+};
+
+use crate::service::{
+    BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage,
+};
+
+const GREEN: Colour = Colour(0x2e_b8_72);
+const AMBER: Colour = Colour(0xe8_a3_17);
+const RED: Colour = Colour(0xd6_45_45);
+const BLUE: Colour = Colour(0x3b_82_f6);
+
+/// Prefix of every button id this bot creates.
+pub const COMPONENT_PREFIX: &str = "goodwill:";
+
+/// Discord's limit on an embed description.
+const DESCRIPTION_MAX: usize = 4096;
+/// Discord's limit on an embed field value.
+const FIELD_MAX: usize = 1024;
+
+/// `<t:…:D>` renders as a date in each reader's own time zone.
+pub fn date(at: DateTime<Utc>) -> String {
+    format!("<t:{}:D>", at.timestamp())
+}
+
+/// `<t:…:R>` renders as "in 3 days" / "2 hours ago".
+pub fn relative(at: DateTime<Utc>) -> String {
+    format!("<t:{}:R>", at.timestamp())
+}
+
+/// A signed figure: `+1.2`, `-0.5`, `0.0`.
+pub fn signed(x: f64) -> String {
+    if x > 0.0 && format!("{x:.1}") != "0.0" {
+        format!("+{x:.1}")
+    } else if x.abs() < 0.05 {
+        "0.0".into()
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+fn trend_arrow(x: f64) -> &'static str {
+    if x >= 0.05 {
+        "▲"
+    } else if x <= -0.05 {
+        "▼"
+    } else {
+        "■"
+    }
+}
+
+/// Cut `s` to at most `max` bytes on a char boundary, marking the cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max.saturating_sub(1);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// Neutralise markdown in names shown in embeds.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '_' | '`' | '~' | '|' | '>' | '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `/balance`.
+pub fn balance(b: &BalanceView) -> CreateEmbed {
+    let colour = if b.opted_out {
+        BLUE
+    } else if b.decay_date.is_some() {
+        AMBER
+    } else if b.standing < 0.0 {
+        RED
+    } else {
+        GREEN
+    };
+    let rank = b.rank.map(|r| format!(" · rank #{r}")).unwrap_or_default();
+    let mut tier = format!("**{}** (from {:.1})", escape(&b.tier), b.tier_floor);
+    if let (Some(next), Some(at)) = (&b.next_tier, b.next_tier_at) {
+        tier.push_str(&format!("\nnext: {} at {:.1}", escape(next), at));
+    }
+    let decay = match (b.decay_date, &b.decay_advice) {
+        (Some(d), advice) => {
+            let mut s = format!(
+                "Falls below {} on {} ({}) without new deposits.",
+                escape(&b.tier),
+                date(d),
+                relative(d)
+            );
+            if let Some(a) = advice {
+                s.push('\n');
+                s.push_str(a);
+            }
+            s
+        }
+        (None, Some(a)) => a.clone(),
+        (None, None) => "No decay warning: standing stays in this tier.".into(),
+    };
+    let mut e = CreateEmbed::new()
+        .title(format!("Balance — {}", escape(&b.member_name)))
+        .colour(colour)
+        .field("Standing", format!("**{:.1}**{rank}", b.standing), true)
+        .field("Tier", tier, true)
+        .field(
+            "Trend (7 days)",
+            format!("{} {}", trend_arrow(b.trend_7d), signed(b.trend_7d)),
+            true,
+        )
+        .field("Recent", format!("{:.1}", b.recent), true)
+        .field("Lasting", format!("{:.1}", b.lasting), true)
+        .field(
+            "Headroom",
+            format!(
+                "{} ask{} before going negative",
+                b.headroom,
+                if b.headroom == 1 { "" } else { "s" }
+            ),
+            true,
+        )
+        .field("Decay", truncate(&decay, FIELD_MAX), false)
+        .footer(CreateEmbedFooter::new(format!(
+            "{} ledger entr{} · /history for details",
+            b.entries,
+            if b.entries == 1 { "y" } else { "ies" }
+        )))
+        .timestamp(b.at);
+    if b.opted_out {
+        e = e.description("Not tracked (opted out). `/optin` to start again.");
+    }
+    e
+}
+
+/// `/standings`: the embed and its Prev / Next buttons.
+pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
+    let mut lines = String::new();
+    if p.rows.is_empty() {
+        lines.push_str("Nobody is on the board yet.");
+    }
+    for r in &p.rows {
+        let line = format!(
+            "`#{:>3}` **{}** — {:.1} · {} (recent {:.1}, lasting {:.1})\n",
+            r.rank,
+            escape(&r.member_name),
+            r.standing,
+            escape(&r.tier),
+            r.recent,
+            r.lasting
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX {
+            break;
+        }
+        lines.push_str(&line);
+    }
+    let pages = p.pages.max(1);
+    let embed = CreateEmbed::new()
+        .title("Standings")
+        .colour(BLUE)
+        .description(lines)
+        .footer(CreateEmbedFooter::new(format!(
+            "Page {} of {} · {} members",
+            p.page, pages, p.total_members
+        )))
+        .timestamp(p.at);
+    (embed, standings_buttons(p.page, pages))
+}
+
+/// Button ids carry the page they lead to: `goodwill:standings:<page>`.
+pub fn standings_buttons(page: u32, pages: u32) -> Vec<CreateActionRow> {
+    let prev = CreateButton::new(format!("{COMPONENT_PREFIX}standings:{}", page.saturating_sub(1).max(1)))
+        .label("◀ Prev")
+        .style(ButtonStyle::Secondary)
+        .disabled(page <= 1);
+    let next = CreateButton::new(format!("{COMPONENT_PREFIX}standings:{}", page + 1))
+        .label("Next ▶")
+        .style(ButtonStyle::Secondary)
+        .disabled(page >= pages);
+    vec![CreateActionRow::Buttons(vec![prev, next])]
+}
+
+/// `/history`.
+pub fn history(h: &HistoryPage) -> CreateEmbed {
+    let mut lines = String::new();
+    if h.rows.is_empty() {
+        lines.push_str("No ledger entries yet.");
+    }
+    for r in &h.rows {
+        let who = r
+            .counterpart_name
+            .as_deref()
+            .map(|n| format!(" · {}", escape(n)))
+            .unwrap_or_default();
+        let link = r
+            .jump_url
+            .as_deref()
+            .map(|u| format!(" · [message]({u})"))
+            .unwrap_or_default();
+        let line = format!(
+            "{} `{:>6}` **{}**{who} — {}{link}\n",
+            date(r.at),
+            signed(r.amount),
+            r.kind.as_str(),
+            escape(&truncate(&r.reason, 120)),
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX {
+            break;
+        }
+        lines.push_str(&line);
+    }
+    CreateEmbed::new()
+        .title(format!("History — {}", escape(&h.member_name)))
+        .colour(BLUE)
+        .description(lines)
+        .footer(CreateEmbedFooter::new(format!(
+            "latest {} entries",
+            h.rows.len()
+        )))
+}
+
+fn member_list(ms: &[ReportMember], n: usize) -> String {
+    if ms.is_empty() {
+        return "—".into();
+    }
+    let mut s = String::new();
+    for m in ms.iter().take(n) {
+        let line = format!(
+            "**{}** +{:.1} / -{:.1} ({})\n",
+            escape(&m.member_name),
+            m.earned,
+            m.spent,
+            escape(&m.tier)
+        );
+        if s.len() + line.len() > FIELD_MAX - 20 {
+            break;
+        }
+        s.push_str(&line);
+    }
+    if ms.len() > n {
+        s.push_str(&format!("… and {} more", ms.len() - n));
+    }
+    s
+}
+
+fn movers(ms: &[ReportMember], n: usize) -> String {
+    if ms.is_empty() {
+        return "—".into();
+    }
+    ms.iter()
+        .take(n)
+        .map(|m| format!("**{}** {}\n", escape(&m.member_name), signed(m.change)))
+        .collect()
+}
+
+/// `/report`.
+pub fn report(r: &ReportView) -> CreateEmbed {
+    let at_risk = if r.at_risk.is_empty() {
+        "—".to_string()
+    } else {
+        let mut s = String::new();
+        for a in r.at_risk.iter().take(10) {
+            s.push_str(&format!(
+                "**{}** {} {:.1} → below {:.1} {}\n",
+                escape(&a.member_name),
+                escape(&a.tier),
+                a.standing,
+                a.tier_floor,
+                relative(a.falls_on)
+            ));
+        }
+        truncate(&s, FIELD_MAX)
+    };
+    CreateEmbed::new()
+        .title(format!("Community report — last {} days", r.window_days))
+        .colour(BLUE)
+        .description(format!(
+            "{} active members: {} givers, {} takers, {} matchers, {} quiet.",
+            r.members.len(),
+            r.givers.len(),
+            r.takers.len(),
+            r.matchers.len(),
+            r.quiet.len()
+        ))
+        .field(format!("Givers ({})", r.givers.len()), member_list(&r.givers, 8), true)
+        .field(format!("Takers ({})", r.takers.len()), member_list(&r.takers, 8), true)
+        .field(
+            format!("Matchers ({})", r.matchers.len()),
+            member_list(&r.matchers, 5),
+            false,
+        )
+        .field(format!("Quiet ({})", r.quiet.len()), member_list(&r.quiet, 5), false)
+        .field(format!("At risk of decay ({})", r.at_risk.len()), at_risk, false)
+        .field("Risers", movers(&r.risers, 5), true)
+        .field("Fallers", movers(&r.fallers, 5), true)
+        .field("Top helpers", member_list(&r.top_helpers, 5), false)
+        .footer(CreateEmbedFooter::new("Full table in report.csv"))
+        .timestamp(r.at)
+}
+
+/// Every member of a report as CSV (RFC 4180 quoting).
+pub fn report_csv(r: &ReportView) -> String {
+    fn q(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out = String::from(
+        "member_id,member_name,category,earned,spent,deposits,withdrawals,helpful_replies,standing,tier,change\n",
+    );
+    for m in &r.members {
+        let cat = serde_json::to_value(m.category)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{},{},{},{:.3},{:.3},{},{},{},{:.3},{},{:.3}\n",
+            m.member_id,
+            q(&m.member_name),
+            cat,
+            m.earned,
+            m.spent,
+            m.deposits,
+            m.withdrawals,
+            m.helpful_replies,
+            m.standing,
+            q(&m.tier),
+            m.change
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_figures() {
+        assert_eq!(signed(1.234), "+1.2");
+        assert_eq!(signed(-0.5), "-0.5");
+        assert_eq!(signed(0.01), "0.0");
+        assert_eq!(signed(-0.01), "0.0");
+    }
+
+    #[test]
+    fn truncate_respects_char_boundaries() {
+        assert_eq!(truncate("héllo", 3), "h…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn escape_markdown() {
+        assert_eq!(escape("a_b*c"), "a\\_b\\*c");
+    }
+
+    #[test]
+    fn buttons_disable_at_the_ends() {
+        let rows = standings_buttons(1, 1);
+        let json = serde_json::to_value(&rows).unwrap();
+        assert_eq!(json[0]["components"][0]["disabled"], true);
+        assert_eq!(json[0]["components"][1]["disabled"], true);
+        let json = serde_json::to_value(standings_buttons(2, 3)).unwrap();
+        assert_eq!(json[0]["components"][0]["custom_id"], "goodwill:standings:1");
+        assert_eq!(json[0]["components"][1]["custom_id"], "goodwill:standings:3");
+        assert_eq!(json[0]["components"][1]["disabled"], false);
+    }
+}

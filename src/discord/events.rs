@@ -1,0 +1,608 @@
+//! Gateway events -> the ledger pipeline.
+//!
+//! serenity hands every gateway event to a freshly spawned task, so two events
+//! read in one go from the socket (a burst, or a RESUME replay) reach the
+//! handler in no guaranteed order: tokio runs the most recently spawned task
+//! first. A ledger cares about order (a message before its reactions and its
+//! delete), so the raw handler does nothing but push each event,
+//! synchronously, onto one queue per guild bucket. A worker per bucket waits
+//! [`SETTLE`] after the first event of a burst, then restores causal order in
+//! the batch (guild, joins, messages by snowflake id, edits, reactions added,
+//! reactions removed, deletes, leaves) and calls the service one event at a
+//! time, so the events of one guild are handled in order and never
+//! concurrently.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use chrono::Utc;
+use serenity::all as sy;
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+
+use super::convert;
+use super::embeds::{self, COMPONENT_PREFIX};
+use super::metrics::metrics;
+use super::UNAVAILABLE;
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn};
+use crate::service::{Goodwill, ServiceError};
+
+/// How long a worker waits after the first event of a burst for the rest of
+/// it to be queued, so it can put the burst back in order.
+pub const SETTLE: Duration = Duration::from_millis(25);
+
+/// Number of ordered workers; a guild always goes to the same one.
+pub const WORKERS: usize = 4;
+
+/// A gateway event reduced to what the service needs.
+#[derive(Debug, Clone)]
+pub enum LedgerEvent {
+    Guild { guild: GuildId, name: String },
+    MemberJoin { guild: GuildId, member: Person },
+    Message(MessageIn),
+    Update(MessageIn),
+    Reaction(ReactionIn),
+    Delete { guild: GuildId, channel: ChannelId, ids: Vec<MessageId> },
+    MemberLeave { guild: GuildId, member: MemberId },
+}
+
+impl LedgerEvent {
+    pub fn guild(&self) -> GuildId {
+        match self {
+            LedgerEvent::Guild { guild, .. }
+            | LedgerEvent::MemberJoin { guild, .. }
+            | LedgerEvent::Delete { guild, .. }
+            | LedgerEvent::MemberLeave { guild, .. } => *guild,
+            LedgerEvent::Message(m) | LedgerEvent::Update(m) => m.guild_id,
+            LedgerEvent::Reaction(r) => r.guild_id,
+        }
+    }
+
+    /// The causal order within a burst.
+    fn order_key(&self) -> (u8, u64) {
+        match self {
+            LedgerEvent::Guild { .. } => (0, 0),
+            LedgerEvent::MemberJoin { .. } => (1, 0),
+            LedgerEvent::Message(m) => (2, m.id),
+            LedgerEvent::Update(_) => (3, 0),
+            LedgerEvent::Reaction(r) if r.added => (4, 0),
+            LedgerEvent::Reaction(_) => (5, 0),
+            LedgerEvent::Delete { .. } => (6, 0),
+            LedgerEvent::MemberLeave { .. } => (7, 0),
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            LedgerEvent::Guild { .. } => "guild_create",
+            LedgerEvent::MemberJoin { .. } => "member_add",
+            LedgerEvent::Message(_) => "message_create",
+            LedgerEvent::Update(_) => "message_update",
+            LedgerEvent::Reaction(r) if r.added => "reaction_add",
+            LedgerEvent::Reaction(_) => "reaction_remove",
+            LedgerEvent::Delete { ids, .. } if ids.len() == 1 => "message_delete",
+            LedgerEvent::Delete { .. } => "message_delete_bulk",
+            LedgerEvent::MemberLeave { .. } => "member_remove",
+        }
+    }
+}
+
+/// Put a burst of events back in causal order (stable: events of one class
+/// keep their arrival order, messages go by snowflake id).
+pub fn restore_order(batch: &mut [LedgerEvent]) {
+    batch.sort_by_key(LedgerEvent::order_key);
+}
+
+enum Item {
+    Event(LedgerEvent, chrono::DateTime<Utc>),
+    Flush(oneshot::Sender<()>),
+}
+
+#[derive(Debug, Clone)]
+struct ChannelInfo {
+    name: String,
+    parent: Option<u64>,
+    is_thread: bool,
+}
+
+/// Channel names, learnt from GUILD_CREATE / CHANNEL_* / THREAD_* and, for
+/// channels never seen, one REST lookup each (the bot runs without serenity's
+/// cache to save memory).
+#[derive(Default)]
+pub struct ChannelNames {
+    map: RwLock<HashMap<u64, ChannelInfo>>,
+}
+
+impl ChannelNames {
+    pub fn learn(&self, ch: &sy::GuildChannel) {
+        let info = ChannelInfo {
+            name: ch.name.clone(),
+            parent: ch.parent_id.map(|p| p.get()),
+            is_thread: ch.thread_metadata.is_some(),
+        };
+        self.map
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(ch.id.get(), info);
+    }
+
+    fn get(&self, id: u64) -> Option<ChannelInfo> {
+        self.map
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned()
+    }
+
+    /// The name detection rules see: a thread is named after its parent
+    /// (forum posts in `#help` are help requests whatever their title).
+    pub async fn name(&self, http: &sy::Http, id: u64) -> String {
+        let mut info = self.get(id);
+        if info.is_none() {
+            info = Some(self.fetch(http, id).await);
+        }
+        let info = info.unwrap_or(ChannelInfo {
+            name: String::new(),
+            parent: None,
+            is_thread: false,
+        });
+        if info.is_thread {
+            if let Some(parent) = info.parent {
+                let p = match self.get(parent) {
+                    Some(p) => p,
+                    None => self.fetch(http, parent).await,
+                };
+                if !p.name.is_empty() {
+                    return p.name;
+                }
+            }
+        }
+        info.name
+    }
+
+    async fn fetch(&self, http: &sy::Http, id: u64) -> ChannelInfo {
+        let info = match http.get_channel(sy::ChannelId::new(id)).await {
+            Ok(sy::Channel::Guild(gc)) => {
+                self.learn(&gc);
+                return self.get(id).unwrap_or(ChannelInfo {
+                    name: gc.name,
+                    parent: None,
+                    is_thread: false,
+                });
+            }
+            Ok(_) => ChannelInfo {
+                name: String::new(),
+                parent: None,
+                is_thread: false,
+            },
+            Err(e) => {
+                tracing::debug!(channel = id, error = %e, "channel lookup failed");
+                ChannelInfo {
+                    name: String::new(),
+                    parent: None,
+                    is_thread: false,
+                }
+            }
+        };
+        // Remember the miss too: one lookup per unknown channel.
+        self.map
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, info.clone());
+        info
+    }
+}
+
+/// Ordered per-guild queues in front of the service.
+pub struct EventQueue {
+    senders: Vec<mpsc::UnboundedSender<Item>>,
+    workers: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl EventQueue {
+    /// Start [`WORKERS`] workers calling `service`.
+    pub fn start(service: Goodwill, http: Arc<sy::Http>, channels: Arc<ChannelNames>) -> Arc<Self> {
+        let mut senders = Vec::with_capacity(WORKERS);
+        let mut workers = Vec::with_capacity(WORKERS);
+        for _ in 0..WORKERS {
+            let (tx, rx) = mpsc::unbounded_channel();
+            senders.push(tx);
+            workers.push(tokio::spawn(worker(
+                rx,
+                service.clone(),
+                Arc::clone(&http),
+                Arc::clone(&channels),
+            )));
+        }
+        Arc::new(EventQueue {
+            senders,
+            workers: Mutex::new(workers),
+        })
+    }
+
+    /// Queue one event (never blocks, never awaits: see the module doc).
+    pub fn push(&self, ev: LedgerEvent) {
+        metrics().event(ev.kind());
+        let i = (ev.guild() % self.senders.len() as u64) as usize;
+        if self.senders[i].send(Item::Event(ev, Utc::now())).is_err() {
+            tracing::warn!("event arrived after shutdown; dropped");
+        }
+    }
+
+    /// Wait until every event queued before this call has been handled.
+    pub async fn flush(&self) {
+        let mut waits = Vec::new();
+        for tx in &self.senders {
+            let (done, wait) = oneshot::channel();
+            if tx.send(Item::Flush(done)).is_ok() {
+                waits.push(wait);
+            }
+        }
+        for w in waits {
+            let _ = w.await;
+        }
+    }
+
+    /// Finish the events in flight (at most `grace`), then stop the workers.
+    pub async fn shutdown(&self, grace: Duration) {
+        if tokio::time::timeout(grace, self.flush()).await.is_err() {
+            tracing::warn!(?grace, "events still queued at shutdown were dropped");
+        }
+        let workers = std::mem::take(&mut *self.workers.lock().unwrap_or_else(|e| e.into_inner()));
+        for w in workers {
+            w.abort();
+        }
+    }
+}
+
+async fn worker(
+    mut rx: mpsc::UnboundedReceiver<Item>,
+    service: Goodwill,
+    http: Arc<sy::Http>,
+    channels: Arc<ChannelNames>,
+) {
+    while let Some(first) = rx.recv().await {
+        let mut items = vec![first];
+        if matches!(items[0], Item::Event(..)) {
+            tokio::time::sleep(SETTLE).await;
+        }
+        while let Ok(more) = rx.try_recv() {
+            items.push(more);
+        }
+        let mut batch = Vec::new();
+        let mut flushes = Vec::new();
+        for it in items {
+            match it {
+                Item::Event(ev, at) => batch.push((ev, at)),
+                Item::Flush(done) => flushes.push(done),
+            }
+        }
+        batch.sort_by_key(|(ev, _)| ev.order_key());
+        for (ev, at) in batch {
+            handle(&service, &http, &channels, ev, at).await;
+        }
+        for done in flushes {
+            let _ = done.send(());
+        }
+    }
+}
+
+async fn handle(
+    service: &Goodwill,
+    http: &sy::Http,
+    channels: &ChannelNames,
+    ev: LedgerEvent,
+    at: chrono::DateTime<Utc>,
+) {
+    let kind = ev.kind();
+    let guild = ev.guild();
+    let result = match ev {
+        LedgerEvent::Guild { guild, name } => service.upsert_guild(guild, &name).await,
+        LedgerEvent::MemberJoin { guild, member } => {
+            service.handle_member_join(guild, &member, at).await
+        }
+        LedgerEvent::Message(mut m) => {
+            m.channel_name = channels.name(http, m.channel_id).await;
+            tracing::debug!(guild, channel = m.channel_id, message = m.id, author = m.author.id, "message");
+            service.handle_message(m).await
+        }
+        LedgerEvent::Update(mut m) => {
+            m.channel_name = channels.name(http, m.channel_id).await;
+            service.handle_message_update(m).await
+        }
+        LedgerEvent::Reaction(r) => service.handle_reaction(r).await,
+        LedgerEvent::Delete { guild, channel, ids } => {
+            service.handle_message_delete(guild, channel, &ids, at).await
+        }
+        LedgerEvent::MemberLeave { guild, member } => {
+            service.handle_member_leave(guild, member, at).await
+        }
+    };
+    if let Err(e) = result {
+        metrics().event_error();
+        match &e {
+            ServiceError::Unavailable(_) => {
+                metrics().db_error();
+                tracing::warn!(guild, event = kind, error = %e, "database unavailable; event not recorded");
+            }
+            ServiceError::Database(_) => {
+                metrics().db_error();
+                tracing::error!(guild, event = kind, error = %e, "database error while handling event");
+            }
+            _ => tracing::warn!(guild, event = kind, error = %e, "event not recorded"),
+        }
+    }
+}
+
+/// The raw gateway handler: classifies each event and queues it.
+pub struct Handler {
+    pub queue: Arc<EventQueue>,
+    pub channels: Arc<ChannelNames>,
+    pub service: Goodwill,
+}
+
+#[sy::async_trait]
+impl sy::RawEventHandler for Handler {
+    async fn raw_event(&self, ctx: sy::Context, ev: sy::Event) {
+        // Everything up to the push is synchronous: see the module doc.
+        self.on_event(&ctx, ev);
+    }
+}
+
+impl Handler {
+    /// Classify and queue one event. Events without a guild (DMs) are ignored.
+    pub fn on_event(&self, ctx: &sy::Context, ev: sy::Event) {
+        let now = Utc::now();
+        match ev {
+            sy::Event::Ready(r) => {
+                metrics().shard_ready();
+                tracing::info!(
+                    shard = ?r.ready.shard,
+                    user = %r.ready.user.name,
+                    guilds = r.ready.guilds.len(),
+                    "connected to the gateway"
+                );
+            }
+            sy::Event::Resumed(_) => {
+                metrics().event("resumed");
+                tracing::info!(shard = ctx.shard_id.0, "gateway session resumed");
+            }
+            sy::Event::GuildCreate(g) => {
+                for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
+                    self.channels.learn(ch);
+                }
+                self.queue.push(LedgerEvent::Guild {
+                    guild: g.guild.id.get(),
+                    name: g.guild.name,
+                });
+            }
+            sy::Event::ChannelCreate(c) => self.channels.learn(&c.channel),
+            sy::Event::ChannelUpdate(c) => self.channels.learn(&c.channel),
+            sy::Event::ThreadCreate(t) => self.channels.learn(&t.thread),
+            sy::Event::ThreadUpdate(t) => self.channels.learn(&t.thread),
+            sy::Event::MessageCreate(m) => {
+                if let Some(msg) = convert::message_in(&m.message, "") {
+                    self.queue.push(LedgerEvent::Message(msg));
+                }
+            }
+            sy::Event::MessageUpdate(u) => {
+                if let Some(msg) = convert::message_update_in(&u, "", now) {
+                    self.queue.push(LedgerEvent::Update(msg));
+                }
+            }
+            sy::Event::MessageDelete(d) => {
+                if let Some(guild) = d.guild_id {
+                    self.queue.push(LedgerEvent::Delete {
+                        guild: guild.get(),
+                        channel: d.channel_id.get(),
+                        ids: vec![d.message_id.get()],
+                    });
+                }
+            }
+            sy::Event::MessageDeleteBulk(d) => {
+                if let Some(guild) = d.guild_id {
+                    self.queue.push(LedgerEvent::Delete {
+                        guild: guild.get(),
+                        channel: d.channel_id.get(),
+                        ids: d.ids.iter().map(|i| i.get()).collect(),
+                    });
+                }
+            }
+            sy::Event::ReactionAdd(r) => {
+                if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
+                    self.queue.push(LedgerEvent::Reaction(ri));
+                }
+            }
+            sy::Event::ReactionRemove(r) => {
+                if let Some(ri) = convert::reaction_in(&r.reaction, false, now) {
+                    self.queue.push(LedgerEvent::Reaction(ri));
+                }
+            }
+            sy::Event::GuildMemberAdd(m) => {
+                self.queue.push(LedgerEvent::MemberJoin {
+                    guild: m.member.guild_id.get(),
+                    member: convert::member_person(&m.member),
+                });
+            }
+            sy::Event::GuildMemberRemove(m) => {
+                self.queue.push(LedgerEvent::MemberLeave {
+                    guild: m.guild_id.get(),
+                    member: m.user.id.get(),
+                });
+            }
+            sy::Event::InteractionCreate(i) => {
+                metrics().event("interaction");
+                if let sy::Interaction::Component(ci) = i.interaction {
+                    if ci.data.custom_id.starts_with(COMPONENT_PREFIX) {
+                        let http = Arc::clone(&ctx.http);
+                        let service = self.service.clone();
+                        tokio::spawn(async move {
+                            if let Err(e) = on_component(&http, &service, &ci).await {
+                                tracing::warn!(error = %e, custom_id = %ci.data.custom_id, "button handling failed");
+                            }
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Buttons: standings pages and the opt-out confirmation. Stateless: the
+/// button id says what to do, so buttons keep working across restarts.
+async fn on_component(
+    http: &sy::Http,
+    service: &Goodwill,
+    ci: &sy::ComponentInteraction,
+) -> Result<(), sy::Error> {
+    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+        return Ok(());
+    };
+    let rest = &ci.data.custom_id[COMPONENT_PREFIX.len()..];
+    let (action, arg) = rest.split_once(':').unwrap_or((rest, ""));
+    let started = std::time::Instant::now();
+    let answer = match action {
+        "standings" => {
+            let page = arg.parse::<u32>().unwrap_or(1).max(1);
+            let work = service.standings(guild, page, Utc::now());
+            match respond_in_time(http, ci, work).await? {
+                Ok(view) => {
+                    let (embed, buttons) = embeds::standings(&view);
+                    Ok(sy::EditInteractionResponse::new()
+                        .embed(embed)
+                        .components(buttons))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        "optout" | "cancel" => {
+            if arg != ci.user.id.get().to_string() {
+                let msg = sy::CreateInteractionResponseMessage::new()
+                    .content("This button belongs to someone else.")
+                    .ephemeral(true);
+                return ci
+                    .create_response(http, sy::CreateInteractionResponse::Message(msg))
+                    .await;
+            }
+            if action == "cancel" {
+                let msg = sy::CreateInteractionResponseMessage::new()
+                    .content("Cancelled: nothing changed.")
+                    .components(vec![]);
+                return ci
+                    .create_response(http, sy::CreateInteractionResponse::UpdateMessage(msg))
+                    .await;
+            }
+            let work = service.opt_out(guild, ci.user.id.get(), Utc::now());
+            match respond_in_time(http, ci, work).await? {
+                Ok(n) => {
+                    tracing::info!(guild, member = ci.user.id.get(), deleted = n, "member opted out");
+                    Ok(sy::EditInteractionResponse::new()
+                        .content(format!(
+                            "Done: {n} ledger entr{} deleted, and you are no longer tracked here. \
+                             `/optin` starts tracking again.",
+                            if n == 1 { "y" } else { "ies" }
+                        ))
+                        .components(vec![]))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        _ => return Ok(()),
+    };
+    metrics().command(&format!("button:{action}"), started.elapsed());
+    match answer {
+        Ok(edit) => {
+            ci.edit_response(http, edit).await?;
+        }
+        Err(e) => {
+            metrics().command_error();
+            let text = match &e {
+                ServiceError::Unavailable(_) => {
+                    metrics().db_error();
+                    UNAVAILABLE.to_string()
+                }
+                ServiceError::Database(_) => {
+                    metrics().db_error();
+                    tracing::error!(guild, error = %e, "database error on button");
+                    "Something went wrong reading the ledger; the error is in the bot's log.".into()
+                }
+                other => other.to_string(),
+            };
+            ci.create_followup(
+                http,
+                sy::CreateInteractionResponseFollowup::new()
+                    .content(text)
+                    .ephemeral(true),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Acknowledge the button at once (Discord shows no spinner for a deferred
+/// update), then do the work; the answer edits the message.
+async fn respond_in_time<T>(
+    http: &sy::Http,
+    ci: &sy::ComponentInteraction,
+    work: impl std::future::Future<Output = T>,
+) -> Result<T, sy::Error> {
+    ci.create_response(http, sy::CreateInteractionResponse::Acknowledge)
+        .await?;
+    Ok(work.await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(id: u64) -> LedgerEvent {
+        LedgerEvent::Message(MessageIn {
+            guild_id: 1,
+            id,
+            ..Default::default()
+        })
+    }
+
+    fn reaction(added: bool) -> LedgerEvent {
+        LedgerEvent::Reaction(ReactionIn {
+            guild_id: 1,
+            channel_id: 2,
+            message_id: 3,
+            user: Person::default(),
+            emoji: "🙏".into(),
+            at: Utc::now(),
+            added,
+        })
+    }
+
+    #[test]
+    fn bursts_are_put_back_in_causal_order() {
+        let mut b = vec![
+            LedgerEvent::Delete {
+                guild: 1,
+                channel: 2,
+                ids: vec![3],
+            },
+            reaction(false),
+            msg(30),
+            reaction(true),
+            msg(10),
+        ];
+        restore_order(&mut b);
+        let kinds: Vec<_> = b.iter().map(|e| e.kind()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "message_create",
+                "message_create",
+                "reaction_add",
+                "reaction_remove",
+                "message_delete"
+            ]
+        );
+        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == 10));
+    }
+}

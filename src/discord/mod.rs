@@ -1,0 +1,34 @@
+//! The Discord adapter: serenity + poise glue around the ledger services.
+//!
+//! - gateway events become `MessageIn` / `ReactionIn` and go through the same
+//!   pipeline as an import ([`events`]),
+//! - slash commands are thin views over [`crate::service::Goodwill`]
+//!   ([`commands`]),
+//! - [`run_bot`] connects, registers the commands, survives refused privileged
+//!   intents and shuts down cleanly; [`metrics`] serves `/healthz` and
+//!   `/metrics`.
+
+mod bot;
+pub mod commands;
+pub mod convert;
+pub mod embeds;
+pub mod events;
+mod metrics;
+
+pub use bot::{run_bot, BotOptions, DEFAULT_API_URL};
+pub use metrics::{bind_http, metrics, serve_http, Metrics, EVENT_KINDS};
+
+use crate::service::Goodwill;
+
+/// What every command can reach.
+pub struct Data {
+    pub service: Goodwill,
+}
+
+/// Commands return `anyhow` errors; `on_error` turns a `ServiceError` into an
+/// answer the member can act on.
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// Answer used whenever the database is down.
+pub const UNAVAILABLE: &str = "the ledger database is unavailable right now; try again shortly";

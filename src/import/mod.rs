@@ -1,0 +1,331 @@
+//! Importing server history: DiscordChatExporter files → the same pipeline as
+//! the live bot, in timestamp order across channels, batched, idempotent.
+
+pub mod export;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+
+use crate::capital::message::{GuildId, MemberId, MessageIn, Person, ReactionIn};
+use crate::capital::process::{untracked_reason, GuildState};
+use crate::capital::score::Decision;
+use crate::capital::settings::Settings;
+use crate::pipeline::Pipeline;
+use crate::store::{Batch, MessageRow};
+pub use export::{collect_files, read_export, ChannelExport, ExportError};
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Write nothing.
+    pub dry_run: bool,
+    /// Print one JSON line per entry and per ignored signal.
+    pub explain: bool,
+    /// Dry run as if into an empty ledger (no database needed).
+    pub fresh: bool,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Messages per write transaction.
+    pub batch_size: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportSummary {
+    pub files: usize,
+    pub failed: Vec<String>,
+    pub messages_new: u64,
+    pub messages_known: u64,
+    pub reactions: u64,
+    /// Entries decided (would be written in a dry run).
+    pub entries: u64,
+    /// Entries actually inserted (0 in a dry run; less than `entries` on re-import).
+    pub entries_written: u64,
+    pub ignored: u64,
+    pub guilds: Vec<(GuildId, String)>,
+    pub first_at: Option<DateTime<Utc>>,
+    pub last_at: Option<DateTime<Utc>>,
+}
+
+enum Event {
+    Message(MessageIn),
+    Reaction(ReactionIn),
+}
+
+impl Event {
+    fn sort_key(&self) -> (DateTime<Utc>, u64, u8) {
+        match self {
+            Event::Message(m) => (m.at, m.id, 0),
+            Event::Reaction(r) => (r.at, r.message_id, 1),
+        }
+    }
+}
+
+/// Read every file; the ones that fail are reported and contribute nothing.
+pub fn read_all(files: &[PathBuf], summary: &mut ImportSummary) -> Vec<ChannelExport> {
+    let mut out = Vec::new();
+    for f in files {
+        match read_export(f) {
+            Ok(e) => out.push(e),
+            Err(e) => summary.failed.push(e.to_string()),
+        }
+    }
+    summary.files = files.len();
+    out
+}
+
+fn explain_line(
+    d: &Decision,
+    names: &HashMap<MemberId, String>,
+    guild: GuildId,
+) -> serde_json::Value {
+    let name = |id: MemberId| names.get(&id).cloned().unwrap_or_default();
+    let idstr = |x: Option<u64>| x.map(|v| v.to_string());
+    match d {
+        Decision::Entry(e) => json!({
+            "guild_id": guild.to_string(),
+            "message_id": idstr(e.message_id),
+            "channel_id": idstr(e.channel_id),
+            "at": e.at.to_rfc3339(),
+            "kind": e.kind.as_str(),
+            "member_id": e.member.to_string(),
+            "member_name": name(e.member),
+            "counterpart_id": idstr(e.counterpart),
+            "counterpart_name": e.counterpart.map(name),
+            "amount": (e.amount * 1e6).round() / 1e6,
+            "reason": e.reason,
+            "ignored": false,
+        }),
+        Decision::Ignored(i) => json!({
+            "guild_id": guild.to_string(),
+            "message_id": idstr(i.message_id),
+            "at": i.at.to_rfc3339(),
+            "kind": i.kind.as_str(),
+            "member_id": i.member.to_string(),
+            "member_name": name(i.member),
+            "counterpart_id": idstr(i.counterpart),
+            "counterpart_name": i.counterpart.map(name),
+            "amount": 0.0,
+            "reason": i.reason,
+            "ignored": true,
+        }),
+    }
+}
+
+/// Import exports. With `pipeline = None` (fresh dry run) nothing touches a database.
+pub async fn import(
+    pipeline: Option<&Pipeline>,
+    base_settings: &Settings,
+    files: &[PathBuf],
+    opts: &ImportOptions,
+    out: &mut (dyn Write + Send),
+) -> anyhow::Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    let exports = read_all(files, &mut summary);
+    // Group by guild, then merge all channels of a guild in time order.
+    let mut by_guild: HashMap<GuildId, (String, Vec<Event>, HashSet<(u64, String)>)> =
+        HashMap::new();
+    for e in exports {
+        let g = by_guild
+            .entry(e.guild_id)
+            .or_insert_with(|| (e.guild_name.clone(), vec![], HashSet::new()));
+        g.2.insert((e.channel_id, e.channel_name.clone()));
+        g.1.extend(e.messages.into_iter().map(Event::Message));
+        g.1.extend(e.reactions.into_iter().map(Event::Reaction));
+    }
+    let mut guild_ids: Vec<GuildId> = by_guild.keys().copied().collect();
+    guild_ids.sort();
+    let total: u64 = by_guild.values().map(|g| g.1.len() as u64).sum();
+    let bar = if opts.progress && total > 0 {
+        let b = ProgressBar::new(total);
+        b.set_style(
+            ProgressStyle::with_template(
+                "{spinner} importing [{bar:30}] {pos}/{len} events ({per_sec}, eta {eta}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let batch_size = if opts.batch_size == 0 {
+        5_000
+    } else {
+        opts.batch_size
+    };
+    for gid in guild_ids {
+        let (gname, mut events, channels) = by_guild.remove(&gid).expect("guild present");
+        events.sort_by_key(|e| e.sort_key());
+        summary.guilds.push((gid, gname.clone()));
+        let first_at = events
+            .first()
+            .map(|e| e.sort_key().0)
+            .unwrap_or_else(Utc::now);
+        if let Some(last) = events.last().map(|e| e.sort_key().0) {
+            summary.last_at = Some(summary.last_at.map_or(last, |l: DateTime<Utc>| l.max(last)));
+        }
+        summary.first_at = Some(
+            summary
+                .first_at
+                .map_or(first_at, |f: DateTime<Utc>| f.min(first_at)),
+        );
+        let message_ids: Vec<u64> = events
+            .iter()
+            .filter_map(|e| {
+                if let Event::Message(m) = e {
+                    Some(m.id)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        // Where state comes from: the store (normal runs), or nothing (fresh dry run).
+        let (known, mut state, settings, row) = match (pipeline, opts.fresh) {
+            (Some(p), false) => {
+                let known = p.store.known_messages(gid, &message_ids).await?;
+                let row = if opts.dry_run {
+                    p.store.guild(gid).await?
+                } else {
+                    Some(
+                        p.store
+                            .ensure_guild(
+                                gid,
+                                &gname,
+                                &crate::capital::decay::Scales::from(&base_settings.decay),
+                                first_at,
+                            )
+                            .await?,
+                    )
+                };
+                let settings = match &row {
+                    Some(r) => crate::pipeline::settings_for(&p.base, &r.settings)?,
+                    None => base_settings.clone(),
+                };
+                let state = match &row {
+                    Some(r) => crate::pipeline::hydrate(&p.store, r, &settings, first_at).await?,
+                    None => GuildState::default(),
+                };
+                p.forget(gid);
+                (known, state, settings, row)
+            }
+            _ => (
+                HashSet::new(),
+                GuildState::default(),
+                base_settings.clone(),
+                None,
+            ),
+        };
+        let mut names: HashMap<MemberId, String> = HashMap::new();
+        let mut batch = Batch {
+            channels: channels.into_iter().collect(),
+            ..Default::default()
+        };
+        let mut pending_msgs = 0usize;
+        let mut new_ids: HashSet<u64> = HashSet::new();
+        for ev in events {
+            bar.inc(1);
+            let (decisions, is_new) = match &ev {
+                Event::Message(m) => {
+                    let is_new = !known.contains(&m.id);
+                    for p in std::iter::once(&m.author).chain(m.mentions.iter()) {
+                        names.entry(p.id).or_insert_with(|| {
+                            p.nickname.clone().unwrap_or_else(|| p.name.clone())
+                        });
+                    }
+                    let processed = state.process_message(m, None, &settings);
+                    if is_new {
+                        summary.messages_new += 1;
+                        new_ids.insert(m.id);
+                        if let Some(r) = &processed.remembered {
+                            if untracked_reason(m).is_none() || m.author.is_bot {
+                                batch
+                                    .messages
+                                    .push(MessageRow::from_recent(m.channel_id, r));
+                            }
+                        }
+                        batch.members.push((m.author.clone(), m.at));
+                        for p in &m.mentions {
+                            batch.members.push((
+                                Person {
+                                    id: p.id,
+                                    name: p.name.clone(),
+                                    nickname: p.nickname.clone(),
+                                    is_bot: p.is_bot,
+                                },
+                                m.at,
+                            ));
+                        }
+                        pending_msgs += 1;
+                    } else {
+                        summary.messages_known += 1;
+                    }
+                    (processed.decisions, is_new)
+                }
+                Event::Reaction(r) => {
+                    summary.reactions += 1;
+                    let is_new = new_ids.contains(&r.message_id);
+                    let target = state.recent(r.channel_id, r.message_id).cloned();
+                    let decisions = match target {
+                        Some(t) => state.process_reaction(r, &t, &settings).decisions,
+                        None => vec![],
+                    };
+                    if is_new {
+                        batch.members.push((r.user.clone(), r.at));
+                    }
+                    (decisions, is_new)
+                }
+            };
+            if !is_new {
+                continue;
+            }
+            for d in &decisions {
+                match d {
+                    Decision::Entry(e) => {
+                        summary.entries += 1;
+                        if !opts.dry_run {
+                            batch.entries.push(e.clone());
+                        }
+                    }
+                    Decision::Ignored(_) => summary.ignored += 1,
+                }
+                if opts.explain {
+                    writeln!(out, "{}", explain_line(d, &names, gid))?;
+                }
+            }
+            if !opts.dry_run && pending_msgs >= batch_size {
+                summary.entries_written +=
+                    write(pipeline, row.as_ref(), &mut batch, &settings).await?;
+                pending_msgs = 0;
+            }
+        }
+        if !opts.dry_run {
+            summary.entries_written += write(pipeline, row.as_ref(), &mut batch, &settings).await?;
+        }
+        bar.set_message("");
+    }
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+async fn write(
+    pipeline: Option<&Pipeline>,
+    row: Option<&crate::store::GuildRow>,
+    batch: &mut Batch,
+    settings: &Settings,
+) -> anyhow::Result<u64> {
+    let mut written = 0;
+    if let (Some(p), Some(row)) = (pipeline, row) {
+        written = p
+            .store
+            .write_batch(row, batch, settings.decay.rebase_after_half_lives)
+            .await?
+            .entries_new;
+    }
+    // Channels only need writing once; everything else was written.
+    *batch = Batch::default();
+    Ok(written)
+}

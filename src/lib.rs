@@ -1,0 +1,15 @@
+//! Goodwill: an explainable ledger of each community member's social capital.
+//!
+//! `capital` is the pure domain (detect → score → decay → standing → report);
+//! `store` is PostgreSQL; `pipeline` runs every event through the domain and into
+//! the store; `service` is the one front the bot and the CLI share; `import`
+//! reads DiscordChatExporter history; `render` presents figures.
+
+pub mod app;
+pub mod capital;
+pub mod config;
+pub mod import;
+pub mod pipeline;
+pub mod render;
+pub mod service;
+pub mod store;

@@ -1,0 +1,419 @@
+//! The `goodwill` binary: the bot and the operator's CLI in one.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+
+use goodwill::app;
+use goodwill::import::{self, ImportOptions};
+use goodwill::render::text;
+use goodwill::service::Goodwill;
+
+#[derive(Parser)]
+#[command(
+    name = "goodwill",
+    version,
+    about = "An explainable ledger of social capital for Discord communities"
+)]
+struct Cli {
+    /// PostgreSQL URL; when unset, Goodwill runs its own embedded server.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    database_url: Option<String>,
+    /// Folder of the embedded PostgreSQL (default: /var/lib/goodwill/postgres as root,
+    /// else ~/.local/share/goodwill/postgres).
+    #[arg(long, env = "GOODWILL_DATA_DIR", global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct ViewArgs {
+    /// Guild id or name (optional when the database holds one guild).
+    #[arg(long)]
+    guild: Option<String>,
+    /// View the ledger as of this moment: RFC 3339 (2024-11-30T12:00:00Z) or a date
+    /// (the end of that day, UTC). Default: now.
+    #[arg(long)]
+    at: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import the bundled sample history and show standings, a report and a balance.
+    Demo {
+        /// Export files or folders (default: the bundled examples/ubuntu-irc).
+        paths: Vec<PathBuf>,
+    },
+    /// Run the migrations and exit.
+    Migrate,
+    /// Import DiscordChatExporter JSON exports (files or folders). Idempotent.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// With --dry-run: print one JSON line per entry and per ignored signal.
+        #[arg(long)]
+        explain: bool,
+        /// With --dry-run: as if into an empty ledger (no database needed).
+        #[arg(long)]
+        fresh: bool,
+        /// No progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// A member's balance, standing, tier, decay warning and headroom.
+    Balance {
+        /// Member id, mention or name.
+        member: String,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// The leaderboard.
+    Standings {
+        /// Page number (1-based).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// A member's ledger entries, newest first.
+    History {
+        member: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Givers, takers, matchers, quiet members, members at risk, movers.
+    Report {
+        /// Window in days (default from settings: 90).
+        #[arg(long)]
+        window: Option<u32>,
+        /// Rows per list.
+        #[arg(long, default_value_t = 10)]
+        rows: usize,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Delete everything stored about a member (operators' right-to-be-forgotten).
+    Forget {
+        member: String,
+        #[arg(long)]
+        guild: Option<String>,
+    },
+    /// Print the effective settings (defaults + GOODWILL_CONFIG + environment).
+    Config,
+}
+
+fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    let Some(s) = s else { return Ok(Utc::now()) };
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        let end = d
+            .and_hms_milli_opt(23, 59, 59, 999)
+            .context("invalid date")?;
+        return Ok(end.and_utc());
+    }
+    bail!("--at {s:?}: give an RFC 3339 time (2024-11-30T12:00:00Z) or a date (2024-11-30)")
+}
+
+fn bundled_examples() -> PathBuf {
+    let here = PathBuf::from("examples/ubuntu-irc");
+    if here.exists() {
+        here
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/ubuntu-irc")
+    }
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(v)?);
+    Ok(())
+}
+
+async fn run_import(
+    gw: Option<&Goodwill>,
+    paths: &[PathBuf],
+    opts: ImportOptions,
+) -> anyhow::Result<import::ImportSummary> {
+    let files = import::collect_files(paths)?;
+    if files.is_empty() {
+        bail!(
+            "no .json export files found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let tree = app::load_settings_tree()?;
+    let settings = goodwill::config::settings_from(&tree)?;
+    let mut out = std::io::stdout();
+    let summary =
+        import::import(gw.map(|g| g.pipeline()), &settings, &files, &opts, &mut out).await?;
+    out.flush()?;
+    Ok(summary)
+}
+
+fn print_summary(s: &import::ImportSummary, dry_run: bool) {
+    let mut err = std::io::stderr();
+    let verb = if dry_run { "would write" } else { "written" };
+    let _ = writeln!(
+        err,
+        "{} file(s): {} new message(s), {} already known; {} entr{} {verb}{}, {} signal(s) ignored",
+        s.files,
+        s.messages_new,
+        s.messages_known,
+        if dry_run {
+            s.entries
+        } else {
+            s.entries_written
+        },
+        if (if dry_run {
+            s.entries
+        } else {
+            s.entries_written
+        }) == 1
+        {
+            "y"
+        } else {
+            "ies"
+        },
+        if !dry_run && s.entries_written < s.entries {
+            format!(" ({} already present)", s.entries - s.entries_written)
+        } else {
+            String::new()
+        },
+        s.ignored
+    );
+    if s.messages_new == 0 && s.messages_known > 0 && !dry_run {
+        let _ = writeln!(err, "nothing new: this history was already imported");
+    }
+    for f in &s.failed {
+        let _ = writeln!(err, "error: {f}\n  nothing from this file was written; fix it (or re-export it) and import it again");
+    }
+}
+
+async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
+    let needs_db = !matches!(
+        &cli.command,
+        Command::Config
+            | Command::Import {
+                dry_run: true,
+                fresh: true,
+                ..
+            }
+    );
+    if !needs_db {
+        match cli.command {
+            Command::Config => {
+                let tree = app::load_settings_tree()?;
+                print!(
+                    "{}",
+                    toml::to_string_pretty(&goodwill::config::settings_from(&tree)?)?
+                );
+            }
+            Command::Import {
+                paths,
+                explain,
+                quiet,
+                ..
+            } => {
+                let opts = ImportOptions {
+                    dry_run: true,
+                    explain,
+                    fresh: true,
+                    progress: !quiet && !explain,
+                    batch_size: 0,
+                };
+                let s = run_import(None, &paths, opts).await?;
+                print_summary(&s, true);
+                return Ok(if s.failed.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(2)
+                });
+            }
+            _ => unreachable!(),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (gw, db) = app::open(cli.database_url.as_deref(), cli.data_dir.clone()).await?;
+    let result = run_command(&gw, cli.command).await;
+    db.close().await;
+    result
+}
+
+async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Migrate => {
+            eprintln!("migrations applied");
+        }
+        Command::Demo { paths } => {
+            let paths = if paths.is_empty() {
+                vec![bundled_examples()]
+            } else {
+                paths
+            };
+            eprintln!(
+                "Importing {} into the ledger…",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let opts = ImportOptions {
+                progress: true,
+                ..Default::default()
+            };
+            let s = run_import(Some(gw), &paths, opts).await?;
+            print_summary(&s, false);
+            let Some(&(guild, ref name)) = s.guilds.first() else {
+                bail!("the sample held no guild")
+            };
+            let at = s.last_at.unwrap_or_else(Utc::now);
+            println!(
+                "\n=== {name}: standings as of {} ===",
+                at.format("%Y-%m-%d %H:%M UTC")
+            );
+            let page = gw.standings(guild, 1, at).await?;
+            print!("{}", text::standings(&page));
+            println!("\n=== Report ===");
+            let report = gw.report(guild, 90, at).await?;
+            print!("{}", text::report(&report, 5));
+            if let Some(top) = page.rows.first() {
+                println!("\n=== Balance of the top member ===");
+                print!(
+                    "{}",
+                    text::balance(&gw.balance(guild, top.member_id, at).await?)
+                );
+                println!("\n=== Their latest entries ===");
+                print!(
+                    "{}",
+                    text::history(&gw.history_at(guild, top.member_id, 8, at).await?)
+                );
+            }
+            println!("\nRun it again: the import writes nothing twice. Explore with `goodwill balance NAME --at {}`, `goodwill history NAME`, `goodwill report --json`.", at.format("%Y-%m-%d"));
+        }
+        Command::Import {
+            paths,
+            dry_run,
+            explain,
+            fresh: _,
+            quiet,
+        } => {
+            let opts = ImportOptions {
+                dry_run,
+                explain,
+                fresh: false,
+                progress: !quiet && !explain,
+                batch_size: 0,
+            };
+            let s = run_import(Some(gw), &paths, opts).await?;
+            print_summary(&s, dry_run);
+            if !s.failed.is_empty() {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Balance { member, view } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let m = gw.resolve_member(guild, &member).await?;
+            let b = gw.balance(guild, m, parse_at(view.at.as_deref())?).await?;
+            if view.json {
+                print_json(&b)?
+            } else {
+                print!("{}", text::balance(&b))
+            }
+        }
+        Command::Standings { page, view } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let p = gw
+                .standings(guild, page, parse_at(view.at.as_deref())?)
+                .await?;
+            if view.json {
+                print_json(&p)?
+            } else {
+                print!("{}", text::standings(&p))
+            }
+        }
+        Command::History {
+            member,
+            limit,
+            view,
+        } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let m = gw.resolve_member(guild, &member).await?;
+            let h = gw
+                .history_at(guild, m, limit, parse_at(view.at.as_deref())?)
+                .await?;
+            if view.json {
+                print_json(&h)?
+            } else {
+                print!("{}", text::history(&h))
+            }
+        }
+        Command::Report { window, rows, view } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let window = match window {
+                Some(w) => w,
+                None => gw.settings(guild).await?.report.window_days,
+            };
+            let r = gw
+                .report(guild, window, parse_at(view.at.as_deref())?)
+                .await?;
+            if view.json {
+                print_json(&r)?
+            } else {
+                print!("{}", text::report(&r, rows))
+            }
+        }
+        Command::Forget { member, guild } => {
+            let guild = gw.resolve_guild(guild.as_deref()).await?;
+            let m = gw.resolve_member(guild, &member).await?;
+            let n = gw.store().forget_member(guild, m, false).await?;
+            eprintln!(
+                "forgot member {m}: {n} entr{} deleted, links from others' entries removed",
+                if n == 1 { "y" } else { "ies" }
+            );
+        }
+        Command::Config => unreachable!(),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    app::init_tracing();
+    let cli = Cli::parse();
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(main_inner(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

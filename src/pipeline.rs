@@ -1,0 +1,152 @@
+//! The one path every event takes: guild state (loaded from the store once),
+//! detect → score in the pure core, then the write. The importer and the
+//! gateway both come through here, so a backfill and a live day agree.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::Mutex;
+
+use crate::capital::decay::Scales;
+use crate::capital::message::GuildId;
+use crate::capital::process::GuildState;
+use crate::capital::score::{EntryDraft, MemberMemory};
+use crate::capital::settings::Settings;
+use crate::config;
+use crate::store::{GuildRow, Store};
+
+/// A guild's live processing state.
+pub struct GuildRuntime {
+    pub row: GuildRow,
+    pub settings: Arc<Settings>,
+    pub state: GuildState,
+}
+
+/// Shared across tasks; one lock per guild so guilds never wait on each other.
+pub struct Pipeline {
+    pub store: Store,
+    pub base: toml::Value,
+    guilds: std::sync::Mutex<HashMap<GuildId, Arc<Mutex<GuildRuntime>>>>,
+}
+
+/// Settings of a guild from the process-wide tree and the guild's stored overrides.
+pub fn settings_for(
+    base: &toml::Value,
+    row_settings: &serde_json::Value,
+) -> Result<Settings, config::ConfigError> {
+    let over =
+        toml::Value::try_from(row_settings).unwrap_or(toml::Value::Table(Default::default()));
+    config::guild_settings(base, &over)
+}
+
+/// How far back scoring memory needs to see.
+pub fn memory_window(s: &Settings) -> Duration {
+    let sc = &s.scoring;
+    let days = sc
+        .pair_window_days
+        .max(sc.reciprocity_window_days)
+        .max(sc.escalation_window_hours / 24.0)
+        .max(sc.help_window_hours / 24.0)
+        .max(1.0);
+    Duration::milliseconds((days * 86_400_000.0) as i64)
+}
+
+/// Rebuild scoring memory as it stood just before `at`: entries of the memory
+/// window replayed, member balances computed exactly from the ledger.
+pub async fn hydrate(
+    store: &Store,
+    row: &GuildRow,
+    s: &Settings,
+    at: DateTime<Utc>,
+) -> Result<GuildState, sqlx::Error> {
+    let mut state = GuildState::default();
+    let since = at - memory_window(s);
+    for e in store.entries_since(row.guild_id, since).await? {
+        if e.at >= at {
+            break;
+        }
+        let draft = EntryDraft {
+            kind: e.kind,
+            member: e.member_id,
+            counterpart: e.counterpart_id,
+            amount: e.amount,
+            at: e.at,
+            channel_id: e.channel_id,
+            message_id: e.message_id,
+            reason: String::new(),
+            idem_key: String::new(),
+            reverses: None,
+        };
+        state.memory.record(&draft, s);
+    }
+    let before = at - Duration::milliseconds(1);
+    let scales = Scales::from(&s.decay);
+    state.memory.members.clear();
+    for b in store
+        .balances_as_of(row.guild_id, before, &scales, None)
+        .await?
+    {
+        state.memory.members.insert(
+            b.member_id,
+            MemberMemory {
+                recent: b.recent,
+                lasting: b.lasting,
+                at: before,
+            },
+        );
+    }
+    state.memory.opted_out = store
+        .opted_out_members(row.guild_id)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(state)
+}
+
+impl Pipeline {
+    pub fn new(store: Store, base: toml::Value) -> Self {
+        Pipeline {
+            store,
+            base,
+            guilds: Default::default(),
+        }
+    }
+
+    /// Default settings (no guild overrides).
+    pub fn base_settings(&self) -> Settings {
+        config::settings_from(&self.base).expect("base settings were validated at load")
+    }
+
+    /// The runtime of a guild, created and hydrated on first use.
+    pub async fn runtime(
+        &self,
+        guild: GuildId,
+        name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Arc<Mutex<GuildRuntime>>, sqlx::Error> {
+        if let Some(rt) = self.guilds.lock().expect("guild map lock").get(&guild) {
+            return Ok(rt.clone());
+        }
+        let base = self.base_settings();
+        let row = self
+            .store
+            .ensure_guild(guild, name, &Scales::from(&base.decay), at)
+            .await?;
+        let settings = settings_for(&self.base, &row.settings).unwrap_or(base);
+        let state = hydrate(&self.store, &row, &settings, at).await?;
+        let rt = Arc::new(Mutex::new(GuildRuntime {
+            row,
+            settings: Arc::new(settings),
+            state,
+        }));
+        let mut map = self.guilds.lock().expect("guild map lock");
+        Ok(map.entry(guild).or_insert(rt).clone())
+    }
+
+    /// Forget a guild's runtime (after a settings change or a failed write), so
+    /// the next event rebuilds it from the store.
+    pub fn forget(&self, guild: GuildId) {
+        self.guilds.lock().expect("guild map lock").remove(&guild);
+    }
+}

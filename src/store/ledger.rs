@@ -1,0 +1,710 @@
+//! Writing the ledger: batched, idempotent, with the accumulators updated in
+//! the same statement from exactly the rows that were inserted.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use sqlx::{Postgres, Row, Transaction};
+
+use super::Store;
+use crate::capital::decay::{days_between, growth, rebase_needed, Scales};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageFlags, MessageId, Person, RecentMessage,
+};
+use crate::capital::score::EntryDraft;
+use crate::capital::signal::EntryKind;
+
+/// A guild's bookkeeping row.
+#[derive(Debug, Clone)]
+pub struct GuildRow {
+    pub guild_id: GuildId,
+    pub name: String,
+    pub ref_time: DateTime<Utc>,
+    pub scales: Scales,
+    pub standings_at: DateTime<Utc>,
+    pub settings: serde_json::Value,
+}
+
+/// The metadata kept of a processed message.
+#[derive(Debug, Clone)]
+pub struct MessageRow {
+    pub message_id: MessageId,
+    pub channel_id: ChannelId,
+    pub author_id: MemberId,
+    pub at: DateTime<Utc>,
+    pub reply_to: Option<MessageId>,
+    pub flags: MessageFlags,
+    pub thanked: Vec<MemberId>,
+    pub addressees: Vec<MemberId>,
+}
+
+impl MessageRow {
+    pub fn from_recent(channel_id: ChannelId, m: &RecentMessage) -> Self {
+        MessageRow {
+            message_id: m.id,
+            channel_id,
+            author_id: m.author.id,
+            at: m.at,
+            reply_to: m.reply_to,
+            flags: m.flags,
+            thanked: m.thanked.clone(),
+            addressees: m.addressees.clone(),
+        }
+    }
+}
+
+/// Everything one write transaction carries for a guild.
+#[derive(Debug, Default, Clone)]
+pub struct Batch {
+    pub members: Vec<(Person, DateTime<Utc>)>,
+    pub channels: Vec<(ChannelId, String)>,
+    pub messages: Vec<MessageRow>,
+    pub entries: Vec<EntryDraft>,
+}
+
+impl Batch {
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+            && self.channels.is_empty()
+            && self.messages.is_empty()
+            && self.entries.is_empty()
+    }
+}
+
+/// What a batch write did.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct WriteOutcome {
+    pub messages_new: u64,
+    pub entries_new: u64,
+}
+
+pub(crate) fn i(v: u64) -> i64 {
+    v as i64
+}
+
+fn row_to_guild(r: &sqlx::postgres::PgRow) -> Result<GuildRow, sqlx::Error> {
+    Ok(GuildRow {
+        guild_id: r.try_get::<i64, _>("guild_id")? as u64,
+        name: r.try_get("name")?,
+        ref_time: r.try_get("ref_time")?,
+        scales: Scales {
+            recent_half_life: r.try_get("recent_half_life_days")?,
+            lasting_half_life: r.try_get("lasting_half_life_days")?,
+            recent_weight: r.try_get("recent_weight")?,
+        },
+        standings_at: r.try_get("standings_at")?,
+        settings: r.try_get("settings")?,
+    })
+}
+
+macro_rules! guild_cols {
+    () => {
+        "guild_id, name, ref_time, recent_half_life_days, lasting_half_life_days, recent_weight, standings_at, settings"
+    };
+}
+
+impl Store {
+    /// Create the guild row if it is new (reference time = `first_at`), update its name.
+    pub async fn ensure_guild(
+        &self,
+        guild: GuildId,
+        name: &str,
+        scales: &Scales,
+        first_at: DateTime<Utc>,
+    ) -> Result<GuildRow, sqlx::Error> {
+        let r = sqlx::query(concat!("INSERT INTO guilds (guild_id, name, ref_time, recent_half_life_days, lasting_half_life_days, recent_weight, standings_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $3)
+             ON CONFLICT (guild_id) DO UPDATE SET name = CASE WHEN excluded.name = '' THEN guilds.name ELSE excluded.name END
+             RETURNING ", guild_cols!(), ""))
+        .bind(i(guild))
+        .bind(name)
+        .bind(first_at)
+        .bind(scales.recent_half_life)
+        .bind(scales.lasting_half_life)
+        .bind(scales.recent_weight)
+        .fetch_one(&self.pool)
+        .await?;
+        row_to_guild(&r)
+    }
+
+    pub async fn guild(&self, guild: GuildId) -> Result<Option<GuildRow>, sqlx::Error> {
+        let r = sqlx::query(concat!(
+            "SELECT ",
+            guild_cols!(),
+            " FROM guilds WHERE guild_id = $1"
+        ))
+        .bind(i(guild))
+        .fetch_optional(&self.pool)
+        .await?;
+        r.map(|r| row_to_guild(&r)).transpose()
+    }
+
+    pub async fn guilds(&self) -> Result<Vec<GuildRow>, sqlx::Error> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            guild_cols!(),
+            " FROM guilds ORDER BY guild_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(row_to_guild).collect()
+    }
+
+    /// Which of these message ids are already processed.
+    pub async fn known_messages(
+        &self,
+        guild: GuildId,
+        ids: &[MessageId],
+    ) -> Result<HashSet<MessageId>, sqlx::Error> {
+        let mut out = HashSet::new();
+        for chunk in ids.chunks(10_000) {
+            let arr: Vec<i64> = chunk.iter().map(|x| *x as i64).collect();
+            let rows = sqlx::query(
+                "SELECT message_id FROM messages WHERE guild_id = $1 AND message_id = ANY($2)",
+            )
+            .bind(i(guild))
+            .bind(&arr)
+            .fetch_all(&self.pool)
+            .await?;
+            for r in rows {
+                out.insert(r.get::<i64, _>(0) as u64);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A stored message as detection remembers it (for replies and reactions
+    /// to messages older than the in-memory window).
+    pub async fn stored_message(
+        &self,
+        guild: GuildId,
+        id: MessageId,
+    ) -> Result<Option<(ChannelId, RecentMessage)>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT m.channel_id, m.author_id, m.at, m.reply_to, m.flags, m.thanked, m.addressees,
+                    coalesce(mb.name, ''), mb.nickname, coalesce(mb.is_bot, false)
+             FROM messages m LEFT JOIN members mb ON mb.guild_id = m.guild_id AND mb.member_id = m.author_id
+             WHERE m.guild_id = $1 AND m.message_id = $2 AND m.deleted_at IS NULL",
+        )
+        .bind(i(guild))
+        .bind(i(id))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.map(|r| {
+            let ids = |v: Vec<i64>| v.into_iter().map(|x| x as u64).collect::<Vec<_>>();
+            (
+                r.get::<i64, _>(0) as u64,
+                RecentMessage {
+                    id,
+                    author: Person {
+                        id: r.get::<i64, _>(1) as u64,
+                        name: r.get(7),
+                        nickname: r.get(8),
+                        is_bot: r.get(9),
+                    },
+                    at: r.get(2),
+                    reply_to: r.get::<Option<i64>, _>(3).map(|x| x as u64),
+                    mentions: vec![],
+                    addressees: ids(r.get(6)),
+                    flags: MessageFlags::from_bits(r.get(4)),
+                    thanked: ids(r.get(5)),
+                },
+            )
+        }))
+    }
+
+    /// Write a batch for one guild in one transaction: members, channels,
+    /// message metadata, then entries (skipping keys already present) with the
+    /// accumulators updated from exactly the inserted rows.
+    pub async fn write_batch(
+        &self,
+        guild: &GuildRow,
+        batch: &Batch,
+        rebase_limit: f64,
+    ) -> Result<WriteOutcome, sqlx::Error> {
+        if batch.is_empty() {
+            return Ok(WriteOutcome::default());
+        }
+        let mut tx = self.pool.begin().await?;
+        // Serialise writers of one guild (reference time and keys stay consistent).
+        let r = sqlx::query(concat!(
+            "SELECT ",
+            guild_cols!(),
+            " FROM guilds WHERE guild_id = $1 FOR UPDATE"
+        ))
+        .bind(i(guild.guild_id))
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut g = row_to_guild(&r)?;
+        if let Some(max_at) = batch.entries.iter().map(|e| e.at).max() {
+            if let Some(new_t0) = rebase_needed(g.ref_time, max_at, &g.scales, rebase_limit) {
+                rebase(&mut tx, &g, new_t0).await?;
+                g.ref_time = new_t0;
+            }
+        }
+        write_members(&mut tx, g.guild_id, &batch.members).await?;
+        if !batch.channels.is_empty() {
+            let ids: Vec<i64> = batch.channels.iter().map(|c| c.0 as i64).collect();
+            let names: Vec<String> = batch.channels.iter().map(|c| c.1.clone()).collect();
+            sqlx::query(
+                "INSERT INTO channels (guild_id, channel_id, name) SELECT $1, * FROM UNNEST($2::bigint[], $3::text[])
+                 ON CONFLICT (guild_id, channel_id) DO UPDATE SET name = excluded.name",
+            )
+            .bind(i(g.guild_id))
+            .bind(&ids)
+            .bind(&names)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let messages_new = write_messages(&mut tx, g.guild_id, &batch.messages).await?;
+        let entries_new = write_entries(&mut tx, &g, &batch.entries).await?;
+        tx.commit().await?;
+        Ok(WriteOutcome {
+            messages_new,
+            entries_new,
+        })
+    }
+}
+
+async fn write_members(
+    tx: &mut Transaction<'_, Postgres>,
+    guild: GuildId,
+    members: &[(Person, DateTime<Utc>)],
+) -> Result<(), sqlx::Error> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    // One row per member (the last name seen wins, the first time seen is kept).
+    let mut seen = std::collections::HashMap::new();
+    for (p, at) in members {
+        let e = seen.entry(p.id).or_insert((p.clone(), *at));
+        e.0 = p.clone();
+        if *at < e.1 {
+            e.1 = *at;
+        }
+    }
+    let mut ids = Vec::with_capacity(seen.len());
+    let mut names = Vec::with_capacity(seen.len());
+    let mut nicks: Vec<Option<String>> = Vec::with_capacity(seen.len());
+    let mut bots = Vec::with_capacity(seen.len());
+    let mut firsts = Vec::with_capacity(seen.len());
+    for (id, (p, at)) in seen {
+        ids.push(id as i64);
+        names.push(p.name);
+        nicks.push(p.nickname);
+        bots.push(p.is_bot);
+        firsts.push(at);
+    }
+    sqlx::query(
+        "INSERT INTO members (guild_id, member_id, name, nickname, is_bot, first_seen)
+         SELECT $1, * FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::bool[], $6::timestamptz[])
+         ON CONFLICT (guild_id, member_id) DO UPDATE SET
+           name = excluded.name,
+           nickname = coalesce(excluded.nickname, members.nickname),
+           is_bot = excluded.is_bot,
+           first_seen = least(members.first_seen, excluded.first_seen),
+           left_at = NULL",
+    )
+    .bind(i(guild))
+    .bind(&ids)
+    .bind(&names)
+    .bind(&nicks)
+    .bind(&bots)
+    .bind(&firsts)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn write_messages(
+    tx: &mut Transaction<'_, Postgres>,
+    guild: GuildId,
+    msgs: &[MessageRow],
+) -> Result<u64, sqlx::Error> {
+    if msgs.is_empty() {
+        return Ok(0);
+    }
+    let n = msgs.len();
+    let mut ids = Vec::with_capacity(n);
+    let mut chans = Vec::with_capacity(n);
+    let mut authors = Vec::with_capacity(n);
+    let mut ats = Vec::with_capacity(n);
+    let mut replies: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut flags = Vec::with_capacity(n);
+    // Arrays of arrays must be rectangular in Postgres: pass them as text.
+    let mut thanked = Vec::with_capacity(n);
+    let mut addressees = Vec::with_capacity(n);
+    let arr = |v: &[u64]| {
+        format!(
+            "{{{}}}",
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        )
+    };
+    for m in msgs {
+        ids.push(m.message_id as i64);
+        chans.push(m.channel_id as i64);
+        authors.push(m.author_id as i64);
+        ats.push(m.at);
+        replies.push(m.reply_to.map(|x| x as i64));
+        flags.push(m.flags.bits());
+        thanked.push(arr(&m.thanked));
+        addressees.push(arr(&m.addressees));
+    }
+    let res = sqlx::query(
+        "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
+         SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
+         FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
+              AS u(id, ch, au, at, re, fl, th, ad)
+         ON CONFLICT (guild_id, message_id) DO NOTHING",
+    )
+    .bind(i(guild))
+    .bind(&ids)
+    .bind(&chans)
+    .bind(&authors)
+    .bind(&ats)
+    .bind(&replies)
+    .bind(&flags)
+    .bind(&thanked)
+    .bind(&addressees)
+    .execute(&mut **tx)
+    .await?;
+    Ok(res.rows_affected())
+}
+
+async fn write_entries(
+    tx: &mut Transaction<'_, Postgres>,
+    g: &GuildRow,
+    entries: &[EntryDraft],
+) -> Result<u64, sqlx::Error> {
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let n = entries.len();
+    let mut members = Vec::with_capacity(n);
+    let mut counterparts: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut kinds = Vec::with_capacity(n);
+    let mut amounts = Vec::with_capacity(n);
+    let mut ats = Vec::with_capacity(n);
+    let mut chans: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut msgs: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut reasons = Vec::with_capacity(n);
+    let mut keys = Vec::with_capacity(n);
+    let mut reverses: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut grow_r = Vec::with_capacity(n);
+    let mut grow_l = Vec::with_capacity(n);
+    for e in entries {
+        members.push(e.member as i64);
+        counterparts.push(e.counterpart.map(|x| x as i64));
+        kinds.push(e.kind.as_str());
+        amounts.push(e.amount);
+        ats.push(e.at);
+        chans.push(e.channel_id.map(|x| x as i64));
+        msgs.push(e.message_id.map(|x| x as i64));
+        reasons.push(e.reason.as_str());
+        keys.push(e.idem_key.as_str());
+        reverses.push(e.reverses);
+        let d = days_between(g.ref_time, e.at);
+        grow_r.push(growth(d, g.scales.recent_half_life));
+        grow_l.push(growth(d, g.scales.lasting_half_life));
+    }
+    let (fr, fl) = standing_factors(g);
+    let w = g.scales.recent_weight;
+    let res = sqlx::query(
+        "WITH ins AS (
+            INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses)
+            SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev
+            FROM UNNEST($2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::timestamptz[], $7::bigint[], $8::bigint[],
+                        $9::text[], $10::text[], $11::bigint[])
+                 AS u(m, c, k, a, t, ch, ms, r, key, rev)
+            ON CONFLICT (guild_id, idem_key) DO NOTHING
+            RETURNING member_id, amount, at, idem_key
+         ), growth AS (
+            SELECT * FROM UNNEST($10::text[], $12::float8[], $13::float8[]) AS g(key, gr, gl)
+         ), agg AS (
+            SELECT ins.member_id, sum(ins.amount * growth.gr) AS r, sum(ins.amount * growth.gl) AS l,
+                   count(*) AS n, max(ins.at) AS last_at
+            FROM ins JOIN growth ON growth.key = ins.idem_key
+            GROUP BY ins.member_id
+         ), up AS (
+            INSERT INTO balances AS b (guild_id, member_id, acc_recent, acc_lasting, standing_key, entries, last_at)
+            SELECT $1, member_id, r, l, $14 * r * $15 + (1 - $14) * l * $16, n, last_at FROM agg
+            ON CONFLICT (guild_id, member_id) DO UPDATE SET
+              acc_recent = b.acc_recent + excluded.acc_recent,
+              acc_lasting = b.acc_lasting + excluded.acc_lasting,
+              standing_key = $14 * (b.acc_recent + excluded.acc_recent) * $15
+                           + (1 - $14) * (b.acc_lasting + excluded.acc_lasting) * $16,
+              entries = b.entries + excluded.entries,
+              last_at = greatest(b.last_at, excluded.last_at)
+            RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM up)",
+    )
+    .bind(i(g.guild_id))
+    .bind(&members)
+    .bind(&counterparts)
+    .bind(&kinds)
+    .bind(&amounts)
+    .bind(&ats)
+    .bind(&chans)
+    .bind(&msgs)
+    .bind(&reasons)
+    .bind(&keys)
+    .bind(&reverses)
+    .bind(&grow_r)
+    .bind(&grow_l)
+    .bind(w)
+    .bind(fr)
+    .bind(fl)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(res.get::<i64, _>(0) as u64)
+}
+
+/// Factors that turn accumulators into balances at the guild's leaderboard time.
+pub(crate) fn standing_factors(g: &GuildRow) -> (f64, f64) {
+    let d = days_between(g.ref_time, g.standings_at);
+    (
+        growth(-d, g.scales.recent_half_life),
+        growth(-d, g.scales.lasting_half_life),
+    )
+}
+
+/// Move the reference time forward: every accumulator is multiplied by
+/// `2^(−ΔT0/H)`, which leaves every balance unchanged.
+async fn rebase(
+    tx: &mut Transaction<'_, Postgres>,
+    g: &GuildRow,
+    new_t0: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let d = days_between(g.ref_time, new_t0);
+    tracing::info!(
+        guild_id = g.guild_id,
+        days = d,
+        "rebasing decay accumulators"
+    );
+    sqlx::query("UPDATE balances SET acc_recent = acc_recent * $2, acc_lasting = acc_lasting * $3 WHERE guild_id = $1")
+        .bind(i(g.guild_id))
+        .bind(growth(-d, g.scales.recent_half_life))
+        .bind(growth(-d, g.scales.lasting_half_life))
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE guilds SET ref_time = $2 WHERE guild_id = $1")
+        .bind(i(g.guild_id))
+        .bind(new_t0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Entries caused by a message (or by reactions on it, when `key_prefix`
+    /// narrows it) that are not reversed yet, as reversal drafts dated like the
+    /// originals so that original + reversal cancel exactly at every moment.
+    pub async fn reversals_for(
+        &self,
+        guild: GuildId,
+        message: MessageId,
+        key_prefix: Option<&str>,
+        why: &str,
+    ) -> Result<Vec<EntryDraft>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT l.entry_id, l.member_id, l.counterpart_id, l.kind, l.amount, l.at, l.channel_id, l.idem_key
+             FROM ledger l
+             WHERE l.guild_id = $1 AND l.message_id = $2 AND l.kind <> 'reversal'
+               AND ($3::text IS NULL OR starts_with(l.idem_key, $3))
+               AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
+             ORDER BY l.entry_id",
+        )
+        .bind(i(guild))
+        .bind(i(message))
+        .bind(key_prefix)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let id: i64 = r.get(0);
+                let kind: String = r.get(3);
+                let key: String = r.get(7);
+                EntryDraft {
+                    kind: EntryKind::Reversal,
+                    member: r.get::<i64, _>(1) as u64,
+                    counterpart: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+                    amount: -r.get::<f64, _>(4),
+                    at: r.get(5),
+                    channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
+                    message_id: Some(message),
+                    reason: format!("reverses entry #{id} ({kind}): {why}"),
+                    idem_key: format!("rev:{key}"),
+                    reverses: Some(id),
+                }
+            })
+            .collect())
+    }
+
+    /// Mark messages deleted (their metadata stays for audit).
+    pub async fn mark_deleted(
+        &self,
+        guild: GuildId,
+        ids: &[MessageId],
+        at: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let arr: Vec<i64> = ids.iter().map(|x| *x as i64).collect();
+        sqlx::query("UPDATE messages SET deleted_at = $3 WHERE guild_id = $1 AND message_id = ANY($2) AND deleted_at IS NULL")
+            .bind(i(guild))
+            .bind(&arr)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Re-evaluate every leaderboard key of a guild at `at` (the periodic sweep).
+    pub async fn refresh_standings(
+        &self,
+        guild: GuildId,
+        at: DateTime<Utc>,
+    ) -> Result<GuildRow, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let r = sqlx::query(concat!(
+            "UPDATE guilds SET standings_at = $2 WHERE guild_id = $1 RETURNING ",
+            guild_cols!(),
+            ""
+        ))
+        .bind(i(guild))
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?;
+        let g = row_to_guild(&r)?;
+        let (fr, fl) = standing_factors(&g);
+        sqlx::query(
+            "UPDATE balances SET standing_key = $2 * acc_recent * $3 + (1 - $2) * acc_lasting * $4 WHERE guild_id = $1",
+        )
+        .bind(i(guild))
+        .bind(g.scales.recent_weight)
+        .bind(fr)
+        .bind(fl)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(g)
+    }
+
+    /// Recompute every accumulator of a guild from its ledger (after a change of
+    /// half-lives, or to check them).
+    pub async fn recompute_balances(
+        &self,
+        guild: GuildId,
+        scales: &Scales,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE guilds SET recent_half_life_days = $2, lasting_half_life_days = $3, recent_weight = $4 WHERE guild_id = $1",
+        )
+        .bind(i(guild))
+        .bind(scales.recent_half_life)
+        .bind(scales.lasting_half_life)
+        .bind(scales.recent_weight)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM balances WHERE guild_id = $1")
+            .bind(i(guild))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO balances (guild_id, member_id, acc_recent, acc_lasting, standing_key, entries, last_at)
+             SELECT l.guild_id, l.member_id,
+                    sum(l.amount * power(2::float8, extract(epoch FROM l.at - g.ref_time)::float8 / 86400.0 / g.recent_half_life_days)),
+                    sum(l.amount * power(2::float8, extract(epoch FROM l.at - g.ref_time)::float8 / 86400.0 / g.lasting_half_life_days)),
+                    0, count(*), max(l.at)
+             FROM ledger l JOIN guilds g ON g.guild_id = l.guild_id
+             WHERE l.guild_id = $1
+             GROUP BY l.guild_id, l.member_id",
+        )
+        .bind(i(guild))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let now = self
+            .guild(guild)
+            .await?
+            .map(|g| g.standings_at)
+            .unwrap_or_else(Utc::now);
+        self.refresh_standings(guild, now).await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Delete what is stored about a member (opt-out, departure, `goodwill forget`).
+    /// Their own entries and accumulators go; entries of others where they were
+    /// only the counterpart keep the other member's amount but lose the link.
+    /// With `remember_opt_out` the member row stays, anonymised, to keep them untracked.
+    pub async fn forget_member(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        remember_opt_out: bool,
+    ) -> Result<u64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let g = i(guild);
+        let m = i(member);
+        sqlx::query("SELECT 1 FROM guilds WHERE guild_id = $1 FOR UPDATE")
+            .bind(g)
+            .execute(&mut *tx)
+            .await?;
+        let deleted = sqlx::query("DELETE FROM ledger WHERE guild_id = $1 AND member_id = $2")
+            .bind(g)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query(
+            "UPDATE ledger SET counterpart_id = NULL, reason = replace(reason, $2::text, 'a former member')
+             WHERE guild_id = $1 AND counterpart_id = $2",
+        )
+        .bind(g)
+        .bind(m)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM balances WHERE guild_id = $1 AND member_id = $2")
+            .bind(g)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM messages WHERE guild_id = $1 AND author_id = $2")
+            .bind(g)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE messages SET thanked = array_remove(thanked, $2), addressees = array_remove(addressees, $2)
+             WHERE guild_id = $1 AND ($2 = ANY(thanked) OR $2 = ANY(addressees))",
+        )
+        .bind(g)
+        .bind(m)
+        .execute(&mut *tx)
+        .await?;
+        if remember_opt_out {
+            sqlx::query(
+                "INSERT INTO members (guild_id, member_id, name, first_seen, opted_out) VALUES ($1, $2, 'opted-out member', now(), true)
+                 ON CONFLICT (guild_id, member_id) DO UPDATE SET opted_out = true, name = 'opted-out member', nickname = NULL",
+            )
+            .bind(g)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
+        } else {
+            sqlx::query("DELETE FROM members WHERE guild_id = $1 AND member_id = $2")
+                .bind(g)
+                .bind(m)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(deleted)
+    }
+}

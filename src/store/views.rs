@@ -1,0 +1,406 @@
+//! Read queries behind balances, standings, history and reports.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::ledger::i;
+use super::Store;
+use crate::capital::decay::{Accumulator, Scales};
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId};
+use crate::capital::signal::EntryKind;
+
+/// A member's accumulators as stored.
+#[derive(Debug, Clone, Copy)]
+pub struct BalanceRow {
+    pub member_id: MemberId,
+    pub acc: Accumulator,
+    pub entries: u64,
+    pub last_at: DateTime<Utc>,
+}
+
+/// Recent and lasting balances computed from the ledger as of a moment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AsOf {
+    pub member_id: MemberId,
+    pub recent: f64,
+    pub lasting: f64,
+    pub entries: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct EntryRow {
+    pub entry_id: i64,
+    pub member_id: MemberId,
+    pub counterpart_id: Option<MemberId>,
+    pub kind: EntryKind,
+    pub amount: f64,
+    pub at: DateTime<Utc>,
+    pub channel_id: Option<ChannelId>,
+    pub message_id: Option<MessageId>,
+    pub reason: String,
+}
+
+/// What a member did in a window (reversed entries and their reversals left out).
+#[derive(Debug, Clone, Default)]
+pub struct WindowStat {
+    pub member_id: MemberId,
+    pub earned: f64,
+    pub spent: f64,
+    pub deposits: u64,
+    pub withdrawals: u64,
+    pub helpful_replies: u64,
+}
+
+fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
+    BalanceRow {
+        member_id: r.get::<i64, _>("member_id") as u64,
+        acc: Accumulator {
+            recent: r.get("acc_recent"),
+            lasting: r.get("acc_lasting"),
+        },
+        entries: r.get::<i64, _>("entries") as u64,
+        last_at: r.get("last_at"),
+    }
+}
+
+impl Store {
+    /// One row read: the member's accumulators.
+    pub async fn balance_row(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<BalanceRow>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT member_id, acc_recent, acc_lasting, entries, last_at FROM balances WHERE guild_id = $1 AND member_id = $2",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.as_ref().map(balance_row))
+    }
+
+    /// A leaderboard page by the stored key (an index scan).
+    pub async fn standings_by_key(
+        &self,
+        guild: GuildId,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<BalanceRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at FROM balances b
+             WHERE b.guild_id = $1
+             ORDER BY b.standing_key DESC, b.member_id
+             OFFSET $2 LIMIT $3",
+        )
+        .bind(i(guild))
+        .bind(offset as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(balance_row).collect())
+    }
+
+    /// Every member's accumulators.
+    pub async fn all_balances(&self, guild: GuildId) -> Result<Vec<BalanceRow>, sqlx::Error> {
+        let rows = sqlx::query("SELECT member_id, acc_recent, acc_lasting, entries, last_at FROM balances WHERE guild_id = $1")
+            .bind(i(guild))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(balance_row).collect())
+    }
+
+    /// Rank of a stored key (1-based): members strictly ahead, plus one.
+    pub async fn rank_of(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<u64>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT 1 + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND
+                 (o.standing_key > b.standing_key OR (o.standing_key = b.standing_key AND o.member_id < b.member_id)))
+             FROM balances b WHERE b.guild_id = $1 AND b.member_id = $2",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.map(|r| r.get::<i64, _>(0) as u64))
+    }
+
+    pub async fn count_balances(&self, guild: GuildId) -> Result<u64, sqlx::Error> {
+        let r = sqlx::query("SELECT count(*) FROM balances WHERE guild_id = $1")
+            .bind(i(guild))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(r.get::<i64, _>(0) as u64)
+    }
+
+    /// Balances computed from the ledger as of `at` (entries after `at` ignored),
+    /// for one member or all. Exact at any moment, past or present.
+    pub async fn balances_as_of(
+        &self,
+        guild: GuildId,
+        at: DateTime<Utc>,
+        scales: &Scales,
+        member: Option<MemberId>,
+    ) -> Result<Vec<AsOf>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT member_id,
+                    sum(amount * power(2::float8, -(extract(epoch FROM $2 - at)::float8 / 86400.0) / $3)),
+                    sum(amount * power(2::float8, -(extract(epoch FROM $2 - at)::float8 / 86400.0) / $4)),
+                    count(*)
+             FROM ledger WHERE guild_id = $1 AND at <= $2 AND ($5::bigint IS NULL OR member_id = $5)
+             GROUP BY member_id",
+        )
+        .bind(i(guild))
+        .bind(at)
+        .bind(scales.recent_half_life)
+        .bind(scales.lasting_half_life)
+        .bind(member.map(i))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| AsOf {
+                member_id: r.get::<i64, _>(0) as u64,
+                recent: r.get(1),
+                lasting: r.get(2),
+                entries: r.get::<i64, _>(3) as u64,
+            })
+            .collect())
+    }
+
+    /// Latest entry time in the guild (None when the ledger is empty).
+    pub async fn last_entry_at(
+        &self,
+        guild: GuildId,
+    ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+        let r = sqlx::query("SELECT max(at) FROM ledger WHERE guild_id = $1")
+            .bind(i(guild))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(r.get(0))
+    }
+
+    /// A member's entries, newest first, up to `at`.
+    pub async fn history(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<EntryRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason
+             FROM ledger WHERE guild_id = $1 AND member_id = $2 AND at <= $3
+             ORDER BY at DESC, entry_id DESC LIMIT $4",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(at)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| EntryRow {
+                entry_id: r.get(0),
+                member_id: r.get::<i64, _>(1) as u64,
+                counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+                kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
+                amount: r.get(4),
+                at: r.get(5),
+                channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
+                message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
+                reason: r.get(8),
+            })
+            .collect())
+    }
+
+    /// Per-member activity in `(from, to]`, leaving out entries that were
+    /// reversed and the reversals themselves.
+    pub async fn window_stats(
+        &self,
+        guild: GuildId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<WindowStat>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT l.member_id,
+                    coalesce(sum(l.amount) FILTER (WHERE l.amount > 0), 0),
+                    coalesce(-sum(l.amount) FILTER (WHERE l.amount < 0), 0),
+                    count(*) FILTER (WHERE l.amount > 0),
+                    count(*) FILTER (WHERE l.amount < 0),
+                    count(*) FILTER (WHERE l.kind = 'helpful_reply')
+             FROM ledger l
+             WHERE l.guild_id = $1 AND l.at > $2 AND l.at <= $3 AND l.kind <> 'reversal'
+               AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
+             GROUP BY l.member_id",
+        )
+        .bind(i(guild))
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| WindowStat {
+                member_id: r.get::<i64, _>(0) as u64,
+                earned: r.get(1),
+                spent: r.get(2),
+                deposits: r.get::<i64, _>(3) as u64,
+                withdrawals: r.get::<i64, _>(4) as u64,
+                helpful_replies: r.get::<i64, _>(5) as u64,
+            })
+            .collect())
+    }
+
+    /// Requests a member made since `since` (for headroom's escalation).
+    pub async fn asks_since(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<u32, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = $2 AND kind = 'request' AND at > $3 AND at <= $4",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(since)
+        .bind(until)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(r.get::<i64, _>(0) as u32)
+    }
+
+    /// Display names of members.
+    pub async fn member_names(
+        &self,
+        guild: GuildId,
+        ids: &[MemberId],
+    ) -> Result<HashMap<MemberId, String>, sqlx::Error> {
+        let arr: Vec<i64> = ids.iter().map(|x| *x as i64).collect();
+        let rows = sqlx::query(
+            "SELECT member_id, coalesce(nickname, name) FROM members WHERE guild_id = $1 AND member_id = ANY($2)",
+        )
+        .bind(i(guild))
+        .bind(&arr)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>(0) as u64, r.get::<String, _>(1)))
+            .collect())
+    }
+
+    /// Find members by id, mention (`<@id>`) or name (exact, case-insensitive;
+    /// then prefix). Returns every match so callers can report ambiguity.
+    pub async fn find_members(
+        &self,
+        guild: GuildId,
+        query: &str,
+        limit: u32,
+    ) -> Result<Vec<(MemberId, String)>, sqlx::Error> {
+        let q = query
+            .trim()
+            .trim_start_matches("<@")
+            .trim_start_matches('!')
+            .trim_end_matches('>');
+        if let Ok(id) = q.parse::<u64>() {
+            let r = sqlx::query("SELECT member_id, coalesce(nickname, name) FROM members WHERE guild_id = $1 AND member_id = $2")
+                .bind(i(guild))
+                .bind(i(id))
+                .fetch_optional(&self.pool)
+                .await?;
+            if let Some(r) = r {
+                return Ok(vec![(r.get::<i64, _>(0) as u64, r.get(1))]);
+            }
+        }
+        let name = q.trim_start_matches('@').to_lowercase();
+        let exact = sqlx::query(
+            "SELECT member_id, coalesce(nickname, name) FROM members
+             WHERE guild_id = $1 AND (lower(name) = $2 OR lower(nickname) = $2) ORDER BY member_id LIMIT $3",
+        )
+        .bind(i(guild))
+        .bind(&name)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        if !exact.is_empty() {
+            return Ok(exact
+                .iter()
+                .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+                .collect());
+        }
+        let rows = sqlx::query(
+            "SELECT member_id, coalesce(nickname, name) FROM members
+             WHERE guild_id = $1 AND (starts_with(lower(name), $2) OR starts_with(lower(coalesce(nickname, '')), $2))
+             ORDER BY name LIMIT $3",
+        )
+        .bind(i(guild))
+        .bind(&name)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+            .collect())
+    }
+
+    pub async fn opted_out_members(&self, guild: GuildId) -> Result<Vec<MemberId>, sqlx::Error> {
+        let rows = sqlx::query("SELECT member_id FROM members WHERE guild_id = $1 AND opted_out")
+            .bind(i(guild))
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+    }
+
+    pub async fn is_opted_out(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query("SELECT opted_out FROM members WHERE guild_id = $1 AND member_id = $2")
+            .bind(i(guild))
+            .bind(i(member))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(r.map(|r| r.get::<bool, _>(0)).unwrap_or(false))
+    }
+
+    /// Entries of the last `since` window, oldest first (to rebuild scoring memory).
+    pub async fn entries_since(
+        &self,
+        guild: GuildId,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<EntryRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason
+             FROM ledger WHERE guild_id = $1 AND at > $2 ORDER BY at, entry_id",
+        )
+        .bind(i(guild))
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| EntryRow {
+                entry_id: r.get(0),
+                member_id: r.get::<i64, _>(1) as u64,
+                counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+                kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
+                amount: r.get(4),
+                at: r.get(5),
+                channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
+                message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
+                reason: r.get(8),
+            })
+            .collect())
+    }
+}
