@@ -121,7 +121,7 @@ pub fn load_base<I: IntoIterator<Item = (String, String)>>(
     for (k, val) in env {
         if let Some(rest) = k.strip_prefix("GOODWILL__") {
             let path = rest.to_lowercase().replace("__", ".");
-            if get_path(&v, &path).is_none() && !path.starts_with("detect.") {
+            if get_path(&v, &path).is_none() {
                 return Err(ConfigError::UnknownKey(format!("{k} ({path})")));
             }
             set_path(&mut v, &path, parse_value(&val))?;

@@ -134,12 +134,26 @@ impl Default for DetectSettings {
             filler_words: strings(DEFAULT_FILLER),
             min_name_prefix: 3,
             name_typo_min_len: 6,
-            thank_emojis: strings(&["🙏", "❤️", "♥️", "💖", "💯", "✅", "thanks", "thankyou", "ty"]),
+            thank_emojis: strings(&[
+                "🙏", "❤️", "♥️", "💖", "💯", "✅", "thanks", "thankyou", "ty",
+            ]),
             help_channel_patterns: strings(&[
-                "help", "support", "question", "ask", "troubleshoot", "q-and-a", "qna", "faq",
+                "help",
+                "support",
+                "question",
+                "ask",
+                "troubleshoot",
+                "q-and-a",
+                "qna",
+                "faq",
             ]),
             promo_channel_patterns: strings(&[
-                "promo", "self-?promotion", "showcase", "advert", "shameless", "plugs?$",
+                "promo",
+                "self-?promotion",
+                "showcase",
+                "advert",
+                "shameless",
+                "plugs?$",
                 "share-your",
             ]),
             invite_link_patterns: strings(&[
@@ -157,10 +171,42 @@ impl Default for DetectSettings {
                 r"\bi(?:'m| am) (?:trying|stuck|struggling|having trouble)",
             ]),
             rhetorical_questions: strings(&[
-                "right", "eh", "huh", "no", "yes", "ok", "okay", "really", "why not", "what",
-                "lol", "isn't it", "is it", "you know", "who cares", "seriously", "srsly", "so",
-                "and", "or", "hm", "hmm", "wtf", "rly", "sure", "aren't you", "don't you",
-                "why", "how", "what else", "nope", "yeah", "hello", "hi", "anyone", "anybody",
+                "right",
+                "eh",
+                "huh",
+                "no",
+                "yes",
+                "ok",
+                "okay",
+                "really",
+                "why not",
+                "what",
+                "lol",
+                "isn't it",
+                "is it",
+                "you know",
+                "who cares",
+                "seriously",
+                "srsly",
+                "so",
+                "and",
+                "or",
+                "hm",
+                "hmm",
+                "wtf",
+                "rly",
+                "sure",
+                "aren't you",
+                "don't you",
+                "why",
+                "how",
+                "what else",
+                "nope",
+                "yeah",
+                "hello",
+                "hi",
+                "anyone",
+                "anybody",
             ]),
             broadcast_everyone_factor: 10.0,
             broadcast_here_factor: 5.0,
@@ -173,39 +219,137 @@ impl Default for DetectSettings {
 
 const DEFAULT_THANK_WORDS: &[&str] = &[
     // English
-    "thanks", "thank", "thank you", "thankyou", "thanku", "thanx", "thnx", "thnks", "thks",
-    "thx", "tnx", "tanx", "tks", "ty", "tyvm", "tysm", "tyty", "thanq", "thankies", "cheers",
-    "many thanks", "appreciated", "appreciate it", "appreciate that", "appreciate this",
-    "appreciate the", "appreciate your", "appreciate ya", "much obliged", "kudos", "🙏",
+    "thanks",
+    "thank",
+    "thank you",
+    "thankyou",
+    "thanku",
+    "thanx",
+    "thnx",
+    "thnks",
+    "thks",
+    "thx",
+    "tnx",
+    "tanx",
+    "tks",
+    "ty",
+    "tyvm",
+    "tysm",
+    "tyty",
+    "thanq",
+    "thankies",
+    "cheers",
+    "many thanks",
+    "appreciated",
+    "appreciate it",
+    "appreciate that",
+    "appreciate this",
+    "appreciate the",
+    "appreciate your",
+    "appreciate ya",
+    "much obliged",
+    "kudos",
+    "🙏",
+    // (anticipatory forms, so they are seen and explained as such)
+    "tia",
+    "tyia",
     // German
-    "danke", "dankeschön", "dankeschoen", "vielen dank", "besten dank", "dank dir",
-    "dank euch", "merci vielmals",
+    "danke",
+    "dankeschön",
+    "dankeschoen",
+    "vielen dank",
+    "besten dank",
+    "dank dir",
+    "dank euch",
+    "merci vielmals",
     // French
-    "merci", "remercie", "je vous remercie",
+    "merci",
+    "remercie",
+    "je vous remercie",
     // Spanish
-    "gracias", "agradezco", "agradecido", "agradecida",
+    "gracias",
+    "agradezco",
+    "agradecido",
+    "agradecida",
     // Portuguese
-    "obrigado", "obrigada", "obg", "brigado", "brigada", "valeu", "vlw", "agradeço",
+    "obrigado",
+    "obrigada",
+    "obg",
+    "brigado",
+    "brigada",
+    "valeu",
+    "vlw",
+    "agradeço",
     // Italian
-    "grazie", "ringrazio", "grz",
+    "grazie",
+    "ringrazio",
+    "grz",
     // Dutch
-    "bedankt", "dank je", "dank u", "dankje", "dankjewel", "dankuwel",
+    "bedankt",
+    "dank je",
+    "dank u",
+    "dankje",
+    "dankjewel",
+    "dankuwel",
     // Polish
-    "dziękuję", "dziekuje", "dzięki", "dzieki", "dziękujemy",
+    "dziękuję",
+    "dziekuje",
+    "dzięki",
+    "dzieki",
+    "dziękujemy",
     // Russian
-    "спасибо", "спс", "благодарю", "спасибки", "пасиб", "пасибо",
+    "спасибо",
+    "спс",
+    "благодарю",
+    "спасибки",
+    "пасиб",
+    "пасибо",
     // Turkish
-    "teşekkürler", "tesekkurler", "teşekkür", "tesekkur", "sağol", "sagol", "sağ ol", "saol",
-    "eyvallah", "tşk", "tşkler",
+    "teşekkürler",
+    "tesekkurler",
+    "teşekkür",
+    "tesekkur",
+    "sağol",
+    "sagol",
+    "sağ ol",
+    "saol",
+    "eyvallah",
+    "tşk",
+    "tşkler",
 ];
 
 const DEFAULT_ANTICIPATORY: &[&str] = &[
-    "in advance", "tia", "tyia", "thx in adv", "ahead of time", "any help", "any ideas",
-    "any advice", "any suggestions", "any pointers", "any assistance", "any input",
-    "any info", "would be appreciated", "will be appreciated", "would be great",
-    "would be grateful", "im voraus", "d'avance", "par avance", "de antemano",
-    "por adelantado", "antecipadamente", "desde já", "in anticipo", "alvast", "z góry",
-    "z gory", "заранее", "şimdiden", "simdiden",
+    "in advance",
+    "tia",
+    "tyia",
+    "thx in adv",
+    "ahead of time",
+    "any help",
+    "any ideas",
+    "any advice",
+    "any suggestions",
+    "any pointers",
+    "any assistance",
+    "any input",
+    "any info",
+    "would be appreciated",
+    "will be appreciated",
+    "would be great",
+    "would be grateful",
+    "im voraus",
+    "d'avance",
+    "par avance",
+    "de antemano",
+    "por adelantado",
+    "antecipadamente",
+    "desde já",
+    "in anticipo",
+    "alvast",
+    "z góry",
+    "z gory",
+    "заранее",
+    "şimdiden",
+    "simdiden",
 ];
 
 const DEFAULT_DECLINING: &[&str] = &[
@@ -213,22 +357,46 @@ const DEFAULT_DECLINING: &[&str] = &[
 ];
 
 const DEFAULT_EXCLAMATION: &[&str] = &[
-    "god", "gods", "goodness", "gosh", "heaven", "heavens", "lord", "christ", "jesus",
-    "allah", "fsm", "fuck", "science", "dios", "deus", "dio", "bogu", "dieu",
+    "god", "gods", "goodness", "gosh", "heaven", "heavens", "lord", "christ", "jesus", "allah",
+    "fsm", "fuck", "science", "dios", "deus", "dio", "bogu", "dieu",
 ];
 
 const DEFAULT_GROUP: &[&str] = &[
-    "all", "everyone", "everybody", "guys", "folks", "people", "ppl", "peeps", "y'all", "yall",
-    "gents", "ladies", "team", "friends", "chat", "channel", "alle", "allen", "tous",
-    "todos", "todas", "tutti", "iedereen", "allemaal", "wszystkim", "всем", "herkese",
+    "all",
+    "everyone",
+    "everybody",
+    "guys",
+    "folks",
+    "people",
+    "ppl",
+    "peeps",
+    "y'all",
+    "yall",
+    "gents",
+    "ladies",
+    "team",
+    "friends",
+    "chat",
+    "channel",
+    "alle",
+    "allen",
+    "tous",
+    "todos",
+    "todas",
+    "tutti",
+    "iedereen",
+    "allemaal",
+    "wszystkim",
+    "всем",
+    "herkese",
 ];
 
 const DEFAULT_FILLER: &[&str] = &[
-    "man", "mate", "bro", "bruh", "dude", "buddy", "budy", "bud", "pal", "sir", "again",
-    "anyway", "anyways", "alot", "lot", "much", "so", "very", "you", "u", "ya", "yo", "a",
-    "for", "the", "help", "and", "to", "ok", "okay", "k", "cool", "great", "nice", "yes",
-    "yeah", "well", "oh", "ah", "i", "it", "that", "this", "works", "worked", "lots", "tons",
-    "heaps", "mucho", "bunch", "friend", "homie", "boss", "chief", "m8",
+    "man", "mate", "bro", "bruh", "dude", "buddy", "budy", "bud", "pal", "sir", "again", "anyway",
+    "anyways", "alot", "lot", "much", "so", "very", "you", "u", "ya", "yo", "a", "for", "the",
+    "help", "and", "to", "ok", "okay", "k", "cool", "great", "nice", "yes", "yeah", "well", "oh",
+    "ah", "i", "it", "that", "this", "works", "worked", "lots", "tons", "heaps", "mucho", "bunch",
+    "friend", "homie", "boss", "chief", "m8",
 ];
 
 const DEFAULT_SELF_PROMO: &[&str] = &[
@@ -305,7 +473,10 @@ impl DetectSettings {
             ("invite_link_patterns", &self.invite_link_patterns),
             ("self_promo_patterns", &self.self_promo_patterns),
             ("request_patterns", &self.request_patterns),
-            ("help_channel_problem_patterns", &self.help_channel_problem_patterns),
+            (
+                "help_channel_problem_patterns",
+                &self.help_channel_problem_patterns,
+            ),
         ];
         for (name, list) in lists {
             for p in list {
@@ -377,7 +548,10 @@ fn combine(patterns: &[String]) -> Option<Regex> {
 
 fn lower_words(s: &str) -> Vec<String> {
     let lower = s.to_lowercase();
-    word_tokens(&lower).into_iter().map(|t| t.w.to_string()).collect()
+    word_tokens(&lower)
+        .into_iter()
+        .map(|t| t.w.to_string())
+        .collect()
 }
 
 fn needs_substring_match(w: &str) -> bool {
@@ -408,7 +582,9 @@ fn normalize_emoji(e: &str) -> String {
     e.trim()
         .trim_matches(':')
         .chars()
-        .filter(|&c| c != '\u{fe0f}' && c != '\u{fe0e}' && !('\u{1f3fb}'..='\u{1f3ff}').contains(&c))
+        .filter(|&c| {
+            c != '\u{fe0f}' && c != '\u{fe0e}' && !('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -430,7 +606,10 @@ impl Detector {
             if words.len() == 1 {
                 thank_squashed.insert(squash(&words[0]), words[0].clone());
             }
-            thank_by_first.entry(words[0].clone()).or_default().push(words);
+            thank_by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push(words);
         }
         // Longest phrase first so "thank you" wins over "thank".
         for v in thank_by_first.values_mut() {
@@ -443,7 +622,10 @@ impl Detector {
                 .collect()
         };
         let phrases = |v: &Vec<String>| -> Vec<Vec<String>> {
-            v.iter().map(|s| lower_words(s)).filter(|p| !p.is_empty()).collect()
+            v.iter()
+                .map(|s| lower_words(s))
+                .filter(|p| !p.is_empty())
+                .collect()
         };
         Detector {
             thank_by_first,
@@ -616,8 +798,8 @@ fn eq_ci(a: &str, b: &str) -> bool {
         return a.eq_ignore_ascii_case(b);
     }
     a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn levenshtein1(a: &[char], b: &[char]) -> bool {
@@ -668,16 +850,38 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         };
         pos = start + raw.len();
         // Discord markup: <@123>, <#1>, <:emoji:1>
-        if raw.starts_with("<@") || raw.starts_with("<#") || raw.starts_with("<:") || raw.starts_with("<a:") {
+        if raw.starts_with("<@")
+            || raw.starts_with("<#")
+            || raw.starts_with("<:")
+            || raw.starts_with("<a:")
+        {
             continue;
         }
         let at_sign = raw.starts_with('@');
-        let addressing = raw.ends_with(':') || raw.ends_with(',') || (raw.starts_with('<') && raw.ends_with('>'));
+        let addressing = raw.ends_with(':')
+            || raw.ends_with(',')
+            || (raw.starts_with('<') && raw.ends_with('>'));
         let mut name = raw.trim_matches(|c: char| {
             matches!(
                 c,
-                '@' | '<' | '>' | ':' | ',' | ';' | '.' | '!' | '?' | '"' | '\'' | '(' | ')' | '*'
-                    | '•' | '~' | '/' | '=' | '+'
+                '@' | '<'
+                    | '>'
+                    | ':'
+                    | ','
+                    | ';'
+                    | '.'
+                    | '!'
+                    | '?'
+                    | '"'
+                    | '\''
+                    | '('
+                    | ')'
+                    | '*'
+                    | '•'
+                    | '~'
+                    | '/'
+                    | '='
+                    | '+'
             )
         });
         for suffix in ["'s", "’s"] {
@@ -703,40 +907,294 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
 /// Looks like a nick rather than an English word: digits, underscores, nick
 /// punctuation, or a capital inside.
 fn nick_like(s: &str) -> bool {
-    s.chars().any(|c| c.is_ascii_digit() || matches!(c, '_' | '|' | '[' | ']' | '^' | '`' | '{' | '}' | '\\'))
-        || s.chars().skip(1).any(|c| c.is_uppercase()) && s.chars().any(|c| c.is_lowercase())
+    s.chars().any(|c| {
+        c.is_ascii_digit() || matches!(c, '_' | '|' | '[' | ']' | '^' | '`' | '{' | '}' | '\\')
+    }) || s.chars().skip(1).any(|c| c.is_uppercase()) && s.chars().any(|c| c.is_lowercase())
 }
 
 // Common English words that are never taken for a name by prefix or loose
 // position (a nick that *is* one of these can still be mentioned).
 const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "you", "your", "that", "this", "with", "have", "has", "had", "was",
-    "are", "but", "not", "all", "any", "can", "will", "just", "what", "when", "where", "which",
-    "who", "how", "why", "its", "it's", "i'm", "i'll", "i've", "i'd", "now", "then", "than",
-    "there", "here", "they", "them", "their", "from", "out", "get", "got", "try", "tried",
-    "use", "used", "using", "one", "some", "work", "works", "worked", "working", "thing",
-    "know", "think", "see", "look", "need", "want", "make", "way", "good", "great", "nice",
-    "cool", "well", "yes", "yeah", "yep", "nope", "sure", "okay", "fine", "did", "does",
-    "doing", "done", "let", "lets", "let's", "give", "go", "going", "new", "old", "more",
-    "much", "very", "really", "also", "too", "still", "again", "back", "into", "about",
-    "after", "before", "off", "over", "only", "other", "same", "time", "help", "helped",
-    "helping", "answer", "info", "tip", "tips", "idea", "link", "file", "files", "command",
-    "install", "installed", "problem", "fixed", "fix", "solved", "will", "would", "could",
-    "should", "might", "must", "shall", "may", "ill", "ive", "im", "lol", "haha", "hehe",
-    "heh", "hmm", "hmmm", "ahh", "aha", "ohh", "wow", "man", "mate", "dude", "bro", "buddy",
-    "pal", "sir", "guys", "all", "everyone", "people", "folks", "thanks", "thank", "thx",
-    "cheers", "much", "lot", "alot", "lots", "appreciate", "appreciated", "bye", "later",
-    "night", "morning", "linux", "ubuntu", "windows", "system", "sudo", "apt", "apt-get",
-    "my", "me", "mine", "our", "his", "her", "him", "she", "he", "we", "us", "it", "is", "be",
-    "been", "being", "were", "if", "so", "or", "no", "yes", "on", "in", "at", "to", "of",
-    "as", "by", "an", "a", "i", "do", "up", "down", "ok", "k", "kk", "np", "ah", "oh",
-    "right", "left", "first", "last", "next", "both", "each", "every", "few", "many",
-    "most", "such", "own", "other", "another", "something", "anything", "nothing",
-    "everything", "someone", "anyone", "somebody", "anybody", "nobody", "because", "since",
-    "while", "though", "although", "maybe", "perhaps", "probably", "definitely", "actually",
-    "anyway", "anyways", "though", "ever", "never", "always", "sometimes", "often",
-    "reply", "replied", "suggestion", "suggestions", "advice", "pointer", "pointers",
-    "support", "quick", "fast", "kind", "kindly", "please", "pls", "plz", "sorry", "welcome",
+    "the",
+    "and",
+    "for",
+    "you",
+    "your",
+    "that",
+    "this",
+    "with",
+    "have",
+    "has",
+    "had",
+    "was",
+    "are",
+    "but",
+    "not",
+    "all",
+    "any",
+    "can",
+    "will",
+    "just",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "how",
+    "why",
+    "its",
+    "it's",
+    "i'm",
+    "i'll",
+    "i've",
+    "i'd",
+    "now",
+    "then",
+    "than",
+    "there",
+    "here",
+    "they",
+    "them",
+    "their",
+    "from",
+    "out",
+    "get",
+    "got",
+    "try",
+    "tried",
+    "use",
+    "used",
+    "using",
+    "one",
+    "some",
+    "work",
+    "works",
+    "worked",
+    "working",
+    "thing",
+    "know",
+    "think",
+    "see",
+    "look",
+    "need",
+    "want",
+    "make",
+    "way",
+    "good",
+    "great",
+    "nice",
+    "cool",
+    "well",
+    "yes",
+    "yeah",
+    "yep",
+    "nope",
+    "sure",
+    "okay",
+    "fine",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "let",
+    "lets",
+    "let's",
+    "give",
+    "go",
+    "going",
+    "new",
+    "old",
+    "more",
+    "much",
+    "very",
+    "really",
+    "also",
+    "too",
+    "still",
+    "again",
+    "back",
+    "into",
+    "about",
+    "after",
+    "before",
+    "off",
+    "over",
+    "only",
+    "other",
+    "same",
+    "time",
+    "help",
+    "helped",
+    "helping",
+    "answer",
+    "info",
+    "tip",
+    "tips",
+    "idea",
+    "link",
+    "file",
+    "files",
+    "command",
+    "install",
+    "installed",
+    "problem",
+    "fixed",
+    "fix",
+    "solved",
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "must",
+    "shall",
+    "may",
+    "ill",
+    "ive",
+    "im",
+    "lol",
+    "haha",
+    "hehe",
+    "heh",
+    "hmm",
+    "hmmm",
+    "ahh",
+    "aha",
+    "ohh",
+    "wow",
+    "man",
+    "mate",
+    "dude",
+    "bro",
+    "buddy",
+    "pal",
+    "sir",
+    "guys",
+    "all",
+    "everyone",
+    "people",
+    "folks",
+    "thanks",
+    "thank",
+    "thx",
+    "cheers",
+    "much",
+    "lot",
+    "alot",
+    "lots",
+    "appreciate",
+    "appreciated",
+    "bye",
+    "later",
+    "night",
+    "morning",
+    "linux",
+    "ubuntu",
+    "windows",
+    "system",
+    "sudo",
+    "apt",
+    "apt-get",
+    "my",
+    "me",
+    "mine",
+    "our",
+    "his",
+    "her",
+    "him",
+    "she",
+    "he",
+    "we",
+    "us",
+    "it",
+    "is",
+    "be",
+    "been",
+    "being",
+    "were",
+    "if",
+    "so",
+    "or",
+    "no",
+    "yes",
+    "on",
+    "in",
+    "at",
+    "to",
+    "of",
+    "as",
+    "by",
+    "an",
+    "a",
+    "i",
+    "do",
+    "up",
+    "down",
+    "ok",
+    "k",
+    "kk",
+    "np",
+    "ah",
+    "oh",
+    "right",
+    "left",
+    "first",
+    "last",
+    "next",
+    "both",
+    "each",
+    "every",
+    "few",
+    "many",
+    "most",
+    "such",
+    "own",
+    "other",
+    "another",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "someone",
+    "anyone",
+    "somebody",
+    "anybody",
+    "nobody",
+    "because",
+    "since",
+    "while",
+    "though",
+    "although",
+    "maybe",
+    "perhaps",
+    "probably",
+    "definitely",
+    "actually",
+    "anyway",
+    "anyways",
+    "though",
+    "ever",
+    "never",
+    "always",
+    "sometimes",
+    "often",
+    "reply",
+    "replied",
+    "suggestion",
+    "suggestions",
+    "advice",
+    "pointer",
+    "pointers",
+    "support",
+    "quick",
+    "fast",
+    "kind",
+    "kindly",
+    "please",
+    "pls",
+    "plz",
+    "sorry",
+    "welcome",
 ];
 
 fn is_stopword(w: &str) -> bool {
@@ -805,12 +1263,22 @@ impl NameMatch {
     }
 }
 
-fn match_name(token: &str, name: &str, loose: bool, min_prefix: usize, typo_min: usize) -> Option<NameMatch> {
+fn match_name(
+    token: &str,
+    name: &str,
+    loose: bool,
+    min_prefix: usize,
+    typo_min: usize,
+) -> Option<NameMatch> {
     if token.is_empty() || name.is_empty() {
         return None;
     }
     // Cheap reject: every match level agrees on the first letter or digit.
-    let first = |s: &str| s.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_lowercase().next());
+    let first = |s: &str| {
+        s.chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_lowercase().next())
+    };
     if first(token) != first(name) {
         return None;
     }
@@ -859,7 +1327,10 @@ impl Analysis<'_> {
     fn orig(&self, off: usize) -> usize {
         match &self.map {
             None => off,
-            Some(m) => m.get(off).copied().unwrap_or_else(|| m.last().map_or(0, |l| l + 1)),
+            Some(m) => m
+                .get(off)
+                .copied()
+                .unwrap_or_else(|| m.last().map_or(0, |l| l + 1)),
         }
     }
 }
@@ -969,7 +1440,12 @@ impl Detector {
     }
 
     /// What kind of thanks the hit is (before looking for a target).
-    fn thanks_kind(&self, a: &Analysis, hit: &ThankHit, request_before: bool) -> (ThanksKind, String) {
+    fn thanks_kind(
+        &self,
+        a: &Analysis,
+        hit: &ThankHit,
+        request_before: bool,
+    ) -> (ThanksKind, String) {
         let toks = &a.toks;
         let prev = |k: usize| -> Option<&str> {
             if hit.ti >= k {
@@ -983,7 +1459,10 @@ impl Detector {
 
         for p in &self.anticipatory {
             if self.has_phrase(toks, p) {
-                return (ThanksKind::Anticipatory, format!("with \"{}\"", p.join(" ")));
+                return (
+                    ThanksKind::Anticipatory,
+                    format!("with \"{}\"", p.join(" ")),
+                );
             }
         }
         if request_before {
@@ -993,7 +1472,7 @@ impl Detector {
             );
         }
         if let Some(p) = prev(1) {
-            let attached = hit.ti >= 1 && !clause_break(&a.lower, toks[hit.ti - 1].end, hit.start);
+            let attached = hit.ti >= 1 && !clause_break(a.lower, toks[hit.ti - 1].end, hit.start);
             if attached && self.declining.iter().any(|d| d == p) {
                 return (ThanksKind::Declining, format!("\"{p} {}\"", hit.phrase));
             }
@@ -1002,7 +1481,10 @@ impl Detector {
             }
         }
         if next(1) == Some("but") && next(2) == Some("no") {
-            return (ThanksKind::Declining, "\"thanks but no thanks\"".to_string());
+            return (
+                ThanksKind::Declining,
+                "\"thanks but no thanks\"".to_string(),
+            );
         }
         // "thank god", "thank the lord", "gracias a dios"
         let mut k = 1;
@@ -1026,13 +1508,39 @@ impl Detector {
         if let Some(p) = prev(1) {
             let pp = prev(2).unwrap_or("");
             let performative = p == "to"
-                && matches!(pp, "like" | "want" | "wanted" | "wish" | "i'd" | "id" | "gotta" | "must");
+                && matches!(
+                    pp,
+                    "like" | "want" | "wanted" | "wish" | "i'd" | "id" | "gotta" | "must"
+                );
             let talk_prev = matches!(
                 p,
-                "to" | "say" | "said" | "says" | "saying" | "send" | "sent" | "sends" | "give"
-                    | "gave" | "gives" | "giving" | "should" | "shouldn't" | "don't" | "dont"
-                    | "didn't" | "didnt" | "never" | "forgot" | "forget" | "remember"
-                    | "his" | "their" | "expect" | "expecting" | "deserve" | "deserves"
+                "to" | "say"
+                    | "said"
+                    | "says"
+                    | "saying"
+                    | "send"
+                    | "sent"
+                    | "sends"
+                    | "give"
+                    | "gave"
+                    | "gives"
+                    | "giving"
+                    | "should"
+                    | "shouldn't"
+                    | "don't"
+                    | "dont"
+                    | "didn't"
+                    | "didnt"
+                    | "never"
+                    | "forgot"
+                    | "forget"
+                    | "remember"
+                    | "his"
+                    | "their"
+                    | "expect"
+                    | "expecting"
+                    | "deserve"
+                    | "deserves"
                     | "nobody"
             );
             let quoted = a.lower[..hit.start].ends_with('"') || a.lower[..hit.start].ends_with('“');
@@ -1045,7 +1553,10 @@ impl Detector {
         }
         if matches!(first, "thank") {
             if let Some(n) = next(1) {
-                if matches!(n, "him" | "her" | "them" | "whoever" | "whomever" | "yourself" | "myself") {
+                if matches!(
+                    n,
+                    "him" | "her" | "them" | "whoever" | "whomever" | "yourself" | "myself"
+                ) {
                     return (
                         ThanksKind::Talk,
                         format!("\"{} {n}\" talks about thanking", hit.phrase),
@@ -1091,10 +1602,17 @@ impl Detector {
         let mut tie = false;
         for sp in speakers {
             let p = sp.person;
-            let mut lvl = match_name(piece.name, &p.name, loose, s.min_name_prefix, s.name_typo_min_len);
+            let mut lvl = match_name(
+                piece.name,
+                &p.name,
+                loose,
+                s.min_name_prefix,
+                s.name_typo_min_len,
+            );
             if let Some(n) = &p.nickname {
                 if n != &p.name {
-                    let l2 = match_name(piece.name, n, loose, s.min_name_prefix, s.name_typo_min_len);
+                    let l2 =
+                        match_name(piece.name, n, loose, s.min_name_prefix, s.name_typo_min_len);
                     lvl = lvl.max(l2);
                 }
             }
@@ -1146,7 +1664,8 @@ impl Detector {
                 .iter()
                 .any(|&(a, b)| (i < a && a - i <= 2) || (i > b && i - b <= 3));
             let marked = pc.at_sign || pc.addressing;
-            let edge = i == 0 || Some(i) == last || (i == 1 && (pcs[0].at_sign || pcs[0].addressing));
+            let edge =
+                i == 0 || Some(i) == last || (i == 1 && (pcs[0].at_sign || pcs[0].addressing));
             let loose = is_near || marked;
             if !(loose || edge) {
                 // Elsewhere only distinctive nicks, matched exactly.
@@ -1174,7 +1693,12 @@ impl Detector {
 
     /// Other members a message is aimed at, from its text (names at addressing
     /// positions), for messages that are not thanks.
-    fn addressed_by_name<'c>(&self, pcs: &[Piece], speakers: &[Speaker<'c>], msg: &MessageIn) -> Vec<&'c Person> {
+    fn addressed_by_name<'c>(
+        &self,
+        pcs: &[Piece],
+        speakers: &[Speaker<'c>],
+        msg: &MessageIn,
+    ) -> Vec<&'c Person> {
         self.names_in_text(pcs, speakers, msg, &[])
             .into_iter()
             .filter(|(p, _, _)| p.id != msg.author.id && !p.is_bot)
@@ -1190,11 +1714,15 @@ impl Detector {
     /// (explicitly addressed answers first, else unaddressed answers right after
     /// their request); else the one member their own last message was aimed
     /// at; else the latest member who addressed them.
-    fn conversation_partners<'c>(&self, ctx: &'c ChannelContext, msg: &MessageIn) -> (Vec<&'c Person>, &'static str) {
+    fn conversation_partners<'c>(
+        &self,
+        ctx: &'c ChannelContext,
+        msg: &MessageIn,
+    ) -> (Vec<std::borrow::Cow<'c, Person>>, &'static str) {
         let me = msg.author.id;
         let window = chrono::Duration::minutes(self.settings.conversation_window_minutes as i64);
-        let mut strong_burst: Vec<&'c Person> = Vec::new();
-        let mut weak_burst: Vec<&'c Person> = Vec::new();
+        let mut strong_burst: Vec<std::borrow::Cow<'c, Person>> = Vec::new();
+        let mut weak_burst: Vec<std::borrow::Cow<'c, Person>> = Vec::new();
         let mut seen_own = false;
         for m in ctx.newest_first() {
             if msg.at - m.at > window {
@@ -1206,7 +1734,10 @@ impl Detector {
             if m.author.id == me {
                 if !seen_own {
                     if !strong_burst.is_empty() {
-                        return (strong_burst, "answered the thanker since their last message");
+                        return (
+                            strong_burst,
+                            "answered the thanker since their last message",
+                        );
                     }
                     if !weak_burst.is_empty() {
                         return (weak_burst, "answered the thanker's request right after it");
@@ -1220,10 +1751,18 @@ impl Detector {
                     }
                 }
                 if others.len() == 1 {
-                    if let Some(p) = ctx.newest_first().find(|x| x.author.id == others[0]).map(|x| &x.author) {
-                        if !p.is_bot {
-                            return (vec![p], "the thanker's last message was to them");
-                        }
+                    // Name them as they last spoke, or by id if they have not.
+                    let p = match ctx.newest_first().find(|x| x.author.id == others[0]) {
+                        Some(x) => std::borrow::Cow::Borrowed(&x.author),
+                        None => std::borrow::Cow::Owned(Person {
+                            id: others[0],
+                            name: others[0].to_string(),
+                            nickname: None,
+                            is_bot: false,
+                        }),
+                    };
+                    if !p.is_bot {
+                        return (vec![p], "the thanker's last message was to them");
                     }
                 } else if others.len() > 1 {
                     return (Vec::new(), "");
@@ -1232,13 +1771,17 @@ impl Detector {
             }
             let strong = m.mentions.contains(&me)
                 || m.addressees.contains(&me)
-                || m.reply_to.is_some_and(|r| ctx.find(r).is_some_and(|x| x.author.id == me));
+                || m.reply_to
+                    .is_some_and(|r| ctx.find(r).is_some_and(|x| x.author.id == me));
             if strong {
                 if seen_own {
-                    return (vec![&m.author], "latest exchange with the thanker");
+                    return (
+                        vec![std::borrow::Cow::Borrowed(&m.author)],
+                        "latest exchange with the thanker",
+                    );
                 }
                 if !strong_burst.iter().any(|p| p.id == m.author.id) {
-                    strong_burst.push(&m.author);
+                    strong_burst.push(std::borrow::Cow::Borrowed(&m.author));
                 }
             } else if !seen_own
                 && m.flags.helpful_reply
@@ -1246,7 +1789,7 @@ impl Detector {
                 && adjacent_request_author(ctx, m, self.settings.adjacent_reply_seconds) == Some(me)
                 && !weak_burst.iter().any(|p| p.id == m.author.id)
             {
-                weak_burst.push(&m.author);
+                weak_burst.push(std::borrow::Cow::Borrowed(&m.author));
             }
         }
         if !strong_burst.is_empty() {
@@ -1279,7 +1822,18 @@ impl Detector {
         let first_person = toks.iter().any(|t| {
             matches!(
                 t.w,
-                "i" | "me" | "my" | "i'm" | "im" | "i've" | "ive" | "mine" | "we" | "our" | "us" | "i'd" | "i'll"
+                "i" | "me"
+                    | "my"
+                    | "i'm"
+                    | "im"
+                    | "i've"
+                    | "ive"
+                    | "mine"
+                    | "we"
+                    | "our"
+                    | "us"
+                    | "i'd"
+                    | "i'll"
             )
         });
         // A helper's question back to someone who asked ("what does dmesg say?")
@@ -1289,9 +1843,12 @@ impl Detector {
             if let Some(m) = re.find(lower) {
                 let before = lower[..m.start()].trim_end();
                 let tail: Vec<&str> = before.rsplit(|c: char| c.is_whitespace()).take(3).collect();
-                let negated = tail
-                    .iter()
-                    .any(|w| matches!(*w, "don't" | "dont" | "not" | "no" | "never" | "doesn't" | "didn't" | "dunno"));
+                let negated = tail.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "don't" | "dont" | "not" | "no" | "never" | "doesn't" | "didn't" | "dunno"
+                    )
+                });
                 if !clarifying && !negated {
                     let text = m.as_str().trim();
                     return Some(("request.phrase", format!("matched \"{text}\""), m.end()));
@@ -1308,13 +1865,27 @@ impl Detector {
             }
             if c == '?' {
                 // A '?' glued to a following word is a glob or URL part, not a question.
-                let glued = lower[i + 1..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '?' || n == '*' || n == '/');
+                let glued = lower[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_alphanumeric() || n == '?' || n == '*' || n == '/');
                 let sentence = &lower[sent_start..i];
                 sent_start = i + 1;
                 if glued {
                     continue;
                 }
-                let tag = [", right", ", no", ", eh", ", huh", ", yes", ", ok", ", correct", ", yeah"].iter().any(|t| sentence.trim_end().ends_with(t));
+                let tag = [
+                    ", right",
+                    ", no",
+                    ", eh",
+                    ", huh",
+                    ", yes",
+                    ", ok",
+                    ", correct",
+                    ", yeah",
+                ]
+                .iter()
+                .any(|t| sentence.trim_end().ends_with(t));
                 if tag {
                     continue;
                 }
@@ -1328,14 +1899,18 @@ impl Detector {
                         && words.len() >= n
                         && words[words.len() - n..].iter().zip(r).all(|(a, b)| a == b)
                 });
-                let suggestion = SUGGESTIONS
-                    .iter()
-                    .any(|p| words.len() >= p.len() && p.iter().enumerate().all(|(k, w)| words[k] == *w));
+                let suggestion = SUGGESTIONS.iter().any(|p| {
+                    words.len() >= p.len() && p.iter().enumerate().all(|(k, w)| words[k] == *w)
+                });
                 if rhetorical || suggestion {
                     continue;
                 }
                 let shown: Vec<&str> = words.iter().rev().take(8).rev().copied().collect();
-                return Some(("request.question", format!("question \"{}?\"", shown.join(" ")), i + 1));
+                return Some((
+                    "request.question",
+                    format!("question \"{}?\"", shown.join(" ")),
+                    i + 1,
+                ));
             } else if matches!(c, '.' | '!' | '\n' | ';') {
                 sent_start = i + c.len_utf8();
             }
@@ -1346,11 +1921,20 @@ impl Detector {
                 return Some(("request.question_form", ev, off));
             }
         }
-        if help_channel && !addressed_requester && msg.reply_to.is_none() && msg.mentions.is_empty() && toks.len() >= 4 {
+        if help_channel
+            && !addressed_requester
+            && msg.reply_to.is_none()
+            && msg.mentions.is_empty()
+            && toks.len() >= 4
+        {
             if let Some(m) = self.problem.as_ref().and_then(|re| re.find(lower)) {
                 return Some((
                     "request.help_channel",
-                    format!("problem \"{}\" in help channel #{}", m.as_str().trim(), msg.channel_name),
+                    format!(
+                        "problem \"{}\" in help channel #{}",
+                        m.as_str().trim(),
+                        msg.channel_name
+                    ),
                     m.end(),
                 ));
             }
@@ -1389,7 +1973,9 @@ fn leading_address_end(lower: &str) -> usize {
     let off = lower.len() - t.len();
     let first_end = t.find(char::is_whitespace).unwrap_or(t.len());
     let first = &t[..first_end];
-    if first_end < t.len() && (first.starts_with('@') || first.ends_with(':') || first.ends_with(',')) {
+    if first_end < t.len()
+        && (first.starts_with('@') || first.ends_with(':') || first.ends_with(','))
+    {
         off + first_end
     } else {
         0
@@ -1397,7 +1983,12 @@ fn leading_address_end(lower: &str) -> usize {
 }
 
 fn pronoun_first(toks: &[Tok]) -> bool {
-    toks.iter().any(|t| matches!(t.w, "i" | "me" | "my" | "we" | "our" | "us" | "guys" | "think"))
+    toks.iter().any(|t| {
+        matches!(
+            t.w,
+            "i" | "me" | "my" | "we" | "our" | "us" | "guys" | "think"
+        )
+    })
 }
 
 /// A sentence shaped like a question even without '?': a question word or an
@@ -1407,7 +1998,9 @@ fn question_form(a: &Analysis) -> Option<(usize, String)> {
     // Only at the start of the message (after a leading "@nick" / "nick:").
     let lead = a.lower.trim_start();
     let i = if toks.len() > 1
-        && (lead.starts_with('@') || a.lower[toks[0].end..].starts_with(':') || a.lower[toks[0].end..].starts_with(','))
+        && (lead.starts_with('@')
+            || a.lower[toks[0].end..].starts_with(':')
+            || a.lower[toks[0].end..].starts_with(','))
     {
         1
     } else {
@@ -1419,26 +2012,84 @@ fn question_form(a: &Analysis) -> Option<(usize, String)> {
     let w = toks[i].w;
     let n = toks[i + 1].w;
     let rest = &toks[i + 1..(i + 9).min(toks.len())];
-    let pronoun = rest
-        .iter()
-        .any(|t| matches!(t.w, "i" | "me" | "my" | "we" | "our" | "you" | "u" | "your" | "anyone" | "anybody" | "someone" | "somebody"));
-    let wh = matches!(w, "what" | "which" | "where" | "how" | "why" | "whats" | "what's" | "wheres" | "where's" | "hows")
-        && !matches!(n, "about" | "a" | "an" | "if")
+    let pronoun = rest.iter().any(|t| {
+        matches!(
+            t.w,
+            "i" | "me"
+                | "my"
+                | "we"
+                | "our"
+                | "you"
+                | "u"
+                | "your"
+                | "anyone"
+                | "anybody"
+                | "someone"
+                | "somebody"
+        )
+    });
+    let wh = matches!(
+        w,
+        "what"
+            | "which"
+            | "where"
+            | "how"
+            | "why"
+            | "whats"
+            | "what's"
+            | "wheres"
+            | "where's"
+            | "hows"
+    ) && !matches!(n, "about" | "a" | "an" | "if")
         && pronoun
         && !matches!(n, "dont" | "don't" | "not");
-    let aux = matches!(w, "is" | "are" | "does" | "do" | "can" | "could" | "should" | "would" | "will" | "did" | "has" | "have" | "anyone" | "anybody")
-        && matches!(
-            n,
-            "i" | "there" | "anyone" | "anybody" | "someone" | "somebody" | "any" | "ubuntu" | "linux" | "my" | "it" | "this" | "that" | "these" | "those" | "know" | "here" | "one" | "you" | "u"
-        )
-        && !(matches!(n, "you" | "u") && !pronoun_first(rest));
+    let aux = matches!(
+        w,
+        "is" | "are"
+            | "does"
+            | "do"
+            | "can"
+            | "could"
+            | "should"
+            | "would"
+            | "will"
+            | "did"
+            | "has"
+            | "have"
+            | "anyone"
+            | "anybody"
+    ) && matches!(
+        n,
+        "i" | "there"
+            | "anyone"
+            | "anybody"
+            | "someone"
+            | "somebody"
+            | "any"
+            | "ubuntu"
+            | "linux"
+            | "my"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "know"
+            | "here"
+            | "one"
+            | "you"
+            | "u"
+    ) && (!matches!(n, "you" | "u") || pronoun_first(rest));
     let words: Vec<&str> = toks[i..].iter().take(4).map(|t| t.w).collect();
     let suggestion = SUGGESTIONS
         .iter()
         .any(|p| words.len() >= p.len() && p.iter().enumerate().all(|(k, w)| words[k] == *w));
     if (wh || aux) && !suggestion {
         let end = toks[(i + 6).min(toks.len() - 1)].end;
-        let shown: Vec<&str> = toks[i..(i + 6).min(toks.len())].iter().map(|t| t.w).collect();
+        let shown: Vec<&str> = toks[i..(i + 6).min(toks.len())]
+            .iter()
+            .map(|t| t.w)
+            .collect();
         return Some((end, format!("question form \"{}…\"", shown.join(" "))));
     }
     None
@@ -1446,7 +2097,11 @@ fn question_form(a: &Analysis) -> Option<(usize, String)> {
 
 /// The author of the request an adjacency answer `m` answered: the nearest
 /// request within the three messages before it.
-fn adjacent_request_author(ctx: &ChannelContext, m: &RecentMessage, max_secs: u32) -> Option<MemberId> {
+fn adjacent_request_author(
+    ctx: &ChannelContext,
+    m: &RecentMessage,
+    max_secs: u32,
+) -> Option<MemberId> {
     let pos = ctx.messages.iter().rposition(|x| x.id == m.id)?;
     for prev in ctx.messages.iter().take(pos).rev().take(3) {
         if prev.author.id == m.author.id {
@@ -1482,7 +2137,12 @@ impl Detector {
     /// `ctx` holds earlier messages of the channel (oldest first), `replied` the
     /// message this one replies to, if known. Never panics; bots, webhooks and
     /// system messages yield no signals (the pipeline skips them anyway).
-    pub fn detect(&self, msg: &MessageIn, ctx: &ChannelContext, replied: Option<&RecentMessage>) -> Detection {
+    pub fn detect(
+        &self,
+        msg: &MessageIn,
+        ctx: &ChannelContext,
+        replied: Option<&RecentMessage>,
+    ) -> Detection {
         let mut remembered = RecentMessage {
             id: msg.id,
             author: msg.author.clone(),
@@ -1495,7 +2155,10 @@ impl Detector {
         };
         let mut signals: Vec<Signal> = Vec::new();
         if msg.author.is_bot || msg.is_webhook || msg.is_system {
-            return Detection { signals, remembered };
+            return Detection {
+                signals,
+                remembered,
+            };
         }
         let me = msg.author.id;
         let s = &self.settings;
@@ -1544,8 +2207,14 @@ impl Detector {
                 .chain(text_addressees.iter().map(|p| p.id))
                 .any(is_recent_requester);
 
-        let help_channel = self.help_channel.as_ref().is_some_and(|r| r.is_match(&msg.channel_name));
-        let promo_channel = self.promo_channel.as_ref().is_some_and(|r| r.is_match(&msg.channel_name));
+        let help_channel = self
+            .help_channel
+            .as_ref()
+            .is_some_and(|r| r.is_match(&msg.channel_name));
+        let promo_channel = self
+            .promo_channel
+            .as_ref()
+            .is_some_and(|r| r.is_match(&msg.channel_name));
 
         // ---- thanks -------------------------------------------------------
         let hits = self.find_thanks(&lower, toks);
@@ -1559,19 +2228,42 @@ impl Detector {
             let matched = format!("matched \"{}\"", hit.phrase);
             let mut thank_signals: Vec<Signal> = Vec::new();
             let base_ignored = |rule: &'static str, reason: &str, why: &str| {
-                Signal::new(EntryKind::Thanks, me, rule, format!("{matched}; {why}")).ignored(reason)
+                Signal::new(EntryKind::Thanks, me, rule, format!("{matched}; {why}"))
+                    .ignored(reason)
             };
             match kind {
-                ThanksKind::Anticipatory => thank_signals.push(base_ignored("thanks.anticipatory", "anticipatory thanks (part of a request)", &why)),
-                ThanksKind::Declining => thank_signals.push(base_ignored("thanks.declining", "declining (\"no thanks\")", &why)),
-                ThanksKind::Exclamation => thank_signals.push(base_ignored("thanks.exclamation", "exclamation, not thanks to a person", &why)),
-                ThanksKind::Talk => thank_signals.push(base_ignored("thanks.talk", "talking about thanking", &why)),
-                ThanksKind::Sarcasm => thank_signals.push(base_ignored("thanks.sarcasm", "sarcastic thanks", &why)),
+                ThanksKind::Anticipatory => thank_signals.push(base_ignored(
+                    "thanks.anticipatory",
+                    "anticipatory thanks (part of a request)",
+                    &why,
+                )),
+                ThanksKind::Declining => thank_signals.push(base_ignored(
+                    "thanks.declining",
+                    "declining (\"no thanks\")",
+                    &why,
+                )),
+                ThanksKind::Exclamation => thank_signals.push(base_ignored(
+                    "thanks.exclamation",
+                    "exclamation, not thanks to a person",
+                    &why,
+                )),
+                ThanksKind::Talk => {
+                    thank_signals.push(base_ignored("thanks.talk", "talking about thanking", &why))
+                }
+                ThanksKind::Sarcasm => {
+                    thank_signals.push(base_ignored("thanks.sarcasm", "sarcastic thanks", &why))
+                }
                 ThanksKind::Gratitude => {
-                    thank_signals = self.thank_targets(msg, ctx, replied, &a, &pcs, &speakers, &hits, &cleaned, &matched, &why);
+                    thank_signals = self.thank_targets(
+                        msg, ctx, replied, &a, &pcs, &speakers, &hits, &cleaned, &matched, &why,
+                    );
                 }
             }
-            let credited: Vec<MemberId> = thank_signals.iter().filter(|x| x.ignored.is_none()).map(|x| x.member).collect();
+            let credited: Vec<MemberId> = thank_signals
+                .iter()
+                .filter(|x| x.ignored.is_none())
+                .map(|x| x.member)
+                .collect();
             if kind == ThanksKind::Gratitude {
                 remembered.flags.thanks = true;
             }
@@ -1589,10 +2281,25 @@ impl Detector {
         let links: Vec<&str> = self.url.find_iter(original).map(|m| m.as_str()).collect();
         let has_link = !links.is_empty();
         let has_attachment = msg.attachments > 0;
-        let raw_lower_for_promo = if has_link { original.to_lowercase() } else { String::new() };
-        let invite = if has_link { self.invite.as_ref().and_then(|r| r.find(&raw_lower_for_promo)).map(|m| m.as_str().to_string()) } else { None };
+        let raw_lower_for_promo = if has_link {
+            original.to_lowercase()
+        } else {
+            String::new()
+        };
+        let invite = if has_link {
+            self.invite
+                .as_ref()
+                .and_then(|r| r.find(&raw_lower_for_promo))
+                .map(|m| m.as_str().to_string())
+        } else {
+            None
+        };
         let promo_text = self.self_promo.as_ref().and_then(|r| {
-            let hay: &str = if has_link { &raw_lower_for_promo } else { &lower };
+            let hay: &str = if has_link {
+                &raw_lower_for_promo
+            } else {
+                &lower
+            };
             r.find(hay).map(|m| m.as_str().to_string())
         });
         let mut promo: Option<(&'static str, String)> = None;
@@ -1601,7 +2308,14 @@ impl Detector {
         } else if let Some(t) = promo_text {
             promo = Some(("promo.wording", format!("matched \"{t}\"")));
         } else if promo_channel && (has_link || has_attachment) {
-            promo = Some(("promo.channel", format!("{} in promotion channel #{}", if has_link { "link" } else { "attachment" }, msg.channel_name)));
+            promo = Some((
+                "promo.channel",
+                format!(
+                    "{} in promotion channel #{}",
+                    if has_link { "link" } else { "attachment" },
+                    msg.channel_name
+                ),
+            ));
         }
         if let Some((rule, ev)) = &promo {
             remembered.flags.self_promotion = true;
@@ -1630,7 +2344,10 @@ impl Detector {
                 let shown: String = l.chars().take(80).collect();
                 ("share.link", format!("link {shown}"))
             } else {
-                ("share.attachment", format!("{} attachment(s)", msg.attachments))
+                (
+                    "share.attachment",
+                    format!("{} attachment(s)", msg.attachments),
+                )
             };
             signals.push(Signal::new(EntryKind::SharedContent, me, rule, ev));
         }
@@ -1638,7 +2355,8 @@ impl Detector {
         // ---- broadcast -------------------------------------------------------
         let pings_everyone = msg.mentions_everyone;
         if pings_everyone || !msg.role_mentions.is_empty() {
-            let here_only = pings_everyone && original.contains("@here") && !original.contains("@everyone");
+            let here_only =
+                pings_everyone && original.contains("@here") && !original.contains("@everyone");
             let mut factor = 0.0;
             let mut parts = Vec::new();
             if pings_everyone {
@@ -1656,7 +2374,16 @@ impl Detector {
             }
             let factor = factor.min(s.broadcast_max_factor).max(1.0);
             let asks = is_request || promo.is_some();
-            let mut sig = Signal::new(EntryKind::Broadcast, me, if asks { "broadcast.ask" } else { "broadcast.announcement" }, format!("{}; audience factor {factor}", parts.join(" + ")));
+            let mut sig = Signal::new(
+                EntryKind::Broadcast,
+                me,
+                if asks {
+                    "broadcast.ask"
+                } else {
+                    "broadcast.announcement"
+                },
+                format!("{}; audience factor {factor}", parts.join(" + ")),
+            );
             sig.magnitude = factor;
             if asks || !s.broadcast_requires_ask {
                 remembered.flags.broadcast = true;
@@ -1668,7 +2395,14 @@ impl Detector {
 
         // ---- helpful reply -----------------------------------------------------
         if !is_request && !remembered.flags.thanks && promo.is_none() {
-            if let Some(sig) = self.helpful_reply(msg, ctx, replied, &a, &text_addressees, has_link || has_attachment) {
+            if let Some(sig) = self.helpful_reply(
+                msg,
+                ctx,
+                replied,
+                &a,
+                &text_addressees,
+                has_link || has_attachment,
+            ) {
                 remembered.flags.helpful_reply = true;
                 // An answer found by adjacency is a guess, not an address: it is
                 // not stored as an addressee (conversation lookups re-derive it).
@@ -1681,7 +2415,10 @@ impl Detector {
             }
         }
 
-        Detection { signals, remembered }
+        Detection {
+            signals,
+            remembered,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1704,14 +2441,24 @@ impl Detector {
         let mut credit = |out: &mut Vec<Signal>, p: &Person, rule: &'static str, how: String| {
             if p.id == me {
                 out.push(
-                    Signal::new(EntryKind::Thanks, me, "thanks.self", format!("{matched}; {how}"))
-                        .ignored("self-thanks"),
+                    Signal::new(
+                        EntryKind::Thanks,
+                        me,
+                        "thanks.self",
+                        format!("{matched}; {how}"),
+                    )
+                    .ignored("self-thanks"),
                 );
             } else if p.is_bot {
                 out.push(
-                    Signal::new(EntryKind::Thanks, p.id, "thanks.to_bot", format!("{matched}; {how}"))
-                        .with_counterpart(me)
-                        .ignored("thanks to a bot"),
+                    Signal::new(
+                        EntryKind::Thanks,
+                        p.id,
+                        "thanks.to_bot",
+                        format!("{matched}; {how}"),
+                    )
+                    .with_counterpart(me)
+                    .ignored("thanks to a bot"),
                 );
             } else if !credited.contains(&p.id) {
                 credited.push(p.id);
@@ -1729,14 +2476,23 @@ impl Detector {
                 let st = a.orig(h.start);
                 let en = a.orig(h.end).max(st + 1);
                 let first = pcs.iter().position(|p| p.end > st)?;
-                let last = pcs.iter().rposition(|p| p.start < en).unwrap_or(first).max(first);
+                let last = pcs
+                    .iter()
+                    .rposition(|p| p.start < en)
+                    .unwrap_or(first)
+                    .max(first);
                 Some((first, last))
             })
             .collect();
 
         // 1. explicit mentions and names written next to the thank word.
         for p in &msg.mentions {
-            credit(&mut out, p, "thanks.mention", format!("target @{} by mention", who(p)));
+            credit(
+                &mut out,
+                p,
+                "thanks.mention",
+                format!("target @{} by mention", who(p)),
+            );
         }
         let names = self.names_in_text(pcs, speakers, msg, &near);
         for (p, lvl, is_near) in &names {
@@ -1745,7 +2501,11 @@ impl Detector {
                     &mut out,
                     p,
                     "thanks.name",
-                    format!("target \"{}\" by name next to the thanks ({})", who(p), lvl.describe()),
+                    format!(
+                        "target \"{}\" by name next to the thanks ({})",
+                        who(p),
+                        lvl.describe()
+                    ),
                 );
             }
         }
@@ -1755,8 +2515,13 @@ impl Detector {
         // "thanks to <something>" without a person: a cause, not a target.
         if note == "thanks to" {
             out.push(
-                Signal::new(EntryKind::Thanks, me, "thanks.cause", format!("{matched}; \"thanks to\" names no member"))
-                    .ignored("thanks to something, not someone"),
+                Signal::new(
+                    EntryKind::Thanks,
+                    me,
+                    "thanks.cause",
+                    format!("{matched}; \"thanks to\" names no member"),
+                )
+                .ignored("thanks to something, not someone"),
             );
             return out;
         }
@@ -1776,7 +2541,11 @@ impl Detector {
                 &mut out,
                 p,
                 "thanks.name",
-                format!("target \"{}\" by name in the text ({})", who(p), lvl.describe()),
+                format!(
+                    "target \"{}\" by name in the text ({})",
+                    who(p),
+                    lvl.describe()
+                ),
             );
         }
         if !out.is_empty() {
@@ -1788,10 +2557,16 @@ impl Detector {
         for h in hits {
             let after = toks.get(h.tj).map(|t| t.w);
             let after2 = toks.get(h.tj + 1).map(|t| t.w);
-            let before = if h.ti > 0 { Some(toks[h.ti - 1].w) } else { None };
+            let before = if h.ti > 0 {
+                Some(toks[h.ti - 1].w)
+            } else {
+                None
+            };
             let group_word = if is_group(after) {
                 after
-            } else if matches!(after, Some("you" | "u" | "to" | "ya" | "a" | "lot")) && is_group(after2) {
+            } else if matches!(after, Some("you" | "u" | "to" | "ya" | "a" | "lot"))
+                && is_group(after2)
+            {
                 after2
             } else if is_group(before) {
                 before
@@ -1811,16 +2586,20 @@ impl Detector {
                 return out;
             }
         }
-        let you_group = toks
-            .windows(2)
-            .find(|w| matches!(w[0].w, "you" | "u" | "ya") && matches!(w[1].w, "guys" | "all" | "people" | "folks"));
+        let you_group = toks.windows(2).find(|w| {
+            matches!(w[0].w, "you" | "u" | "ya")
+                && matches!(w[1].w, "guys" | "all" | "people" | "folks")
+        });
         if let Some(w) = you_group {
             out.push(
                 Signal::new(
                     EntryKind::Thanks,
                     me,
                     "thanks.to_group",
-                    format!("{matched}; addressed to a group (\"{} {}\")", w[0].w, w[1].w),
+                    format!(
+                        "{matched}; addressed to a group (\"{} {}\")",
+                        w[0].w, w[1].w
+                    ),
                 )
                 .ignored("thanks to a group, no one person"),
             );
@@ -1830,8 +2609,12 @@ impl Detector {
         for &(_, last) in &near {
             if let Some(pc) = pcs.get(last + 1) {
                 let prev_end = pcs[last].end.min(cleaned.len());
-                let gap = cleaned.get(prev_end..pc.start.min(cleaned.len())).unwrap_or("");
-                if gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '!' | '.' | ':'))
+                let gap = cleaned
+                    .get(prev_end..pc.start.min(cleaned.len()))
+                    .unwrap_or("");
+                if gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '!' | '.' | ':'))
                     && nick_like(pc.name)
                     && !is_stopword(pc.name)
                 {
@@ -1840,7 +2623,10 @@ impl Detector {
                             EntryKind::Thanks,
                             me,
                             "thanks.unknown_name",
-                            format!("{matched}; \"{}\" is not a recent member of the channel", pc.name),
+                            format!(
+                                "{matched}; \"{}\" is not a recent member of the channel",
+                                pc.name
+                            ),
                         )
                         .ignored("named target not found"),
                     );
@@ -1850,7 +2636,7 @@ impl Detector {
         }
         // 4. conversation partner(s)
         let (partners, how) = self.conversation_partners(ctx, msg);
-        for p in partners {
+        for p in &partners {
             credit(
                 &mut out,
                 p,
@@ -1888,7 +2674,15 @@ impl Detector {
         }
         if let Some(r) = replied {
             if r.flags.request && r.author.id != me && !r.author.is_bot {
-                return Some(Signal::new(EntryKind::HelpfulReply, me, "helpful.reply_link", format!("reply to {}'s request (by reply link)", who(&r.author))).with_counterpart(r.author.id));
+                return Some(
+                    Signal::new(
+                        EntryKind::HelpfulReply,
+                        me,
+                        "helpful.reply_link",
+                        format!("reply to {}'s request (by reply link)", who(&r.author)),
+                    )
+                    .with_counterpart(r.author.id),
+                );
             }
             return None;
         }
@@ -1905,7 +2699,19 @@ impl Detector {
                 .take_while(|m| msg.at - m.at <= window)
                 .find(|m| m.author.id == *id && m.flags.request)
             {
-                return Some(Signal::new(EntryKind::HelpfulReply, me, if *how == "mention" { "helpful.mention" } else { "helpful.name" }, format!("answers {}'s request (by {how})", who(&req.author))).with_counterpart(*id));
+                return Some(
+                    Signal::new(
+                        EntryKind::HelpfulReply,
+                        me,
+                        if *how == "mention" {
+                            "helpful.mention"
+                        } else {
+                            "helpful.name"
+                        },
+                        format!("answers {}'s request (by {how})", who(&req.author)),
+                    )
+                    .with_counterpart(*id),
+                );
             }
         }
         if !addressed.is_empty() {
@@ -1924,14 +2730,66 @@ impl Detector {
         }
         let ack = matches!(
             a.toks[0].w,
-            "ok" | "okay" | "k" | "kk" | "lol" | "haha" | "hehe" | "heh" | "yeah" | "yes" | "no" | "nope"
-                | "hi" | "hello" | "hey" | "thanks" | "thx" | "ty" | "hmm" | "hm" | "oh" | "ah" | "wow" | "and"
-                | "but" | "also" | "btw" | "well" | "er" | "erm" | "um" | "uh" | "sorry" | "yup" | "yep"
-                | "yea" | "nah" | "sure" | "right" | "true" | "indeed" | "exactly" | "np" | "same" | "me"
-                | "lmao" | "rofl" | "meh" | "cool" | "nice" | "great" | "welcome" | "yw"
+            "ok" | "okay"
+                | "k"
+                | "kk"
+                | "lol"
+                | "haha"
+                | "hehe"
+                | "heh"
+                | "yeah"
+                | "yes"
+                | "no"
+                | "nope"
+                | "hi"
+                | "hello"
+                | "hey"
+                | "thanks"
+                | "thx"
+                | "ty"
+                | "hmm"
+                | "hm"
+                | "oh"
+                | "ah"
+                | "wow"
+                | "and"
+                | "but"
+                | "also"
+                | "btw"
+                | "well"
+                | "er"
+                | "erm"
+                | "um"
+                | "uh"
+                | "sorry"
+                | "yup"
+                | "yep"
+                | "yea"
+                | "nah"
+                | "sure"
+                | "right"
+                | "true"
+                | "indeed"
+                | "exactly"
+                | "np"
+                | "same"
+                | "me"
+                | "lmao"
+                | "rofl"
+                | "meh"
+                | "cool"
+                | "nice"
+                | "great"
+                | "welcome"
+                | "yw"
         );
-        let me_too = a.lower.contains("same problem") || a.lower.contains("same issue") || a.lower.contains("me too");
-        if ack || me_too || (a.toks.len() < 2 && (is_stopword(a.toks[0].w) || a.toks[0].w.chars().count() < 3)) {
+        let me_too = a.lower.contains("same problem")
+            || a.lower.contains("same issue")
+            || a.lower.contains("me too");
+        if ack
+            || me_too
+            || (a.toks.len() < 2 && (is_stopword(a.toks[0].w) || a.toks[0].w.chars().count() < 3))
+        {
             return None;
         }
         for (k, prev) in ctx.newest_first().take(3).enumerate() {
@@ -1951,7 +2809,11 @@ impl Detector {
                         format!(
                             "answers {}'s request {} (by adjacency, {secs}s later)",
                             who(&prev.author),
-                            if k == 0 { "right before it" } else { "just before it" }
+                            if k == 0 {
+                                "right before it"
+                            } else {
+                                "just before it"
+                            }
                         ),
                     )
                     .with_counterpart(prev.author.id),
@@ -1974,30 +2836,83 @@ impl Detector {
         let mut out = Vec::new();
         let reactor = &reaction.user;
         let emoji = normalize_emoji(&reaction.emoji);
-        let is_thank = !emoji.is_empty() && self.thank_emojis.iter().any(|e| *e == emoji);
+        let is_thank = !emoji.is_empty() && self.thank_emojis.contains(&emoji);
         let shown = reaction.emoji.trim();
         if is_thank {
             let ev = format!("reaction {shown} by {}", who(reactor));
             if reactor.is_bot {
-                out.push(Signal::new(EntryKind::ThankReaction, target.author.id, "reaction.bot", ev.clone()).with_counterpart(reactor.id).ignored("reaction by a bot"));
+                out.push(
+                    Signal::new(
+                        EntryKind::ThankReaction,
+                        target.author.id,
+                        "reaction.bot",
+                        ev.clone(),
+                    )
+                    .with_counterpart(reactor.id)
+                    .ignored("reaction by a bot"),
+                );
             } else if target.flags.thanks {
                 if target.thanked.is_empty() {
-                    out.push(Signal::new(EntryKind::ThankReaction, target.author.id, "reaction.thanks_no_target", format!("{ev} on a thank-you message with no credited target")).with_counterpart(reactor.id).ignored("thank-you message had no one to credit"));
+                    out.push(
+                        Signal::new(
+                            EntryKind::ThankReaction,
+                            target.author.id,
+                            "reaction.thanks_no_target",
+                            format!("{ev} on a thank-you message with no credited target"),
+                        )
+                        .with_counterpart(reactor.id)
+                        .ignored("thank-you message had no one to credit"),
+                    );
                 }
                 for &t in &target.thanked {
-                    let sig = Signal::new(EntryKind::ThankReaction, t, "reaction.on_thanks", format!("{ev} on a thank-you message; credits who it thanked")).with_counterpart(reactor.id);
-                    out.push(if t == reactor.id { sig.ignored("self-thanks") } else { sig });
+                    let sig = Signal::new(
+                        EntryKind::ThankReaction,
+                        t,
+                        "reaction.on_thanks",
+                        format!("{ev} on a thank-you message; credits who it thanked"),
+                    )
+                    .with_counterpart(reactor.id);
+                    out.push(if t == reactor.id {
+                        sig.ignored("self-thanks")
+                    } else {
+                        sig
+                    });
                 }
             } else if target.author.is_bot {
-                out.push(Signal::new(EntryKind::ThankReaction, target.author.id, "reaction.to_bot", ev).with_counterpart(reactor.id).ignored("thanks to a bot"));
+                out.push(
+                    Signal::new(
+                        EntryKind::ThankReaction,
+                        target.author.id,
+                        "reaction.to_bot",
+                        ev,
+                    )
+                    .with_counterpart(reactor.id)
+                    .ignored("thanks to a bot"),
+                );
             } else {
-                let sig = Signal::new(EntryKind::ThankReaction, target.author.id, "reaction.thank_emoji", format!("{ev} on {}'s message", who(&target.author))).with_counterpart(reactor.id);
-                out.push(if target.author.id == reactor.id { sig.ignored("self-reaction") } else { sig });
+                let sig = Signal::new(
+                    EntryKind::ThankReaction,
+                    target.author.id,
+                    "reaction.thank_emoji",
+                    format!("{ev} on {}'s message", who(&target.author)),
+                )
+                .with_counterpart(reactor.id);
+                out.push(if target.author.id == reactor.id {
+                    sig.ignored("self-reaction")
+                } else {
+                    sig
+                });
             }
         }
         if target.flags.shared_content && !target.author.is_bot {
             let ev = format!("reaction {shown} by {} on shared content", who(reactor));
-            let sig = Signal::new(EntryKind::SharedContent, target.author.id, "share.reaction", ev).with_counterpart(reactor.id);
+            let sig = Signal::new(
+                EntryKind::SharedContent,
+                target.author.id,
+                "share.reaction",
+                ev,
+            )
+            .with_counterpart(reactor.id);
             out.push(if reactor.is_bot {
                 sig.ignored("reaction by a bot")
             } else if reactor.id == target.author.id {
@@ -2010,3 +2925,762 @@ impl Detector {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, TimeZone, Utc};
+
+    fn person(id: u64, name: &str) -> Person {
+        Person {
+            id,
+            name: name.to_string(),
+            nickname: None,
+            is_bot: false,
+        }
+    }
+
+    fn bot(id: u64, name: &str) -> Person {
+        Person {
+            is_bot: true,
+            ..person(id, name)
+        }
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(1_700_000_000 + secs, 0).unwrap()
+    }
+
+    /// A channel replayed the way the pipeline does it.
+    struct Chan {
+        ctx: ChannelContext,
+        settings: DetectSettings,
+        name: String,
+        next_id: u64,
+        t: i64,
+    }
+
+    impl Chan {
+        fn new() -> Self {
+            Self::named("general")
+        }
+        fn named(name: &str) -> Self {
+            Chan {
+                ctx: ChannelContext::default(),
+                settings: DetectSettings::default(),
+                name: name.to_string(),
+                next_id: 1000,
+                t: 0,
+            }
+        }
+        fn msg(&self, author: &Person, content: &str) -> MessageIn {
+            MessageIn {
+                guild_id: 1,
+                channel_id: 2,
+                channel_name: self.name.clone(),
+                id: self.next_id,
+                author: author.clone(),
+                at: at(self.t),
+                content: content.to_string(),
+                ..Default::default()
+            }
+        }
+        fn send_msg(&mut self, m: MessageIn) -> Detection {
+            self.ctx.prune(m.at, self.settings.context_window());
+            let replied = m.reply_to.and_then(|r| self.ctx.find(r)).cloned();
+            let d = detect(&m, &self.ctx, replied.as_ref(), &self.settings);
+            self.ctx.push(d.remembered.clone());
+            self.next_id += 1;
+            self.t += 20;
+            d
+        }
+        fn say(&mut self, author: &Person, content: &str) -> Detection {
+            let m = self.msg(author, content);
+            self.send_msg(m)
+        }
+        fn say_to(&mut self, author: &Person, to: &Person, content: &str) -> Detection {
+            let mut m = self.msg(author, &format!("@{} {content}", to.name));
+            m.mentions = vec![to.clone()];
+            self.send_msg(m)
+        }
+    }
+
+    fn credited(d: &Detection) -> Vec<MemberId> {
+        d.signals
+            .iter()
+            .filter(|s| s.kind == EntryKind::Thanks && s.ignored.is_none())
+            .map(|s| s.member)
+            .collect()
+    }
+
+    fn ignored_rule(d: &Detection) -> Option<&'static str> {
+        d.signals
+            .iter()
+            .find(|s| s.kind == EntryKind::Thanks && s.ignored.is_some())
+            .map(|s| s.rule)
+    }
+
+    fn has(d: &Detection, kind: EntryKind) -> bool {
+        d.signals
+            .iter()
+            .any(|s| s.kind == kind && s.ignored.is_none())
+    }
+
+    fn alice() -> Person {
+        person(1, "alice")
+    }
+    fn bob() -> Person {
+        person(2, "bob2")
+    }
+    fn carol() -> Person {
+        person(3, "Carol_")
+    }
+
+    // ---- thanks: targets ---------------------------------------------------
+
+    #[test]
+    fn thanks_explicit_mention() {
+        let mut c = Chan::new();
+        c.say(&carol(), "unrelated chatter here");
+        let d = c.say_to(&alice(), &bob(), "thanks, that worked");
+        assert_eq!(credited(&d), vec![2]);
+        let s = &d.signals[0];
+        assert_eq!(s.rule, "thanks.mention");
+        assert_eq!(s.counterpart, Some(1));
+        assert!(s.evidence.contains("matched \"thanks\""), "{}", s.evidence);
+        assert!(d.remembered.flags.thanks);
+        assert_eq!(d.remembered.thanked, vec![2]);
+        assert!(d.remembered.addressees.contains(&2));
+    }
+
+    #[test]
+    fn thanks_reply_target() {
+        let mut c = Chan::new();
+        let answer = c.say(&bob(), "run sudo update-grub after that");
+        c.say(&carol(), "something else entirely");
+        let mut m = c.msg(&alice(), "that fixed it, thank you!");
+        m.reply_to = Some(answer.remembered.id);
+        let d = c.send_msg(m);
+        assert_eq!(credited(&d), vec![2]);
+        assert_eq!(d.signals[0].rule, "thanks.reply_target");
+        assert!(d.signals[0].evidence.contains("reply link"));
+    }
+
+    #[test]
+    fn thanks_name_in_text_with_variants() {
+        let mut c = Chan::new();
+        let tom = person(4, "tom___");
+        let sinope = person(5, "sinope[crashed]");
+        let ficus = person(6, "ficusplanet");
+        c.say(&bob(), "try the alternate cd");
+        c.say(&tom, "or use the text installer");
+        c.say(&sinope, "the live cd works too");
+        c.say(&ficus, "you need the restricted drivers");
+        c.say(&carol(), "hello");
+        // unique prefix of a nick
+        assert_eq!(credited(&c.say(&alice(), "thanks bob")), vec![2]);
+        // trailing underscores differ
+        assert_eq!(credited(&c.say(&alice(), "tom__ thanks!")), vec![4]);
+        // away/status suffix, trailing punctuation, case
+        assert_eq!(credited(&c.say(&alice(), "thx SINOPE.")), vec![5]);
+        // angle brackets, prefix at the start
+        assert_eq!(
+            credited(&c.say(&alice(), "<ficus> thank you for your help")),
+            vec![6]
+        );
+        // trailing punctuation and underscore on an exact nick
+        assert_eq!(credited(&c.say(&alice(), "cheers, carol_!!")), vec![3]);
+    }
+
+    #[test]
+    fn thanks_ty_nick() {
+        let mut c = Chan::new();
+        c.say(&bob(), "use apt-get install build-essential");
+        let d = c.say(&alice(), "ty bob2");
+        assert_eq!(credited(&d), vec![2]);
+        assert_eq!(d.signals[0].rule, "thanks.name");
+    }
+
+    #[test]
+    fn thanks_several_names() {
+        let mut c = Chan::new();
+        c.say(&bob(), "try the alternate cd");
+        c.say(&carol(), "or the server cd");
+        let mut got = credited(&c.say(&alice(), "thanks bob2 and Carol_"));
+        got.sort();
+        assert_eq!(got, vec![2, 3]);
+    }
+
+    #[test]
+    fn thanks_names_never_invented() {
+        let mut c = Chan::new();
+        c.say(&bob(), "try the alternate cd");
+        c.say(&person(7, "bobby"), "yes");
+        // "bob" is a prefix of two recent speakers: ambiguous, no name credit.
+        let d = c.say(&alice(), "thanks bob");
+        assert!(!credited(&d).contains(&7) || !credited(&d).contains(&2));
+        // A nick-like word that is nobody here: no guess.
+        let d = c.say(&alice(), "thanks xyz_42");
+        assert!(credited(&d).is_empty());
+        assert_eq!(ignored_rule(&d), Some("thanks.unknown_name"));
+    }
+
+    #[test]
+    fn thanks_conversation_partner_and_ok_thanks() {
+        let mut c = Chan::new();
+        c.say(&alice(), "how do i mount an ntfs partition?");
+        c.say(&carol(), "anyone here use kde?");
+        c.say_to(&bob(), &alice(), "sudo mount -t ntfs /dev/sda1 /mnt");
+        c.say(&person(9, "dave"), "kde is fine");
+        let d = c.say(&alice(), "ok thanks");
+        assert_eq!(credited(&d), vec![2]);
+        assert_eq!(d.signals[0].rule, "thanks.conversation");
+        assert!(d.signals[0].evidence.contains("conversation"));
+    }
+
+    #[test]
+    fn thanks_conversation_by_own_last_message() {
+        let mut c = Chan::new();
+        c.say_to(&alice(), &bob(), "so i edit /etc/fstab then?");
+        let d = c.say(&alice(), "thx");
+        assert_eq!(credited(&d), vec![2]);
+    }
+
+    #[test]
+    fn thanks_unaddressed_answer_right_after_question() {
+        let mut c = Chan::new();
+        c.say(&alice(), "what plugin do i need to play avi files");
+        c.say(&bob(), "you need totem-xine and the codecs");
+        let d = c.say(&alice(), "gee, thanks :)");
+        assert_eq!(credited(&d), vec![2]);
+    }
+
+    #[test]
+    fn thanks_without_any_target() {
+        let mut c = Chan::new();
+        let d = c.say(&alice(), "thanks");
+        assert!(credited(&d).is_empty());
+        assert_eq!(ignored_rule(&d), Some("thanks.no_target"));
+        assert_eq!(
+            d.signals[0].ignored.as_deref(),
+            Some("no resolvable target")
+        );
+    }
+
+    // ---- thanks: not gratitude ---------------------------------------------
+
+    #[test]
+    fn thanks_in_advance_and_tia() {
+        let mut c = Chan::new();
+        c.say(&bob(), "hi");
+        for text in [
+            "can someone help me with grub? thanks in advance",
+            "how do i install java TIA",
+            "Anybody know how to fix a broken sudoers file? thanks :)",
+            "I want a repo for nginx only, how do I do that? thank you for any help",
+        ] {
+            let d = c.say(&alice(), text);
+            assert!(credited(&d).is_empty(), "{text}");
+            assert_eq!(ignored_rule(&d), Some("thanks.anticipatory"), "{text}");
+            assert!(has(&d, EntryKind::Request), "{text}");
+            assert!(!d.remembered.flags.thanks, "{text}");
+        }
+    }
+
+    #[test]
+    fn thanks_then_question_is_gratitude() {
+        let mut c = Chan::new();
+        let d = c.say_to(&alice(), &bob(), "thanks, can i do it without rebooting?");
+        assert_eq!(credited(&d), vec![2]);
+        assert!(has(&d, EntryKind::Request));
+    }
+
+    #[test]
+    fn no_thanks_is_declining() {
+        let mut c = Chan::new();
+        c.say_to(&bob(), &alice(), "want me to paste the whole log?");
+        for text in ["no thanks", "No, thank you.", "nah thanks, I'm good"] {
+            let d = c.say(&alice(), text);
+            assert!(credited(&d).is_empty(), "{text}");
+            assert_eq!(ignored_rule(&d), Some("thanks.declining"), "{text}");
+        }
+    }
+
+    #[test]
+    fn thank_god_is_exclamation() {
+        let mut c = Chan::new();
+        c.say_to(&bob(), &alice(), "it booted?");
+        for text in [
+            "thank god for the line-in",
+            "Thank goodness that worked",
+            "thanks god",
+            "dieu merci",
+        ] {
+            let d = c.say(&alice(), text);
+            assert!(credited(&d).is_empty(), "{text}");
+            assert_eq!(ignored_rule(&d), Some("thanks.exclamation"), "{text}");
+        }
+    }
+
+    #[test]
+    fn thanks_to_a_bot() {
+        let mut c = Chan::new();
+        let helpbot = bot(50, "ubottu");
+        let d = c.say_to(&alice(), &helpbot, "thanks i'll run that");
+        assert!(credited(&d).is_empty());
+        assert_eq!(ignored_rule(&d), Some("thanks.to_bot"));
+        assert_eq!(d.signals[0].member, 50);
+    }
+
+    #[test]
+    fn thanks_to_a_group() {
+        let mut c = Chan::new();
+        c.say_to(&bob(), &alice(), "use the alternate cd");
+        for text in [
+            "thanks all",
+            "thanks everyone!",
+            "ok guys, thanks",
+            "thank you all, see you",
+            "thanks, you guys rock",
+        ] {
+            let d = c.say(&alice(), text);
+            assert!(credited(&d).is_empty(), "{text}");
+            assert_eq!(ignored_rule(&d), Some("thanks.to_group"), "{text}");
+        }
+        // A group word plus a named person credits the person.
+        let d = c.say(&alice(), "thanks guys, esp bob2");
+        assert_eq!(credited(&d), vec![2]);
+    }
+
+    #[test]
+    fn talking_about_thanking() {
+        let mut c = Chan::new();
+        c.say_to(&bob(), &alice(), "use the alternate cd");
+        for text in [
+            "you should thank him, not me",
+            "don't forget to say thanks when it works",
+            "people never say thanks in here",
+            "thanks to ubuntu my laptop finally sleeps",
+            "thanks for nothing",
+        ] {
+            let d = c.say(&alice(), text);
+            assert!(credited(&d).is_empty(), "{text}");
+            assert!(ignored_rule(&d).is_some(), "{text}");
+        }
+        // performative: "I'd like to thank bob2"
+        assert_eq!(
+            credited(&c.say(&alice(), "I'd like to thank bob2 for the fix")),
+            vec![2]
+        );
+    }
+
+    #[test]
+    fn self_thanks_is_ignored() {
+        let mut c = Chan::new();
+        let d = c.say_to(&alice(), &alice(), "thanks me, I fixed it myself");
+        assert!(credited(&d).is_empty());
+        assert_eq!(ignored_rule(&d), Some("thanks.self"));
+        let mine = c.say(&alice(), "the fix is to reinstall grub");
+        let mut m = c.msg(&alice(), "thank you");
+        m.reply_to = Some(mine.remembered.id);
+        let d = c.send_msg(m);
+        assert_eq!(ignored_rule(&d), Some("thanks.self"));
+    }
+
+    #[test]
+    fn thanks_in_each_language() {
+        for text in [
+            "danke schön",
+            "vielen Dank!",
+            "merci beaucoup",
+            "muchas gracias",
+            "obrigado",
+            "obrigada!",
+            "grazie mille",
+            "bedankt",
+            "dank je wel",
+            "dziękuję",
+            "dzięki",
+            "спасибо",
+            "большое спасибо!",
+            "teşekkürler",
+            "çok teşekkür ederim",
+            "🙏",
+            "thaaanks",
+        ] {
+            let mut c = Chan::new();
+            let d = c.say_to(&alice(), &bob(), text);
+            assert_eq!(credited(&d), vec![2], "{text}");
+        }
+    }
+
+    #[test]
+    fn guild_can_add_and_remove_thank_words() {
+        let mut c = Chan::new();
+        c.settings.extra_thank_words = vec!["mahalo".into()];
+        c.settings.removed_thank_words = vec!["Cheers".into()];
+        assert_eq!(credited(&c.say_to(&alice(), &bob(), "mahalo")), vec![2]);
+        assert!(c
+            .say_to(&alice(), &bob(), "cheers")
+            .signals
+            .iter()
+            .all(|s| s.kind != EntryKind::Thanks));
+    }
+
+    // ---- requests -----------------------------------------------------------
+
+    #[test]
+    fn requests_and_non_requests() {
+        let mut c = Chan::new();
+        for text in [
+            "can someone help me with my wifi",
+            "anyone know why my eth0 is disabled after reboot",
+            "how do I change directories in the terminal",
+            "what gstreamer plugin do I need for avi",
+            "is there a way to undelete files on ext3?",
+            "please review my PR",
+            "Does ubuntu ship with mplayer?",
+            "i have a quick question",
+        ] {
+            let d = c.say(&person(20, "asker"), text);
+            assert!(has(&d, EntryKind::Request), "should be a request: {text}");
+            assert!(d.remembered.flags.request, "{text}");
+        }
+        for text in [
+            "right?",
+            "really?",
+            "why not?",
+            "lol what?",
+            "did you try rebooting?",
+            "try sudo update-grub, it worked for me",
+            "the pattern S??hotplug* matches it",
+            "see https://example.com/faq?id=3 for that",
+            "I don't need help, just looking around",
+            "you set it in /etc/default/grub, right?",
+        ] {
+            let d = c.say(&person(21, "chatter"), text);
+            assert!(
+                !has(&d, EntryKind::Request),
+                "should not be a request: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn helper_clarifying_question_is_not_a_request() {
+        let mut c = Chan::new();
+        c.say(&alice(), "how do i get sound working on my laptop?");
+        let d = c.say_to(&bob(), &alice(), "what does aplay -l say?");
+        assert!(!has(&d, EntryKind::Request));
+    }
+
+    #[test]
+    fn help_channel_problem_counts_as_request() {
+        let mut c = Chan::named("help-linux");
+        let d = c.say(&alice(), "my wifi doesn't work after the upgrade");
+        assert!(has(&d, EntryKind::Request));
+        assert_eq!(
+            d.signals
+                .iter()
+                .find(|s| s.kind == EntryKind::Request)
+                .unwrap()
+                .rule,
+            "request.help_channel"
+        );
+        let mut c = Chan::named("general");
+        let d = c.say(&alice(), "my wifi doesn't work after the upgrade");
+        assert!(!has(&d, EntryKind::Request));
+    }
+
+    // ---- helpful replies ----------------------------------------------------
+
+    #[test]
+    fn helpful_reply_by_mention_reply_and_adjacency() {
+        let mut c = Chan::new();
+        c.say(&alice(), "how do i list usb devices?");
+        let d = c.say_to(&bob(), &alice(), "run lsusb");
+        let s = d
+            .signals
+            .iter()
+            .find(|s| s.kind == EntryKind::HelpfulReply)
+            .unwrap();
+        assert_eq!(
+            (s.member, s.counterpart, s.rule),
+            (2, Some(1), "helpful.mention")
+        );
+        assert!(d.remembered.flags.helpful_reply);
+
+        let q = c.say(&carol(), "anyone know how to check disk space?");
+        let mut m = c.msg(&bob(), "df -h shows it");
+        m.reply_to = Some(q.remembered.id);
+        let d = c.send_msg(m);
+        let s = d
+            .signals
+            .iter()
+            .find(|s| s.kind == EntryKind::HelpfulReply)
+            .unwrap();
+        assert_eq!((s.counterpart, s.rule), (Some(3), "helpful.reply_link"));
+
+        c.say(&alice(), "where are apt logs kept?");
+        let d = c.say(&bob(), "in /var/log/apt/history.log");
+        let s = d
+            .signals
+            .iter()
+            .find(|s| s.kind == EntryKind::HelpfulReply)
+            .unwrap();
+        assert_eq!((s.counterpart, s.rule), (Some(1), "helpful.adjacent"));
+        // an acknowledgement is not an answer
+        c.say(&alice(), "where is the grub config?");
+        assert!(!has(&c.say(&bob(), "lol"), EntryKind::HelpfulReply));
+        // answering your own question is not a helpful reply
+        c.say(&alice(), "how do i restart x?");
+        assert!(!has(
+            &c.say(&alice(), "sudo service gdm restart maybe"),
+            EntryKind::HelpfulReply
+        ));
+    }
+
+    // ---- shares, self-promotion, broadcasts ------------------------------------
+
+    #[test]
+    fn share_versus_self_promotion() {
+        let mut c = Chan::new();
+        let d = c.say(
+            &alice(),
+            "the wiki explains it: https://help.ubuntu.com/community/Grub2",
+        );
+        assert!(has(&d, EntryKind::SharedContent));
+        assert!(d.remembered.flags.shared_content);
+        let mut m = c.msg(&alice(), "");
+        m.attachments = 2;
+        let d = c.send_msg(m);
+        assert_eq!(
+            d.signals
+                .iter()
+                .find(|s| s.kind == EntryKind::SharedContent)
+                .unwrap()
+                .rule,
+            "share.attachment"
+        );
+
+        for text in [
+            "check out my new video https://youtu.be/abc",
+            "please subscribe to my channel",
+            "star my repo on github https://github.com/me/thing",
+            "upvote my post pls",
+            "buy my ebook today",
+            "join us at https://discord.gg/abc123",
+        ] {
+            let d = c.say(&bob(), text);
+            assert!(has(&d, EntryKind::SelfPromotion), "{text}");
+            assert!(!has(&d, EntryKind::SharedContent), "{text}");
+            assert!(d.remembered.flags.self_promotion, "{text}");
+        }
+        let mut p = Chan::named("self-promo");
+        let d = p.say(&bob(), "my thing: https://example.com");
+        assert_eq!(
+            d.signals
+                .iter()
+                .find(|s| s.kind == EntryKind::SelfPromotion)
+                .unwrap()
+                .rule,
+            "promo.channel"
+        );
+        // A link inside a question is part of the ask, not a share.
+        let d = c.say(
+            &carol(),
+            "what does this error mean? http://paste.ubuntu.com/123",
+        );
+        assert!(has(&d, EntryKind::Request) && !has(&d, EntryKind::SharedContent));
+    }
+
+    #[test]
+    fn broadcasts_scaled_by_audience() {
+        let mut c = Chan::new();
+        let s = DetectSettings::default();
+        let mut m = c.msg(&alice(), "@everyone can someone help me test my build?");
+        m.mentions_everyone = true;
+        let d = c.send_msg(m);
+        let b = d
+            .signals
+            .iter()
+            .find(|s| s.kind == EntryKind::Broadcast)
+            .unwrap();
+        assert!(b.ignored.is_none());
+        assert_eq!(b.magnitude, s.broadcast_everyone_factor);
+        assert!(d.remembered.flags.broadcast);
+
+        let mut m = c.msg(&alice(), "@here anyone around to review?");
+        m.mentions_everyone = true;
+        let d = c.send_msg(m);
+        assert_eq!(
+            d.signals
+                .iter()
+                .find(|s| s.kind == EntryKind::Broadcast)
+                .unwrap()
+                .magnitude,
+            s.broadcast_here_factor
+        );
+
+        let mut m = c.msg(&alice(), "<@&77> <@&78> could you look at my PR please");
+        m.role_mentions = vec![77, 78];
+        let d = c.send_msg(m);
+        assert_eq!(
+            d.signals
+                .iter()
+                .find(|s| s.kind == EntryKind::Broadcast)
+                .unwrap()
+                .magnitude,
+            2.0 * s.broadcast_role_factor
+        );
+
+        // an announcement without an ask is reported but not costed
+        let mut m = c.msg(&alice(), "@everyone the server restarts at 10:00 UTC");
+        m.mentions_everyone = true;
+        let d = c.send_msg(m);
+        let b = d
+            .signals
+            .iter()
+            .find(|s| s.kind == EntryKind::Broadcast)
+            .unwrap();
+        assert!(b.ignored.is_some());
+        assert!(!d.remembered.flags.broadcast);
+    }
+
+    // ---- reactions ------------------------------------------------------------
+
+    fn reaction(user: &Person, emoji: &str) -> ReactionIn {
+        ReactionIn {
+            guild_id: 1,
+            channel_id: 2,
+            message_id: 1000,
+            user: user.clone(),
+            emoji: emoji.to_string(),
+            at: at(100),
+            added: true,
+        }
+    }
+
+    #[test]
+    fn thank_reaction_on_normal_and_thank_you_message() {
+        let s = DetectSettings::default();
+        let mut c = Chan::new();
+        let answer = c.say(&bob(), "run sudo dpkg --configure -a");
+        let sig = detect_reaction(&reaction(&alice(), "🙏🏽"), &answer.remembered, &s);
+        assert_eq!(sig.len(), 1);
+        assert_eq!(
+            (sig[0].kind, sig[0].member, sig[0].counterpart),
+            (EntryKind::ThankReaction, 2, Some(1))
+        );
+        // ❤ without the variation selector matches ❤️
+        assert_eq!(
+            detect_reaction(&reaction(&alice(), "❤"), &answer.remembered, &s).len(),
+            1
+        );
+        // not a thank emoji
+        assert!(detect_reaction(&reaction(&alice(), "😂"), &answer.remembered, &s).is_empty());
+
+        let ty = c.say_to(&alice(), &bob(), "thanks!");
+        let sig = detect_reaction(&reaction(&carol(), "🙏"), &ty.remembered, &s);
+        assert_eq!(sig.len(), 1);
+        assert_eq!(
+            (sig[0].member, sig[0].counterpart, sig[0].rule),
+            (2, Some(3), "reaction.on_thanks")
+        );
+
+        // self-reaction and bot reactor are ignored
+        let sig = detect_reaction(&reaction(&bob(), "🙏"), &answer.remembered, &s);
+        assert!(sig[0].ignored.is_some());
+        let sig = detect_reaction(&reaction(&bot(60, "carl"), "🙏"), &answer.remembered, &s);
+        assert!(sig[0].ignored.is_some());
+    }
+
+    #[test]
+    fn reaction_on_shared_content() {
+        let s = DetectSettings::default();
+        let mut c = Chan::new();
+        let share = c.say(&bob(), "nice writeup https://lwn.net/Articles/1/");
+        let sig = detect_reaction(&reaction(&alice(), "🔥"), &share.remembered, &s);
+        assert_eq!(sig.len(), 1);
+        assert_eq!(
+            (sig[0].kind, sig[0].member, sig[0].counterpart, sig[0].rule),
+            (EntryKind::SharedContent, 2, Some(1), "share.reaction")
+        );
+        let own = detect_reaction(&reaction(&bob(), "🔥"), &share.remembered, &s);
+        assert!(own[0].ignored.is_some());
+    }
+
+    // ---- robustness -------------------------------------------------------------
+
+    #[test]
+    fn no_panics_on_odd_input() {
+        let mut c = Chan::new();
+        let huge = "thanks ".repeat(50_000) + &"é".repeat(10_000);
+        for text in [
+            "",
+            " ",
+            "?",
+            "??!?",
+            "@",
+            "@ :",
+            "<@123> <@&4> <#5> <:e:6>",
+            "İstanbul'da teşekkürler İİİ",
+            "ǅ ǈ ß ﬁ thank",
+            "thanks\u{0}\u{feff}",
+            "`thanks` ```code```",
+            "https://",
+            "www.",
+            "👍👍👍🙏🏿",
+            huge.as_str(),
+        ] {
+            let d = c.say(&alice(), text);
+            let _ = d;
+        }
+        let mut m = c.msg(&bob(), "thanks");
+        m.reply_to = Some(999_999);
+        c.send_msg(m);
+        let webhook = MessageIn {
+            is_webhook: true,
+            ..c.msg(&alice(), "thanks bob2")
+        };
+        assert!(c.send_msg(webhook).signals.is_empty());
+    }
+
+    #[test]
+    fn remembered_is_complete() {
+        let mut c = Chan::new();
+        let mut m = c.msg(&alice(), "@bob2 thanks");
+        m.mentions = vec![bob()];
+        m.reply_to = Some(5);
+        let id = m.id;
+        let when = m.at;
+        let d = c.send_msg(m);
+        let r = &d.remembered;
+        assert_eq!(
+            (r.id, r.author.id, r.at, r.reply_to, r.mentions.clone()),
+            (id, 1, when, Some(5), vec![2])
+        );
+        assert_eq!(r.thanked, vec![2]);
+        assert!(r.addressees.contains(&2));
+    }
+
+    #[test]
+    fn settings_roundtrip_and_validate() {
+        let s = DetectSettings::default();
+        assert!(s.validate().is_ok());
+        let text = toml::to_string(&s).unwrap();
+        let back: DetectSettings = toml::from_str(&text).unwrap();
+        assert_eq!(back, s);
+        let partial: DetectSettings = toml::from_str("conversation_window_minutes = 5").unwrap();
+        assert_eq!(partial.conversation_window_minutes, 5);
+        assert_eq!(partial.thank_words, s.thank_words);
+        let bad = DetectSettings {
+            request_patterns: vec!["(".into()],
+            ..DetectSettings::default()
+        };
+        assert!(bad.validate().is_err());
+        // bad patterns are skipped, not fatal
+        let mut c = Chan::new();
+        c.settings = bad;
+        c.say(&alice(), "how do i do this?");
+    }
+}

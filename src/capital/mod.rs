@@ -4,7 +4,6 @@
 
 pub mod classify;
 pub mod decay;
-#[path = "detect_stub.rs"]
 pub mod detect;
 pub mod message;
 pub mod process;

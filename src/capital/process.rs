@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
-use super::detect::{detect, detect_reaction};
+use std::sync::Arc;
+
+use super::detect::{detector_for, Detector};
 use super::message::{ChannelContext, ChannelId, MemberId, MessageIn, ReactionIn, RecentMessage};
 use super::score::{Decision, ScoringMemory, Source};
 use super::settings::Settings;
@@ -33,13 +35,26 @@ pub fn untracked_reason(msg: &MessageIn) -> Option<&'static str> {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct GuildState {
     pub channels: HashMap<ChannelId, ChannelContext>,
     pub memory: ScoringMemory,
+    /// Compiled detection rules for the guild's settings (built on first use).
+    detector: Option<Arc<Detector>>,
 }
 
 impl GuildState {
+    fn detector(&mut self, s: &Settings) -> Arc<Detector> {
+        match &self.detector {
+            Some(d) if d.settings() == &s.detect => d.clone(),
+            _ => {
+                let d = detector_for(&s.detect);
+                self.detector = Some(d.clone());
+                d
+            }
+        }
+    }
+
     fn run(&mut self, signals: &[Signal], src: &Source, s: &Settings) -> Vec<Decision> {
         let mut out = Vec::new();
         for sig in signals {
@@ -66,7 +81,8 @@ impl GuildState {
         replied_stored: Option<RecentMessage>,
         s: &Settings,
     ) -> Processed {
-        let window = Duration::minutes(s.detect.context_window_minutes.max(1));
+        let window = s.detect.context_window();
+        let detector = self.detector(s);
         let ctx = self.channels.entry(msg.channel_id).or_default();
         ctx.prune(msg.at, window);
         if untracked_reason(msg).is_some() {
@@ -90,7 +106,7 @@ impl GuildState {
             .reply_to
             .and_then(|r| ctx.find(r).cloned())
             .or(replied_stored);
-        let detection = detect(msg, ctx, replied.as_ref(), &s.detect);
+        let detection = detector.detect(msg, ctx, replied.as_ref());
         ctx.push(detection.remembered.clone());
         let src = Source::message(msg.channel_id, msg.id, msg.at);
         let decisions = self.run(&detection.signals, &src, s);
@@ -110,7 +126,7 @@ impl GuildState {
         if r.user.is_bot {
             return Processed::default();
         }
-        let signals = detect_reaction(r, target, &s.detect);
+        let signals = self.detector(s).detect_reaction(r, target);
         let src = Source::reaction(r.channel_id, r.message_id, r.user.id, &r.emoji, r.at);
         Processed {
             remembered: None,

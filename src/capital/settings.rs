@@ -14,7 +14,6 @@ pub struct Settings {
     pub tiers: Vec<Tier>,
     pub report: ReportSettings,
     pub members: MemberSettings,
-    #[serde(default)]
     pub detect: DetectSettings,
 }
 
@@ -145,6 +144,7 @@ impl Settings {
                 ));
             }
         }
+        self.detect.validate().map_err(|e| format!("detect: {e}"))?;
         let r = &self.report;
         if !(r.taker_ratio < r.giver_ratio) {
             return Err("report.taker_ratio must be below report.giver_ratio".into());

@@ -219,7 +219,8 @@ pub async fn run_bot(
 /// application's flags say which ones are switched on; when they cannot be
 /// read, all privileged intents are taken as refused.
 async fn refused_intents(http: &serenity::Http, asked: GatewayIntents) -> GatewayIntents {
-    let asked_privileged = asked & (GatewayIntents::MESSAGE_CONTENT | GatewayIntents::GUILD_MEMBERS);
+    let asked_privileged =
+        asked & (GatewayIntents::MESSAGE_CONTENT | GatewayIntents::GUILD_MEMBERS);
     let flags = match http.get_current_application_info().await {
         Ok(app) => app.flags,
         Err(e) => {
@@ -232,7 +233,8 @@ async fn refused_intents(http: &serenity::Http, asked: GatewayIntents) -> Gatewa
     };
     let mut refused = GatewayIntents::empty();
     if !flags.intersects(
-        ApplicationFlags::GATEWAY_MESSAGE_CONTENT | ApplicationFlags::GATEWAY_MESSAGE_CONTENT_LIMITED,
+        ApplicationFlags::GATEWAY_MESSAGE_CONTENT
+            | ApplicationFlags::GATEWAY_MESSAGE_CONTENT_LIMITED,
     ) {
         refused |= GatewayIntents::MESSAGE_CONTENT;
     }
@@ -280,12 +282,15 @@ fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data,
             initialize_owners: false,
             ..Default::default()
         })
+        // The builder's own flag (default true) overwrites the option's.
+        .initialize_owners(false)
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 let cmds = &framework.options().commands;
                 let result = match guild_id {
                     Some(g) => {
-                        poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(g)).await
+                        poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(g))
+                            .await
                     }
                     None => poise::builtins::register_globally(ctx, cmds).await,
                 };
@@ -362,10 +367,14 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         FE::GuildOnly { ctx, .. } => {
             let _ = ctx
-                .send(reply("This command works in a server, not in direct messages.".into()))
+                .send(reply(
+                    "This command works in a server, not in direct messages.".into(),
+                ))
                 .await;
         }
-        FE::ArgumentParse { error, input, ctx, .. } => {
+        FE::ArgumentParse {
+            error, input, ctx, ..
+        } => {
             let text = match input {
                 Some(i) => format!("Could not read `{i}`: {error}"),
                 None => format!("Could not read the options: {error}"),

@@ -27,7 +27,10 @@ pub fn member_person(member: &sy::Member) -> Person {
 /// other type (joins, pins, boosts, thread starters, command responses...) is
 /// a system message.
 pub fn is_system_kind(kind: sy::MessageType) -> bool {
-    !matches!(kind, sy::MessageType::Regular | sy::MessageType::InlineReply)
+    !matches!(
+        kind,
+        sy::MessageType::Regular | sy::MessageType::InlineReply
+    )
 }
 
 /// The message a reply points at. Forwards and crossposts also carry a
@@ -185,8 +188,12 @@ mod tests {
     fn reply_webhook_system_and_dm() {
         let mut j = base();
         j["type"] = 19.into();
-        j["message_reference"] = serde_json::json!({"message_id": "1000", "channel_id": "20", "guild_id": "10"});
-        assert_eq!(message_in(&msg(j.clone()), "x").unwrap().reply_to, Some(1000));
+        j["message_reference"] =
+            serde_json::json!({"message_id": "1000", "channel_id": "20", "guild_id": "10"});
+        assert_eq!(
+            message_in(&msg(j.clone()), "x").unwrap().reply_to,
+            Some(1000)
+        );
         j["type"] = 0.into();
         assert_eq!(message_in(&msg(j.clone()), "x").unwrap().reply_to, None);
         j["webhook_id"] = "99".into();

@@ -5,9 +5,7 @@ use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
 };
 
-use crate::service::{
-    BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage,
-};
+use crate::service::{BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage};
 
 const GREEN: Colour = Colour(0x2e_b8_72);
 const AMBER: Colour = Colour(0xe8_a3_17);
@@ -180,10 +178,13 @@ pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
 
 /// Button ids carry the page they lead to: `goodwill:standings:<page>`.
 pub fn standings_buttons(page: u32, pages: u32) -> Vec<CreateActionRow> {
-    let prev = CreateButton::new(format!("{COMPONENT_PREFIX}standings:{}", page.saturating_sub(1).max(1)))
-        .label("◀ Prev")
-        .style(ButtonStyle::Secondary)
-        .disabled(page <= 1);
+    let prev = CreateButton::new(format!(
+        "{COMPONENT_PREFIX}standings:{}",
+        page.saturating_sub(1).max(1)
+    ))
+    .label("◀ Prev")
+    .style(ButtonStyle::Secondary)
+    .disabled(page <= 1);
     let next = CreateButton::new(format!("{COMPONENT_PREFIX}standings:{}", page + 1))
         .label("Next ▶")
         .style(ButtonStyle::Secondary)
@@ -293,15 +294,31 @@ pub fn report(r: &ReportView) -> CreateEmbed {
             r.matchers.len(),
             r.quiet.len()
         ))
-        .field(format!("Givers ({})", r.givers.len()), member_list(&r.givers, 8), true)
-        .field(format!("Takers ({})", r.takers.len()), member_list(&r.takers, 8), true)
+        .field(
+            format!("Givers ({})", r.givers.len()),
+            member_list(&r.givers, 8),
+            true,
+        )
+        .field(
+            format!("Takers ({})", r.takers.len()),
+            member_list(&r.takers, 8),
+            true,
+        )
         .field(
             format!("Matchers ({})", r.matchers.len()),
             member_list(&r.matchers, 5),
             false,
         )
-        .field(format!("Quiet ({})", r.quiet.len()), member_list(&r.quiet, 5), false)
-        .field(format!("At risk of decay ({})", r.at_risk.len()), at_risk, false)
+        .field(
+            format!("Quiet ({})", r.quiet.len()),
+            member_list(&r.quiet, 5),
+            false,
+        )
+        .field(
+            format!("At risk of decay ({})", r.at_risk.len()),
+            at_risk,
+            false,
+        )
         .field("Risers", movers(&r.risers, 5), true)
         .field("Fallers", movers(&r.fallers, 5), true)
         .field("Top helpers", member_list(&r.top_helpers, 5), false)
@@ -374,8 +391,14 @@ mod tests {
         assert_eq!(json[0]["components"][0]["disabled"], true);
         assert_eq!(json[0]["components"][1]["disabled"], true);
         let json = serde_json::to_value(standings_buttons(2, 3)).unwrap();
-        assert_eq!(json[0]["components"][0]["custom_id"], "goodwill:standings:1");
-        assert_eq!(json[0]["components"][1]["custom_id"], "goodwill:standings:3");
+        assert_eq!(
+            json[0]["components"][0]["custom_id"],
+            "goodwill:standings:1"
+        );
+        assert_eq!(
+            json[0]["components"][1]["custom_id"],
+            "goodwill:standings:3"
+        );
         assert_eq!(json[0]["components"][1]["disabled"], false);
     }
 }

@@ -25,7 +25,9 @@ use super::convert;
 use super::embeds::{self, COMPONENT_PREFIX};
 use super::metrics::metrics;
 use super::UNAVAILABLE;
-use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+};
 use crate::service::{Goodwill, ServiceError};
 
 /// How long a worker waits after the first event of a burst for the rest of
@@ -38,13 +40,26 @@ pub const WORKERS: usize = 4;
 /// A gateway event reduced to what the service needs.
 #[derive(Debug, Clone)]
 pub enum LedgerEvent {
-    Guild { guild: GuildId, name: String },
-    MemberJoin { guild: GuildId, member: Person },
+    Guild {
+        guild: GuildId,
+        name: String,
+    },
+    MemberJoin {
+        guild: GuildId,
+        member: Person,
+    },
     Message(MessageIn),
     Update(MessageIn),
     Reaction(ReactionIn),
-    Delete { guild: GuildId, channel: ChannelId, ids: Vec<MessageId> },
-    MemberLeave { guild: GuildId, member: MemberId },
+    Delete {
+        guild: GuildId,
+        channel: ChannelId,
+        ids: Vec<MessageId>,
+    },
+    MemberLeave {
+        guild: GuildId,
+        member: MemberId,
+    },
 }
 
 impl LedgerEvent {
@@ -95,7 +110,7 @@ pub fn restore_order(batch: &mut [LedgerEvent]) {
 }
 
 enum Item {
-    Event(LedgerEvent, chrono::DateTime<Utc>),
+    Event(Box<LedgerEvent>, chrono::DateTime<Utc>),
     Flush(oneshot::Sender<()>),
 }
 
@@ -225,7 +240,7 @@ impl EventQueue {
     pub fn push(&self, ev: LedgerEvent) {
         metrics().event(ev.kind());
         let i = (ev.guild() % self.senders.len() as u64) as usize;
-        if self.senders[i].send(Item::Event(ev, Utc::now())).is_err() {
+        if self.senders[i].send(Item::Event(Box::new(ev), Utc::now())).is_err() {
             tracing::warn!("event arrived after shutdown; dropped");
         }
     }
@@ -274,7 +289,7 @@ async fn worker(
         let mut flushes = Vec::new();
         for it in items {
             match it {
-                Item::Event(ev, at) => batch.push((ev, at)),
+                Item::Event(ev, at) => batch.push((*ev, at)),
                 Item::Flush(done) => flushes.push(done),
             }
         }
@@ -304,7 +319,13 @@ async fn handle(
         }
         LedgerEvent::Message(mut m) => {
             m.channel_name = channels.name(http, m.channel_id).await;
-            tracing::debug!(guild, channel = m.channel_id, message = m.id, author = m.author.id, "message");
+            tracing::debug!(
+                guild,
+                channel = m.channel_id,
+                message = m.id,
+                author = m.author.id,
+                "message"
+            );
             service.handle_message(m).await
         }
         LedgerEvent::Update(mut m) => {
@@ -312,8 +333,14 @@ async fn handle(
             service.handle_message_update(m).await
         }
         LedgerEvent::Reaction(r) => service.handle_reaction(r).await,
-        LedgerEvent::Delete { guild, channel, ids } => {
-            service.handle_message_delete(guild, channel, &ids, at).await
+        LedgerEvent::Delete {
+            guild,
+            channel,
+            ids,
+        } => {
+            service
+                .handle_message_delete(guild, channel, &ids, at)
+                .await
         }
         LedgerEvent::MemberLeave { guild, member } => {
             service.handle_member_leave(guild, member, at).await
@@ -497,7 +524,12 @@ async fn on_component(
             let work = service.opt_out(guild, ci.user.id.get(), Utc::now());
             match respond_in_time(http, ci, work).await? {
                 Ok(n) => {
-                    tracing::info!(guild, member = ci.user.id.get(), deleted = n, "member opted out");
+                    tracing::info!(
+                        guild,
+                        member = ci.user.id.get(),
+                        deleted = n,
+                        "member opted out"
+                    );
                     Ok(sy::EditInteractionResponse::new()
                         .content(format!(
                             "Done: {n} ledger entr{} deleted, and you are no longer tracked here. \

@@ -261,11 +261,9 @@ pub async fn serve_http(listener: TcpListener) {
             let path = path.split('?').next().unwrap_or("");
             let (status, ctype, body) = match (method, path) {
                 ("GET" | "HEAD", "/healthz") => ("200 OK", "text/plain", "ok\n".to_string()),
-                ("GET" | "HEAD", "/metrics") => (
-                    "200 OK",
-                    "text/plain; version=0.0.4",
-                    metrics().render(),
-                ),
+                ("GET" | "HEAD", "/metrics") => {
+                    ("200 OK", "text/plain; version=0.0.4", metrics().render())
+                }
                 ("GET" | "HEAD", _) => ("404 Not Found", "text/plain", "not found\n".into()),
                 _ => (
                     "405 Method Not Allowed",
@@ -273,7 +271,11 @@ pub async fn serve_http(listener: TcpListener) {
                     "method not allowed\n".into(),
                 ),
             };
-            let body = if method == "HEAD" { String::new() } else { body };
+            let body = if method == "HEAD" {
+                String::new()
+            } else {
+                body
+            };
             let resp = format!(
                 "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()

@@ -76,10 +76,20 @@ pub struct FakeUser {
 
 impl FakeUser {
     pub fn new(id: u64, name: &str) -> Self {
-        FakeUser { id, name: name.into(), nick: None, bot: false }
+        FakeUser {
+            id,
+            name: name.into(),
+            nick: None,
+            bot: false,
+        }
     }
     pub fn bot(id: u64, name: &str) -> Self {
-        FakeUser { id, name: name.into(), nick: None, bot: true }
+        FakeUser {
+            id,
+            name: name.into(),
+            nick: None,
+            bot: true,
+        }
     }
     pub fn with_nick(mut self, nick: &str) -> Self {
         self.nick = Some(nick.into());
@@ -133,7 +143,10 @@ pub struct Cmd {
 
 impl Cmd {
     pub fn new(name: &str) -> Self {
-        Cmd { name: name.into(), ..Default::default() }
+        Cmd {
+            name: name.into(),
+            ..Default::default()
+        }
     }
     /// Invoke a subcommand (`/config set`).
     pub fn sub(mut self, name: &str) -> Self {
@@ -141,7 +154,8 @@ impl Cmd {
         self
     }
     pub fn user(mut self, name: &str, u: &FakeUser) -> Self {
-        self.options.push(json!({"name": name, "type": 6, "value": u.id.to_string()}));
+        self.options
+            .push(json!({"name": name, "type": 6, "value": u.id.to_string()}));
         self.users.insert(u.id.to_string(), u.user_json());
         let mut m = u.partial_member_json();
         m["permissions"] = perms::MEMBER.to_string().into();
@@ -149,20 +163,24 @@ impl Cmd {
         self
     }
     pub fn str(mut self, name: &str, v: &str) -> Self {
-        self.options.push(json!({"name": name, "type": 3, "value": v}));
+        self.options
+            .push(json!({"name": name, "type": 3, "value": v}));
         self
     }
     pub fn int(mut self, name: &str, v: i64) -> Self {
-        self.options.push(json!({"name": name, "type": 4, "value": v}));
+        self.options
+            .push(json!({"name": name, "type": 4, "value": v}));
         self
     }
     pub fn num(mut self, name: &str, v: f64) -> Self {
-        self.options.push(json!({"name": name, "type": 10, "value": v}));
+        self.options
+            .push(json!({"name": name, "type": 10, "value": v}));
         self
     }
     /// A string option being typed (for autocomplete requests).
     pub fn focused(mut self, name: &str, partial: &str) -> Self {
-        self.options.push(json!({"name": name, "type": 3, "value": partial, "focused": true}));
+        self.options
+            .push(json!({"name": name, "type": 3, "value": partial, "focused": true}));
         self.autocomplete = true;
         self
     }
@@ -219,7 +237,10 @@ impl Msg {
         self
     }
     pub fn role(mut self, role: u64) -> Self {
-        self.json["mention_roles"].as_array_mut().unwrap().push(role.to_string().into());
+        self.json["mention_roles"]
+            .as_array_mut()
+            .unwrap()
+            .push(role.to_string().into());
         self
     }
     pub fn attachment(mut self, filename: &str) -> Self {
@@ -282,7 +303,10 @@ pub fn thread_json(guild: u64, id: u64, parent: u64, name: &str) -> Value {
 
 /// A full GUILD_CREATE guild.
 pub fn guild_json(id: u64, name: &str, channels: &[(u64, &str)]) -> Value {
-    let chans: Vec<Value> = channels.iter().map(|(c, n)| channel_json(id, *c, n)).collect();
+    let chans: Vec<Value> = channels
+        .iter()
+        .map(|(c, n)| channel_json(id, *c, n))
+        .collect();
     let mut g = json!({
         "id": id.to_string(), "name": name, "icon": null, "icon_hash": null, "splash": null,
         "discovery_splash": null, "owner_id": "1", "afk_channel_id": null, "afk_timeout": 300,
@@ -291,7 +315,8 @@ pub fn guild_json(id: u64, name: &str, channels: &[(u64, &str)]) -> Value {
         "roles": [{
             "id": id.to_string(), "name": "@everyone", "color": 0, "hoist": false, "icon": null,
             "unicode_emoji": null, "position": 0, "permissions": "1071698660929",
-            "managed": false, "mentionable": false, "flags": 0
+            "managed": false, "mentionable": false, "flags": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}
         }],
         "emojis": [], "features": [], "mfa_level": 0, "application_id": null,
         "system_channel_id": null, "system_channel_flags": 0, "rules_channel_id": null,
@@ -454,7 +479,11 @@ impl FakeDiscord {
                 });
             }
         });
-        FakeDiscord { inner, http_addr, tasks: vec![t1, t2] }
+        FakeDiscord {
+            inner,
+            http_addr,
+            tasks: vec![t1, t2],
+        }
     }
 
     /// `DISCORD_API_URL` for the bot.
@@ -493,7 +522,11 @@ impl FakeDiscord {
         self.inner.id()
     }
 
-    async fn wait_until<T>(&self, timeout: Duration, mut f: impl FnMut(&State) -> Option<T>) -> Option<T> {
+    async fn wait_until<T>(
+        &self,
+        timeout: Duration,
+        mut f: impl FnMut(&State) -> Option<T>,
+    ) -> Option<T> {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let notified = self.inner.changed.notified();
@@ -510,21 +543,24 @@ impl FakeDiscord {
 
     /// Wait for the first READY sent; returns the IDENTIFY payload (`d`).
     pub async fn wait_identified(&self, timeout: Duration) -> Option<Value> {
-        self.wait_identifies(1, timeout).await.map(|mut v| v.remove(0))
+        self.wait_identifies(1, timeout)
+            .await
+            .map(|mut v| v.remove(0))
     }
 
     /// Wait until `n` sessions have been READY-ed; returns their IDENTIFY payloads.
     pub async fn wait_identifies(&self, n: usize, timeout: Duration) -> Option<Vec<Value>> {
         self.wait_until(timeout, |st| {
             let ready = st.sessions.len();
-            (ready >= n).then(|| {
-                st.identifies
-                    .iter()
-                    .filter(|d| d.get("__ready").is_some())
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-            .filter(|v| v.len() >= n)
+            (ready >= n)
+                .then(|| {
+                    st.identifies
+                        .iter()
+                        .filter(|d| d.get("__ready").is_some())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .filter(|v| v.len() >= n)
         })
         .await
     }
@@ -536,8 +572,10 @@ impl FakeDiscord {
 
     /// Wait for `n` RESUMEs; returns their payloads.
     pub async fn wait_resumes(&self, n: usize, timeout: Duration) -> Option<Vec<Value>> {
-        self.wait_until(timeout, |st| (st.resumes.len() >= n).then(|| st.resumes.clone()))
-            .await
+        self.wait_until(timeout, |st| {
+            (st.resumes.len() >= n).then(|| st.resumes.clone())
+        })
+        .await
     }
 
     /// Heartbeats received so far.
@@ -546,7 +584,11 @@ impl FakeDiscord {
     }
 
     /// Commands registered (globally, or in `guild`), waiting for them.
-    pub async fn registered_commands(&self, guild: Option<u64>, timeout: Duration) -> Option<Vec<Value>> {
+    pub async fn registered_commands(
+        &self,
+        guild: Option<u64>,
+        timeout: Duration,
+    ) -> Option<Vec<Value>> {
         self.wait_until(timeout, |st| {
             let v = match guild {
                 Some(g) => st.guild_commands.get(&g).cloned(),
@@ -563,7 +605,11 @@ impl FakeDiscord {
     }
 
     /// Wait for a REST request matching `pred`.
-    pub async fn wait_request(&self, timeout: Duration, pred: impl Fn(&Request) -> bool) -> Option<Request> {
+    pub async fn wait_request(
+        &self,
+        timeout: Duration,
+        pred: impl Fn(&Request) -> bool,
+    ) -> Option<Request> {
         self.wait_until(timeout, |st| st.requests.iter().find(|r| pred(r)).cloned())
             .await
     }
@@ -574,7 +620,13 @@ impl FakeDiscord {
     pub fn send_dispatch(&self, event: &str, d: Value) {
         let guild = d
             .get("guild_id")
-            .or_else(|| if event == "GUILD_CREATE" { d.get("id") } else { None })
+            .or_else(|| {
+                if event == "GUILD_CREATE" {
+                    d.get("id")
+                } else {
+                    None
+                }
+            })
             .and_then(|g| g.as_str())
             .and_then(|g| g.parse::<u64>().ok());
         let mut st = self.inner.lock();
@@ -642,7 +694,15 @@ impl FakeDiscord {
         );
     }
 
-    pub fn reaction_add(&self, guild: u64, channel: u64, message: u64, author: Option<&FakeUser>, user: &FakeUser, emoji: &str) {
+    pub fn reaction_add(
+        &self,
+        guild: u64,
+        channel: u64,
+        message: u64,
+        author: Option<&FakeUser>,
+        user: &FakeUser,
+        emoji: &str,
+    ) {
         let mut d = json!({
             "user_id": user.id.to_string(), "channel_id": channel.to_string(),
             "message_id": message.to_string(), "guild_id": guild.to_string(),
@@ -655,7 +715,14 @@ impl FakeDiscord {
         self.send_dispatch("MESSAGE_REACTION_ADD", d);
     }
 
-    pub fn reaction_remove(&self, guild: u64, channel: u64, message: u64, user: &FakeUser, emoji: &str) {
+    pub fn reaction_remove(
+        &self,
+        guild: u64,
+        channel: u64,
+        message: u64,
+        user: &FakeUser,
+        emoji: &str,
+    ) {
         self.send_dispatch(
             "MESSAGE_REACTION_REMOVE",
             json!({
@@ -682,7 +749,14 @@ impl FakeDiscord {
     /// Send an INTERACTION_CREATE for a slash command (or an autocomplete
     /// request, see [`Cmd::focused`]) by `user` with channel permissions
     /// `permissions`. Returns the interaction id.
-    pub fn interaction_create(&self, guild: u64, channel: u64, user: &FakeUser, permissions: u64, cmd: Cmd) -> u64 {
+    pub fn interaction_create(
+        &self,
+        guild: u64,
+        channel: u64,
+        user: &FakeUser,
+        permissions: u64,
+        cmd: Cmd,
+    ) -> u64 {
         let id = self.inner.id();
         let token = format!("itok-{id}");
         let command_id = {
@@ -727,7 +801,14 @@ impl FakeDiscord {
     }
 
     /// Click a button (`custom_id`) on `message_id`. Returns the interaction id.
-    pub fn component_click(&self, guild: u64, channel: u64, user: &FakeUser, message_id: u64, custom_id: &str) -> u64 {
+    pub fn component_click(
+        &self,
+        guild: u64,
+        channel: u64,
+        user: &FakeUser,
+        message_id: u64,
+        custom_id: &str,
+    ) -> u64 {
         let id = self.inner.id();
         let token = format!("itok-{id}");
         let mut member = user.member_json();
@@ -757,8 +838,12 @@ impl FakeDiscord {
     /// multipart bodies the `payload_json`, with `"files"` listing the
     /// attachments' names).
     pub async fn wait_for_callback(&self, interaction_id: u64, timeout: Duration) -> Option<Value> {
-        self.wait_until(timeout, |st| st.callbacks.get(&interaction_id).and_then(|v| v.first().cloned()))
-            .await
+        self.wait_until(timeout, |st| {
+            st.callbacks
+                .get(&interaction_id)
+                .and_then(|v| v.first().cloned())
+        })
+        .await
     }
 
     /// Wait for the message that answers an interaction, whichever way it
@@ -767,29 +852,49 @@ impl FakeDiscord {
     pub async fn wait_for_answer(&self, interaction_id: u64, timeout: Duration) -> Option<Value> {
         self.wait_until(timeout, |st| {
             if let Some(cb) = st.callbacks.get(&interaction_id) {
-                if let Some(c) = cb.iter().find(|c| matches!(c["type"].as_u64(), Some(4 | 7 | 8))) {
+                if let Some(c) = cb
+                    .iter()
+                    .find(|c| matches!(c["type"].as_u64(), Some(4 | 7 | 8)))
+                {
                     return Some(c["data"].clone());
                 }
             }
             if let Some(f) = st.followups.get(&interaction_id).and_then(|v| v.first()) {
                 return Some(f.clone());
             }
-            st.edits.get(&interaction_id).and_then(|v| v.first().cloned())
+            st.edits
+                .get(&interaction_id)
+                .and_then(|v| v.first().cloned())
         })
         .await
     }
 
     /// Every callback body of an interaction so far.
     pub fn callbacks(&self, interaction_id: u64) -> Vec<Value> {
-        self.inner.lock().callbacks.get(&interaction_id).cloned().unwrap_or_default()
+        self.inner
+            .lock()
+            .callbacks
+            .get(&interaction_id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn followups(&self, interaction_id: u64) -> Vec<Value> {
-        self.inner.lock().followups.get(&interaction_id).cloned().unwrap_or_default()
+        self.inner
+            .lock()
+            .followups
+            .get(&interaction_id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn edits(&self, interaction_id: u64) -> Vec<Value> {
-        self.inner.lock().edits.get(&interaction_id).cloned().unwrap_or_default()
+        self.inner
+            .lock()
+            .edits
+            .get(&interaction_id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Close every live gateway socket with `code` (serenity resumes on most
@@ -819,7 +924,11 @@ impl FakeDiscord {
 
     /// Whether some session currently has a live socket.
     pub fn connected(&self) -> bool {
-        self.inner.lock().sessions.iter().any(|s| !s.dead && s.tx.is_some())
+        self.inner
+            .lock()
+            .sessions
+            .iter()
+            .any(|s| !s.dead && s.tx.is_some())
     }
 
     /// Wait until every non-dead session has a live socket again.
@@ -840,7 +949,8 @@ async fn serve_ws_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<()>
     let (mut sink, mut stream) = ws.split();
     let (tx, mut rx) = mpsc::unbounded_channel::<WsCmd>();
     sink.send(WsMessage::Text(
-        json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": HEARTBEAT_MS}}).to_string(),
+        json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": HEARTBEAT_MS}})
+            .to_string(),
     ))
     .await?;
     let mut session_id: Option<String> = None;
@@ -909,7 +1019,11 @@ fn identify(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) ->
     let mut st = inner.lock();
     let mut recorded = d.clone();
     st.identifies.push(recorded.clone());
-    let token = d["token"].as_str().unwrap_or("").trim_start_matches("Bot ").to_string();
+    let token = d["token"]
+        .as_str()
+        .unwrap_or("")
+        .trim_start_matches("Bot ")
+        .to_string();
     if st.token.as_ref().is_some_and(|t| *t != token) {
         let _ = tx.send(WsCmd::Close(4004, "Authentication failed.".into()));
         inner.changed.notify_waiters();
@@ -925,7 +1039,12 @@ fn identify(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) ->
     }
     let shard = d["shard"]
         .as_array()
-        .map(|a| (a[0].as_u64().unwrap_or(0), a[1].as_u64().unwrap_or(1).max(1)))
+        .map(|a| {
+            (
+                a[0].as_u64().unwrap_or(0),
+                a[1].as_u64().unwrap_or(1).max(1),
+            )
+        })
         .unwrap_or((0, 1));
     for s in st.sessions.iter_mut().filter(|s| s.shard == shard) {
         s.dead = true;
@@ -989,7 +1108,9 @@ fn resume(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) -> O
     let seq = d["seq"].as_u64().unwrap_or(0);
     let Some(s) = st.sessions.iter_mut().find(|s| s.id == sid && !s.dead) else {
         // Unknown session: "invalid session, not resumable".
-        let _ = tx.send(WsCmd::Text(json!({"op": 9, "s": null, "t": null, "d": false}).to_string()));
+        let _ = tx.send(WsCmd::Text(
+            json!({"op": 9, "s": null, "t": null, "d": false}).to_string(),
+        ));
         drop(st);
         inner.changed.notify_waiters();
         return None;
@@ -1003,7 +1124,8 @@ fn resume(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) -> O
         }
     }
     s.seq += 1;
-    let text = json!({"op": 0, "s": s.seq, "t": "RESUMED", "d": {"_trace": ["fake-discord"]}}).to_string();
+    let text =
+        json!({"op": 0, "s": s.seq, "t": "RESUMED", "d": {"_trace": ["fake-discord"]}}).to_string();
     s.log.push((s.seq, text.clone()));
     let _ = tx.send(WsCmd::Text(text));
     drop(st);
@@ -1020,7 +1142,9 @@ struct HttpReq {
     body: Vec<u8>,
 }
 
-async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> anyhow::Result<Option<HttpReq>> {
+async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(
+    r: &mut R,
+) -> anyhow::Result<Option<HttpReq>> {
     let mut line = String::new();
     if r.read_line(&mut line).await? == 0 {
         return Ok(None);
@@ -1043,7 +1167,10 @@ async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> anyhow::
         }
     }
     let mut body = Vec::new();
-    if headers.get("transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked")) {
+    if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
+    {
         loop {
             let mut size = String::new();
             r.read_line(&mut size).await?;
@@ -1064,11 +1191,19 @@ async fn read_request<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> anyhow::
             let mut crlf = [0u8; 2];
             r.read_exact(&mut crlf).await?;
         }
-    } else if let Some(len) = headers.get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+    } else if let Some(len) = headers
+        .get("content-length")
+        .and_then(|l| l.parse::<usize>().ok())
+    {
         body = vec![0; len];
         r.read_exact(&mut body).await?;
     }
-    Ok(Some(HttpReq { method, target, headers, body }))
+    Ok(Some(HttpReq {
+        method,
+        target,
+        headers,
+        body,
+    }))
 }
 
 async fn serve_http_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<()> {
@@ -1083,7 +1218,11 @@ async fn serve_http_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<(
             404 => "Not Found",
             _ => "Status",
         };
-        let text = if status == 204 { String::new() } else { body.to_string() };
+        let text = if status == 204 {
+            String::new()
+        } else {
+            body.to_string()
+        };
         let head = format!(
             "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: keep-alive\r\n\r\n",
             text.len()
@@ -1096,7 +1235,10 @@ async fn serve_http_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<(
 }
 
 /// Parse a body: JSON, or multipart/form-data (payload_json + files).
-fn parse_body(headers: &HashMap<String, String>, body: &[u8]) -> (Value, Vec<(String, String, Vec<u8>)>) {
+fn parse_body(
+    headers: &HashMap<String, String>,
+    body: &[u8],
+) -> (Value, Vec<(String, String, Vec<u8>)>) {
     let ctype = headers.get("content-type").cloned().unwrap_or_default();
     if let Some(b) = ctype.split("boundary=").nth(1) {
         let boundary = format!("--{}", b.trim_matches('"'));
@@ -1106,14 +1248,19 @@ fn parse_body(headers: &HashMap<String, String>, body: &[u8]) -> (Value, Vec<(St
             if part.starts_with(b"--") {
                 break;
             }
-            let Some(pos) = find(part, b"\r\n\r\n") else { continue };
+            let Some(pos) = find(part, b"\r\n\r\n") else {
+                continue;
+            };
             let head = String::from_utf8_lossy(&part[..pos]).to_string();
             let mut content = &part[pos + 4..];
             if content.ends_with(b"\r\n") {
                 content = &content[..content.len() - 2];
             }
             let attr = |name: &str| {
-                head.split(&format!("{name}=\"")).nth(1).and_then(|s| s.split('"').next()).map(str::to_string)
+                head.split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .map(str::to_string)
             };
             let field = attr("name").unwrap_or_default();
             match attr("filename") {
@@ -1129,7 +1276,11 @@ fn parse_body(headers: &HashMap<String, String>, body: &[u8]) -> (Value, Vec<(St
     if body.is_empty() {
         return (Value::Null, vec![]);
     }
-    (serde_json::from_slice(body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into())), vec![])
+    (
+        serde_json::from_slice(body)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into())),
+        vec![],
+    )
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -1167,7 +1318,10 @@ fn route(inner: &Arc<Inner>, req: HttpReq) -> (u16, Value) {
     let unauth = path != "/gateway"
         && !path.starts_with("/interactions/")
         && !path.starts_with("/webhooks/")
-        && st.rest_token.as_ref().is_some_and(|t| record.authorization.as_deref() != Some(&format!("Bot {t}")));
+        && st
+            .rest_token
+            .as_ref()
+            .is_some_and(|t| record.authorization.as_deref() != Some(&format!("Bot {t}")));
     let out = if unauth {
         (401, json!({"message": "401: Unauthorized", "code": 0}))
     } else {
@@ -1219,7 +1373,9 @@ fn route_known(
             st.global_commands = cmds.clone();
             (200, Value::Array(cmds))
         }
-        ("GET", ["applications", _app, "commands"]) => (200, Value::Array(st.global_commands.clone())),
+        ("GET", ["applications", _app, "commands"]) => {
+            (200, Value::Array(st.global_commands.clone()))
+        }
         ("PUT", ["applications", _app, "guilds", g, "commands"]) => {
             let g: u64 = g.parse().unwrap_or(0);
             let cmds = register(inner, body, Some(g));
@@ -1228,7 +1384,10 @@ fn route_known(
         }
         ("GET", ["applications", _app, "guilds", g, "commands"]) => {
             let g: u64 = g.parse().unwrap_or(0);
-            (200, Value::Array(st.guild_commands.get(&g).cloned().unwrap_or_default()))
+            (
+                200,
+                Value::Array(st.guild_commands.get(&g).cloned().unwrap_or_default()),
+            )
         }
         ("POST", ["interactions", id, _token, "callback"]) => {
             let id: u64 = id.parse().unwrap_or(0);
@@ -1239,7 +1398,11 @@ fn route_known(
                 st.originals.insert(id, msg);
             } else if matches!(body["type"].as_u64(), Some(5)) {
                 let channel = st.interaction_channels.get(&id).copied().unwrap_or(0);
-                let msg = message_response(inner.id(), channel, &json!({"flags": body["data"]["flags"]}));
+                let msg = message_response(
+                    inner.id(),
+                    channel,
+                    &json!({"flags": body["data"]["flags"]}),
+                );
                 st.originals.insert(id, msg);
             }
             st.callbacks.entry(id).or_default().push(body);

@@ -17,7 +17,9 @@ pub async fn balance(
     #[description = "Whose balance to show (default: yours)"] member: Option<serenity::User>,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let who = member.as_ref().map_or_else(|| invoker(ctx), |u| picked(ctx, u));
+    let who = member
+        .as_ref()
+        .map_or_else(|| invoker(ctx), |u| picked(ctx, u));
     let service = &ctx.data().service;
     let view = answer_within(ctx, true, service.balance(guild, who.id, Utc::now())).await??;
     ctx.send(
@@ -54,7 +56,9 @@ pub async fn history(
     #[description = "Whose history to show (default: yours)"] member: Option<serenity::User>,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let who = member.as_ref().map_or_else(|| invoker(ctx), |u| picked(ctx, u));
+    let who = member
+        .as_ref()
+        .map_or_else(|| invoker(ctx), |u| picked(ctx, u));
     let service = &ctx.data().service;
     let view = answer_within(ctx, true, service.history(guild, who.id, 15)).await??;
     ctx.send(

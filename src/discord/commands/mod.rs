@@ -64,7 +64,9 @@ pub fn guild(ctx: Context<'_>) -> Result<GuildId, Error> {
 /// The member who invoked the command.
 pub fn invoker(ctx: Context<'_>) -> Person {
     let nick = match ctx {
-        poise::Context::Application(a) => a.interaction.member.as_ref().and_then(|m| m.nick.clone()),
+        poise::Context::Application(a) => {
+            a.interaction.member.as_ref().and_then(|m| m.nick.clone())
+        }
         poise::Context::Prefix(p) => p.msg.member.as_ref().and_then(|m| m.nick.clone()),
     };
     convert::person(ctx.author(), nick.as_deref())

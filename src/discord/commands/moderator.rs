@@ -4,7 +4,7 @@
 use chrono::Utc;
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
-use serenity::{CreateAttachment, CreateAutocompleteResponse, AutocompleteChoice};
+use serenity::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
 use super::{answer_within, guild, is_moderator, picked};
 use crate::discord::embeds;
@@ -84,7 +84,9 @@ pub async fn set(
     let change = answer_within(
         ctx,
         true,
-        ctx.data().service.config_set(guild, key.trim(), value.trim()),
+        ctx.data()
+            .service
+            .config_set(guild, key.trim(), value.trim()),
     )
     .await??;
     tracing::info!(guild, moderator = ctx.author().id.get(), %change, "config changed");
@@ -182,7 +184,13 @@ pub async fn adjust(
         ),
     )
     .await??;
-    tracing::info!(guild, moderator, member = target.id, amount, "balance adjusted");
+    tracing::info!(
+        guild,
+        moderator,
+        member = target.id,
+        amount,
+        "balance adjusted"
+    );
     ctx.send(
         CreateReply::default()
             .content(format!(

@@ -1,0 +1,218 @@
+//! Test harness: one throwaway PostgreSQL per test process (or the server of
+//! `DATABASE_URL`), a fresh database per test, and builders for messages and
+//! DiscordChatExporter files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use serde_json::json;
+use sqlx::postgres::PgConnectOptions;
+use sqlx::ConnectOptions;
+use tokio::sync::OnceCell;
+
+use goodwill::capital::message::{MessageIn, Person};
+use goodwill::service::Goodwill;
+use goodwill::store::embedded::EmbeddedPostgres;
+use goodwill::store::Store;
+
+enum Server {
+    Embedded(EmbeddedPostgres),
+    External(PgConnectOptions),
+}
+
+static SERVER: OnceCell<Server> = OnceCell::const_new();
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+async fn server() -> &'static Server {
+    SERVER
+        .get_or_init(|| async {
+            match std::env::var("DATABASE_URL") {
+                Ok(url) if !url.is_empty() => {
+                    Server::External(PgConnectOptions::from_str(&url).expect("DATABASE_URL parses"))
+                }
+                _ => Server::Embedded(
+                    EmbeddedPostgres::start_throwaway()
+                        .await
+                        .expect("throwaway PostgreSQL starts"),
+                ),
+            }
+        })
+        .await
+}
+
+/// A fresh, migrated database on the test server.
+pub struct TestDb {
+    pub store: Store,
+    pub name: String,
+    pub options: PgConnectOptions,
+}
+
+pub async fn fresh_db() -> TestDb {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let name = format!("t_{}_{}", std::process::id(), n);
+    let options = match server().await {
+        Server::Embedded(pg) => {
+            pg.create_database(&name).await.expect("create database");
+            pg.connect_options(&name)
+        }
+        Server::External(opts) => {
+            let mut admin = opts.clone().connect().await.expect("connect DATABASE_URL");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+                .execute(&mut admin)
+                .await
+                .expect("create database");
+            opts.clone().database(&name)
+        }
+    };
+    let store = Store::open(options.clone(), 8).await.expect("open store");
+    TestDb {
+        store,
+        name,
+        options,
+    }
+}
+
+/// The embedded test server (None when DATABASE_URL is used).
+pub async fn embedded() -> Option<&'static EmbeddedPostgres> {
+    match server().await {
+        Server::Embedded(pg) => Some(pg),
+        Server::External(_) => None,
+    }
+}
+
+pub async fn app() -> (Goodwill, TestDb) {
+    let db = fresh_db().await;
+    let tree = goodwill::config::load_base(None, Vec::<(String, String)>::new()).unwrap();
+    (Goodwill::new(db.store.clone(), tree), db)
+}
+
+pub async fn app_with(overrides: &[(&str, &str)]) -> (Goodwill, TestDb) {
+    let db = fresh_db().await;
+    let env: Vec<(String, String)> = overrides
+        .iter()
+        .map(|(k, v)| {
+            (
+                format!("GOODWILL__{}", k.to_uppercase().replace('.', "__")),
+                v.to_string(),
+            )
+        })
+        .collect();
+    let tree = goodwill::config::load_base(None, env).unwrap();
+    (Goodwill::new(db.store.clone(), tree), db)
+}
+
+pub const GUILD: u64 = 900_000_000_000_000_001;
+pub const CHANNEL: u64 = 900_000_000_000_000_002;
+
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 3, 1, 12, 0, 0).unwrap()
+}
+
+pub fn mins(m: i64) -> DateTime<Utc> {
+    t0() + Duration::minutes(m)
+}
+
+pub fn person(id: u64, name: &str) -> Person {
+    Person {
+        id,
+        name: name.into(),
+        nickname: None,
+        is_bot: false,
+    }
+}
+
+pub fn msg(id: u64, author: &Person, at: DateTime<Utc>, content: &str) -> MessageIn {
+    MessageIn {
+        guild_id: GUILD,
+        channel_id: CHANNEL,
+        channel_name: "general".into(),
+        id,
+        author: author.clone(),
+        at,
+        content: content.into(),
+        ..Default::default()
+    }
+}
+
+pub fn mention(mut m: MessageIn, p: &Person) -> MessageIn {
+    m.mentions.push(p.clone());
+    m
+}
+
+/// Write a DiscordChatExporter export of `messages` into `dir/name`.
+pub fn write_export(
+    dir: &Path,
+    name: &str,
+    guild: u64,
+    channel: u64,
+    messages: &[MessageIn],
+) -> PathBuf {
+    let author = |p: &Person| json!({"id": p.id.to_string(), "name": p.name, "discriminator": "0000", "nickname": p.nickname, "isBot": p.is_bot, "roles": []});
+    let msgs: Vec<serde_json::Value> = messages
+        .iter()
+        .map(|m| {
+            let mut v = json!({
+                "id": m.id.to_string(),
+                "type": if m.reply_to.is_some() { "Reply" } else { "Default" },
+                "timestamp": m.at.to_rfc3339(),
+                "timestampEdited": null,
+                "isPinned": false,
+                "content": m.content,
+                "author": author(&m.author),
+                "attachments": [],
+                "embeds": [],
+                "stickers": [],
+                "reactions": [],
+                "mentions": m.mentions.iter().map(author).collect::<Vec<_>>(),
+            });
+            if let Some(r) = m.reply_to {
+                v["reference"] = json!({"messageId": r.to_string(), "channelId": channel.to_string(), "guildId": guild.to_string()});
+            }
+            v
+        })
+        .collect();
+    let doc = json!({
+        "guild": {"id": guild.to_string(), "name": "Test guild", "iconUrl": ""},
+        "channel": {"id": channel.to_string(), "type": "GuildTextChat", "categoryId": null, "category": null, "name": "general", "topic": null},
+        "messages": msgs,
+    });
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    path
+}
+
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "goodwill-{tag}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Every ledger row of a guild, for comparisons.
+pub async fn ledger_rows(store: &Store, guild: u64) -> Vec<(i64, String, f64, String)> {
+    use sqlx::Row;
+    sqlx::query("SELECT member_id, kind, amount, idem_key FROM ledger WHERE guild_id = $1 ORDER BY idem_key")
+        .bind(guild as i64)
+        .fetch_all(&store.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect()
+}
+
+pub async fn count(store: &Store, sql: &'static str, guild: u64) -> i64 {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .bind(guild as i64)
+        .fetch_one(&store.pool)
+        .await
+        .unwrap()
+        .get(0)
+}
