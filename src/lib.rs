@@ -8,6 +8,7 @@
 pub mod app;
 pub mod capital;
 pub mod config;
+pub mod eval;
 pub mod import;
 pub mod pipeline;
 pub mod render;

@@ -113,6 +113,21 @@ enum Command {
     },
     /// Print the effective settings (defaults + GOODWILL_CONFIG + environment).
     Config,
+    /// Measure detection against hand labels, through the real import path (dry run, no database).
+    Eval {
+        /// Folder of exports with thanks-labels.jsonl (default: ../shared/data/ubuntu-irc).
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Request labels, one {"id", "is_request"} per line (default: tests/data/request-labels.jsonl).
+        #[arg(long)]
+        requests: Option<PathBuf>,
+        /// List every labelled message the credits disagree with.
+        #[arg(long)]
+        verbose: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
@@ -211,6 +226,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
     let needs_db = !matches!(
         &cli.command,
         Command::Config
+            | Command::Eval { .. }
             | Command::Import {
                 dry_run: true,
                 fresh: true,
@@ -246,6 +262,35 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     ExitCode::from(2)
                 });
+            }
+            Command::Eval {
+                data,
+                requests,
+                verbose,
+                json,
+            } => {
+                let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+                let data = data.unwrap_or_else(|| root.join("../shared/data/ubuntu-irc"));
+                let requests =
+                    requests.unwrap_or_else(|| root.join("tests/data/request-labels.jsonl"));
+                let tree = app::load_settings_tree()?;
+                let settings = goodwill::config::settings_from(&tree)?;
+                let ev = goodwill::eval::evaluate(
+                    &data,
+                    requests.exists().then_some(requests.as_path()),
+                    &settings,
+                )
+                .await?;
+                if json {
+                    print_json(&ev)?;
+                } else {
+                    print!("{}", goodwill::eval::render(&ev));
+                    if verbose {
+                        for e in &ev.errors {
+                            println!("  {e}");
+                        }
+                    }
+                }
             }
             _ => unreachable!(),
         }
@@ -390,7 +435,7 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 if n == 1 { "y" } else { "ies" }
             );
         }
-        Command::Config => unreachable!(),
+        Command::Config | Command::Eval { .. } => unreachable!(),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -44,6 +44,9 @@ pub struct IgnoredSignal {
     pub at: DateTime<Utc>,
     pub message_id: Option<MessageId>,
     pub reason: String,
+    /// Detection itself declined it ("thanks in advance"), as opposed to scoring
+    /// (cooldown, caps, opted out).
+    pub by_detection: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +185,7 @@ impl ScoringMemory {
                 at,
                 message_id: src.message_id,
                 reason,
+                by_detection: sig.ignored.is_some(),
             })]
         };
         if let Some(why) = &sig.ignored {

@@ -111,6 +111,7 @@ fn explain_line(
             "amount": 0.0,
             "reason": i.reason,
             "ignored": true,
+            "ignored_by": if i.by_detection { "detection" } else { "scoring" },
         }),
     }
 }
