@@ -70,6 +70,9 @@ enum Command {
         /// No progress bar.
         #[arg(long)]
         quiet: bool,
+        /// Messages per write transaction.
+        #[arg(long, default_value_t = 5000)]
+        batch_size: usize,
     },
     /// A member's balance, standing, tier, decay warning and headroom.
     Balance {
@@ -360,13 +363,14 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
             explain,
             fresh: _,
             quiet,
+            batch_size,
         } => {
             let opts = ImportOptions {
                 dry_run,
                 explain,
                 fresh: false,
                 progress: !quiet && !explain,
-                batch_size: 0,
+                batch_size,
             };
             let s = run_import(Some(gw), &paths, opts).await?;
             print_summary(&s, dry_run);

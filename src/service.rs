@@ -387,9 +387,12 @@ impl Goodwill {
             .members
             .extend(msg.mentions.iter().map(|p| (p.clone(), msg.at)));
         if let Some(r) = &processed.remembered {
-            batch
-                .messages
-                .push(MessageRow::from_recent(msg.channel_id, r));
+            // Nothing is kept of an opted-out member's messages.
+            if !rt.state.memory.opted_out.contains(&msg.author.id) {
+                batch
+                    .messages
+                    .push(MessageRow::from_recent(msg.channel_id, r));
+            }
         }
         batch.entries = entries(&processed.decisions);
         self.write(&rt, &batch).await?;

@@ -250,7 +250,7 @@ async fn reimport_is_a_no_op_and_malformed_files_write_nothing() {
     std::fs::write(dir.join("bad.json"), b"{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"2\"}, \"messages\": [ {\"id\": \"5\", ").unwrap();
     let settings = gw.pipeline().base_settings();
     let mut sink = Vec::new();
-    let files = import::collect_files(&[dir.clone()]).unwrap();
+    let files = import::collect_files(std::slice::from_ref(&dir)).unwrap();
     let s1 = import::import(
         Some(gw.pipeline()),
         &settings,

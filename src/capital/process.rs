@@ -161,6 +161,7 @@ impl GuildState {
     }
 
     /// A moderator's adjustment: written as given, audited with who and why.
+    #[allow(clippy::too_many_arguments)]
     pub fn process_adjustment(
         &mut self,
         moderator: MemberId,

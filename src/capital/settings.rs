@@ -146,7 +146,7 @@ impl Settings {
         }
         self.detect.validate().map_err(|e| format!("detect: {e}"))?;
         let r = &self.report;
-        if !(r.taker_ratio < r.giver_ratio) {
+        if r.taker_ratio >= r.giver_ratio || r.taker_ratio.is_nan() || r.giver_ratio.is_nan() {
             return Err("report.taker_ratio must be below report.giver_ratio".into());
         }
         if r.page_size == 0 || r.page_size > 25 {

@@ -50,6 +50,9 @@ pub struct ImportSummary {
     pub last_at: Option<DateTime<Utc>>,
 }
 
+/// A guild's name, its events and its channels, as read from the exports.
+type GuildEvents = (String, Vec<Event>, HashSet<(u64, String)>);
+
 enum Event {
     Message(MessageIn),
     Reaction(ReactionIn),
@@ -127,8 +130,7 @@ pub async fn import(
     let mut summary = ImportSummary::default();
     let exports = read_all(files, &mut summary);
     // Group by guild, then merge all channels of a guild in time order.
-    let mut by_guild: HashMap<GuildId, (String, Vec<Event>, HashSet<(u64, String)>)> =
-        HashMap::new();
+    let mut by_guild: HashMap<GuildId, GuildEvents> = HashMap::new();
     for e in exports {
         let g = by_guild
             .entry(e.guild_id)
@@ -242,7 +244,9 @@ pub async fn import(
                         summary.messages_new += 1;
                         new_ids.insert(m.id);
                         if let Some(r) = &processed.remembered {
-                            if untracked_reason(m).is_none() || m.author.is_bot {
+                            if (untracked_reason(m).is_none() || m.author.is_bot)
+                                && !state.memory.opted_out.contains(&m.author.id)
+                            {
                                 batch
                                     .messages
                                     .push(MessageRow::from_recent(m.channel_id, r));

@@ -299,8 +299,9 @@ async fn write_members(
         "INSERT INTO members (guild_id, member_id, name, nickname, is_bot, first_seen)
          SELECT $1, * FROM UNNEST($2::bigint[], $3::text[], $4::text[], $5::bool[], $6::timestamptz[])
          ON CONFLICT (guild_id, member_id) DO UPDATE SET
-           name = excluded.name,
-           nickname = coalesce(excluded.nickname, members.nickname),
+           -- An opted-out member stays anonymous.
+           name = CASE WHEN members.opted_out THEN members.name ELSE excluded.name END,
+           nickname = CASE WHEN members.opted_out THEN NULL ELSE coalesce(excluded.nickname, members.nickname) END,
            is_bot = excluded.is_bot,
            first_seen = least(members.first_seen, excluded.first_seen),
            left_at = NULL",

@@ -20,7 +20,7 @@ use goodwill::store::Store;
 
 enum Server {
     Embedded(EmbeddedPostgres),
-    External(PgConnectOptions),
+    External(Box<PgConnectOptions>),
 }
 
 static SERVER: OnceCell<Server> = OnceCell::const_new();
@@ -30,9 +30,9 @@ async fn server() -> &'static Server {
     SERVER
         .get_or_init(|| async {
             match std::env::var("DATABASE_URL") {
-                Ok(url) if !url.is_empty() => {
-                    Server::External(PgConnectOptions::from_str(&url).expect("DATABASE_URL parses"))
-                }
+                Ok(url) if !url.is_empty() => Server::External(Box::new(
+                    PgConnectOptions::from_str(&url).expect("DATABASE_URL parses"),
+                )),
                 _ => Server::Embedded(
                     EmbeddedPostgres::start_throwaway()
                         .await
@@ -59,12 +59,17 @@ pub async fn fresh_db() -> TestDb {
             pg.connect_options(&name)
         }
         Server::External(opts) => {
-            let mut admin = opts.clone().connect().await.expect("connect DATABASE_URL");
+            let mut admin = opts
+                .as_ref()
+                .clone()
+                .connect()
+                .await
+                .expect("connect DATABASE_URL");
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
                 .execute(&mut admin)
                 .await
                 .expect("create database");
-            opts.clone().database(&name)
+            opts.as_ref().clone().database(&name)
         }
     };
     let store = Store::open(options.clone(), 8).await.expect("open store");
