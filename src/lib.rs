@@ -8,6 +8,7 @@
 pub mod app;
 pub mod capital;
 pub mod config;
+pub mod discord;
 pub mod eval;
 pub mod import;
 pub mod pipeline;

@@ -52,6 +52,18 @@ enum Command {
         /// Export files or folders (default: the bundled examples/ubuntu-irc).
         paths: Vec<PathBuf>,
     },
+    /// Run the Discord bot (DISCORD_TOKEN from the environment or .env).
+    Run {
+        /// Shards run by this process, as START..END (END exclusive), e.g. 0..2.
+        #[arg(long, requires = "total_shards")]
+        shards: Option<String>,
+        /// Total number of shards across all processes.
+        #[arg(long)]
+        total_shards: Option<u32>,
+        /// Address for /healthz and /metrics (e.g. 127.0.0.1:9184).
+        #[arg(long, env = "GOODWILL_HTTP_ADDR")]
+        http: Option<std::net::SocketAddr>,
+    },
     /// Run the migrations and exit.
     Migrate,
     /// Import DiscordChatExporter JSON exports (files or folders). Idempotent.
@@ -145,6 +157,39 @@ fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
         return Ok(end.and_utc());
     }
     bail!("--at {s:?}: give an RFC 3339 time (2024-11-30T12:00:00Z) or a date (2024-11-30)")
+}
+
+/// `START..END` with END exclusive, within `total`.
+fn parse_shards(range: &str, total: u32) -> anyhow::Result<(u32, u32, u32)> {
+    let (a, b) = range
+        .split_once("..")
+        .with_context(|| format!("--shards {range:?}: write START..END, e.g. 0..2"))?;
+    let (a, b): (u32, u32) = (a.trim().parse()?, b.trim().parse()?);
+    if a >= b || b > total || total == 0 {
+        bail!("--shards {range} must be a non-empty range within 0..{total} (--total-shards)");
+    }
+    Ok((a, b, total))
+}
+
+/// Resolves on SIGINT or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing writes in flight");
 }
 
 fn bundled_examples() -> PathBuf {
@@ -309,6 +354,34 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
     match command {
         Command::Migrate => {
             eprintln!("migrations applied");
+        }
+        Command::Run {
+            shards,
+            total_shards,
+            http,
+        } => {
+            let token = std::env::var("DISCORD_TOKEN").unwrap_or_default();
+            let mut opts = goodwill::discord::BotOptions::new(token);
+            if let Ok(url) = std::env::var("DISCORD_API_URL") {
+                if !url.trim().is_empty() {
+                    opts.api_url = url;
+                }
+            }
+            opts.guild_id = match std::env::var("DISCORD_GUILD_ID") {
+                Ok(g) if !g.trim().is_empty() => Some(
+                    g.trim()
+                        .parse()
+                        .context("DISCORD_GUILD_ID must be a guild id (a number)")?,
+                ),
+                _ => None,
+            };
+            opts.shards = match (shards, total_shards) {
+                (Some(r), Some(total)) => Some(parse_shards(&r, total)?),
+                (None, Some(total)) => Some((0, total, total)),
+                _ => None,
+            };
+            opts.http_addr = http;
+            goodwill::discord::run_bot(gw.clone(), opts, shutdown_signal()).await?;
         }
         Command::Demo { paths } => {
             let paths = if paths.is_empty() {

@@ -58,6 +58,61 @@ impl BotOptions {
     }
 }
 
+impl BotOptions {
+    /// `DISCORD_TOKEN` (an empty or missing one is reported by [`run_bot`]),
+    /// `DISCORD_API_URL` and `DISCORD_GUILD_ID` from the environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let mut o = BotOptions::new(var("DISCORD_TOKEN").unwrap_or_default());
+        if let Some(url) = var("DISCORD_API_URL") {
+            o.api_url = url.trim().trim_end_matches('/').to_string();
+        }
+        if let Some(g) = var("DISCORD_GUILD_ID") {
+            o.guild_id = Some(g.trim().parse().map_err(|_| {
+                anyhow::anyhow!("DISCORD_GUILD_ID must be a server id (a number), not {g:?}")
+            })?);
+        }
+        Ok(o)
+    }
+}
+
+/// `--shards START..END` (end exclusive) with `--total-shards N` -> `(start, end, total)`.
+pub fn parse_shard_range(range: &str, total: u32) -> anyhow::Result<(u32, u32, u32)> {
+    let bad =
+        || anyhow::anyhow!("--shards takes START..END (end exclusive), e.g. 0..4, not {range:?}");
+    let (a, b) = range.split_once("..").ok_or_else(bad)?;
+    let start: u32 = a.trim().parse().map_err(|_| bad())?;
+    let end: u32 = b.trim().parse().map_err(|_| bad())?;
+    if start >= end || end > total {
+        anyhow::bail!("--shards {range} does not fit in --total-shards {total}");
+    }
+    Ok((start, end, total))
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM: pass it to [`run_bot`].
+pub async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+    tracing::info!("shutdown signal received");
+}
+
 /// The intents the bot asks for. MESSAGE_CONTENT and GUILD_MEMBERS are
 /// privileged: see [`run_bot`] for what happens when Discord refuses them.
 pub fn wanted_intents() -> GatewayIntents {
@@ -399,6 +454,15 @@ mod tests {
     fn debug_hides_the_token() {
         let o = BotOptions::new("secret-token-value");
         assert!(!format!("{o:?}").contains("secret"));
+    }
+
+    #[test]
+    fn shard_ranges() {
+        assert_eq!(parse_shard_range("0..4", 8).unwrap(), (0, 4, 8));
+        assert_eq!(parse_shard_range("4..8", 8).unwrap(), (4, 8, 8));
+        assert!(parse_shard_range("4..9", 8).is_err());
+        assert!(parse_shard_range("3..3", 8).is_err());
+        assert!(parse_shard_range("3", 8).is_err());
     }
 
     #[test]

@@ -240,7 +240,10 @@ impl EventQueue {
     pub fn push(&self, ev: LedgerEvent) {
         metrics().event(ev.kind());
         let i = (ev.guild() % self.senders.len() as u64) as usize;
-        if self.senders[i].send(Item::Event(Box::new(ev), Utc::now())).is_err() {
+        if self.senders[i]
+            .send(Item::Event(Box::new(ev), Utc::now()))
+            .is_err()
+        {
             tracing::warn!("event arrived after shutdown; dropped");
         }
     }

@@ -15,7 +15,9 @@ pub mod embeds;
 pub mod events;
 mod metrics;
 
-pub use bot::{run_bot, BotOptions, DEFAULT_API_URL};
+pub use bot::{
+    parse_shard_range, run_bot, shutdown_signal, wanted_intents, BotOptions, DEFAULT_API_URL,
+};
 pub use metrics::{bind_http, metrics, serve_http, Metrics, EVENT_KINDS};
 
 use crate::service::Goodwill;
