@@ -126,6 +126,8 @@ enum Command {
         #[arg(long)]
         guild: Option<String>,
     },
+    /// Delete the data of members who left longer ago than `members.leave_cleanup_days`.
+    Cleanup,
     /// Print the effective settings (defaults + GOODWILL_CONFIG + environment).
     Config,
     /// Measure detection against hand labels, through the real import path (dry run, no database).
@@ -502,6 +504,10 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
             } else {
                 print!("{}", text::report(&r, rows))
             }
+        }
+        Command::Cleanup => {
+            let gone = gw.cleanup_departed(Utc::now()).await?;
+            eprintln!("{} departed member(s) forgotten", gone.len());
         }
         Command::Forget { member, guild } => {
             let guild = gw.resolve_guild(guild.as_deref()).await?;

@@ -590,6 +590,41 @@ impl Goodwill {
         Ok(())
     }
 
+    /// Delete the data of members who left more than `members.leave_cleanup_days`
+    /// ago and did not come back (a background job of the bot; `goodwill cleanup`).
+    /// Returns the members forgotten.
+    pub async fn cleanup_departed(&self, at: DateTime<Utc>) -> R<Vec<(GuildId, MemberId)>> {
+        let mut done = Vec::new();
+        for g in self.store().guilds().await.map_err(ServiceError::db)? {
+            let s = self.settings(g.guild_id).await?;
+            let before = at - Duration::days(s.members.leave_cleanup_days as i64);
+            let rows: Vec<(i64,)> = sqlx::query_as(
+                "SELECT member_id FROM members WHERE guild_id = $1 AND left_at IS NOT NULL AND left_at <= $2",
+            )
+            .bind(g.guild_id as i64)
+            .bind(before)
+            .fetch_all(&self.store().pool)
+            .await
+            .map_err(ServiceError::db)?;
+            for (m,) in rows {
+                self.store()
+                    .forget_member(g.guild_id, m as u64, false)
+                    .await
+                    .map_err(ServiceError::db)?;
+                tracing::info!(
+                    guild_id = g.guild_id,
+                    member_id = m,
+                    "forgot a member who left"
+                );
+                done.push((g.guild_id, m as u64));
+            }
+            if !done.is_empty() {
+                self.inner.forget(g.guild_id);
+            }
+        }
+        Ok(done)
+    }
+
     // ----- member commands ------------------------------------------------------
 
     /// Exact recent and lasting balances at `at`: from the accumulators (one row)

@@ -445,3 +445,56 @@ async fn goodwill_forget_removes_a_member_for_operators() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[tokio::test]
+async fn members_who_left_are_forgotten_after_the_configured_days_unless_they_return() {
+    let (gw, db) = app_with(&[("members.leave_cleanup_days", "30")]).await;
+    let ann = person(11, "ann");
+    let bob = person(12, "bob");
+    gw.handle_message(mention(
+        msg(1, &bob, mins(0), "@ann thanks, that fixed it"),
+        &ann,
+    ))
+    .await
+    .unwrap();
+    gw.handle_message(mention(
+        msg(2, &ann, mins(1), "@bob thanks for asking"),
+        &bob,
+    ))
+    .await
+    .unwrap();
+    gw.handle_member_leave(GUILD, 11, mins(2)).await.unwrap();
+    gw.handle_member_leave(GUILD, 12, mins(2)).await.unwrap();
+    // Bob comes back.
+    gw.handle_member_join(GUILD, &bob, mins(60)).await.unwrap();
+    assert!(
+        gw.cleanup_departed(mins(2) + Duration::days(29))
+            .await
+            .unwrap()
+            .is_empty(),
+        "kept within the grace period"
+    );
+    let gone = gw
+        .cleanup_departed(mins(2) + Duration::days(31))
+        .await
+        .unwrap();
+    assert_eq!(gone, vec![(GUILD, 11)]);
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 12",
+            GUILD
+        )
+        .await
+            > 0
+    );
+}
