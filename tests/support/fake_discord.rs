@@ -1391,7 +1391,13 @@ fn route_known(
         }
         ("POST", ["interactions", id, _token, "callback"]) => {
             let id: u64 = id.parse().unwrap_or(0);
-            let body = with_files(body);
+            let mut body = with_files(body);
+            // Files also under `data`, where the message is.
+            if let (Some(f), Some(d)) = (body.get("files").cloned(), body.get_mut("data")) {
+                if let Some(d) = d.as_object_mut() {
+                    d.insert("files".into(), f);
+                }
+            }
             if matches!(body["type"].as_u64(), Some(4 | 7)) {
                 let channel = st.interaction_channels.get(&id).copied().unwrap_or(0);
                 let msg = message_response(inner.id(), channel, &body["data"]);

@@ -1,0 +1,96 @@
+//! The bot survives a database outage (own test binary: it stops the shared
+//! test server).
+
+#[path = "support/fake_discord.rs"]
+mod fake_discord;
+mod support;
+
+use std::time::Duration;
+
+use chrono::Utc;
+use fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
+use goodwill::discord::{metrics, run_bot, BotOptions, UNAVAILABLE};
+use support::GUILD;
+use tokio::sync::oneshot;
+
+const GENERAL: u64 = 900_000_000_000_000_002;
+const T: Duration = Duration::from_secs(30);
+
+#[tokio::test]
+async fn the_bot_keeps_running_through_a_database_outage() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,goodwill=info".into()),
+        )
+        .with_test_writer()
+        .try_init();
+    let (service, _db) = support::app().await;
+    let Some(pg) = support::embedded().await else {
+        eprintln!("DATABASE_URL is set: cannot stop that server, skipping");
+        return;
+    };
+    let fake = FakeDiscord::start().await;
+    fake.guild_create(GUILD, "Test Guild", &[(GENERAL, "general")]);
+    let opts = BotOptions {
+        token: "test-token".into(),
+        api_url: fake.api_url(),
+        guild_id: Some(GUILD),
+        shards: None,
+        http_addr: None,
+    };
+    let (tx, rx) = oneshot::channel::<()>();
+    let handle = tokio::spawn(run_bot(service.clone(), opts, async move {
+        let _ = rx.await;
+    }));
+    fake.wait_identified(T).await.unwrap();
+    fake.registered_commands(Some(GUILD), T).await.unwrap();
+    let ann = FakeUser::new(101, "ann");
+    let bob = FakeUser::new(102, "bob");
+
+    pg.pause().await.expect("stop postgres");
+    let errors_before = metrics().db_errors_seen();
+    // Events during the outage do not bring anything down.
+    fake.message_create(
+        &Msg::new(
+            GUILD,
+            GENERAL,
+            snowflake_at(Utc::now(), 1),
+            &ann,
+            "thanks <@102>",
+        )
+        .mention(&bob),
+    );
+    // Commands answer with a clear message.
+    let id = fake.interaction_create(GUILD, GENERAL, &ann, perms::MEMBER, Cmd::new("balance"));
+    let answer = fake
+        .wait_for_answer(id, T)
+        .await
+        .expect("an answer during the outage");
+    assert_eq!(answer["content"], UNAVAILABLE, "{answer}");
+    assert!(metrics().db_errors_seen() > errors_before);
+    assert!(!handle.is_finished(), "the bot is still running");
+
+    pg.restart().await.expect("start postgres again");
+    let id = fake.interaction_create(
+        GUILD,
+        GENERAL,
+        &ann,
+        perms::MEMBER,
+        Cmd::new("balance").user("member", &bob),
+    );
+    let answer = fake
+        .wait_for_answer(id, T)
+        .await
+        .expect("an answer after the outage");
+    assert!(
+        answer["embeds"].to_string().contains("Standing"),
+        "{answer}"
+    );
+    let _ = tx.send(());
+    tokio::time::timeout(T, handle)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+}
