@@ -113,6 +113,20 @@ enum Command {
     },
     /// Print the effective settings (defaults + GOODWILL_CONFIG + environment).
     Config,
+    /// Simulate a community with farming patterns beside honest help, import it
+    /// through the real pipeline into a scratch database, and print each pattern's
+    /// standing against honest helpers with the same number of thanks.
+    Simulate {
+        /// Days to simulate.
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
@@ -211,6 +225,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
     let needs_db = !matches!(
         &cli.command,
         Command::Config
+            | Command::Simulate { .. }
             | Command::Import {
                 dry_run: true,
                 fresh: true,
@@ -246,6 +261,21 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 } else {
                     ExitCode::from(2)
                 });
+            }
+            Command::Simulate { days, seed, json } => {
+                let tree = app::load_settings_tree()?;
+                eprintln!("Simulating {days} days (seed {seed}) in a scratch database…");
+                let r = goodwill::simulate::run_isolated(
+                    cli.database_url.as_deref(),
+                    tree,
+                    &goodwill::simulate::SimOptions { days, seed },
+                )
+                .await?;
+                if json {
+                    print_json(&r)?
+                } else {
+                    print!("{}", r.table())
+                }
             }
             _ => unreachable!(),
         }
@@ -390,7 +420,7 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 if n == 1 { "y" } else { "ies" }
             );
         }
-        Command::Config => unreachable!(),
+        Command::Config | Command::Simulate { .. } => unreachable!(),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -782,3 +782,62 @@ async fn run_in(
         patterns,
     })
 }
+
+/// Run the simulation in a database of its own, never the operator's ledger:
+/// a new database on the server of `database_url` (dropped afterwards), or a
+/// throwaway embedded PostgreSQL. `tree` is the settings tree (defaults,
+/// `GOODWILL_CONFIG`, `GOODWILL__*`), so operators can try their own settings.
+pub async fn run_isolated(
+    database_url: Option<&str>,
+    tree: toml::Value,
+    opts: &SimOptions,
+) -> anyhow::Result<SimReport> {
+    use sqlx::ConnectOptions;
+    use std::str::FromStr;
+
+    use crate::store::embedded::EmbeddedPostgres;
+    use crate::store::Store;
+
+    if let Some(url) = database_url.filter(|u| !u.trim().is_empty()) {
+        let base = sqlx::postgres::PgConnectOptions::from_str(url)?;
+        let name = format!(
+            "goodwill_simulate_{}_{}",
+            std::process::id(),
+            Utc::now().timestamp()
+        );
+        let mut admin = base
+            .connect()
+            .await
+            .context("cannot connect to DATABASE_URL")?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+            .execute(&mut admin)
+            .await
+            .context("the simulation needs to create a scratch database on DATABASE_URL")?;
+        let result = async {
+            let store = Store::open(base.clone().database(&name), 8).await?;
+            let r = run(&Goodwill::new(store.clone(), tree), opts).await;
+            store.pool.close().await;
+            r
+        }
+        .await;
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS \"{name}\""
+        )))
+        .execute(&mut admin)
+        .await;
+        return result;
+    }
+    let pg = EmbeddedPostgres::start_throwaway()
+        .await
+        .context("cannot start a throwaway PostgreSQL for the simulation")?;
+    pg.create_database("simulate").await?;
+    let result = async {
+        let store = Store::open(pg.connect_options("simulate"), 8).await?;
+        let r = run(&Goodwill::new(store.clone(), tree), opts).await;
+        store.pool.close().await;
+        r
+    }
+    .await;
+    let _ = pg.stop().await;
+    result
+}

@@ -66,3 +66,91 @@ async fn honest_mutual_help_is_not_damped() {
         r.table()
     );
 }
+
+/// Every damping names itself in the entry's reason (`import --dry-run --explain`).
+#[tokio::test]
+async fn every_damping_shows_in_explain() {
+    use goodwill::import::{self, ImportOptions};
+    let (gw, _db) = app().await;
+    let ann = person(11, "ann");
+    let bob = person(12, "bob");
+    let cat = person(13, "cat");
+    let dan = person(14, "dan");
+    let mut msgs = vec![];
+    let mut id = 1u64;
+    let mut say = |m: goodwill::capital::message::MessageIn| {
+        msgs.push(m);
+    };
+    // A real exchange: request, answer by reply, thanks (no damping but the new giver).
+    say(msg(id, &ann, mins(0), "how do I reset my password?"));
+    let mut answer = msg(id + 1, &bob, mins(2), "use passwd in a terminal");
+    answer.reply_to = Some(id);
+    say(answer);
+    say(mention(
+        msg(id + 2, &ann, mins(4), "thanks @bob, that worked"),
+        &bob,
+    ));
+    id += 3;
+    // Thanks for nothing, repeated, around a ring, past the daily budget.
+    let ring = [&ann, &cat, &dan];
+    for k in 0..12i64 {
+        let from = ring[(k % 3) as usize];
+        let to = ring[((k + 1) % 3) as usize];
+        say(mention(
+            msg(
+                id,
+                from,
+                mins(60 + 20 * k),
+                &format!("thanks @{}!", to.name),
+            ),
+            to,
+        ));
+        id += 1;
+    }
+    // One giver thanking many members in a day: past the daily budget.
+    for k in 0..8u64 {
+        let p = person(100 + k, &format!("member{k}"));
+        say(mention(
+            msg(
+                id,
+                &dan,
+                mins(400 + k as i64),
+                &format!("thanks @{}!", p.name),
+            ),
+            &p,
+        ));
+        id += 1;
+    }
+    let dir = temp_dir("explain-farming");
+    let files = vec![write_export(&dir, "a.json", GUILD, CHANNEL, &msgs)];
+    let mut out = Vec::new();
+    let opts = ImportOptions {
+        dry_run: true,
+        explain: true,
+        ..Default::default()
+    };
+    import::import(
+        Some(gw.pipeline()),
+        &gw.pipeline().base_settings(),
+        &files,
+        &opts,
+        &mut out,
+    )
+    .await
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    for needle in [
+        "answer bonus",
+        "new giver",
+        "no help by the receiver to the giver",
+        "repeat #",
+        "closed group",
+        "asker is new",
+        "over the budget",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not explained in:\n{text}"
+        );
+    }
+}
