@@ -14,4 +14,5 @@ pub mod import;
 pub mod pipeline;
 pub mod render;
 pub mod service;
+pub mod simulate;
 pub mod store;

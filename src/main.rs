@@ -145,6 +145,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Simulate a community with farming patterns beside honest help, import it
+    /// through the real pipeline into a scratch database, and print each pattern's
+    /// standing against honest helpers with the same number of thanks.
+    Simulate {
+        /// Days to simulate.
+        #[arg(long, default_value_t = 30)]
+        days: u32,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
@@ -277,6 +291,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         &cli.command,
         Command::Config
             | Command::Eval { .. }
+            | Command::Simulate { .. }
             | Command::Import {
                 dry_run: true,
                 fresh: true,
@@ -340,6 +355,21 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                             println!("  {e}");
                         }
                     }
+                }
+            }
+            Command::Simulate { days, seed, json } => {
+                let tree = app::load_settings_tree()?;
+                eprintln!("Simulating {days} days (seed {seed}) in a scratch database…");
+                let r = goodwill::simulate::run_isolated(
+                    cli.database_url.as_deref(),
+                    tree,
+                    &goodwill::simulate::SimOptions { days, seed },
+                )
+                .await?;
+                if json {
+                    print_json(&r)?
+                } else {
+                    print!("{}", r.table())
                 }
             }
             _ => unreachable!(),
@@ -518,7 +548,7 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 if n == 1 { "y" } else { "ies" }
             );
         }
-        Command::Config | Command::Eval { .. } => unreachable!(),
+        Command::Config | Command::Eval { .. } | Command::Simulate { .. } => unreachable!(),
     }
     Ok(ExitCode::SUCCESS)
 }

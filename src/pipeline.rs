@@ -46,6 +46,7 @@ pub fn memory_window(s: &Settings) -> Duration {
     let days = sc
         .pair_window_days
         .max(sc.reciprocity_window_days)
+        .max(sc.group_window_days)
         .max(sc.escalation_window_hours / 24.0)
         .max(sc.help_window_hours / 24.0)
         .max(1.0);
@@ -96,6 +97,12 @@ pub async fn hydrate(
             },
         );
     }
+    // Tenure needs each member's first entry ever, not just the window's.
+    state.memory.first_own = store
+        .first_entries(row.guild_id, at)
+        .await?
+        .into_iter()
+        .collect();
     state.memory.opted_out = store
         .opted_out_members(row.guild_id)
         .await?

@@ -190,7 +190,14 @@ async fn reciprocity_leaves_both_ahead_and_farming_flattens() {
 
 #[tokio::test]
 async fn the_projected_decay_date_is_right() {
-    let (gw, db) = app_with(&[("scoring.thanks", "10")]).await;
+    // About the decay date, not farming: thanks from brand-new members with no
+    // help seen count in full here.
+    let (gw, db) = app_with(&[
+        ("scoring.thanks", "10"),
+        ("scoring.unverified_thanks_factor", "1"),
+        ("scoring.newcomer_giver_weight", "1"),
+    ])
+    .await;
     let ann = person(11, "ann");
     let bob = person(12, "bob");
     let carl = person(13, "carl");

@@ -123,6 +123,14 @@ pub struct ScoringMemory {
     /// What each shared message has earned so far.
     share_totals: HashMap<MessageId, f64>,
     pub opted_out: HashSet<MemberId>,
+    /// Time of each member's first own ledger entry (tenure). The pipeline
+    /// fills it from the whole ledger when it rebuilds the memory.
+    pub first_own: HashMap<MemberId, DateTime<Utc>>,
+    /// Times of credits each member gave (daily giving budget).
+    given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
+    /// Who credited whom (edges of the credit graph; freshness from `pair_credits`).
+    out_edges: HashMap<MemberId, HashSet<MemberId>>,
+    in_edges: HashMap<MemberId, HashSet<MemberId>>,
 }
 
 fn hours(h: f64) -> Duration {
@@ -155,6 +163,106 @@ impl ScoringMemory {
                 )
             }
         }
+    }
+
+    /// How far a giver's word can be trusted, in [newcomer_giver_weight, 1]:
+    /// grows with tenure (days since their first own entry) or with standing of
+    /// their own, whichever is further along. An account that only ever thanks
+    /// (no entry of its own) stays at the newcomer weight.
+    pub fn trust_of(&self, member: MemberId, t: DateTime<Utc>, s: &Settings) -> (f64, String) {
+        let sc = &s.scoring;
+        let tenure = self
+            .first_own
+            .get(&member)
+            .map(|f| days_between(*f, t).max(0.0))
+            .unwrap_or(0.0);
+        let standing = self.standing_of(member, t, &Scales::from(&s.decay));
+        let by_tenure = (tenure / sc.giver_tenure_days).min(1.0);
+        let by_history = (standing.max(0.0) / sc.giver_history_scale).min(1.0);
+        let f = by_tenure.max(by_history);
+        let trust = sc.newcomer_giver_weight + (1.0 - sc.newcomer_giver_weight) * f;
+        let why = if self.first_own.contains_key(&member) {
+            format!("{tenure:.1} d tenure, standing {standing:.1}")
+        } else {
+            "no entry of its own yet".to_string()
+        };
+        (trust, why)
+    }
+
+    /// Members who credited `member` after `since`.
+    fn givers_of(&self, member: MemberId, since: DateTime<Utc>) -> Vec<MemberId> {
+        let mut v: Vec<MemberId> = self
+            .in_edges
+            .get(&member)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|g| self.edge_fresh(*g, member, since))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn edge_fresh(&self, from: MemberId, to: MemberId, since: DateTime<Utc>) -> bool {
+        self.pair_credits
+            .get(&(from, to))
+            .and_then(|q| q.back())
+            .is_some_and(|t| *t > since)
+    }
+
+    /// Members `from` reaches along credit edges fresher than `since`, in at
+    /// most `depth` steps, not using the edge `skip`.
+    fn reachable(
+        &self,
+        from: MemberId,
+        depth: u32,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+    ) -> HashSet<MemberId> {
+        let mut seen = HashSet::from([from]);
+        let mut frontier = vec![from];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for x in frontier {
+                for y in self.out_edges.get(&x).into_iter().flatten() {
+                    if (x, *y) != skip && !seen.contains(y) && self.edge_fresh(x, *y, since) {
+                        seen.insert(*y);
+                        next.push(*y);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        seen.remove(&from);
+        seen
+    }
+
+    /// Credit from `giver` to `receiver` that closes a loop of 3 or more members
+    /// (the receiver's credit comes back to the giver through others), while the
+    /// receiver has too few givers outside that loop: (members in the loop's
+    /// reach, outside givers) when damped.
+    fn closed_group(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Option<(usize, usize)> {
+        let sc = &s.scoring;
+        let since = at - hours(sc.group_window_days * 24.0);
+        let reach = self.reachable(receiver, sc.group_max_size - 1, since, (receiver, giver));
+        if !reach.contains(&giver) {
+            return None;
+        }
+        let outside = self
+            .givers_of(receiver, since)
+            .into_iter()
+            .filter(|g| *g != giver && !reach.contains(g))
+            .count();
+        (outside < sc.group_outside_min as usize).then_some((reach.len(), outside))
     }
 
     /// Asks made by `member` in the escalation window before `t`.
@@ -270,45 +378,83 @@ impl ScoringMemory {
                         }
                     }
                 }
+                // Evidence of help: the receiver answered the giver's request.
+                let helped = self
+                    .help
+                    .get(&(receiver, giver))
+                    .is_some_and(|t| at - *t <= hours(sc.help_window_hours) && *t <= at);
+                // Help went both ways recently: mutual help is not a repeat to damp.
+                let mutual_help = helped
+                    && self.help.get(&(giver, receiver)).is_some_and(|t| {
+                        at - *t <= hours(sc.reciprocity_window_days * 24.0) && *t <= at
+                    });
                 let prior = count_since(
                     self.pair_credits.get(&(giver, receiver)),
                     at - hours(sc.pair_window_days * 24.0),
                 );
-                let pair_factor = sc.pair_decay.powi(prior.min(1000) as i32);
-                if prior > 0 {
+                let mut factor = 1.0;
+                if prior > 0 && !mutual_help {
+                    let d = if helped {
+                        sc.pair_decay_helped
+                    } else {
+                        sc.pair_decay
+                    };
+                    let f = d.powi(prior.min(1000) as i32);
+                    factor *= f;
+                    notes.push(format!("repeat #{} for this pair ×{f:.3}", prior + 1));
+                } else if prior > 0 {
                     notes.push(format!(
-                        "repeat #{} for this pair ×{:.3}",
-                        prior + 1,
-                        pair_factor
+                        "repeat #{} for this pair, not damped: help went both ways",
+                        prior + 1
                     ));
                 }
                 let giver_standing = self.standing_of(giver, at, &scales);
                 let w = giver_weight(giver_standing, sc);
                 notes.push(format!("giver weight ×{w:.2}"));
+                let (trust, trust_why) = self.trust_of(giver, at, s);
+                if trust < 1.0 {
+                    factor *= trust;
+                    notes.push(format!("new giver ({trust_why}) ×{trust:.2}"));
+                }
+                let given = count_since(self.given.get(&giver), at - Duration::hours(24)) as u32;
+                if given >= sc.giver_daily_budget {
+                    let f = sc
+                        .giver_budget_decay
+                        .powi((given + 1 - sc.giver_daily_budget).min(1000) as i32);
+                    factor *= f;
+                    notes.push(format!(
+                        "giver's credit #{} in 24 h, over the budget of {} ×{f:.3}",
+                        given + 1,
+                        sc.giver_daily_budget
+                    ));
+                }
+                if let Some((reach, outside)) = self.closed_group(giver, receiver, at, s) {
+                    factor *= sc.group_factor;
+                    notes.push(format!(
+                        "closed group: credit comes back to the giver through others ({reach} reachable), {outside} outside giver(s) in {} d ×{}",
+                        sc.group_window_days, sc.group_factor
+                    ));
+                }
                 let base = match sig.kind {
                     EntryKind::Thanks => sc.thanks,
                     EntryKind::ThankReaction => sc.thank_reaction,
                     _ => sc.kudos,
                 };
-                let mut amount = base * w * pair_factor;
-                if sig.kind == EntryKind::Thanks {
-                    let helped = self
-                        .help
-                        .get(&(receiver, giver))
-                        .is_some_and(|t| at - *t <= hours(sc.help_window_hours) && *t <= at);
-                    if helped {
-                        amount += sc.answer_bonus * w * pair_factor;
-                        notes.push(format!(
-                            "answer bonus +{:.2}",
-                            sc.answer_bonus * w * pair_factor
-                        ));
-                    } else if sc.unverified_thanks_factor != 1.0 {
-                        amount *= sc.unverified_thanks_factor;
-                        notes.push(format!(
-                            "no help seen before ×{}",
-                            sc.unverified_thanks_factor
-                        ));
+                let mut amount = base * w * factor;
+                if helped {
+                    if sig.kind == EntryKind::Thanks {
+                        let bonus = sc.answer_bonus * w * factor;
+                        amount += bonus;
+                        notes.push(format!("answer bonus +{bonus:.2}"));
+                    } else {
+                        notes.push("follows help".into());
                     }
+                } else if sc.unverified_thanks_factor != 1.0 {
+                    amount *= sc.unverified_thanks_factor;
+                    notes.push(format!(
+                        "no help by the receiver to the giver seen in {} h ×{}",
+                        sc.help_window_hours, sc.unverified_thanks_factor
+                    ));
                 }
                 let mut out = vec![entry(
                     sig.kind,
@@ -325,14 +471,18 @@ impl ScoringMemory {
                     .get(&unordered(giver, receiver))
                     .is_some_and(|t| *t > window);
                 if mutual && !paid && sc.reciprocity_bonus > 0.0 && sig.kind != EntryKind::Kudos {
-                    let bonus = sc.reciprocity_bonus * base * pair_factor;
+                    // A share of what this credit earned, so every damping above carries over.
+                    let bonus = sc.reciprocity_bonus * amount;
                     for (m, c) in [(receiver, giver), (giver, receiver)] {
                         out.push(entry(
                             EntryKind::Reciprocity,
                             m,
                             Some(c),
                             bonus,
-                            format!("mutual help with {c}: both gain +{bonus:.2}"),
+                            format!(
+                                "mutual exchange with {c}: both gain +{bonus:.2} ({} of the credit)",
+                                sc.reciprocity_bonus
+                            ),
                         ));
                     }
                 }
@@ -349,12 +499,18 @@ impl ScoringMemory {
                         );
                     }
                 }
+                let (trust, why) = self.trust_of(asker, at, s);
+                let reason = if trust < 1.0 {
+                    format!("{base_reason}; asker is new ({why}) ×{trust:.2}")
+                } else {
+                    base_reason
+                };
                 vec![entry(
                     sig.kind,
                     sig.member,
                     Some(asker),
-                    sc.helpful_reply,
-                    base_reason,
+                    sc.helpful_reply * trust,
+                    reason,
                 )]
             }
             EntryKind::SharedContent => {
@@ -443,6 +599,10 @@ impl ScoringMemory {
         }
         m.recent += e.amount;
         m.lasting += e.amount;
+        let first = self.first_own.entry(e.member).or_insert(e.at);
+        if e.at < *first {
+            *first = e.at;
+        }
         let keep = |q: &mut VecDeque<DateTime<Utc>>, at: DateTime<Utc>, window: Duration| {
             q.push_back(at);
             while q.front().is_some_and(|t| at - *t > window) {
@@ -452,12 +612,20 @@ impl ScoringMemory {
         match e.kind {
             EntryKind::Thanks | EntryKind::ThankReaction | EntryKind::Kudos => {
                 if let Some(g) = e.counterpart {
-                    let window = hours(sc.pair_window_days.max(sc.reciprocity_window_days) * 24.0);
+                    let window = hours(
+                        sc.pair_window_days
+                            .max(sc.reciprocity_window_days)
+                            .max(sc.group_window_days)
+                            * 24.0,
+                    );
                     keep(
                         self.pair_credits.entry((g, e.member)).or_default(),
                         e.at,
                         window,
                     );
+                    keep(self.given.entry(g).or_default(), e.at, Duration::hours(24));
+                    self.out_edges.entry(g).or_default().insert(e.member);
+                    self.in_edges.entry(e.member).or_default().insert(g);
                     if e.kind == EntryKind::Kudos {
                         keep(
                             self.kudos_given.entry(g).or_default(),

@@ -46,6 +46,16 @@ pub struct ScoringSettings {
     pub giver_weight_scale: f64,
     pub reciprocity_bonus: f64,
     pub reciprocity_window_days: f64,
+    pub pair_decay_helped: f64,
+    pub newcomer_giver_weight: f64,
+    pub giver_tenure_days: f64,
+    pub giver_history_scale: f64,
+    pub giver_daily_budget: u32,
+    pub giver_budget_decay: f64,
+    pub group_window_days: f64,
+    pub group_max_size: u32,
+    pub group_outside_min: u32,
+    pub group_factor: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -102,6 +112,32 @@ impl Settings {
         let s = &self.scoring;
         if !(s.pair_decay > 0.0 && s.pair_decay <= 1.0) {
             return Err("scoring.pair_decay must be in (0, 1]".into());
+        }
+        for (name, v) in [
+            (
+                "scoring.unverified_thanks_factor",
+                s.unverified_thanks_factor,
+            ),
+            ("scoring.pair_decay_helped", s.pair_decay_helped),
+            ("scoring.newcomer_giver_weight", s.newcomer_giver_weight),
+            ("scoring.giver_budget_decay", s.giver_budget_decay),
+            ("scoring.group_factor", s.group_factor),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("{name} must be between 0 and 1"));
+            }
+        }
+        for (name, v) in [
+            ("scoring.giver_tenure_days", s.giver_tenure_days),
+            ("scoring.giver_history_scale", s.giver_history_scale),
+            ("scoring.group_window_days", s.group_window_days),
+        ] {
+            if !(v > 0.0 && v.is_finite()) {
+                return Err(format!("{name} must be a positive number"));
+            }
+        }
+        if !(3..=12).contains(&s.group_max_size) {
+            return Err("scoring.group_max_size must be between 3 and 12".into());
         }
         if s.giver_weight_min > s.giver_weight_base || s.giver_weight_base > s.giver_weight_max {
             return Err(

@@ -374,6 +374,25 @@ impl Store {
         Ok(r.map(|r| r.get::<bool, _>(0)).unwrap_or(false))
     }
 
+    /// Each member's first own ledger entry before `before` (their tenure, for scoring).
+    pub async fn first_entries(
+        &self,
+        guild: GuildId,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(MemberId, DateTime<Utc>)>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT member_id, min(at) FROM ledger WHERE guild_id = $1 AND at < $2 GROUP BY member_id",
+        )
+        .bind(i(guild))
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+            .collect())
+    }
+
     /// Entries of the last `since` window, oldest first (to rebuild scoring memory).
     pub async fn entries_since(
         &self,
