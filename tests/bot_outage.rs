@@ -25,7 +25,7 @@ async fn the_bot_keeps_running_through_a_database_outage() {
         )
         .with_test_writer()
         .try_init();
-    let (service, _db) = support::app().await;
+    let (service, db) = support::app().await;
     let Some(pg) = support::embedded().await else {
         eprintln!("DATABASE_URL is set: cannot stop that server, skipping");
         return;
@@ -71,7 +71,22 @@ async fn the_bot_keeps_running_through_a_database_outage() {
     assert!(metrics().db_errors_seen() > errors_before);
     assert!(!handle.is_finished(), "the bot is still running");
 
+    assert!(metrics().queued() >= 1, "the event waits in the queue");
     pg.restart().await.expect("start postgres again");
+    // The event held during the outage is written once the database is back:
+    // the ledger is what it would have been without the outage.
+    let start = std::time::Instant::now();
+    loop {
+        let rows = support::ledger_rows(&db.store, GUILD).await;
+        if !rows.is_empty() {
+            assert_eq!(rows.len(), 1, "{rows:?}");
+            assert_eq!((rows[0].0, rows[0].1.as_str()), (102, "thanks"), "{rows:?}");
+            break;
+        }
+        assert!(start.elapsed() < T, "the held event was never written");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(metrics().event_retries_seen() >= 1);
     let id = fake.interaction_create(
         GUILD,
         GENERAL,

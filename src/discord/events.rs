@@ -37,6 +37,16 @@ pub const SETTLE: Duration = Duration::from_millis(25);
 /// Number of ordered workers; a guild always goes to the same one.
 pub const WORKERS: usize = 4;
 
+/// Most events held at once (across workers). While the database is down
+/// events wait here and are retried; past this bound new events are dropped,
+/// logged and counted (`goodwill_events_dropped_total`): a backfill of the
+/// channel (`goodwill import` of a fresh export) recovers them.
+pub const QUEUE_CAPACITY: u64 = 100_000;
+
+/// Backoff between retries while the database is unavailable.
+const RETRY_MIN: Duration = Duration::from_millis(100);
+const RETRY_MAX: Duration = Duration::from_secs(5);
+
 /// A gateway event reduced to what the service needs.
 #[derive(Debug, Clone)]
 pub enum LedgerEvent {
@@ -239,6 +249,17 @@ impl EventQueue {
     /// Queue one event (never blocks, never awaits: see the module doc).
     pub fn push(&self, ev: LedgerEvent) {
         metrics().event(ev.kind());
+        if metrics().queued() >= QUEUE_CAPACITY {
+            metrics().event_dropped();
+            tracing::error!(
+                guild_id = ev.guild(),
+                event = ev.kind(),
+                capacity = QUEUE_CAPACITY,
+                "event queue full (is the database down?): event dropped; backfill the channel with `goodwill import` later"
+            );
+            return;
+        }
+        metrics().queued_inc();
         let i = (ev.guild() % self.senders.len() as u64) as usize;
         if self.senders[i]
             .send(Item::Event(Box::new(ev), Utc::now()))
@@ -298,12 +319,28 @@ async fn worker(
         }
         batch.sort_by_key(|(ev, _)| ev.order_key());
         for (ev, at) in batch {
-            handle(&service, &http, &channels, ev, at).await;
+            // While the database is unavailable, hold the event (and the ones
+            // behind it, so order is kept) and retry with backoff.
+            let mut wait = RETRY_MIN;
+            while handle(&service, &http, &channels, ev.clone(), at).await == Outcome::Retry {
+                metrics().event_retry();
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(RETRY_MAX);
+            }
+            metrics().queued_dec();
         }
         for done in flushes {
             let _ = done.send(());
         }
     }
+}
+
+/// What became of one event.
+#[derive(Debug, PartialEq, Eq)]
+enum Outcome {
+    Done,
+    /// The database was unavailable: try again later.
+    Retry,
 }
 
 async fn handle(
@@ -312,7 +349,7 @@ async fn handle(
     channels: &ChannelNames,
     ev: LedgerEvent,
     at: chrono::DateTime<Utc>,
-) {
+) -> Outcome {
     let kind = ev.kind();
     let guild = ev.guild();
     let result = match ev {
@@ -354,7 +391,8 @@ async fn handle(
         match &e {
             ServiceError::Unavailable(_) => {
                 metrics().db_error();
-                tracing::warn!(guild, event = kind, error = %e, "database unavailable; event not recorded");
+                tracing::warn!(guild_id = guild, event = kind, error = %e, "database unavailable; the event waits and is retried");
+                return Outcome::Retry;
             }
             ServiceError::Database(_) => {
                 metrics().db_error();
@@ -363,6 +401,7 @@ async fn handle(
             _ => tracing::warn!(guild, event = kind, error = %e, "event not recorded"),
         }
     }
+    Outcome::Done
 }
 
 /// The raw gateway handler: classifies each event and queues it.

@@ -41,6 +41,12 @@ pub struct Metrics {
     latency_buckets: [AtomicU64; LATENCY_BUCKETS.len() + 1],
     latency_sum_micros: AtomicU64,
     db_errors: AtomicU64,
+    /// Events waiting in the queues (a gauge).
+    events_queued: AtomicU64,
+    /// Events dropped because the queue was full.
+    events_dropped: AtomicU64,
+    /// Event handling retried after the database was unavailable.
+    event_retries: AtomicU64,
     entries_written: AtomicU64,
     shards_ready: AtomicU64,
 }
@@ -62,6 +68,9 @@ impl Metrics {
             latency_buckets: Default::default(),
             latency_sum_micros: AtomicU64::new(0),
             db_errors: AtomicU64::new(0),
+            events_queued: AtomicU64::new(0),
+            events_dropped: AtomicU64::new(0),
+            event_retries: AtomicU64::new(0),
             entries_written: AtomicU64::new(0),
             shards_ready: AtomicU64::new(0),
         }
@@ -104,6 +113,39 @@ impl Metrics {
     /// A database error (including "unavailable").
     pub fn db_error(&self) {
         self.db_errors.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Queue gauge: one more event waiting.
+    pub fn queued_inc(&self) {
+        self.events_queued.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Queue gauge: one event left the queue.
+    pub fn queued_dec(&self) {
+        self.events_queued.fetch_sub(1, Ordering::Relaxed);
+    }
+
+    /// Events currently waiting.
+    pub fn queued(&self) -> u64 {
+        self.events_queued.load(Ordering::Relaxed)
+    }
+
+    /// An event dropped because the queue was full.
+    pub fn event_dropped(&self) {
+        self.events_dropped.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn events_dropped_seen(&self) -> u64 {
+        self.events_dropped.load(Ordering::Relaxed)
+    }
+
+    /// An event retried after the database was unavailable.
+    pub fn event_retry(&self) {
+        self.event_retries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn event_retries_seen(&self) -> u64 {
+        self.event_retries.load(Ordering::Relaxed)
     }
 
     /// `n` ledger entries appended.
@@ -193,6 +235,13 @@ impl Metrics {
             out,
             "# HELP goodwill_db_errors_total Database errors.\n# TYPE goodwill_db_errors_total counter\ngoodwill_db_errors_total {}",
             self.db_errors.load(Ordering::Relaxed)
+        );
+        let _ = writeln!(
+            out,
+            "# HELP goodwill_events_queued Events waiting to be written.\n# TYPE goodwill_events_queued gauge\ngoodwill_events_queued {}\n# HELP goodwill_events_dropped_total Events dropped because the queue was full (recover with a backfill import).\n# TYPE goodwill_events_dropped_total counter\ngoodwill_events_dropped_total {}\n# HELP goodwill_event_retries_total Event writes retried while the database was unavailable.\n# TYPE goodwill_event_retries_total counter\ngoodwill_event_retries_total {}",
+            self.events_queued.load(Ordering::Relaxed),
+            self.events_dropped.load(Ordering::Relaxed),
+            self.event_retries.load(Ordering::Relaxed)
         );
         let _ = writeln!(
             out,

@@ -26,7 +26,7 @@ impl Store {
     pub async fn open(opts: PgConnectOptions, max_connections: u32) -> Result<Store, sqlx::Error> {
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(StdDuration::from_secs(10))
+            .acquire_timeout(StdDuration::from_secs(3))
             .connect_with(opts)
             .await?;
         MIGRATOR.run(&pool).await?;
