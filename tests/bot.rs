@@ -295,6 +295,36 @@ async fn kudos_work_and_the_daily_cap_holds() {
 }
 
 #[tokio::test]
+async fn one_member_flooding_commands_is_rate_limited_and_others_are_not() {
+    let bot = Bot::start().await;
+    let limit = goodwill::discord::RATE_MAX;
+    for i in 0..limit {
+        let answer = bot
+            .command(&ann(), perms::MEMBER, Cmd::new("balance"))
+            .await;
+        assert!(
+            !answer.to_string().contains("slow down"),
+            "command {i} refused: {answer}"
+        );
+    }
+    let answer = bot
+        .command(&ann(), perms::MEMBER, Cmd::new("balance"))
+        .await;
+    assert!(
+        answer["content"]
+            .as_str()
+            .unwrap_or("")
+            .contains("slow down"),
+        "{answer}"
+    );
+    let answer = bot
+        .command(&bob(), perms::MEMBER, Cmd::new("balance"))
+        .await;
+    assert!(!answer.to_string().contains("slow down"), "{answer}");
+    bot.stop().await;
+}
+
+#[tokio::test]
 async fn members_without_manage_server_are_refused_moderator_commands() {
     let bot = Bot::start().await;
     let rows_before = bot.rows().await.len();

@@ -334,6 +334,14 @@ fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data,
                 })
             },
             post_command: |ctx| Box::pin(record_command(ctx)),
+            command_check: Some(|ctx| {
+                Box::pin(async move {
+                    ctx.data()
+                        .limiter
+                        .check(ctx.author().id.get(), ctx.id(), Instant::now())?;
+                    Ok(true)
+                })
+            }),
             initialize_owners: false,
             ..Default::default()
         })
@@ -359,7 +367,13 @@ fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data,
                     // The bot still records events; commands may be stale.
                     Err(e) => tracing::error!(error = %e, "registering slash commands failed"),
                 }
-                Ok(Data { service })
+                Ok(Data {
+                    service,
+                    limiter: super::ratelimit::RateLimiter::new(
+                        super::RATE_MAX,
+                        super::RATE_WINDOW,
+                    ),
+                })
             })
         })
         .build()
@@ -402,6 +416,17 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             if let Err(e) = ctx.send(reply(text)).await {
                 tracing::warn!(error = %e, "could not send the error answer");
             }
+        }
+        FE::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } if error
+            .downcast_ref::<super::ratelimit::RateLimited>()
+            .is_some() =>
+        {
+            tracing::info!(member = ctx.author().id.get(), "rate limited");
+            let _ = ctx.send(reply(error.to_string())).await;
         }
         FE::CommandCheckFailed { error, ctx, .. } => {
             if let Some(e) = error {

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod embeds;
 pub mod events;
 mod metrics;
+pub mod ratelimit;
 
 pub use bot::{
     parse_shard_range, run_bot, shutdown_signal, wanted_intents, BotOptions, DEFAULT_API_URL,
@@ -25,7 +26,14 @@ use crate::service::Goodwill;
 /// What every command can reach.
 pub struct Data {
     pub service: Goodwill,
+    /// Per-member command rate limit.
+    pub limiter: ratelimit::RateLimiter,
 }
+
+/// Commands one member may run within [`RATE_WINDOW`].
+pub const RATE_MAX: usize = 12;
+/// The rate-limit window.
+pub const RATE_WINDOW: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Commands return `anyhow` errors; `on_error` turns a `ServiceError` into an
 /// answer the member can act on.
