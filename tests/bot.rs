@@ -781,3 +781,73 @@ async fn standings_buttons_optout_confirmation_and_config() {
     assert!(choices.contains("decay.recent_half_life_days"), "{cb}");
     bot.stop().await;
 }
+
+/// The real binary, with trace logging captured: the token never appears, and
+/// SIGTERM shuts it down cleanly.
+#[tokio::test]
+async fn the_token_never_appears_in_the_logs_and_sigterm_stops_the_bot() {
+    let Some(pg) = support::embedded().await else {
+        return;
+    };
+    let db = support::fresh_db().await;
+    let fake = FakeDiscord::start().await;
+    let token = "MTIzNDU2Nzg5.secret-token-value.xyz";
+    fake.require_token(token);
+    fake.guild_create(GUILD, "Test Guild", &[(GENERAL, "general")]);
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_goodwill"))
+        .arg("run")
+        .env("DATABASE_URL", pg.url(&db.name))
+        .env("DISCORD_TOKEN", token)
+        .env("DISCORD_API_URL", fake.api_url())
+        .env("DISCORD_GUILD_ID", GUILD.to_string())
+        .env("RUST_LOG", "trace")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    // Drain the pipes while it runs (trace logs fill a pipe quickly).
+    let drain = |r: Option<Box<dyn tokio::io::AsyncRead + Unpin + Send>>| {
+        tokio::spawn(async move {
+            let mut buf = Vec::new();
+            if let Some(mut r) = r {
+                let _ = tokio::io::AsyncReadExt::read_to_end(&mut r, &mut buf).await;
+            }
+            buf
+        })
+    };
+    let out_task = drain(child.stdout.take().map(|r| Box::new(r) as _));
+    let err_task = drain(child.stderr.take().map(|r| Box::new(r) as _));
+    fake.wait_identified(T).await.expect("the binary connects");
+    fake.registered_commands(Some(GUILD), T)
+        .await
+        .expect("commands registered");
+    let m = snowflake_at(Utc::now(), 1);
+    fake.message_create(&Msg::new(GUILD, GENERAL, m, &ann(), "thanks <@102>").mention(&bob()));
+    let store = db.store.clone();
+    eventually("the thanks is recorded", || {
+        let store = store.clone();
+        async move { !ledger_rows(&store, GUILD).await.is_empty() }
+    })
+    .await;
+    unsafe { libc::kill(child.id().unwrap() as i32, libc::SIGTERM) };
+    let status = tokio::time::timeout(T, child.wait())
+        .await
+        .expect("stops after SIGTERM")
+        .unwrap();
+    assert!(status.success(), "clean exit: {status:?}");
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out_task.await.unwrap()),
+        String::from_utf8_lossy(&err_task.await.unwrap())
+    );
+    assert!(
+        logs.len() > 1000,
+        "trace logs were captured ({} bytes)",
+        logs.len()
+    );
+    assert!(
+        !logs.contains(token) && !logs.contains("secret-token-value"),
+        "the token leaked into the logs"
+    );
+}
