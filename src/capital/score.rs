@@ -411,7 +411,12 @@ impl ScoringMemory {
                 let giver_standing = self.standing_of(giver, at, &scales);
                 let w = giver_weight(giver_standing, sc);
                 notes.push(format!("giver weight ×{w:.2}"));
-                let (trust, trust_why) = self.trust_of(giver, at, s);
+                let (mut trust, trust_why) = self.trust_of(giver, at, s);
+                if helped && trust < sc.helped_giver_trust {
+                    // A newcomer thanking for an answer to the question they paid
+                    // for is the heart of a help channel: their word counts.
+                    trust = sc.helped_giver_trust;
+                }
                 if trust < 1.0 {
                     factor *= trust;
                     notes.push(format!("new giver ({trust_why}) ×{trust:.2}"));
@@ -499,7 +504,10 @@ impl ScoringMemory {
                         );
                     }
                 }
+                // Answering a real request from a newcomer is help; the trust
+                // floor keeps throwaway askers from being worth as much as members.
                 let (trust, why) = self.trust_of(asker, at, s);
+                let trust = trust.max(sc.helped_giver_trust);
                 let reason = if trust < 1.0 {
                     format!("{base_reason}; asker is new ({why}) ×{trust:.2}")
                 } else {

@@ -48,6 +48,7 @@ pub struct ScoringSettings {
     pub reciprocity_window_days: f64,
     pub pair_decay_helped: f64,
     pub newcomer_giver_weight: f64,
+    pub helped_giver_trust: f64,
     pub giver_tenure_days: f64,
     pub giver_history_scale: f64,
     pub giver_daily_budget: u32,
@@ -120,6 +121,7 @@ impl Settings {
             ),
             ("scoring.pair_decay_helped", s.pair_decay_helped),
             ("scoring.newcomer_giver_weight", s.newcomer_giver_weight),
+            ("scoring.helped_giver_trust", s.helped_giver_trust),
             ("scoring.giver_budget_decay", s.giver_budget_decay),
             ("scoring.group_factor", s.group_factor),
         ] {
