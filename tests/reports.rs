@@ -505,3 +505,89 @@ async fn the_log_channel_gets_each_kudos_and_reversal_once() {
         .1
         .is_empty());
 }
+
+/// The terminal doors write the same files as the service and change nothing
+/// with `whatif` or `digest`.
+#[tokio::test]
+async fn the_cli_writes_the_same_report_files_and_whatif_writes_nothing() {
+    let (gw, db) = app().await;
+    let at = community(&gw).await;
+    let Some(pg) = embedded().await else {
+        eprintln!("skipped: the CLI test needs the embedded test server");
+        return;
+    };
+    let url = pg.url(&db.name);
+    let dir = temp_dir("cli-report");
+    let at_s = at.to_rfc3339();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_goodwill"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("the goodwill binary runs");
+        assert!(
+            out.status.success(),
+            "goodwill {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv_path = dir.join("r.csv");
+    let png_path = dir.join("r.png");
+    let charts = dir.join("charts");
+    run(&[
+        "report",
+        "--at",
+        &at_s,
+        "--window",
+        "90",
+        "--csv",
+        csv_path.to_str().unwrap(),
+        "--chart",
+        png_path.to_str().unwrap(),
+        "--chart-dir",
+        charts.to_str().unwrap(),
+    ]);
+    let r = gw.report(GUILD, 90, at).await.unwrap();
+    assert_eq!(
+        std::fs::read(&csv_path).unwrap(),
+        report_csv::report_csv(&r)
+    );
+    assert_eq!(
+        std::fs::read(&png_path).unwrap(),
+        chart::report_png(&r).unwrap()
+    );
+    assert_eq!(
+        png_pixels(&std::fs::read(charts.join("scatter.png")).unwrap()).0,
+        chart::PANEL.0
+    );
+    assert_eq!(
+        png_pixels(&std::fs::read(charts.join("trend.png")).unwrap()).0,
+        chart::PANEL.0
+    );
+
+    let before = dump(gw.store()).await;
+    let text = run(&["whatif", "--set", "scoring.request=6", "--at", &at_s]);
+    assert!(
+        text.contains("nothing was changed") && text.contains("re-scored"),
+        "{text}"
+    );
+    let out = run(&[
+        "whatif",
+        "--set",
+        "scoring.request=6",
+        "--at",
+        &at_s,
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["changes"][0], "scoring.request: 3.0 -> 6");
+    let text = run(&["digest", "--at", &at_s]);
+    assert!(text.contains("Decay-warning digest"), "{text}");
+    assert_eq!(
+        dump(gw.store()).await,
+        before,
+        "whatif/digest wrote to the database"
+    );
+}
