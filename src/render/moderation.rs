@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::text::table;
-use crate::moderation::{DigestView, WhatIfView};
+use crate::moderation::{DigestView, DigestWarning, WhatIfView};
 
 pub fn digest(d: &DigestView) -> String {
     let mut out = String::new();
@@ -134,4 +134,47 @@ pub fn whatif(w: &WhatIfView, n: usize) -> String {
         ));
     }
     out
+}
+
+/// The digest as one Discord message for the moderators' channel (Markdown;
+/// None when there is nothing new). Mentions are `<@id>`.
+pub fn digest_message(d: &DigestView) -> Option<String> {
+    if d.warnings.is_empty() {
+        return None;
+    }
+    let mut out = format!(
+        "**Decay warnings** — {} member(s) about to drop a tier:\n",
+        d.warnings.len()
+    );
+    for w in &d.warnings {
+        let _ = writeln!(
+            out,
+            "• <@{}> leaves **{}** on {} (standing {:.1}, floor {:.1}){}",
+            w.member_id,
+            w.tier,
+            w.falls_on.format("%Y-%m-%d"),
+            w.standing,
+            w.tier_floor,
+            w.advice
+                .as_deref()
+                .map(|a| format!(" — {a}"))
+                .unwrap_or_default()
+        );
+    }
+    Some(out)
+}
+
+/// The direct message for one member who opted in.
+pub fn warning_dm(w: &DigestWarning) -> String {
+    format!(
+        "Heads-up: your standing ({:.1}) falls below the **{}** floor ({:.1}) on {} if nothing changes.{}",
+        w.standing,
+        w.tier,
+        w.tier_floor,
+        w.falls_on.format("%Y-%m-%d %H:%M UTC"),
+        w.advice
+            .as_deref()
+            .map(|a| format!(" It {a}."))
+            .unwrap_or_default()
+    )
 }
