@@ -1254,6 +1254,22 @@ impl Goodwill {
         }
         let new_settings = crate::config::guild_settings(&self.inner.base, &over)
             .map_err(|e| ServiceError::Invalid(format!("{key} = {value} was not applied: {e}")))?;
+        if let Some(("roles.by_tier", tier)) = key.rsplit_once('.') {
+            // Checked here, not in Settings::validate: a later rename of the
+            // tiers must not make the guild's settings unreadable.
+            if new != toml::Value::Integer(0) && !new_settings.tiers.iter().any(|t| t.name == tier)
+            {
+                return Err(ServiceError::Invalid(format!(
+                    "no tier is named {tier:?} (tiers: {})",
+                    new_settings
+                        .tiers
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
         let json = serde_json::to_value(&over).map_err(|e| ServiceError::Invalid(e.to_string()))?;
         sqlx::query("UPDATE guilds SET settings = $2 WHERE guild_id = $1")
             .bind(guild as i64)

@@ -242,18 +242,6 @@ impl Settings {
         if self.digest.hour_utc > 23 {
             return Err("digest.hour_utc must be between 0 and 23".into());
         }
-        for name in self.roles.by_tier.keys() {
-            if !self.tiers.iter().any(|t| &t.name == name) {
-                return Err(format!(
-                    "roles.by_tier.{name}: no tier is named {name:?} (tiers: {})",
-                    self.tiers
-                        .iter()
-                        .map(|t| t.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-        }
         if r.page_size == 0 || r.page_size > 25 {
             return Err("report.page_size must be between 1 and 25".into());
         }
