@@ -11,6 +11,7 @@ pub mod config;
 pub mod discord;
 pub mod eval;
 pub mod import;
+pub mod moderation;
 pub mod pipeline;
 pub mod render;
 pub mod service;

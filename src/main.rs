@@ -117,6 +117,39 @@ enum Command {
         /// Rows per list.
         #[arg(long, default_value_t = 10)]
         rows: usize,
+        /// Also write every member's figures as CSV to this file.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write the report image (earned-vs-spent scatter and community
+        /// standing over time, side by side: the image /report attaches) as PNG.
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        /// Also write the two charts as separate PNGs into this folder
+        /// (scatter.png, trend.png).
+        #[arg(long, value_name = "DIR")]
+        chart_dir: Option<PathBuf>,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// The decay-warning digest: members about to drop a tier whose crossing
+    /// was not announced yet. Prints what would be sent; changes nothing
+    /// unless --mark-sent.
+    Digest {
+        /// Record the printed warnings as sent (as the bot does after posting).
+        #[arg(long)]
+        mark_sent: bool,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
+    /// Replay the stored ledger under changed settings and show who would move,
+    /// without changing anything. Example: --set scoring.request=5 --set decay.recent_half_life_days=14
+    Whatif {
+        /// A setting to try, `section.key=value` (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE", required = true)]
+        set: Vec<String>,
+        /// Rows to show (members with the biggest moves first; 0 = all).
+        #[arg(long, default_value_t = 20)]
+        rows: usize,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -520,7 +553,14 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 print!("{}", text::history(&h))
             }
         }
-        Command::Report { window, rows, view } => {
+        Command::Report {
+            window,
+            rows,
+            csv,
+            chart,
+            chart_dir,
+            view,
+        } => {
             let guild = gw.resolve_guild(view.guild.as_deref()).await?;
             let window = match window {
                 Some(w) => w,
@@ -533,6 +573,39 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 print_json(&r)?
             } else {
                 print!("{}", text::report(&r, rows))
+            }
+            write_report_files(&r, csv, chart, chart_dir)?;
+        }
+        Command::Digest { mark_sent, view } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let at = parse_at(view.at.as_deref())?;
+            let d = if mark_sent {
+                gw.take_digest(guild, at).await?
+            } else {
+                gw.digest_preview(guild, at).await?
+            };
+            if view.json {
+                print_json(&d)?
+            } else {
+                print!("{}", goodwill::render::moderation::digest(&d))
+            }
+        }
+        Command::Whatif { set, rows, view } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let mut changes = Vec::new();
+            for kv in &set {
+                let Some((k, v)) = kv.split_once('=') else {
+                    bail!("--set takes key=value, got {kv:?}")
+                };
+                changes.push((k.trim().to_string(), v.trim().to_string()));
+            }
+            let w = gw
+                .whatif(guild, &changes, parse_at(view.at.as_deref())?)
+                .await?;
+            if view.json {
+                print_json(&w)?
+            } else {
+                print!("{}", goodwill::render::moderation::whatif(&w, rows))
             }
         }
         Command::Cleanup => {
@@ -551,6 +624,39 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
         Command::Config | Command::Eval { .. } | Command::Simulate { .. } => unreachable!(),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_report_files(
+    r: &goodwill::service::ReportView,
+    csv: Option<PathBuf>,
+    chart: Option<PathBuf>,
+    chart_dir: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use goodwill::render::{chart as charts, csv as report_csv};
+    let write = |path: &std::path::Path, bytes: &[u8]| -> anyhow::Result<()> {
+        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+        Ok(())
+    };
+    if let Some(p) = csv {
+        write(&p, &report_csv::report_csv(r))?;
+    }
+    if let Some(p) = chart {
+        write(&p, &charts::report_png(r).map_err(anyhow::Error::msg)?)?;
+    }
+    if let Some(dir) = chart_dir {
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        write(
+            &dir.join("scatter.png"),
+            &charts::scatter_png(r).map_err(anyhow::Error::msg)?,
+        )?;
+        write(
+            &dir.join("trend.png"),
+            &charts::trend_png(r).map_err(anyhow::Error::msg)?,
+        )?;
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -149,6 +149,17 @@ pub struct ReportView {
     pub risers: Vec<ReportMember>,
     pub fallers: Vec<ReportMember>,
     pub top_helpers: Vec<ReportMember>,
+    /// The community's total standing over the window (sums over members),
+    /// exact from the ledger: daily points (coarser for windows over 400 days).
+    pub trend: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    pub at: DateTime<Utc>,
+    pub recent: f64,
+    pub lasting: f64,
+    pub standing: f64,
 }
 
 /// What happened to a `/kudos`.
@@ -1154,6 +1165,23 @@ impl Goodwill {
                 .then(a.member_id.cmp(&b.member_id))
         });
         top_helpers.truncate(n);
+        let step_days = (window_days as f64 / 400.0).max(1.0);
+        let points = (window_days as f64 / step_days).floor() as u32 + 1;
+        let start =
+            at - Duration::milliseconds((step_days * (points - 1) as f64 * 86_400_000.0) as i64);
+        let trend = self
+            .store()
+            .totals_series(guild, start, step_days * 86_400.0, points, &g.scales)
+            .await
+            .map_err(ServiceError::db)?
+            .into_iter()
+            .map(|(t, r, l)| TrendPoint {
+                at: t,
+                recent: r,
+                lasting: l,
+                standing: g.scales.standing(r, l),
+            })
+            .collect();
         Ok(ReportView {
             guild_id: guild,
             at,
@@ -1167,6 +1195,7 @@ impl Goodwill {
             risers,
             fallers,
             top_helpers,
+            trend,
         })
     }
 
@@ -1184,7 +1213,15 @@ impl Goodwill {
         let current = self.settings(guild).await?;
         let tree =
             toml::Value::try_from(&current).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let open_map = key
+            .rsplit_once('.')
+            .is_some_and(|(parent, _)| OPEN_MAPS.contains(&parent));
         let old = crate::config::get_path(&tree, key)
+            .or(if open_map {
+                Some(&toml::Value::Integer(0))
+            } else {
+                None
+            })
             .ok_or_else(|| {
                 ServiceError::Invalid(format!(
                     "unknown setting {key:?}; see /config view for the keys"
@@ -1199,10 +1236,40 @@ impl Goodwill {
         let mut over =
             toml::Value::try_from(&g.settings).unwrap_or(toml::Value::Table(Default::default()));
         let new = crate::config::parse_value(value);
-        crate::config::set_path(&mut over, key, new.clone())
-            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        if open_map && new == toml::Value::Integer(0) {
+            // 0 removes the entry from the map.
+            if let Some((parent, leaf)) = key.rsplit_once('.') {
+                let mut t = crate::config::get_path(&tree, parent)
+                    .cloned()
+                    .unwrap_or(toml::Value::Table(Default::default()));
+                if let Some(t) = t.as_table_mut() {
+                    t.remove(leaf);
+                }
+                crate::config::set_path(&mut over, parent, t)
+                    .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+            }
+        } else {
+            crate::config::set_path(&mut over, key, new.clone())
+                .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        }
         let new_settings = crate::config::guild_settings(&self.inner.base, &over)
             .map_err(|e| ServiceError::Invalid(format!("{key} = {value} was not applied: {e}")))?;
+        if let Some(("roles.by_tier", tier)) = key.rsplit_once('.') {
+            // Checked here, not in Settings::validate: a later rename of the
+            // tiers must not make the guild's settings unreadable.
+            if new != toml::Value::Integer(0) && !new_settings.tiers.iter().any(|t| t.name == tier)
+            {
+                return Err(ServiceError::Invalid(format!(
+                    "no tier is named {tier:?} (tiers: {})",
+                    new_settings
+                        .tiers
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
         let json = serde_json::to_value(&over).map_err(|e| ServiceError::Invalid(e.to_string()))?;
         sqlx::query("UPDATE guilds SET settings = $2 WHERE guild_id = $1")
             .bind(guild as i64)
@@ -1214,6 +1281,13 @@ impl Goodwill {
         if scales != g.scales {
             self.store()
                 .recompute_balances(guild, &scales)
+                .await
+                .map_err(ServiceError::db)?;
+        }
+        if key.starts_with("roles.") {
+            // New role settings: roles that could not be managed are tried again (once).
+            self.store()
+                .clear_role_problems(guild)
                 .await
                 .map_err(ServiceError::db)?;
         }
@@ -1269,6 +1343,9 @@ impl Goodwill {
         self.balance(guild, member, at).await
     }
 }
+
+/// Settings that are maps with free keys (`roles.by_tier.<tier name>`).
+const OPEN_MAPS: &[&str] = &["roles.by_tier"];
 
 fn entries(ds: &[Decision]) -> Vec<EntryDraft> {
     ds.iter()

@@ -5,8 +5,11 @@
 pub mod classify;
 pub mod decay;
 pub mod detect;
+pub mod digest;
 pub mod message;
 pub mod process;
+pub mod replay;
+pub mod roles;
 pub mod score;
 pub mod settings;
 pub mod signal;

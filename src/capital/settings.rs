@@ -15,6 +15,57 @@ pub struct Settings {
     pub report: ReportSettings,
     pub members: MemberSettings,
     pub detect: DetectSettings,
+    /// Decay-warning digest (off unless a channel is set or members opt in).
+    #[serde(default)]
+    pub digest: DigestSettings,
+    /// Discord roles given by tier (off by default).
+    #[serde(default)]
+    pub roles: RoleSettings,
+    /// A moderators' log channel for kudos, reversals and adjustments (off by default).
+    #[serde(default)]
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DigestSettings {
+    /// Channel the weekly digest goes to; 0 = no channel digest.
+    pub channel_id: u64,
+    /// Day of the week it is posted: "mon" .. "sun".
+    pub weekday: String,
+    /// Hour of that day (UTC) from which it is due.
+    pub hour_utc: u32,
+    /// Direct messages to members who opted in (`/digest dm on`).
+    pub dm_opt_in: bool,
+}
+
+impl Default for DigestSettings {
+    fn default() -> Self {
+        DigestSettings {
+            channel_id: 0,
+            weekday: "mon".into(),
+            hour_utc: 9,
+            dm_opt_in: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct RoleSettings {
+    /// Give and take the roles below as members cross tiers.
+    pub enabled: bool,
+    /// Tier name -> Discord role id (`/config set roles.by_tier.Trusted 123…`; 0 removes).
+    pub by_tier: std::collections::BTreeMap<String, u64>,
+    /// Keep the roles of lower tiers too (default: only the current tier's role).
+    pub cumulative: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    /// Channel where every kudos, reversal and adjustment is posted; 0 = off.
+    pub channel_id: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -186,6 +237,12 @@ impl Settings {
         let r = &self.report;
         if r.taker_ratio >= r.giver_ratio || r.taker_ratio.is_nan() || r.giver_ratio.is_nan() {
             return Err("report.taker_ratio must be below report.giver_ratio".into());
+        }
+        if crate::capital::digest::weekday_of(&self.digest.weekday).is_none() {
+            return Err("digest.weekday must be one of mon tue wed thu fri sat sun".into());
+        }
+        if self.digest.hour_utc > 23 {
+            return Err("digest.hour_utc must be between 0 and 23".into());
         }
         if r.page_size == 0 || r.page_size > 25 {
             return Err("report.page_size must be between 1 and 25".into());

@@ -4,6 +4,7 @@
 
 pub mod embedded;
 pub mod ledger;
+pub mod report;
 pub mod views;
 
 use std::str::FromStr;

@@ -1,0 +1,180 @@
+//! Terminal views of the digest and the what-if.
+
+use std::fmt::Write;
+
+use super::text::table;
+use crate::moderation::{DigestView, DigestWarning, WhatIfView};
+
+pub fn digest(d: &DigestView) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Decay-warning digest for guild {} as of {}",
+        d.guild_id,
+        d.at.format("%Y-%m-%d %H:%M UTC")
+    );
+    let _ = writeln!(
+        out,
+        "channel digest: {}; {} crossing(s) already announced, not repeated",
+        match (d.channel_id, d.due) {
+            (None, _) => "no channel configured (digest.channel_id)".to_string(),
+            (Some(c), true) => format!("due now, to channel {c}"),
+            (Some(c), false) => format!("not due yet (channel {c})"),
+        },
+        d.already_announced
+    );
+    if d.warnings.is_empty() {
+        let _ = writeln!(out, "nothing new to announce");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = d
+        .warnings
+        .iter()
+        .map(|w| {
+            vec![
+                w.member_name.clone(),
+                w.tier.clone(),
+                format!("{:.2}", w.standing),
+                format!("{:.2}", w.tier_floor),
+                w.falls_on.format("%Y-%m-%d %H:%M").to_string(),
+                if w.dm { "yes" } else { "" }.into(),
+                w.advice.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        &[
+            "member",
+            "leaves tier",
+            "standing",
+            "floor",
+            "falls on (UTC)",
+            "DM",
+            "what prevents it",
+        ],
+        &rows,
+    ));
+    out
+}
+
+pub fn whatif(w: &WhatIfView, n: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "What if, for guild {} as of {} (nothing was changed):",
+        w.guild_id,
+        w.at.format("%Y-%m-%d %H:%M UTC")
+    );
+    for c in &w.changes {
+        let _ = writeln!(out, "  {c}");
+    }
+    for note in &w.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let _ = writeln!(
+        out,
+        "replay fidelity under the current settings: {:.2e} (0 = the replay reproduces the stored ledger)",
+        w.replay_fidelity
+    );
+    let moved: Vec<_> = w
+        .members
+        .iter()
+        .filter(|m| {
+            (m.standing_rescored - m.standing_now).abs() > 1e-9
+                || (m.standing_applied - m.standing_now).abs() > 1e-9
+                || m.tier_now != m.tier_applied
+                || m.tier_now != m.tier_rescored
+                || m.category_now != m.category_applied
+                || m.category_now != m.category_rescored
+        })
+        .collect();
+    let tiers = |a: &str, b: &str| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a} → {b}")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{} of {} members move; {} change tier (applied or re-scored).",
+        moved.len(),
+        w.members.len(),
+        w.tier_moves()
+    );
+    let shown = if n == 0 {
+        moved.len()
+    } else {
+        n.min(moved.len())
+    };
+    let rows: Vec<Vec<String>> = moved[..shown]
+        .iter()
+        .map(|m| {
+            vec![
+                m.member_name.clone(),
+                format!("{:.2}", m.standing_now),
+                format!("{:+.2}", m.standing_applied - m.standing_now),
+                format!("{:+.2}", m.standing_rescored - m.standing_now),
+                tiers(&m.tier_now, &m.tier_rescored),
+                tiers(m.category_now.as_str(), m.category_rescored.as_str()),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push_str(&table(
+            &[
+                "member",
+                "standing",
+                "applied Δ",
+                "re-scored Δ",
+                "tier (re-scored)",
+                "category (re-scored)",
+            ],
+            &rows,
+        ));
+    }
+    out
+}
+
+/// The digest as one Discord message for the moderators' channel (Markdown;
+/// None when there is nothing new). Mentions are `<@id>`.
+pub fn digest_message(d: &DigestView) -> Option<String> {
+    if d.warnings.is_empty() {
+        return None;
+    }
+    let mut out = format!(
+        "**Decay warnings** — {} member(s) about to drop a tier:\n",
+        d.warnings.len()
+    );
+    for w in &d.warnings {
+        let _ = writeln!(
+            out,
+            "• <@{}> leaves **{}** on {} (standing {:.1}, floor {:.1}){}",
+            w.member_id,
+            w.tier,
+            w.falls_on.format("%Y-%m-%d"),
+            w.standing,
+            w.tier_floor,
+            w.advice
+                .as_deref()
+                .map(|a| format!(" — {a}"))
+                .unwrap_or_default()
+        );
+    }
+    Some(out)
+}
+
+/// The direct message for one member who opted in.
+pub fn warning_dm(w: &DigestWarning) -> String {
+    format!(
+        "Heads-up: your standing ({:.1}) falls below the **{}** floor ({:.1}) on {} if nothing changes.{}",
+        w.standing,
+        w.tier,
+        w.tier_floor,
+        w.falls_on.format("%Y-%m-%d %H:%M UTC"),
+        w.advice
+            .as_deref()
+            .map(|a| format!(" It {a}."))
+            .unwrap_or_default()
+    )
+}
