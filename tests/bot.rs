@@ -380,6 +380,23 @@ async fn members_without_manage_server_are_refused_moderator_commands() {
         "{answer}"
     );
     assert_eq!(answer["files"][0]["filename"], "report.csv");
+    assert!(
+        answer["files"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("member_id"),
+        "{answer}"
+    );
+    assert_eq!(answer["files"][1]["filename"], "report.png");
+    assert!(
+        answer["files"][1]["size"].as_u64().unwrap() > 10_000,
+        "a real chart: {answer}"
+    );
+    assert!(answer["files"][1]["text"].as_str().unwrap().contains("PNG"));
+    assert_eq!(
+        answer["embeds"][0]["image"]["url"],
+        "attachment://report.png"
+    );
     bot.stop().await;
 }
 

@@ -326,41 +326,6 @@ pub fn report(r: &ReportView) -> CreateEmbed {
         .timestamp(r.at)
 }
 
-/// Every member of a report as CSV (RFC 4180 quoting).
-pub fn report_csv(r: &ReportView) -> String {
-    fn q(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    }
-    let mut out = String::from(
-        "member_id,member_name,category,earned,spent,deposits,withdrawals,helpful_replies,standing,tier,change\n",
-    );
-    for m in &r.members {
-        let cat = serde_json::to_value(m.category)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{},{},{},{:.3},{:.3},{},{},{},{:.3},{},{:.3}\n",
-            m.member_id,
-            q(&m.member_name),
-            cat,
-            m.earned,
-            m.spent,
-            m.deposits,
-            m.withdrawals,
-            m.helpful_replies,
-            m.standing,
-            q(&m.tier),
-            m.change
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,11 +30,14 @@ pub async fn report(
     // A report reads the whole window: always defer.
     ctx.defer_ephemeral().await?;
     let view = ctx.data().service.report(guild, window, Utc::now()).await?;
-    let csv = embeds::report_csv(&view);
+    // The same files as `goodwill report --csv --chart`.
+    let (csv, png) = crate::render::report_files(&view)
+        .map_err(|e| anyhow::anyhow!("rendering the report chart: {e}"))?;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::report(&view))
-            .attachment(CreateAttachment::bytes(csv.into_bytes(), "report.csv"))
+            .embed(embeds::report(&view).image("attachment://report.png"))
+            .attachment(CreateAttachment::bytes(csv, "report.csv"))
+            .attachment(CreateAttachment::bytes(png, "report.png"))
             .ephemeral(true),
     )
     .await?;
