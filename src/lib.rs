@@ -6,6 +6,7 @@
 //! reads DiscordChatExporter history; `render` presents figures.
 
 pub mod app;
+pub mod bench;
 pub mod capital;
 pub mod config;
 pub mod discord;

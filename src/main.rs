@@ -192,6 +192,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Benchmark this machine: import a synthetic community through the real
+    /// import path, compare with COPY of the same rows, time /balance and
+    /// /standings against a primary-key lookup. Uses a throwaway embedded
+    /// server (or a fresh database on DATABASE_URL's server, dropped after).
+    Bench {
+        /// Members of the synthetic community.
+        #[arg(long, default_value_t = 20_000)]
+        members: u32,
+        /// Messages to generate and import.
+        #[arg(long, default_value_t = 100_000)]
+        messages: u64,
+        /// Seed of the generator (same seed, same community).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Timed calls per query path.
+        #[arg(long, default_value_t = 10_000)]
+        calls: usize,
+        /// Messages per import write transaction (default: the importer's).
+        #[arg(long, default_value_t = 0)]
+        batch_size: usize,
+        /// Also write the figures as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
+        /// No progress bars.
+        #[arg(long)]
+        quiet: bool,
+    },
 }
 
 fn parse_at(s: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
@@ -320,6 +347,32 @@ fn print_summary(s: &import::ImportSummary, dry_run: bool) {
 }
 
 async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Bench {
+        members,
+        messages,
+        seed,
+        calls,
+        batch_size,
+        json,
+        quiet,
+    } = &cli.command
+    {
+        let opts = goodwill::bench::BenchOptions {
+            members: *members,
+            messages: *messages,
+            seed: *seed,
+            calls: *calls,
+            batch_size: *batch_size,
+            database_url: cli.database_url.clone(),
+            progress: !quiet,
+        };
+        let report = goodwill::bench::run(&opts, app::load_settings_tree()?).await?;
+        goodwill::bench::print_table(&report, &mut std::io::stdout())?;
+        if let Some(path) = json {
+            goodwill::bench::write_json(&report, path)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let needs_db = !matches!(
         &cli.command,
         Command::Config
@@ -621,7 +674,12 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 if n == 1 { "y" } else { "ies" }
             );
         }
-        Command::Config | Command::Eval { .. } | Command::Simulate { .. } => unreachable!(),
+        Command::Config
+        | Command::Eval { .. }
+        | Command::Simulate { .. }
+        | Command::Bench { .. } => {
+            unreachable!()
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

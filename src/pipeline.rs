@@ -28,6 +28,10 @@ pub struct Pipeline {
     pub store: Store,
     pub base: toml::Value,
     guilds: std::sync::Mutex<HashMap<GuildId, Arc<Mutex<GuildRuntime>>>>,
+    /// Parsed settings by guild, with the stored overrides they came from
+    /// (parsing validates every detection pattern: far too slow per query).
+    settings: std::sync::Mutex<HashMap<GuildId, (serde_json::Value, Arc<Settings>)>>,
+    base_parsed: std::sync::OnceLock<Settings>,
 }
 
 /// Settings of a guild from the process-wide tree and the guild's stored overrides.
@@ -117,12 +121,47 @@ impl Pipeline {
             store,
             base,
             guilds: Default::default(),
+            settings: Default::default(),
+            base_parsed: Default::default(),
         }
+    }
+
+    /// Page size of the default settings (a guess the first leaderboard read uses).
+    pub fn base_parsed_page_size(&self) -> u32 {
+        self.base_parsed
+            .get_or_init(|| {
+                config::settings_from(&self.base).expect("base settings were validated at load")
+            })
+            .report
+            .page_size
+    }
+
+    /// Settings of a guild from its stored overrides, parsed once per change.
+    pub fn cached_settings(
+        &self,
+        guild: GuildId,
+        row_settings: &serde_json::Value,
+    ) -> Result<Arc<Settings>, config::ConfigError> {
+        if let Some((v, s)) = self.settings.lock().expect("settings cache").get(&guild) {
+            if v == row_settings {
+                return Ok(s.clone());
+            }
+        }
+        let s = Arc::new(settings_for(&self.base, row_settings)?);
+        self.settings
+            .lock()
+            .expect("settings cache")
+            .insert(guild, (row_settings.clone(), s.clone()));
+        Ok(s)
     }
 
     /// Default settings (no guild overrides).
     pub fn base_settings(&self) -> Settings {
-        config::settings_from(&self.base).expect("base settings were validated at load")
+        self.base_parsed
+            .get_or_init(|| {
+                config::settings_from(&self.base).expect("base settings were validated at load")
+            })
+            .clone()
     }
 
     /// The runtime of a guild, created and hydrated on first use.

@@ -640,51 +640,35 @@ impl Goodwill {
 
     /// Exact recent and lasting balances at `at`: from the accumulators (one row)
     /// when `at` is after the member's last entry, else from the ledger.
-    async fn balances_at(
-        &self,
-        g: &GuildRow,
-        s: &Settings,
-        member: MemberId,
-        at: DateTime<Utc>,
-    ) -> R<(f64, f64, u64)> {
-        let row = self
-            .store()
-            .balance_row(g.guild_id, member)
-            .await
-            .map_err(ServiceError::db)?;
-        match row {
-            None => Ok((0.0, 0.0, 0)),
-            Some(b) if b.last_at <= at => {
-                let (r, l) = b.acc.values_at(g.ref_time, at, &g.scales);
-                Ok((r, l, b.entries))
-            }
-            Some(_) => {
-                let v = self
-                    .store()
-                    .balances_as_of(g.guild_id, at, &Scales::from(&s.decay), Some(member))
-                    .await
-                    .map_err(ServiceError::db)?;
-                Ok(v.first()
-                    .map(|a| (a.recent, a.lasting, a.entries))
-                    .unwrap_or((0.0, 0.0, 0)))
-            }
-        }
-    }
-
     pub async fn balance(
         &self,
         guild: GuildId,
         member: MemberId,
         at: DateTime<Utc>,
     ) -> R<BalanceView> {
-        let g = self.guild_row(guild).await?;
-        let s = self.settings(guild).await?;
+        // One round trip: guild row, accumulators, name, opt-out, rank and the
+        // member's entries of the last 7 days (enough for the trend and the
+        // escalation window of asks; the balance is exact at any `at`).
+        let week_ago = at - Duration::days(7);
+        let Some(snap) = self
+            .store()
+            .balance_snapshot(guild, member, week_ago)
+            .await
+            .map_err(ServiceError::db)?
+        else {
+            // Unknown guild: the error lists the known ones.
+            self.guild_row(guild).await?;
+            return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
+        };
+        let g = &snap.guild;
+        let s = self
+            .inner
+            .cached_settings(guild, &g.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let scales = g.scales;
-        let (recent, lasting, entries) = self.balances_at(&g, &s, member, at).await?;
+        let (recent, lasting, entries) = snap.values_at(at);
         let standing = scales.standing(recent, lasting);
-        let (r7, l7, _) = self
-            .balances_at(&g, &s, member, at - Duration::days(7))
-            .await?;
+        let (r7, l7, _) = snap.values_at(week_ago);
         let (idx, tier) = tier_of(&s.tiers, standing);
         let floor = tier_floor(&s.tiers, idx);
         let decay_date = if floor.is_finite() {
@@ -718,36 +702,20 @@ impl Goodwill {
             )
         });
         let next = s.tiers.get(idx + 1);
-        let asks = self
-            .store()
-            .asks_since(
-                guild,
-                member,
-                at - Duration::hours(s.scoring.escalation_window_hours as i64),
-                at,
-            )
-            .await
-            .map_err(ServiceError::db)?;
-        let names = self
-            .store()
-            .member_names(guild, &[member])
-            .await
-            .map_err(ServiceError::db)?;
-        let rank = if entries > 0 {
+        let ask_from = at - Duration::hours(s.scoring.escalation_window_hours as i64);
+        let asks = if ask_from >= week_ago {
+            snap.asks_between(ask_from, at)
+        } else {
+            // An escalation window longer than the snapshot's week: ask the ledger.
             self.store()
-                .rank_of(guild, member)
+                .asks_since(guild, member, ask_from, at)
                 .await
                 .map_err(ServiceError::db)?
-        } else {
-            None
         };
         Ok(BalanceView {
             guild_id: guild,
             member_id: member,
-            member_name: names
-                .get(&member)
-                .cloned()
-                .unwrap_or_else(|| member.to_string()),
+            member_name: snap.name.clone().unwrap_or_else(|| member.to_string()),
             at,
             recent,
             lasting,
@@ -760,13 +728,9 @@ impl Goodwill {
             decay_date,
             decay_advice,
             headroom: headroom(standing, asks, &s.scoring),
-            rank,
+            rank: if entries > 0 { snap.rank } else { None },
             entries,
-            opted_out: self
-                .store()
-                .is_opted_out(guild, member)
-                .await
-                .map_err(ServiceError::db)?,
+            opted_out: snap.opted_out,
         })
     }
 
@@ -810,53 +774,90 @@ impl Goodwill {
         page: u32,
         at: DateTime<Utc>,
     ) -> R<StandingsPage> {
-        let mut g = self.guild_row(guild).await?;
-        let s = self.settings(guild).await?;
-        let per_page = s.report.page_size;
         let page = page.max(1);
-        let refresh =
-            Duration::milliseconds((s.decay.standings_refresh_hours * 3_600_000.0) as i64);
-        let total = self
+        let near_now = |g: &GuildRow, s: &Settings| {
+            let refresh =
+                Duration::milliseconds((s.decay.standings_refresh_hours * 3_600_000.0) as i64);
+            (
+                (Utc::now() - at).abs() < refresh,
+                at - g.standings_at > refresh,
+            )
+        };
+        let per_page = self.inner.base_parsed_page_size();
+        let offset = (page as u64 - 1) * per_page as u64;
+        // The common case, one round trip: the page by the stored key, names, count.
+        let snap = self
             .store()
-            .count_balances(guild)
+            .standings_page(guild, offset, per_page as u64)
             .await
             .map_err(ServiceError::db)?;
-        let pages = (total.div_ceil(per_page as u64)).max(1) as u32;
-        let offset = (page as u64 - 1) * per_page as u64;
-        let near_now = (Utc::now() - at).abs() < refresh;
-        let mut rows: Vec<(MemberId, f64, f64)> = if near_now {
-            if at - g.standings_at > refresh {
-                g = self
+        let Some(snap) = snap else {
+            self.guild_row(guild).await?;
+            return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
+        };
+        let s = self
+            .inner
+            .cached_settings(guild, &snap.guild.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let (now, stale) = near_now(&snap.guild, &s);
+        let (g, total, mut rows, per_page, offset, names): PageParts =
+            if now && !stale && s.report.page_size == per_page {
+                let g = snap.guild;
+                let rows = snap
+                    .rows
+                    .iter()
+                    .map(|(b, _)| {
+                        let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                        (b.member_id, r, l)
+                    })
+                    .collect();
+                let names = snap
+                    .rows
+                    .into_iter()
+                    .map(|(b, n)| (b.member_id, n))
+                    .collect();
+                (g, snap.total, rows, per_page, offset, names)
+            } else {
+                let per_page = s.report.page_size;
+                let offset = (page as u64 - 1) * per_page as u64;
+                let mut g = snap.guild;
+                let total = snap.total;
+                let rows: Vec<(MemberId, f64, f64)> = if now {
+                    if stale {
+                        g = self
+                            .store()
+                            .refresh_standings(guild, at)
+                            .await
+                            .map_err(ServiceError::db)?;
+                    }
+                    self.store()
+                        .standings_by_key(guild, offset, per_page as u64)
+                        .await
+                        .map_err(ServiceError::db)?
+                        .into_iter()
+                        .map(|b| {
+                            let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                            (b.member_id, r, l)
+                        })
+                        .collect()
+                } else {
+                    let mut all = self.all_at(&g, &s, at).await?;
+                    sort_by_standing(&mut all, &g.scales);
+                    all.into_iter()
+                        .skip(offset as usize)
+                        .take(per_page as usize)
+                        .collect()
+                };
+                let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
+                let names = self
                     .store()
-                    .refresh_standings(guild, at)
+                    .member_names(guild, &ids)
                     .await
                     .map_err(ServiceError::db)?;
-            }
-            self.store()
-                .standings_by_key(guild, offset, per_page as u64)
-                .await
-                .map_err(ServiceError::db)?
-                .into_iter()
-                .map(|b| {
-                    let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
-                    (b.member_id, r, l)
-                })
-                .collect()
-        } else {
-            let mut all = self.all_at(&g, &s, at).await?;
-            sort_by_standing(&mut all, &g.scales);
-            all.into_iter()
-                .skip(offset as usize)
-                .take(per_page as usize)
-                .collect()
-        };
+                (g, total, rows, per_page, offset, names)
+            };
+        let pages = (total.div_ceil(per_page as u64)).max(1) as u32;
         sort_by_standing(&mut rows, &g.scales);
-        let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
-        let names = self
-            .store()
-            .member_names(guild, &ids)
-            .await
-            .map_err(ServiceError::db)?;
         Ok(StandingsPage {
             guild_id: guild,
             at,
@@ -1358,6 +1359,17 @@ fn entries(ds: &[Decision]) -> Vec<EntryDraft> {
         })
         .collect()
 }
+
+/// A standings page before rendering: guild, member count, rows (member,
+/// recent, lasting), page size, offset and names.
+type PageParts = (
+    GuildRow,
+    u64,
+    Vec<(MemberId, f64, f64)>,
+    u32,
+    u64,
+    std::collections::HashMap<MemberId, String>,
+);
 
 fn sort_by_standing(rows: &mut [(MemberId, f64, f64)], scales: &Scales) {
     rows.sort_by(|a, b| {

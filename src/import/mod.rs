@@ -67,11 +67,34 @@ impl Event {
     }
 }
 
-/// Read every file; the ones that fail are reported and contribute nothing.
+/// Read every file, in parallel across the machine's cores (parsing is most
+/// of an import's CPU after detection); results keep the order of `files`.
+/// The ones that fail are reported and contribute nothing.
 pub fn read_all(files: &[PathBuf], summary: &mut ImportSummary) -> Vec<ChannelExport> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<ChannelExport, ExportError>>> =
+        (0..files.len()).map(|_| None).collect();
+    let slots: Vec<std::sync::Mutex<&mut Option<Result<ChannelExport, ExportError>>>> =
+        results.iter_mut().map(std::sync::Mutex::new).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(f) = files.get(k) else { break };
+                let r = read_export(f);
+                **slots[k].lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
+            });
+        }
+    });
+    drop(slots);
     let mut out = Vec::new();
-    for f in files {
-        match read_export(f) {
+    for r in results.into_iter().flatten() {
+        match r {
             Ok(e) => out.push(e),
             Err(e) => summary.failed.push(e.to_string()),
         }
@@ -229,6 +252,9 @@ pub async fn import(
         };
         let mut pending_msgs = 0usize;
         let mut new_ids: HashSet<u64> = HashSet::new();
+        // Writes run in their own task, fed through a short queue, so the next
+        // batch is detected and scored while the database writes this one.
+        let mut writer = Writer::start(pipeline, row.as_ref(), &settings, opts.dry_run);
         for ev in events {
             bar.inc(1);
             let (decisions, is_new) = match &ev {
@@ -302,35 +328,75 @@ pub async fn import(
                 }
             }
             if !opts.dry_run && pending_msgs >= batch_size {
-                summary.entries_written +=
-                    write(pipeline, row.as_ref(), &mut batch, &settings).await?;
+                writer.send(std::mem::take(&mut batch)).await?;
                 pending_msgs = 0;
             }
         }
         if !opts.dry_run {
-            summary.entries_written += write(pipeline, row.as_ref(), &mut batch, &settings).await?;
+            writer.send(std::mem::take(&mut batch)).await?;
         }
+        summary.entries_written += writer.finish().await?;
         bar.set_message("");
     }
     bar.finish_and_clear();
     Ok(summary)
 }
 
-async fn write(
-    pipeline: Option<&Pipeline>,
-    row: Option<&crate::store::GuildRow>,
-    batch: &mut Batch,
-    settings: &Settings,
-) -> anyhow::Result<u64> {
-    let mut written = 0;
-    if let (Some(p), Some(row)) = (pipeline, row) {
-        written = p
-            .store
-            .write_batch(row, batch, settings.decay.rebase_after_half_lives)
-            .await?
-            .entries_new;
+/// The write side of an import: one task writing batches in order.
+struct Writer {
+    tx: Option<tokio::sync::mpsc::Sender<Batch>>,
+    task: Option<tokio::task::JoinHandle<Result<u64, sqlx::Error>>>,
+}
+
+impl Writer {
+    fn start(
+        pipeline: Option<&Pipeline>,
+        row: Option<&crate::store::GuildRow>,
+        settings: &Settings,
+        dry_run: bool,
+    ) -> Writer {
+        let (Some(p), Some(row), false) = (pipeline, row, dry_run) else {
+            return Writer {
+                tx: None,
+                task: None,
+            };
+        };
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Batch>(2);
+        let store = p.store.clone();
+        let row = row.clone();
+        let limit = settings.decay.rebase_after_half_lives;
+        let task = tokio::spawn(async move {
+            let mut written = 0;
+            while let Some(b) = rx.recv().await {
+                written += store.write_batch(&row, &b, limit).await?.entries_new;
+            }
+            Ok(written)
+        });
+        Writer {
+            tx: Some(tx),
+            task: Some(task),
+        }
     }
-    // Channels only need writing once; everything else was written.
-    *batch = Batch::default();
-    Ok(written)
+
+    async fn send(&mut self, batch: Batch) -> anyhow::Result<()> {
+        if let Some(tx) = &self.tx {
+            if tx.send(batch).await.is_err() {
+                // The writer stopped on an error: report that error.
+                self.tx = None;
+                if let Some(t) = self.task.take() {
+                    t.await??;
+                }
+                anyhow::bail!("the import's writer stopped");
+            }
+        }
+        Ok(())
+    }
+
+    async fn finish(mut self) -> anyhow::Result<u64> {
+        drop(self.tx.take());
+        match self.task.take() {
+            Some(t) => Ok(t.await??),
+            None => Ok(0),
+        }
+    }
 }

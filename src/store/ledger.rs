@@ -82,7 +82,7 @@ pub(crate) fn i(v: u64) -> i64 {
     v as i64
 }
 
-fn row_to_guild(r: &sqlx::postgres::PgRow) -> Result<GuildRow, sqlx::Error> {
+pub(crate) fn row_to_guild(r: &sqlx::postgres::PgRow) -> Result<GuildRow, sqlx::Error> {
     Ok(GuildRow {
         guild_id: r.try_get::<i64, _>("guild_id")? as u64,
         name: r.try_get("name")?,

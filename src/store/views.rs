@@ -423,3 +423,189 @@ impl Store {
             .collect())
     }
 }
+
+/// Everything `/balance` needs, read in one round trip (see [`Store::balance_snapshot`]).
+#[derive(Debug, Clone)]
+pub struct BalanceSnapshot {
+    pub guild: super::GuildRow,
+    /// The member's accumulators (None: no entries yet).
+    pub row: Option<BalanceRow>,
+    pub name: Option<String>,
+    pub opted_out: bool,
+    /// The member's entries after `since` (amount, time, is a request), oldest first.
+    pub tail: Vec<(f64, DateTime<Utc>, bool)>,
+    /// 1-based rank by the stored leaderboard key (None: not ranked).
+    pub rank: Option<u64>,
+}
+
+impl BalanceSnapshot {
+    /// Exact (recent, lasting, entries) at `t`, for any `t >= since`: the
+    /// accumulators minus the entries dated after `t` (all of them are in the tail).
+    pub fn values_at(&self, t: DateTime<Utc>) -> (f64, f64, u64) {
+        use crate::capital::decay::{days_between, growth};
+        let Some(b) = &self.row else {
+            return (0.0, 0.0, 0);
+        };
+        let g = &self.guild;
+        let (mut ar, mut al, mut n) = (b.acc.recent, b.acc.lasting, b.entries);
+        for (amount, at, _) in self.tail.iter().filter(|e| e.1 > t) {
+            let d = days_between(g.ref_time, *at);
+            ar -= amount * growth(d, g.scales.recent_half_life);
+            al -= amount * growth(d, g.scales.lasting_half_life);
+            n = n.saturating_sub(1);
+        }
+        let acc = Accumulator {
+            recent: ar,
+            lasting: al,
+        };
+        let (r, l) = acc.values_at(g.ref_time, t, &g.scales);
+        (r, l, n)
+    }
+
+    /// Requests in `(from, to]` (from >= since).
+    pub fn asks_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> u32 {
+        self.tail
+            .iter()
+            .filter(|e| e.2 && e.1 > from && e.1 <= to)
+            .count() as u32
+    }
+}
+
+/// A leaderboard page read in one round trip (see [`Store::standings_page`]).
+#[derive(Debug, Clone)]
+pub struct StandingsSnapshot {
+    pub guild: super::GuildRow,
+    pub total: u64,
+    pub rows: Vec<(BalanceRow, String)>,
+}
+
+impl Store {
+    /// `/balance` in one round trip: the guild row, the member's accumulators,
+    /// name and opt-out, their entries after `since` (to evaluate the balance
+    /// exactly at any moment after `since`, e.g. now and 7 days ago, and count
+    /// recent asks) and their rank.
+    ///
+    /// Cost: primary-key reads, an index range scan over the member's entries
+    /// after `since`, and the rank: two index-only range counts over the
+    /// members ahead (O(rank), not O(members)). `since` should be no later
+    /// than both the moment viewed and the trend's start.
+    pub async fn balance_snapshot(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        since: DateTime<Utc>,
+    ) -> Result<Option<BalanceSnapshot>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
+                    g.recent_weight, g.standings_at, g.settings,
+                    b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at,
+                    coalesce(m.nickname, m.name) AS display, coalesce(m.opted_out, false) AS opted_out,
+                    t.amounts, t.ats, t.requests,
+                    CASE WHEN b.member_id IS NULL THEN NULL ELSE
+                      1 + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND o.standing_key > b.standing_key)
+                        + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND o.standing_key = b.standing_key
+                                                              AND o.member_id < b.member_id)
+                    END AS rank
+             FROM guilds g
+             LEFT JOIN balances b ON b.guild_id = g.guild_id AND b.member_id = $2
+             LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = $2
+             CROSS JOIN LATERAL (
+               SELECT array_agg(l.amount ORDER BY l.at) AS amounts, array_agg(l.at ORDER BY l.at) AS ats,
+                      array_agg(l.kind = 'request' ORDER BY l.at) AS requests
+               FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2 AND l.at > $3
+             ) t
+             WHERE g.guild_id = $1",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(since)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = r else { return Ok(None) };
+        let guild = super::ledger::row_to_guild(&r)?;
+        let row = r
+            .try_get::<Option<i64>, _>("member_id")?
+            .map(|_| balance_row(&r));
+        let amounts: Option<Vec<f64>> = r.try_get("amounts")?;
+        let ats: Option<Vec<DateTime<Utc>>> = r.try_get("ats")?;
+        let requests: Option<Vec<bool>> = r.try_get("requests")?;
+        let tail = match (amounts, ats, requests) {
+            (Some(a), Some(t), Some(q)) => a
+                .into_iter()
+                .zip(t)
+                .zip(q)
+                .map(|((a, t), q)| (a, t, q))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Ok(Some(BalanceSnapshot {
+            guild,
+            row,
+            name: r.try_get("display")?,
+            opted_out: r.try_get("opted_out")?,
+            tail,
+            rank: r.try_get::<Option<i64>, _>("rank")?.map(|x| x as u64),
+        }))
+    }
+
+    /// A `/standings` page in one round trip: the guild row, the number of
+    /// ranked members, and the page (accumulators and display names) by the
+    /// stored key. Cost: an index scan of `offset + limit` entries of
+    /// `balances_standing` (so a deep page costs its depth) and an index-only
+    /// count of the guild's members.
+    pub async fn standings_page(
+        &self,
+        guild: GuildId,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Option<StandingsSnapshot>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
+                    g.recent_weight, g.standings_at, g.settings,
+                    (SELECT count(*) FROM balances c WHERE c.guild_id = $1) AS total,
+                    p.member_id, p.acc_recent, p.acc_lasting, p.entries, p.last_at,
+                    coalesce(m.nickname, m.name, p.member_id::text) AS display
+             FROM guilds g
+             LEFT JOIN LATERAL (
+               SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key
+               FROM balances b WHERE b.guild_id = g.guild_id
+               ORDER BY b.standing_key DESC, b.member_id OFFSET $2 LIMIT $3
+             ) p ON true
+             LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = p.member_id
+             WHERE g.guild_id = $1
+             ORDER BY p.standing_key DESC, p.member_id",
+        )
+        .bind(i(guild))
+        .bind(offset as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let guild_row = super::ledger::row_to_guild(first)?;
+        let total = first.try_get::<i64, _>("total")? as u64;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            if r.try_get::<Option<i64>, _>("member_id")?.is_some() {
+                out.push((balance_row(r), r.try_get("display")?));
+            }
+        }
+        Ok(Some(StandingsSnapshot {
+            guild: guild_row,
+            total,
+            rows: out,
+        }))
+    }
+
+    /// The baseline of the benchmark: one primary-key lookup of a balances row.
+    pub async fn pk_lookup(&self, guild: GuildId, member: MemberId) -> Result<f64, sqlx::Error> {
+        let r =
+            sqlx::query("SELECT acc_recent FROM balances WHERE guild_id = $1 AND member_id = $2")
+                .bind(i(guild))
+                .bind(i(member))
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(r.map(|r| r.get::<f64, _>(0)).unwrap_or(0.0))
+    }
+}
