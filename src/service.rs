@@ -729,7 +729,10 @@ impl Goodwill {
         let near_now = |g: &GuildRow, s: &Settings| {
             let refresh =
                 Duration::milliseconds((s.decay.standings_refresh_hours * 3_600_000.0) as i64);
-            ((Utc::now() - at).abs() < refresh, at - g.standings_at > refresh)
+            (
+                (Utc::now() - at).abs() < refresh,
+                at - g.standings_at > refresh,
+            )
         };
         let per_page = self.inner.base_parsed_page_size();
         let offset = (page as u64 - 1) * per_page as u64;
@@ -748,6 +751,7 @@ impl Goodwill {
             .cached_settings(guild, &snap.guild.settings)
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let (now, stale) = near_now(&snap.guild, &s);
+        #[allow(clippy::type_complexity)]
         let (g, total, mut rows, per_page, offset, names): (
             GuildRow,
             u64,

@@ -624,7 +624,8 @@ async fn decay_stays_exact_over_ten_years_of_history() {
             .unwrap();
         assert_eq!(stored.len(), 50);
         for b in &stored {
-            let mine: Vec<&EntryDraft> = drafts.iter().filter(|d| d.member == b.member_id).collect();
+            let mine: Vec<&EntryDraft> =
+                drafts.iter().filter(|d| d.member == b.member_id).collect();
             let decay = |d: &EntryDraft, h: f64| (-days_between(d.at, at) / h).exp2();
             let exact_r: f64 = mine.iter().map(|d| d.amount * decay(d, 30.0)).sum();
             let exact_l: f64 = mine.iter().map(|d| d.amount * decay(d, 365.0)).sum();

@@ -122,20 +122,20 @@ const TABLES: &[&str] = &[
 
 enum Server {
     Embedded(EmbeddedPostgres),
-    Url(PgConnectOptions),
+    Url(Box<PgConnectOptions>),
 }
 
 impl Server {
     async fn open(url: Option<&str>) -> anyhow::Result<Server> {
         match url.filter(|u| !u.trim().is_empty()) {
-            Some(u) => Ok(Server::Url(u.parse().context("DATABASE_URL")?)),
+            Some(u) => Ok(Server::Url(Box::new(u.parse().context("DATABASE_URL")?))),
             None => Ok(Server::Embedded(EmbeddedPostgres::start_throwaway().await?)),
         }
     }
     fn options(&self, db: &str) -> PgConnectOptions {
         match self {
             Server::Embedded(pg) => pg.connect_options(db),
-            Server::Url(o) => o.clone().database(db),
+            Server::Url(o) => (**o).clone().database(db),
         }
     }
     fn admin(&self) -> PgConnectOptions {
@@ -251,7 +251,10 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
     let result = async {
         server.fresh_database(&import_db).await?;
         server.fresh_database(&copy_db).await?;
-        measure(opts, &server, &import_db, &copy_db, tree, &settings, &synth, end).await
+        measure(
+            opts, &server, &import_db, &copy_db, tree, &settings, &synth, end,
+        )
+        .await
     }
     .await;
     server.drop_database(&import_db).await;
@@ -455,7 +458,11 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         r.messages, r.reactions, r.members, r.members_ranked, r.seed, r.export_mb, r.generate_s
     )?;
     writeln!(out)?;
-    writeln!(out, "{:<34} {:>14} {:>14} {:>10}", "ingest", "measured", "limit", "ratio")?;
+    writeln!(
+        out,
+        "{:<34} {:>14} {:>14} {:>10}",
+        "ingest", "measured", "limit", "ratio"
+    )?;
     writeln!(
         out,
         "{:<34} {:>12.2} s {:>12.2} s {:>9.2}x",

@@ -268,7 +268,8 @@ pub fn generate(opts: &SynthOptions, dir: &Path) -> std::io::Result<SynthSummary
             x -= c.weight;
         }
         let ch_name = channels[ci].name;
-        let help_like = ch_name.starts_with("help") || ch_name == "support" || ch_name == "questions";
+        let help_like =
+            ch_name.starts_with("help") || ch_name == "support" || ch_name == "questions";
         let mut t = clock as i64;
         let step = |rng: &mut Rng, t: &mut i64| {
             *t += 5_000 + rng.below(240_000) as i64;
@@ -433,7 +434,9 @@ pub fn generate(opts: &SynthOptions, dir: &Path) -> std::io::Result<SynthSummary
                 id: next_id(t),
                 at_ms: t,
                 author,
-                content: rng.pick(PROMO).replace("{}", &rng.below(100_000).to_string()),
+                content: rng
+                    .pick(PROMO)
+                    .replace("{}", &rng.below(100_000).to_string()),
                 reply_to: None,
                 mentions: vec![],
                 reactions: vec![],
@@ -517,7 +520,7 @@ pub fn generate(opts: &SynthOptions, dir: &Path) -> std::io::Result<SynthSummary
             } else {
                 format!("user{idx}")
             },
-            nickname: (idx % 3 == 0 && !is_bot).then(|| format!("Nick {idx}")),
+            nickname: (idx.is_multiple_of(3) && !is_bot).then(|| format!("Nick {idx}")),
             is_bot,
         }
     };

@@ -149,6 +149,7 @@ pub async fn import(
     let mut summary = ImportSummary::default();
     let exports = read_all(files, &mut summary);
     // Group by guild, then merge all channels of a guild in time order.
+    #[allow(clippy::type_complexity)]
     let mut by_guild: HashMap<GuildId, (String, Vec<Event>, HashSet<(u64, String)>)> =
         HashMap::new();
     for e in exports {

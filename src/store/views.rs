@@ -504,10 +504,9 @@ impl Store {
         .await?;
         let Some(r) = r else { return Ok(None) };
         let guild = super::ledger::row_to_guild(&r)?;
-        let row = match r.try_get::<Option<i64>, _>("member_id")? {
-            Some(_) => Some(balance_row(&r)),
-            None => None,
-        };
+        let row = r
+            .try_get::<Option<i64>, _>("member_id")?
+            .map(|_| balance_row(&r));
         let amounts: Option<Vec<f64>> = r.try_get("amounts")?;
         let ats: Option<Vec<DateTime<Utc>>> = r.try_get("ats")?;
         let requests: Option<Vec<bool>> = r.try_get("requests")?;
@@ -582,11 +581,12 @@ impl Store {
 
     /// The baseline of the benchmark: one primary-key lookup of a balances row.
     pub async fn pk_lookup(&self, guild: GuildId, member: MemberId) -> Result<f64, sqlx::Error> {
-        let r = sqlx::query("SELECT acc_recent FROM balances WHERE guild_id = $1 AND member_id = $2")
-            .bind(i(guild))
-            .bind(i(member))
-            .fetch_optional(&self.pool)
-            .await?;
+        let r =
+            sqlx::query("SELECT acc_recent FROM balances WHERE guild_id = $1 AND member_id = $2")
+                .bind(i(guild))
+                .bind(i(member))
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(r.map(|r| r.get::<f64, _>(0)).unwrap_or(0.0))
     }
 }
