@@ -135,7 +135,7 @@ impl Server {
     fn options(&self, db: &str) -> PgConnectOptions {
         match self {
             Server::Embedded(pg) => pg.connect_options(db),
-            Server::Url(o) => o.as_ref().clone().database(db),
+            Server::Url(o) => (**o).clone().database(db),
         }
     }
     fn admin(&self) -> PgConnectOptions {
