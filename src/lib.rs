@@ -11,6 +11,10 @@ pub mod capital;
 pub mod config;
 pub mod discord;
 pub mod eval;
+/// The local stand-in for Discord used by the end-to-end tests and by
+/// `goodwill bench` to measure the bot's memory: Discord itself cannot be
+/// reached from CI.
+pub mod fake_discord;
 pub mod import;
 pub mod moderation;
 pub mod pipeline;

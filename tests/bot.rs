@@ -1,16 +1,15 @@
 //! End to end: the real serenity/poise bot and the real service on a real
 //! PostgreSQL, against the fake Discord.
 
-#[path = "support/fake_discord.rs"]
-mod fake_discord;
+use goodwill::fake_discord;
 mod support;
 
 use std::future::Future;
 use std::time::Duration;
 
 use chrono::Utc;
-use fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::discord::{run_bot, BotOptions};
+use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::service::Goodwill;
 use serde_json::Value;
 use support::{ledger_rows, GUILD};

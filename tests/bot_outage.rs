@@ -1,15 +1,13 @@
 //! The bot survives a database outage (own test binary: it stops the shared
 //! test server).
 
-#[path = "support/fake_discord.rs"]
-mod fake_discord;
 mod support;
 
 use std::time::Duration;
 
 use chrono::Utc;
-use fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::discord::{metrics, run_bot, BotOptions, UNAVAILABLE};
+use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use support::GUILD;
 use tokio::sync::oneshot;
 

@@ -149,6 +149,7 @@ impl Cmd {
         }
     }
     /// Invoke a subcommand (`/config set`).
+    #[allow(clippy::should_implement_trait)] // reads as `Cmd::new("config").sub("view")`
     pub fn sub(mut self, name: &str) -> Self {
         self.sub = Some(name.into());
         self
