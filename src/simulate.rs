@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::capital::message::{MemberId, Person};
+use crate::import::writer::{channel_export, ExportChannel, ExportMessage};
 use crate::import::{self, ImportOptions};
 use crate::service::{Goodwill, KudosOutcome};
 
@@ -528,36 +528,22 @@ fn generate(w: &mut World, days: usize) -> Cast {
 
 /// DiscordChatExporter JSON for one channel's messages of one day.
 fn write_export(dir: &Path, day: usize, channel: usize, msgs: &[&Msg]) -> anyhow::Result<PathBuf> {
-    let author = |p: &Person| json!({"id": p.id.to_string(), "name": p.name, "discriminator": "0000", "nickname": p.nickname, "isBot": p.is_bot, "roles": []});
-    let channel_id = SIM_GUILD + 100 + channel as u64;
-    let messages: Vec<serde_json::Value> = msgs
-        .iter()
-        .map(|m| {
-            let mut v = json!({
-                "id": m.id.to_string(),
-                "type": if m.reply_to.is_some() { "Reply" } else { "Default" },
-                "timestamp": m.at.to_rfc3339(),
-                "timestampEdited": null,
-                "isPinned": false,
-                "content": m.content,
-                "author": author(&m.author),
-                "attachments": [],
-                "embeds": [],
-                "stickers": [],
-                "reactions": [],
-                "mentions": m.mentions.iter().map(author).collect::<Vec<_>>(),
-            });
-            if let Some(r) = m.reply_to {
-                v["reference"] = json!({"messageId": r.to_string(), "channelId": channel_id.to_string(), "guildId": SIM_GUILD.to_string()});
-            }
-            v
-        })
-        .collect();
-    let doc = json!({
-        "guild": {"id": SIM_GUILD.to_string(), "name": "Farming simulation", "iconUrl": ""},
-        "channel": {"id": channel_id.to_string(), "type": "GuildTextChat", "categoryId": null, "category": null, "name": CHANNELS[channel], "topic": null},
-        "messages": messages,
-    });
+    let doc = channel_export(
+        ExportChannel {
+            guild_id: SIM_GUILD,
+            guild_name: "Farming simulation",
+            channel_id: SIM_GUILD + 100 + channel as u64,
+            channel_name: CHANNELS[channel],
+        },
+        msgs.iter().map(|m| ExportMessage {
+            id: m.id,
+            at: m.at,
+            content: &m.content,
+            author: &m.author,
+            mentions: &m.mentions,
+            reply_to: m.reply_to,
+        }),
+    );
     let path = dir.join(format!("day{day:03}-{}.json", CHANNELS[channel]));
     std::fs::write(&path, serde_json::to_vec(&doc)?)?;
     Ok(path)

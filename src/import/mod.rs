@@ -2,6 +2,7 @@
 //! the live bot, in timestamp order across channels, batched, idempotent.
 
 pub mod export;
+pub mod writer;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;

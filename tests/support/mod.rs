@@ -8,12 +8,12 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use serde_json::json;
 use sqlx::postgres::PgConnectOptions;
 use sqlx::ConnectOptions;
 use tokio::sync::OnceCell;
 
 use goodwill::capital::message::{MessageIn, Person};
+use goodwill::import::writer::{channel_export, ExportChannel, ExportMessage};
 use goodwill::service::Goodwill;
 use goodwill::store::embedded::EmbeddedPostgres;
 use goodwill::store::Store;
@@ -155,35 +155,22 @@ pub fn write_export(
     channel: u64,
     messages: &[MessageIn],
 ) -> PathBuf {
-    let author = |p: &Person| json!({"id": p.id.to_string(), "name": p.name, "discriminator": "0000", "nickname": p.nickname, "isBot": p.is_bot, "roles": []});
-    let msgs: Vec<serde_json::Value> = messages
-        .iter()
-        .map(|m| {
-            let mut v = json!({
-                "id": m.id.to_string(),
-                "type": if m.reply_to.is_some() { "Reply" } else { "Default" },
-                "timestamp": m.at.to_rfc3339(),
-                "timestampEdited": null,
-                "isPinned": false,
-                "content": m.content,
-                "author": author(&m.author),
-                "attachments": [],
-                "embeds": [],
-                "stickers": [],
-                "reactions": [],
-                "mentions": m.mentions.iter().map(author).collect::<Vec<_>>(),
-            });
-            if let Some(r) = m.reply_to {
-                v["reference"] = json!({"messageId": r.to_string(), "channelId": channel.to_string(), "guildId": guild.to_string()});
-            }
-            v
-        })
-        .collect();
-    let doc = json!({
-        "guild": {"id": guild.to_string(), "name": "Test guild", "iconUrl": ""},
-        "channel": {"id": channel.to_string(), "type": "GuildTextChat", "categoryId": null, "category": null, "name": "general", "topic": null},
-        "messages": msgs,
-    });
+    let doc = channel_export(
+        ExportChannel {
+            guild_id: guild,
+            guild_name: "Test guild",
+            channel_id: channel,
+            channel_name: "general",
+        },
+        messages.iter().map(|m| ExportMessage {
+            id: m.id,
+            at: m.at,
+            content: &m.content,
+            author: &m.author,
+            mentions: &m.mentions,
+            reply_to: m.reply_to,
+        }),
+    );
     let path = dir.join(name);
     std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
     path
