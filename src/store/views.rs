@@ -53,6 +53,22 @@ pub struct WindowStat {
     pub helpful_replies: u64,
 }
 
+/// Columns: entry_id, member_id, counterpart_id, kind, amount, at, channel_id,
+/// message_id, reason.
+fn entry_row(r: &sqlx::postgres::PgRow) -> EntryRow {
+    EntryRow {
+        entry_id: r.get(0),
+        member_id: r.get::<i64, _>(1) as u64,
+        counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+        kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
+        amount: r.get(4),
+        at: r.get(5),
+        channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
+        message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
+        reason: r.get(8),
+    }
+}
+
 fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
     BalanceRow {
         member_id: r.get::<i64, _>("member_id") as u64,
@@ -204,20 +220,7 @@ impl Store {
         .bind(limit as i64)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
-            .map(|r| EntryRow {
-                entry_id: r.get(0),
-                member_id: r.get::<i64, _>(1) as u64,
-                counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
-                kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
-                amount: r.get(4),
-                at: r.get(5),
-                channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
-                message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
-                reason: r.get(8),
-            })
-            .collect())
+        Ok(rows.iter().map(entry_row).collect())
     }
 
     /// Per-member activity in `(from, to]`, leaving out entries that were
@@ -407,20 +410,7 @@ impl Store {
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
-            .map(|r| EntryRow {
-                entry_id: r.get(0),
-                member_id: r.get::<i64, _>(1) as u64,
-                counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
-                kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
-                amount: r.get(4),
-                at: r.get(5),
-                channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
-                message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
-                reason: r.get(8),
-            })
-            .collect())
+        Ok(rows.iter().map(entry_row).collect())
     }
 }
 
