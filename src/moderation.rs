@@ -296,6 +296,28 @@ impl Goodwill {
         Ok(view)
     }
 
+    /// Whether [`take_digest`](Self::take_digest) could send anything at
+    /// `at`: the channel digest is due, or members asked for DMs. Cheap (no
+    /// report is built), so the bot's tick can skip the digest most minutes.
+    pub async fn digest_may_send(&self, guild: GuildId, at: DateTime<Utc>) -> R<bool> {
+        let s = self.settings(guild).await?;
+        if s.digest.channel_id != 0 {
+            if let Some(w) = weekday_of(&s.digest.weekday) {
+                let last = self.store().digest_last_run(guild).await.map_err(db)?;
+                if digest_due(w, s.digest.hour_utc, last, at) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(s.digest.dm_opt_in
+            && !self
+                .store()
+                .digest_dm_members(guild)
+                .await
+                .map_err(db)?
+                .is_empty())
+    }
+
     /// A member asks for (or stops) decay warnings by direct message.
     pub async fn set_digest_dm(
         &self,
