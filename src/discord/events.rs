@@ -459,17 +459,13 @@ impl Handler {
             sy::Event::ChannelUpdate(c) => self.channels.learn(&c.channel),
             sy::Event::ThreadCreate(t) => self.channels.learn(&t.thread),
             sy::Event::ThreadUpdate(t) => self.channels.learn(&t.thread),
-            sy::Event::GuildDelete(g) => {
-                // `unavailable`: an outage at Discord, the bot is still in it.
-                if !g.guild.unavailable {
-                    self.roster.guild_gone(g.guild.id.get());
-                }
+            // `unavailable`: an outage at Discord, the bot is still in the guild.
+            sy::Event::GuildDelete(g) if !g.guild.unavailable => {
+                self.roster.guild_gone(g.guild.id.get());
             }
-            sy::Event::GuildMemberUpdate(u) => {
-                if !u.user.bot {
-                    self.roster
-                        .set_roles(u.guild_id.get(), u.user.id.get(), role_ids(&u.roles));
-                }
+            sy::Event::GuildMemberUpdate(u) if !u.user.bot => {
+                self.roster
+                    .set_roles(u.guild_id.get(), u.user.id.get(), role_ids(&u.roles));
             }
             sy::Event::MessageCreate(m) => {
                 if let (Some(g), Some(member), false) =

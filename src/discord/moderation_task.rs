@@ -393,7 +393,8 @@ pub fn chunk_lines(lines: impl IntoIterator<Item = String>, limit: usize) -> Vec
     let mut cur = String::new();
     for line in lines {
         let line = if line.len() > limit {
-            super::embeds::truncate(&line, limit)
+            // `truncate` counts the ellipsis (3 bytes) as one.
+            super::embeds::truncate(&line, limit.saturating_sub(2))
         } else {
             line
         };
