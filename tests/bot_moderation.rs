@@ -249,10 +249,19 @@ async fn a_refused_role_is_reported_to_moderators_once_and_not_retried() {
     fake_guild(&fake);
     fake.add_member(GUILD, &ann(), &[]);
     fake.add_member(GUILD, &bob(), &[]);
+    // Trusted sits above the bot's role; the Contributor role was deleted.
     fake.fail_role(TRUSTED_ROLE, 403, 50013, "Missing Permissions");
+    fake.fail_role(CONTRIBUTOR_ROLE, 404, 10011, "Unknown Role");
     let run = launch(&fake, &service).await;
     set(&service, "log.channel_id", &LOG.to_string()).await;
     set(&service, "roles.by_tier.Trusted", &TRUSTED_ROLE.to_string()).await;
+    set(
+        &service,
+        "roles.by_tier.Contributor",
+        &CONTRIBUTOR_ROLE.to_string(),
+    )
+    .await;
+    set(&service, "roles.cumulative", "true").await;
     set(&service, "roles.enabled", "true").await;
 
     // Both reach Trusted in the same tick window.
@@ -264,38 +273,51 @@ async fn a_refused_role_is_reported_to_moderators_once_and_not_retried() {
             .filter(|c| c.contains("Roles by standing"))
             .collect::<Vec<_>>()
     };
-    eventually("the moderators are told", || async {
-        !problem(&fake).is_empty()
+    eventually("the moderators are told about both roles", || async {
+        problem(&fake).len() >= 2
     })
     .await;
     some_ticks().await;
     let told = problem(&fake);
-    assert_eq!(told.len(), 1, "told once: {told:?}");
-    let text = &told[0];
-    assert!(text.contains(&format!("<@&{TRUSTED_ROLE}>")), "{text}");
+    assert_eq!(told.len(), 2, "told once per role: {told:?}");
+    let about = |role: u64| {
+        told.iter()
+            .find(|t| t.contains(&format!("<@&{role}>")))
+            .unwrap_or_else(|| panic!("no report for {role}: {told:?}"))
+    };
+    let text = about(TRUSTED_ROLE);
     assert!(text.contains("Trusted"), "{text}");
     assert!(text.contains("Missing Permissions"), "{text}");
     assert!(text.contains("Manage Roles"), "{text}");
     assert!(text.contains("/config set roles.enabled true"), "{text}");
-    // One attempt in all: not for the second member, not on later ticks.
-    let tries: Vec<_> = fake
-        .role_requests()
-        .into_iter()
-        .filter(|(_, _, r)| *r == TRUSTED_ROLE)
-        .collect();
-    assert_eq!(tries.len(), 1, "{tries:?}");
+    let text = about(CONTRIBUTOR_ROLE);
+    assert!(text.contains("does not exist"), "{text}");
+    assert!(
+        text.contains("/config set roles.by_tier.Contributor"),
+        "{text}"
+    );
+    // One attempt per role in all: not for the second member, not on later ticks.
+    for role in [TRUSTED_ROLE, CONTRIBUTOR_ROLE] {
+        let tries: Vec<_> = fake
+            .role_requests()
+            .into_iter()
+            .filter(|(_, _, r)| *r == role)
+            .collect();
+        assert_eq!(tries.len(), 1, "{role}: {tries:?}");
+    }
 
-    // The moderators fix it and say so: both members get the role.
+    // The moderators fix it and say so: both members get both roles.
     fake.clear_role_failure(TRUSTED_ROLE);
+    fake.clear_role_failure(CONTRIBUTOR_ROLE);
     set(&service, "roles.enabled", "true").await;
     eventually("roles given after the fix", || async {
-        role_calls(&fake, "PUT", 101, TRUSTED_ROLE) + role_calls(&fake, "PUT", 102, TRUSTED_ROLE)
-            >= 3
+        [101, 102].iter().all(|m| {
+            let roles = fake.member_roles(GUILD, *m);
+            roles.contains(&TRUSTED_ROLE) && roles.contains(&CONTRIBUTOR_ROLE)
+        })
     })
     .await;
-    assert!(fake.member_roles(GUILD, 101).contains(&TRUSTED_ROLE));
-    assert!(fake.member_roles(GUILD, 102).contains(&TRUSTED_ROLE));
-    assert_eq!(problem(&fake).len(), 1, "no new report");
+    assert_eq!(problem(&fake).len(), 2, "no new report");
     run.stop().await;
 }
 

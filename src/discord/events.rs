@@ -505,6 +505,12 @@ impl Handler {
                 }
             }
             sy::Event::ReactionAdd(r) => {
+                if let (Some(g), Some(m)) = (r.reaction.guild_id, &r.reaction.member) {
+                    if !m.user.bot {
+                        self.roster
+                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                    }
+                }
                 if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
                     self.queue.push(LedgerEvent::Reaction(ri));
                 }
@@ -536,6 +542,12 @@ impl Handler {
             }
             sy::Event::InteractionCreate(i) => {
                 metrics().event("interaction");
+                if let sy::Interaction::Command(ci) = &i.interaction {
+                    if let (Some(g), Some(m)) = (ci.guild_id, &ci.member) {
+                        self.roster
+                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                    }
+                }
                 if let sy::Interaction::Component(ci) = i.interaction {
                     if ci.data.custom_id.starts_with(COMPONENT_PREFIX) {
                         let http = Arc::clone(&ctx.http);

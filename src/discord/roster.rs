@@ -3,7 +3,7 @@
 //! The bot runs without serenity's cache (memory), yet roles by standing need
 //! each member's current roles. They are learnt from what the gateway sends
 //! anyway (GUILD_CREATE members, GUILD_MEMBER_ADD/UPDATE/REMOVE, the member of
-//! every message) and, once per guild and process, from paging
+//! every message, reaction and slash command) and, once per guild and process, from paging
 //! `GET /guilds/{g}/members`: members whose standing decays are exactly the
 //! ones who stopped talking, so events alone would miss them after a restart.
 //! The bot's own role changes are written back here when Discord accepts them.
