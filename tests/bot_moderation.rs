@@ -471,6 +471,44 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
 }
 
 #[tokio::test]
+async fn a_member_who_opted_in_is_warned_by_dm_once_between_digests() {
+    init_tracing();
+    let (service, _db) = support::app().await;
+    service.upsert_guild(GUILD, "Test Guild").await.unwrap();
+    service
+        .adjust(GUILD, 103, 102, 5.2, "seed", 1, Utc::now())
+        .await
+        .unwrap();
+    let fake = FakeDiscord::start().await;
+    fake_guild(&fake);
+    let run = launch(&fake, &service).await;
+    // No digest channel: only the DM can go out, once bob asks for it.
+    some_ticks().await;
+    assert!(fake.dm_messages(102).is_empty());
+    let answer = command(
+        &fake,
+        &bob(),
+        perms::MEMBER,
+        Cmd::new("warnings").int("dm", 0),
+    )
+    .await;
+    assert!(
+        answer["content"].as_str().unwrap().contains("**on**"),
+        "{answer}"
+    );
+    eventually("bob is warned by DM", || async {
+        !fake.dm_messages(102).is_empty()
+    })
+    .await;
+    some_ticks().await;
+    let dms = contents(&fake.dm_messages(102));
+    assert_eq!(dms.len(), 1, "{dms:?}");
+    assert!(dms[0].contains("**Contributor** floor"), "{dms:?}");
+    assert!(fake.channel_messages(DIGEST).is_empty());
+    run.stop().await;
+}
+
+#[tokio::test]
 async fn config_preview_shows_who_moves_and_changes_nothing() {
     init_tracing();
     let (service, db) = support::app().await;

@@ -10,8 +10,8 @@
 //! a role Discord refuses is recorded once as a role problem, reported to the
 //! moderators once, and left alone until they fix it.
 
-use std::collections::HashSet;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -41,6 +41,11 @@ const LOG_BATCHES_PER_TICK: usize = 5;
 /// Shown in the server's audit log for every role change.
 const AUDIT_REASON: &str = "Goodwill: role by standing (tier changed)";
 
+/// Between two weekly digests, how often opted-in DMs are looked for: a
+/// crossing is projected up to `report.at_risk_days` ahead, so a quarter of an
+/// hour is timely, and a report per guild every tick would not be cheap.
+const DM_CHECK_EVERY: Duration = Duration::from_secs(15 * 60);
+
 /// Members fetched per `GET /guilds/{g}/members` page (Discord's maximum).
 const MEMBER_PAGE: u64 = 1000;
 
@@ -64,6 +69,9 @@ struct Ctx {
     service: Goodwill,
     http: Arc<sy::Http>,
     roster: Arc<Roster>,
+    /// When each guild's opted-in DMs were last looked for (building the
+    /// report that finds them is the costly part of a tick).
+    dm_checked: Mutex<HashMap<GuildId, Instant>>,
 }
 
 impl ModerationTask {
@@ -79,6 +87,7 @@ impl ModerationTask {
             service,
             http,
             roster,
+            dm_checked: Mutex::new(HashMap::new()),
         };
         let every = every.max(Duration::from_millis(10));
         let handle = tokio::spawn(async move {
@@ -145,7 +154,19 @@ impl Ctx {
     // ----- digest --------------------------------------------------------------
 
     async fn digest(&self, guild: GuildId, at: DateTime<Utc>) -> anyhow::Result<()> {
-        if !self.service.digest_may_send(guild, at).await? {
+        let pending = self.service.digest_pending(guild, at).await?;
+        let dms_now = pending.dm_subscribers && {
+            let now = Instant::now();
+            let mut checked = self.dm_checked.lock().unwrap_or_else(|e| e.into_inner());
+            let stale = checked
+                .get(&guild)
+                .is_none_or(|t| now.duration_since(*t) >= DM_CHECK_EVERY);
+            if stale {
+                checked.insert(guild, now);
+            }
+            stale
+        };
+        if !pending.channel_due && !dms_now {
             return Ok(());
         }
         // Claims each crossing once (in the database) before anything is sent:
