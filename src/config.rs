@@ -58,6 +58,46 @@ pub fn parse_value(raw: &str) -> toml::Value {
     }
 }
 
+/// Split `key=value key2=value2` into pairs (what `/config preview` takes
+/// in one text option). A value may contain spaces (`["a", "b"]`): a word
+/// without `=` belongs to the value before it.
+pub fn parse_assignments(text: &str) -> Result<Vec<(String, String)>, ConfigError> {
+    let is_key = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    };
+    let mut out: Vec<(String, String)> = Vec::new();
+    for word in text.split_whitespace() {
+        match word.split_once('=') {
+            Some((k, v)) if is_key(k) => out.push((k.to_string(), v.to_string())),
+            _ => match out.last_mut() {
+                Some((_, v)) => {
+                    v.push(' ');
+                    v.push_str(word);
+                }
+                None => {
+                    return Err(ConfigError::Invalid(format!(
+                        "expected key=value (e.g. decay.recent_half_life_days=45), got {word:?}"
+                    )))
+                }
+            },
+        }
+    }
+    if out.is_empty() {
+        return Err(ConfigError::Invalid(
+            "give at least one key=value, e.g. decay.recent_half_life_days=45".into(),
+        ));
+    }
+    for (k, v) in &mut out {
+        *v = v.trim().to_string();
+        if v.is_empty() {
+            return Err(ConfigError::Invalid(format!("{k}= has no value")));
+        }
+    }
+    Ok(out)
+}
+
 /// Set `section.key` (dotted path) in a TOML tree.
 pub fn set_path(root: &mut toml::Value, path: &str, value: toml::Value) -> Result<(), ConfigError> {
     let parts: Vec<&str> = path.split('.').filter(|p| !p.is_empty()).collect();
@@ -175,6 +215,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("recent_half_life_days"), "{err}");
+    }
+
+    #[test]
+    fn assignments_parse_with_spaces_in_values() {
+        let v = parse_assignments(
+            "decay.recent_half_life_days=45  detect.extra_thank_words=[\"merci bien\", \"ta\"]",
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            vec![
+                ("decay.recent_half_life_days".into(), "45".into()),
+                (
+                    "detect.extra_thank_words".into(),
+                    "[\"merci bien\", \"ta\"]".into()
+                ),
+            ]
+        );
+        assert!(parse_assignments("half_life 45").is_err());
+        assert!(parse_assignments("decay.recent_half_life_days=").is_err());
+        assert!(parse_assignments("  ").is_err());
     }
 
     #[test]

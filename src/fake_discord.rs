@@ -7,8 +7,11 @@
 //! `POST /interactions/{id}/{token}/callback`, `POST /webhooks/{app}/{token}`,
 //! `GET|PATCH|DELETE /webhooks/{app}/{token}/messages/@original`,
 //! `POST /channels/{c}/messages`, `GET /channels/{c}`,
-//! `PUT|DELETE /guilds/{g}/members/{u}/roles/{r}`; anything else is recorded
-//! and answered 404 with a JSON error naming the route.
+//! `PUT|DELETE /guilds/{g}/members/{u}/roles/{r}` (or the error set with
+//! [`FakeDiscord::fail_role`]), `GET /guilds/{g}/members` (paged with `limit`
+//! and `after`, from [`FakeDiscord::add_member`]), `POST /users/@me/channels`
+//! (DM channels); anything else is recorded and answered 404 with a JSON
+//! error naming the route.
 //!
 //! Gateway: HELLO, IDENTIFY -> READY (+ GUILD_CREATE for known guilds),
 //! heartbeat ACKs, RESUME with replay of missed events then RESUMED, close
@@ -110,8 +113,13 @@ impl FakeUser {
     }
     /// A `member` object without `user` (as in MESSAGE_CREATE).
     pub fn partial_member_json(&self) -> Value {
+        self.partial_member_json_with_roles(&[])
+    }
+    /// A `member` object without `user`, holding `roles`.
+    pub fn partial_member_json_with_roles(&self, roles: &[u64]) -> Value {
+        let roles: Vec<String> = roles.iter().map(|r| r.to_string()).collect();
         json!({
-            "nick": self.nick, "roles": [], "joined_at": "2024-01-01T00:00:00.000000+00:00",
+            "nick": self.nick, "roles": roles, "joined_at": "2024-01-01T00:00:00.000000+00:00",
             "deaf": false, "mute": false, "flags": 0, "pending": false, "avatar": null,
             "premium_since": null, "communication_disabled_until": null
         })
@@ -406,6 +414,13 @@ struct State {
     /// If set, REST calls must use this token (else 401).
     rest_token: Option<String>,
     events_sent: u64,
+    /// guild -> user -> (user, role ids), for `GET /guilds/{g}/members` and
+    /// kept up to date by the role routes.
+    members: HashMap<u64, std::collections::BTreeMap<u64, (FakeUser, Vec<u64>)>>,
+    /// role id -> (status, Discord error code, message) answered by the role routes.
+    role_failures: HashMap<u64, (u16, i64, String)>,
+    /// DM channel id -> user id.
+    dm_channels: HashMap<u64, u64>,
 }
 
 struct Inner {
@@ -898,6 +913,88 @@ impl FakeDiscord {
             .unwrap_or_default()
     }
 
+    /// A member of `guild` with `roles`, listed by `GET /guilds/{g}/members`
+    /// (not announced on the gateway: see [`FakeDiscord::member_add`]).
+    pub fn add_member(&self, guild: u64, user: &FakeUser, roles: &[u64]) {
+        self.inner
+            .lock()
+            .members
+            .entry(guild)
+            .or_default()
+            .insert(user.id, (user.clone(), roles.to_vec()));
+    }
+
+    /// The roles the fake holds for a member (after the bot's PUT/DELETEs).
+    pub fn member_roles(&self, guild: u64, user: u64) -> Vec<u64> {
+        self.inner
+            .lock()
+            .members
+            .get(&guild)
+            .and_then(|m| m.get(&user))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
+    }
+
+    /// Answer every PUT/DELETE of `role` with this error, as Discord does
+    /// (e.g. `403, 50013, "Missing Permissions"`, or `404, 10011, "Unknown Role"`).
+    pub fn fail_role(&self, role: u64, status: u16, code: i64, message: &str) {
+        self.inner
+            .lock()
+            .role_failures
+            .insert(role, (status, code, message.into()));
+    }
+
+    /// Role changes of `role` succeed again (the moderators fixed it).
+    pub fn clear_role_failure(&self, role: u64) {
+        self.inner.lock().role_failures.remove(&role);
+    }
+
+    /// Bodies of the messages the bot posted to `channel` (`POST /channels/{c}/messages`).
+    pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
+        let path = format!("/channels/{channel}/messages");
+        self.inner
+            .lock()
+            .requests
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == path)
+            .map(|r| r.body.clone())
+            .collect()
+    }
+
+    /// Bodies of the direct messages the bot sent to `user`.
+    pub fn dm_messages(&self, user: u64) -> Vec<Value> {
+        let st = self.inner.lock();
+        let paths: Vec<String> = st
+            .dm_channels
+            .iter()
+            .filter(|(_, u)| **u == user)
+            .map(|(c, _)| format!("/channels/{c}/messages"))
+            .collect();
+        st.requests
+            .iter()
+            .filter(|r| r.method == "POST" && paths.contains(&r.path))
+            .map(|r| r.body.clone())
+            .collect()
+    }
+
+    /// Role requests so far: (method, user, role).
+    pub fn role_requests(&self) -> Vec<(String, u64, u64)> {
+        self.inner
+            .lock()
+            .requests
+            .iter()
+            .filter_map(|r| {
+                let segs: Vec<&str> = r.path.trim_matches('/').split('/').collect();
+                match segs.as_slice() {
+                    ["guilds", _, "members", u, "roles", role] => {
+                        Some((r.method.clone(), u.parse().ok()?, role.parse().ok()?))
+                    }
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
     /// Close every live gateway socket with `code` (serenity resumes on most
     /// codes; 4004 / 4014 are fatal for it).
     pub fn close_all(&self, code: u16, reason: &str) {
@@ -1216,6 +1313,7 @@ async fn serve_http_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<(
             200 => "OK",
             204 => "No Content",
             401 => "Unauthorized",
+            403 => "Forbidden",
             404 => "Not Found",
             _ => "Status",
         };
@@ -1326,7 +1424,7 @@ fn route(inner: &Arc<Inner>, req: HttpReq) -> (u16, Value) {
     let out = if unauth {
         (401, json!({"message": "401: Unauthorized", "code": 0}))
     } else {
-        route_known(inner, &mut st, &req.method, &segs, body, files)
+        route_known(inner, &mut st, &req.method, &segs, query, body, files)
     };
     drop(st);
     inner.changed.notify_waiters();
@@ -1338,6 +1436,7 @@ fn route_known(
     st: &mut State,
     method: &str,
     segs: &[&str],
+    query: &str,
     body: Value,
     files: Vec<(String, String, Vec<u8>)>,
 ) -> (u16, Value) {
@@ -1455,7 +1554,67 @@ fn route_known(
                 None => (404, json!({"message": "Unknown Channel", "code": 10003})),
             }
         }
-        ("PUT" | "DELETE", ["guilds", _g, "members", _u, "roles", _r]) => (204, Value::Null),
+        ("PUT" | "DELETE", ["guilds", g, "members", u, "roles", r]) => {
+            let (g, u, r): (u64, u64, u64) = (
+                g.parse().unwrap_or(0),
+                u.parse().unwrap_or(0),
+                r.parse().unwrap_or(0),
+            );
+            if let Some((status, code, message)) = st.role_failures.get(&r) {
+                return (*status, json!({"message": message, "code": code}));
+            }
+            if let Some((_, roles)) = st.members.get_mut(&g).and_then(|m| m.get_mut(&u)) {
+                roles.retain(|x| *x != r);
+                if method == "PUT" {
+                    roles.push(r);
+                }
+            }
+            (204, Value::Null)
+        }
+        ("GET", ["guilds", g, "members"]) => {
+            let g: u64 = g.parse().unwrap_or(0);
+            let param = |k: &str| {
+                query
+                    .split('&')
+                    .filter_map(|kv| kv.split_once('='))
+                    .find(|(key, _)| *key == k)
+                    .and_then(|(_, v)| v.parse::<u64>().ok())
+            };
+            let limit = param("limit").unwrap_or(1).clamp(1, 1000) as usize;
+            let after = param("after").unwrap_or(0);
+            let page: Vec<Value> = st
+                .members
+                .get(&g)
+                .into_iter()
+                .flat_map(|m| m.range(after + 1..))
+                .take(limit)
+                .map(|(_, (user, roles))| {
+                    let mut m = user.partial_member_json_with_roles(roles);
+                    m["user"] = user.user_json();
+                    m
+                })
+                .collect();
+            (200, Value::Array(page))
+        }
+        ("POST", ["users", "@me", "channels"]) => {
+            let user: u64 = body["recipient_id"]
+                .as_str()
+                .and_then(|u| u.parse().ok())
+                .or_else(|| body["recipient_id"].as_u64())
+                .unwrap_or(0);
+            let known = st
+                .members
+                .values()
+                .find_map(|m| m.get(&user).map(|(u, _)| u.clone()))
+                .unwrap_or_else(|| FakeUser::new(user, &format!("user{user}")));
+            let id = inner.id();
+            st.dm_channels.insert(id, user);
+            (
+                200,
+                json!({"id": id.to_string(), "type": 1, "last_message_id": null,
+                       "recipients": [known.user_json()]}),
+            )
+        }
         _ => (
             404,
             json!({"message": format!("fake discord: no route for {method} /{}", segs.join("/")), "code": 0}),

@@ -478,21 +478,9 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
             total_shards,
             http,
         } => {
-            let token = std::env::var("DISCORD_TOKEN").unwrap_or_default();
-            let mut opts = goodwill::discord::BotOptions::new(token);
-            if let Ok(url) = std::env::var("DISCORD_API_URL") {
-                if !url.trim().is_empty() {
-                    opts.api_url = url;
-                }
-            }
-            opts.guild_id = match std::env::var("DISCORD_GUILD_ID") {
-                Ok(g) if !g.trim().is_empty() => Some(
-                    g.trim()
-                        .parse()
-                        .context("DISCORD_GUILD_ID must be a guild id (a number)")?,
-                ),
-                _ => None,
-            };
+            // DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID,
+            // GOODWILL_MODERATION_TICK_SECS.
+            let mut opts = goodwill::discord::BotOptions::from_env()?;
             opts.shards = match (shards, total_shards) {
                 (Some(r), Some(total)) => Some(parse_shards(&r, total)?),
                 (None, Some(total)) => Some((0, total, total)),

@@ -61,6 +61,15 @@ pub struct DigestView {
     pub already_announced: usize,
 }
 
+/// What a digest run could send now (see `Goodwill::digest_pending`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DigestPending {
+    /// The weekly channel digest is due and a channel is set.
+    pub channel_due: bool,
+    /// Members asked for decay warnings by DM (and the guild allows them).
+    pub dm_subscribers: bool,
+}
+
 /// The role changes for a guild and the roles left alone.
 #[derive(Debug, Clone, Serialize)]
 pub struct RolePlan {
@@ -294,6 +303,31 @@ impl Goodwill {
             self.store().set_digest_run(guild, at).await.map_err(db)?;
         }
         Ok(view)
+    }
+
+    /// What [`take_digest`](Self::take_digest) could send at `at`. Cheap
+    /// (no report is built), so the bot's tick can skip the digest most
+    /// minutes.
+    pub async fn digest_pending(&self, guild: GuildId, at: DateTime<Utc>) -> R<DigestPending> {
+        let s = self.settings(guild).await?;
+        let mut channel_due = false;
+        if s.digest.channel_id != 0 {
+            if let Some(w) = weekday_of(&s.digest.weekday) {
+                let last = self.store().digest_last_run(guild).await.map_err(db)?;
+                channel_due = digest_due(w, s.digest.hour_utc, last, at);
+            }
+        }
+        let dm_subscribers = s.digest.dm_opt_in
+            && !self
+                .store()
+                .digest_dm_members(guild)
+                .await
+                .map_err(db)?
+                .is_empty();
+        Ok(DigestPending {
+            channel_due,
+            dm_subscribers,
+        })
     }
 
     /// A member asks for (or stops) decay warnings by direct message.

@@ -72,6 +72,7 @@ impl Bot {
             guild_id: Some(GUILD),
             shards: None,
             http_addr: None,
+            ..BotOptions::new("test-token")
         };
         opts_setup(&mut opts);
         let global = opts.guild_id.is_none();
@@ -486,7 +487,8 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "optin",
             "optout",
             "report",
-            "standings"
+            "standings",
+            "warnings"
         ]
     );
     fn check_options(opts: &Value, path: &str) {

@@ -36,6 +36,7 @@ async fn the_bot_keeps_running_through_a_database_outage() {
         guild_id: Some(GUILD),
         shards: None,
         http_addr: None,
+        ..BotOptions::new("test-token")
     };
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(run_bot(service.clone(), opts, async move {

@@ -35,7 +35,7 @@ pub struct DigestSettings {
     pub weekday: String,
     /// Hour of that day (UTC) from which it is due.
     pub hour_utc: u32,
-    /// Direct messages to members who opted in (`/digest dm on`).
+    /// Direct messages to members who opted in (`/warnings dm:on`).
     pub dm_opt_in: bool,
 }
 

@@ -10,6 +10,8 @@ use serenity::{ApplicationFlags, GatewayError, GatewayIntents};
 
 use super::events::{ChannelNames, EventQueue, Handler};
 use super::metrics::{bind_http, metrics, serve_http};
+use super::moderation_task::ModerationTask;
+use super::roster::Roster;
 use super::{commands, Data, Error, UNAVAILABLE};
 use crate::service::{Goodwill, ServiceError};
 
@@ -31,6 +33,11 @@ pub struct BotOptions {
     pub shards: Option<(u32, u32, u32)>,
     /// Address for `/healthz` and `/metrics`.
     pub http_addr: Option<SocketAddr>,
+    /// Time between two runs of the moderation task (digest, roles, log
+    /// channel): `GOODWILL_MODERATION_TICK_SECS`, default
+    /// [`DEFAULT_TICK`](super::moderation_task::DEFAULT_TICK). Process-wide,
+    /// not a per-guild setting: it is how often this process looks.
+    pub moderation_tick: Duration,
 }
 
 impl std::fmt::Debug for BotOptions {
@@ -41,6 +48,7 @@ impl std::fmt::Debug for BotOptions {
             .field("guild_id", &self.guild_id)
             .field("shards", &self.shards)
             .field("http_addr", &self.http_addr)
+            .field("moderation_tick", &self.moderation_tick)
             .finish()
     }
 }
@@ -54,13 +62,15 @@ impl BotOptions {
             guild_id: None,
             shards: None,
             http_addr: None,
+            moderation_tick: super::moderation_task::DEFAULT_TICK,
         }
     }
 }
 
 impl BotOptions {
     /// `DISCORD_TOKEN` (an empty or missing one is reported by [`run_bot`]),
-    /// `DISCORD_API_URL` and `DISCORD_GUILD_ID` from the environment.
+    /// `DISCORD_API_URL`, `DISCORD_GUILD_ID` and
+    /// `GOODWILL_MODERATION_TICK_SECS` from the environment.
     pub fn from_env() -> anyhow::Result<Self> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
         let mut o = BotOptions::new(var("DISCORD_TOKEN").unwrap_or_default());
@@ -71,6 +81,12 @@ impl BotOptions {
             o.guild_id = Some(g.trim().parse().map_err(|_| {
                 anyhow::anyhow!("DISCORD_GUILD_ID must be a server id (a number), not {g:?}")
             })?);
+        }
+        if let Some(t) = var("GOODWILL_MODERATION_TICK_SECS") {
+            let secs: f64 = t.trim().parse().ok().filter(|s: &f64| *s > 0.0 && s.is_finite()).ok_or_else(|| {
+                anyhow::anyhow!("GOODWILL_MODERATION_TICK_SECS must be a positive number of seconds, not {t:?}")
+            })?;
+            o.moderation_tick = Duration::from_secs_f64(secs);
         }
         Ok(o)
     }
@@ -198,6 +214,13 @@ pub async fn run_bot(
 
     let channels = Arc::new(ChannelNames::default());
     let queue = EventQueue::start(service.clone(), Arc::clone(&http), Arc::clone(&channels));
+    let roster = Arc::new(Roster::default());
+    let moderation = ModerationTask::start(
+        service.clone(),
+        Arc::clone(&http),
+        Arc::clone(&roster),
+        opts.moderation_tick,
+    );
 
     let mut intents = wanted_intents();
     let outcome = loop {
@@ -205,6 +228,7 @@ pub async fn run_bot(
             queue: Arc::clone(&queue),
             channels: Arc::clone(&channels),
             service: service.clone(),
+            roster: Arc::clone(&roster),
         };
         let framework = framework(service.clone(), opts.guild_id);
         let mut client = serenity::ClientBuilder::new_with_http(make_http(&opts), intents)
@@ -266,6 +290,7 @@ pub async fn run_bot(
             }
         }
     };
+    moderation.shutdown(Duration::from_secs(10)).await;
     queue.shutdown(Duration::from_secs(10)).await;
     outcome
 }

@@ -24,6 +24,7 @@ use tokio::task::JoinHandle;
 use super::convert;
 use super::embeds::{self, COMPONENT_PREFIX};
 use super::metrics::metrics;
+use super::roster::Roster;
 use super::UNAVAILABLE;
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
@@ -404,11 +405,13 @@ async fn handle(
     Outcome::Done
 }
 
-/// The raw gateway handler: classifies each event and queues it.
+/// The raw gateway handler: classifies each event and queues it, and keeps
+/// the [`Roster`] of guilds and member roles up to date.
 pub struct Handler {
     pub queue: Arc<EventQueue>,
     pub channels: Arc<ChannelNames>,
     pub service: Goodwill,
+    pub roster: Arc<Roster>,
 }
 
 #[sy::async_trait]
@@ -441,6 +444,12 @@ impl Handler {
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
                     self.channels.learn(ch);
                 }
+                let guild = g.guild.id.get();
+                self.roster.guild_seen(guild);
+                for m in g.guild.members.values().filter(|m| !m.user.bot) {
+                    self.roster
+                        .set_roles(guild, m.user.id.get(), role_ids(&m.roles));
+                }
                 self.queue.push(LedgerEvent::Guild {
                     guild: g.guild.id.get(),
                     name: g.guild.name,
@@ -450,7 +459,24 @@ impl Handler {
             sy::Event::ChannelUpdate(c) => self.channels.learn(&c.channel),
             sy::Event::ThreadCreate(t) => self.channels.learn(&t.thread),
             sy::Event::ThreadUpdate(t) => self.channels.learn(&t.thread),
+            // `unavailable`: an outage at Discord, the bot is still in the guild.
+            sy::Event::GuildDelete(g) if !g.guild.unavailable => {
+                self.roster.guild_gone(g.guild.id.get());
+            }
+            sy::Event::GuildMemberUpdate(u) if !u.user.bot => {
+                self.roster
+                    .set_roles(u.guild_id.get(), u.user.id.get(), role_ids(&u.roles));
+            }
             sy::Event::MessageCreate(m) => {
+                if let (Some(g), Some(member), false) =
+                    (m.message.guild_id, &m.message.member, m.message.author.bot)
+                {
+                    self.roster.set_roles(
+                        g.get(),
+                        m.message.author.id.get(),
+                        role_ids(&member.roles),
+                    );
+                }
                 if let Some(msg) = convert::message_in(&m.message, "") {
                     self.queue.push(LedgerEvent::Message(msg));
                 }
@@ -479,6 +505,12 @@ impl Handler {
                 }
             }
             sy::Event::ReactionAdd(r) => {
+                if let (Some(g), Some(m)) = (r.reaction.guild_id, &r.reaction.member) {
+                    if !m.user.bot {
+                        self.roster
+                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                    }
+                }
                 if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
                     self.queue.push(LedgerEvent::Reaction(ri));
                 }
@@ -489,12 +521,20 @@ impl Handler {
                 }
             }
             sy::Event::GuildMemberAdd(m) => {
+                if !m.member.user.bot {
+                    self.roster.set_roles(
+                        m.member.guild_id.get(),
+                        m.member.user.id.get(),
+                        role_ids(&m.member.roles),
+                    );
+                }
                 self.queue.push(LedgerEvent::MemberJoin {
                     guild: m.member.guild_id.get(),
                     member: convert::member_person(&m.member),
                 });
             }
             sy::Event::GuildMemberRemove(m) => {
+                self.roster.remove_member(m.guild_id.get(), m.user.id.get());
                 self.queue.push(LedgerEvent::MemberLeave {
                     guild: m.guild_id.get(),
                     member: m.user.id.get(),
@@ -502,6 +542,12 @@ impl Handler {
             }
             sy::Event::InteractionCreate(i) => {
                 metrics().event("interaction");
+                if let sy::Interaction::Command(ci) = &i.interaction {
+                    if let (Some(g), Some(m)) = (ci.guild_id, &ci.member) {
+                        self.roster
+                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                    }
+                }
                 if let sy::Interaction::Component(ci) = i.interaction {
                     if ci.data.custom_id.starts_with(COMPONENT_PREFIX) {
                         let http = Arc::clone(&ctx.http);
@@ -517,6 +563,10 @@ impl Handler {
             _ => {}
         }
     }
+}
+
+fn role_ids(roles: &[sy::RoleId]) -> Vec<u64> {
+    roles.iter().map(|r| r.get()).collect()
 }
 
 /// Buttons: standings pages and the opt-out confirmation. Stateless: the

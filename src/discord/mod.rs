@@ -6,7 +6,9 @@
 //!   ([`commands`]),
 //! - [`run_bot`] connects, registers the commands, survives refused privileged
 //!   intents and shuts down cleanly; [`metrics`] serves `/healthz` and
-//!   `/metrics`.
+//!   `/metrics`,
+//! - [`moderation_task`] posts the digest and log lines and keeps tier roles
+//!   in line, from the members' roles the [`roster`] learns.
 
 mod bot;
 pub mod commands;
@@ -14,7 +16,9 @@ pub mod convert;
 pub mod embeds;
 pub mod events;
 mod metrics;
+pub mod moderation_task;
 pub mod ratelimit;
+pub mod roster;
 
 pub use bot::{
     parse_shard_range, run_bot, shutdown_signal, wanted_intents, BotOptions, DEFAULT_API_URL,

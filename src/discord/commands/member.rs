@@ -175,3 +175,43 @@ pub async fn optin(ctx: Context<'_>) -> Result<(), Error> {
     .await?;
     Ok(())
 }
+
+/// On or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum OnOff {
+    #[name = "on"]
+    On,
+    #[name = "off"]
+    Off,
+}
+
+/// Get a direct message when your standing is about to drop a tier
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn warnings(
+    ctx: Context<'_>,
+    #[description = "on: DM me before I drop a tier (once per drop); off: stop"] dm: OnOff,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let who = ctx.author().id.get();
+    let on = dm == OnOff::On;
+    let service = &ctx.data().service;
+    let allowed = answer_within(ctx, true, async {
+        service.set_digest_dm(guild, who, on, Utc::now()).await?;
+        Ok::<_, crate::service::ServiceError>(service.settings(guild).await?.digest.dm_opt_in)
+    })
+    .await??;
+    let text = match (on, allowed) {
+        (true, true) => {
+            "Decay warnings by DM are **on**: the bot writes to you once when your standing is \
+             about to drop a tier, with what would prevent it. Keep DMs from server members open."
+        }
+        (true, false) => {
+            "Noted, but this server has turned decay-warning DMs off (`digest.dm_opt_in`); you \
+             will get them if the moderators turn them on."
+        }
+        (false, _) => "Decay warnings by DM are **off**.",
+    };
+    ctx.send(CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}

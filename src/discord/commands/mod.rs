@@ -1,6 +1,6 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/optout`, `/optin`. Moderators (Manage Server): `/report`, `/config`,
-//! `/adjust`.
+//! `/optout`, `/optin`, `/warnings`. Moderators (Manage Server): `/report`,
+//! `/config` (view, set, preview), `/adjust`.
 
 use std::future::Future;
 use std::time::Duration;
@@ -23,6 +23,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         member::kudos(),
         member::optout(),
         member::optin(),
+        member::warnings(),
         moderator::report(),
         moderator::config(),
         moderator::adjust(),

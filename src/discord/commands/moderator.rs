@@ -51,7 +51,7 @@ pub async fn report(
     category = "Moderators",
     default_member_permissions = "MANAGE_GUILD",
     check = "is_moderator",
-    subcommands("view", "set"),
+    subcommands("view", "set", "preview"),
     subcommand_required
 )]
 pub async fn config(_ctx: Context<'_>) -> Result<(), Error> {
@@ -100,6 +100,59 @@ pub async fn set(
     )
     .await?;
     Ok(())
+}
+
+/// What some settings would change, replayed on this server's ledger; changes nothing
+#[poise::command(slash_command, guild_only, check = "is_moderator")]
+pub async fn preview(
+    ctx: Context<'_>,
+    #[description = "Settings to try: key=value key2=value2 (e.g. decay.recent_half_life_days=45)"]
+    #[min_length = 3]
+    #[max_length = 1000]
+    changes: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let changes = crate::config::parse_assignments(&changes)
+        .map_err(|e| crate::service::ServiceError::Invalid(e.to_string()))?;
+    let view = answer_within(
+        ctx,
+        true,
+        ctx.data().service.whatif(guild, &changes, Utc::now()),
+    )
+    .await??;
+    tracing::info!(
+        guild,
+        moderator = ctx.author().id.get(),
+        changes = changes.len(),
+        moved = view.tier_moves(),
+        "config preview"
+    );
+    ctx.send(whatif_reply(&view).ephemeral(true)).await?;
+    Ok(())
+}
+
+/// The what-if as one message: as many rows as fit in Discord's 2000
+/// characters, else the whole table as a text file.
+fn whatif_reply(view: &crate::moderation::WhatIfView) -> CreateReply {
+    for rows in [15, 10, 5] {
+        let text = crate::render::moderation::whatif(view, rows);
+        // A stray fence in a value must not end the code block.
+        let msg = format!(
+            "```\n{}\n```",
+            text.trim_end().replace("```", "`\u{200b}``")
+        );
+        if msg.len() <= 2000 {
+            return CreateReply::default().content(msg);
+        }
+    }
+    let text = crate::render::moderation::whatif(view, 0);
+    CreateReply::default()
+        .content(format!(
+            "What if ({}): {} member(s) change tier; nothing was changed. Every row is in the file.",
+            embeds::truncate(&view.changes.join("; "), 1500),
+            view.tier_moves()
+        ))
+        .attachment(CreateAttachment::bytes(text.into_bytes(), "whatif.txt"))
 }
 
 /// Dotted keys of a TOML document (`a.b.c`), leaves only.
