@@ -66,6 +66,8 @@ pub struct Request {
     pub body: Value,
     /// Files of a multipart body: (field name, filename, bytes).
     pub files: Vec<(String, String, Vec<u8>)>,
+    /// The status the fake answered with.
+    pub status: u16,
 }
 
 /// A user as the fake knows them.
@@ -419,6 +421,7 @@ struct State {
     members: HashMap<u64, std::collections::BTreeMap<u64, (FakeUser, Vec<u64>)>>,
     /// role id -> (status, Discord error code, message) answered by the role routes.
     role_failures: HashMap<u64, (u16, i64, String)>,
+    channel_failures: HashMap<u64, (u16, i64, String)>,
     /// DM channel id -> user id.
     dm_channels: HashMap<u64, u64>,
 }
@@ -949,14 +952,29 @@ impl FakeDiscord {
         self.inner.lock().role_failures.remove(&role);
     }
 
-    /// Bodies of the messages the bot posted to `channel` (`POST /channels/{c}/messages`).
+    /// Answer every post to `channel` with this error (e.g. `403, 50013,
+    /// "Missing Permissions"` when the bot may not write there).
+    pub fn fail_channel(&self, channel: u64, status: u16, code: i64, message: &str) {
+        self.inner
+            .lock()
+            .channel_failures
+            .insert(channel, (status, code, message.into()));
+    }
+
+    /// Posts to `channel` succeed again.
+    pub fn clear_channel_failure(&self, channel: u64) {
+        self.inner.lock().channel_failures.remove(&channel);
+    }
+
+    /// Bodies of the messages the bot posted to `channel` (`POST /channels/{c}/messages`)
+    /// and the fake accepted.
     pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
         let path = format!("/channels/{channel}/messages");
         self.inner
             .lock()
             .requests
             .iter()
-            .filter(|r| r.method == "POST" && r.path == path)
+            .filter(|r| r.method == "POST" && r.path == path && r.status < 300)
             .map(|r| r.body.clone())
             .collect()
     }
@@ -1410,9 +1428,11 @@ fn route(inner: &Arc<Inner>, req: HttpReq) -> (u16, Value) {
         authorization: req.headers.get("authorization").cloned(),
         body: body.clone(),
         files: files.clone(),
+        status: 0,
     };
     let mut st = inner.lock();
     st.requests.push(record.clone());
+    let recorded = st.requests.len() - 1;
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
     let unauth = path != "/gateway"
         && !path.starts_with("/interactions/")
@@ -1426,6 +1446,7 @@ fn route(inner: &Arc<Inner>, req: HttpReq) -> (u16, Value) {
     } else {
         route_known(inner, &mut st, &req.method, &segs, query, body, files)
     };
+    st.requests[recorded].status = out.0;
     drop(st);
     inner.changed.notify_waiters();
     out
@@ -1545,6 +1566,9 @@ fn route_known(
         }
         ("POST", ["channels", c, "messages"]) => {
             let c: u64 = c.parse().unwrap_or(0);
+            if let Some((status, code, message)) = st.channel_failures.get(&c) {
+                return (*status, json!({"message": message, "code": code}));
+            }
             (200, message_response(inner.id(), c, &with_files(body)))
         }
         ("GET", ["channels", c]) => {

@@ -413,9 +413,25 @@ impl Goodwill {
     // ----- log channel ------------------------------------------------------------
 
     /// Kudos, reversals and adjustments not posted yet, as lines for the log
-    /// channel (None when no log channel is configured). The cursor moves past
-    /// what is returned; the first call after enabling starts at the ledger's end.
+    /// channel (None when no log channel is configured), and mark them posted:
+    /// for callers that cannot fail after this (`goodwill` CLI, tests). The
+    /// bot uses [`Goodwill::pending_log_lines`] + [`Goodwill::log_lines_posted`]
+    /// so a failed post is retried. The first call after enabling starts at
+    /// the ledger's end.
     pub async fn take_log_lines(
+        &self,
+        guild: GuildId,
+        limit: u32,
+    ) -> R<Option<(u64, Vec<LogLine>)>> {
+        let out = self.pending_log_lines(guild, limit).await?;
+        if let Some(last) = out.as_ref().and_then(|(_, lines)| lines.last()) {
+            self.log_lines_posted(guild, last.entry_id).await?;
+        }
+        Ok(out)
+    }
+
+    /// The lines for the log channel not marked posted yet (oldest first).
+    pub async fn pending_log_lines(
         &self,
         guild: GuildId,
         limit: u32,
@@ -426,7 +442,7 @@ impl Goodwill {
         };
         let entries = self
             .store()
-            .take_log_entries(guild, limit)
+            .pending_log_entries(guild, limit)
             .await
             .map_err(db)?;
         let mut ids: Vec<MemberId> = entries.iter().map(|e| e.member_id).collect();
@@ -444,6 +460,11 @@ impl Goodwill {
                 })
                 .collect(),
         )))
+    }
+
+    /// The log channel has every line up to `entry_id`.
+    pub async fn log_lines_posted(&self, guild: GuildId, entry_id: i64) -> R<()> {
+        self.store().log_posted(guild, entry_id).await.map_err(db)
     }
 
     // ----- what-if -----------------------------------------------------------------

@@ -596,3 +596,33 @@ async fn config_preview_shows_who_moves_and_changes_nothing() {
     assert!(dump(&db.store).await == before, "the database is unchanged");
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_log_line_discord_refuses_is_posted_later_and_once() {
+    init_tracing();
+    let (service, _db) = support::app().await;
+    let fake = FakeDiscord::start().await;
+    fake_guild(&fake);
+    let run = launch(&fake, &service).await;
+    set(&service, "log.channel_id", &LOG.to_string()).await;
+    service.take_log_lines(GUILD, 1).await.unwrap();
+
+    fake.fail_channel(LOG, 403, 50013, "Missing Permissions");
+    adjust(&fake, &bob(), 2.0, "hosted the call").await;
+    some_ticks().await;
+    assert!(
+        fake.channel_messages(LOG).is_empty(),
+        "nothing accepted while the channel refuses"
+    );
+    // The moderators fix the channel permissions: the line goes out, once.
+    fake.clear_channel_failure(LOG);
+    let log = |fake: &FakeDiscord| contents(&fake.channel_messages(LOG)).join("\n");
+    eventually("the refused line posted after the fix", || async {
+        log(&fake).contains("hosted the call")
+    })
+    .await;
+    some_ticks().await;
+    let text = log(&fake);
+    assert_eq!(text.matches("hosted the call").count(), 1, "{text}");
+    run.stop().await;
+}

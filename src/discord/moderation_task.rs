@@ -3,7 +3,7 @@
 //! line with standings, and post new log lines.
 //!
 //! The decisions are the service's (`take_digest`, `role_plan`,
-//! `take_log_lines`, which remember what was sent in the database, so a
+//! `pending_log_lines`, which remember what was sent in the database, so a
 //! restart repeats nothing); this module only talks to Discord. One guild's
 //! failure (database down, Discord refusing) is logged with its id and the
 //! tick goes on with the next guild; nothing here panics or loops on an error:
@@ -371,17 +371,24 @@ impl Ctx {
 
     async fn log_lines(&self, guild: GuildId) -> anyhow::Result<()> {
         for _ in 0..LOG_BATCHES_PER_TICK {
-            let Some((channel, lines)) = self.service.take_log_lines(guild, LOG_BATCH).await?
+            let Some((channel, lines)) = self.service.pending_log_lines(guild, LOG_BATCH).await?
             else {
                 return Ok(());
             };
             let n = lines.len();
-            for text in chunk_lines(lines.into_iter().map(|l| l.text), MESSAGE_LIMIT) {
-                // The cursor has moved: a failed post loses these lines (logged)
-                // rather than posting them twice.
-                if let Err(e) = self.post(channel, &text).await {
-                    tracing::warn!(guild_id = guild, channel, error = %format!("{e:#}"), "log lines not posted");
+            let chunks = chunk_keyed_lines(
+                lines.into_iter().map(|l| (l.text, l.entry_id)),
+                MESSAGE_LIMIT,
+            );
+            for (text, last_entry) in chunks {
+                if !text.trim().is_empty() {
+                    // Not marked posted: the same lines are tried again next tick.
+                    if let Err(e) = self.post(channel, &text).await {
+                        tracing::warn!(guild_id = guild, channel, error = %format!("{e:#}"), "log lines not posted; retried next tick");
+                        return Ok(());
+                    }
                 }
+                self.service.log_lines_posted(guild, last_entry).await?;
             }
             if n < LOG_BATCH as usize {
                 break;
@@ -410,25 +417,42 @@ impl Ctx {
 /// Lines packed into messages of at most `limit` bytes, joined by newlines; a
 /// single longer line is cut (with an ellipsis).
 pub fn chunk_lines(lines: impl IntoIterator<Item = String>, limit: usize) -> Vec<String> {
+    chunk_keyed_lines(lines.into_iter().map(|l| (l, ())), limit)
+        .into_iter()
+        .map(|(text, ())| text)
+        .filter(|text| !text.trim().is_empty())
+        .collect()
+}
+
+/// [`chunk_lines`] for lines that carry a key (a ledger entry id): each chunk
+/// comes with the key of its last line, so what was posted can be marked.
+/// Blank chunks are kept (their keys must be marked too).
+pub fn chunk_keyed_lines<K: Copy>(
+    lines: impl IntoIterator<Item = (String, K)>,
+    limit: usize,
+) -> Vec<(String, K)> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    for line in lines {
+    let mut last: Option<K> = None;
+    for (line, key) in lines {
         let line = if line.len() > limit {
             // `truncate` counts the ellipsis (3 bytes) as one.
             super::embeds::truncate(&line, limit.saturating_sub(2))
         } else {
             line
         };
-        if !cur.is_empty() && cur.len() + 1 + line.len() > limit {
-            out.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push('\n');
+        if let Some(k) = last {
+            if cur.len() + 1 + line.len() > limit {
+                out.push((std::mem::take(&mut cur), k));
+            } else {
+                cur.push('\n');
+            }
         }
         cur.push_str(&line);
+        last = Some(key);
     }
-    if !cur.trim().is_empty() {
-        out.push(cur);
+    if let Some(k) = last {
+        out.push((cur, k));
     }
     out
 }

@@ -287,20 +287,19 @@ impl Store {
     // ----- log channel ---------------------------------------------------------
 
     /// The kudos, reversals and adjustments not posted to the log channel yet
-    /// (oldest first, at most `limit`), and advance the cursor past them. The
-    /// first call only sets the cursor at the end of the ledger (history is not
-    /// posted).
-    pub async fn take_log_entries(
+    /// (oldest first, at most `limit`); the cursor stays where it is until
+    /// [`Store::log_posted`] says they went out, so a failed post is retried
+    /// rather than lost. The first call only sets the cursor at the end of the
+    /// ledger (history is not posted).
+    pub async fn pending_log_entries(
         &self,
         guild: GuildId,
         limit: u32,
     ) -> Result<Vec<StoredEntry>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let cur =
-            sqlx::query("SELECT last_entry_id FROM log_cursor WHERE guild_id = $1 FOR UPDATE")
-                .bind(i(guild))
-                .fetch_optional(&mut *tx)
-                .await?;
+        let cur = sqlx::query("SELECT last_entry_id FROM log_cursor WHERE guild_id = $1")
+            .bind(i(guild))
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(cur) = cur.map(|r| r.get::<i64, _>(0)) else {
             sqlx::query(
                 "INSERT INTO log_cursor (guild_id, last_entry_id)
@@ -308,9 +307,8 @@ impl Store {
                  ON CONFLICT DO NOTHING",
             )
             .bind(i(guild))
-            .execute(&mut *tx)
+            .execute(&self.pool)
             .await?;
-            tx.commit().await?;
             return Ok(vec![]);
         };
         let rows = sqlx::query(
@@ -322,17 +320,21 @@ impl Store {
         .bind(i(guild))
         .bind(cur)
         .bind(limit.max(1) as i64)
-        .fetch_all(&mut *tx)
+        .fetch_all(&self.pool)
         .await?;
-        let out: Vec<StoredEntry> = rows.iter().map(stored_entry).collect();
-        if let Some(last) = out.last() {
-            sqlx::query("UPDATE log_cursor SET last_entry_id = $2 WHERE guild_id = $1")
-                .bind(i(guild))
-                .bind(last.entry_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(out)
+        Ok(rows.iter().map(stored_entry).collect())
+    }
+
+    /// The log channel has everything up to `entry_id`: move the cursor there
+    /// (never backwards).
+    pub async fn log_posted(&self, guild: GuildId, entry_id: i64) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "UPDATE log_cursor SET last_entry_id = greatest(last_entry_id, $2) WHERE guild_id = $1",
+        )
+        .bind(i(guild))
+        .bind(entry_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 }
