@@ -330,6 +330,16 @@ impl Goodwill {
         })
     }
 
+    /// The digest `view` (from [`Goodwill::take_digest`]) could not be posted
+    /// to its channel: un-claim it so the next run sends it again.
+    pub async fn digest_not_sent(&self, view: &DigestView) -> R<()> {
+        let members: Vec<MemberId> = view.warnings.iter().map(|w| w.member_id).collect();
+        self.store()
+            .release_digest(view.guild_id, &members, view.at)
+            .await
+            .map_err(db)
+    }
+
     /// A member asks for (or stops) decay warnings by direct message.
     pub async fn set_digest_dm(
         &self,

@@ -626,3 +626,47 @@ async fn a_log_line_discord_refuses_is_posted_later_and_once() {
     assert_eq!(text.matches("hosted the call").count(), 1, "{text}");
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_digest_discord_refuses_is_posted_once_after_the_fix() {
+    init_tracing();
+    let (service, _db) = support::app().await;
+    let now = Utc::now();
+    service.upsert_guild(GUILD, "Test Guild").await.unwrap();
+    service
+        .adjust(GUILD, 103, 102, 5.2, "seed", 1, now)
+        .await
+        .unwrap();
+    service.set_digest_dm(GUILD, 102, true, now).await.unwrap();
+    set(&service, "digest.weekday", today()).await;
+    set(&service, "digest.hour_utc", "0").await;
+    set(&service, "digest.channel_id", &DIGEST.to_string()).await;
+
+    let fake = FakeDiscord::start().await;
+    fake_guild(&fake);
+    fake.fail_channel(DIGEST, 403, 50013, "Missing Permissions");
+    let run = launch(&fake, &service).await;
+    eventually("the bot tried the refused digest channel", || async {
+        fake.requests().iter().any(|r| {
+            r.method == "POST"
+                && r.path == format!("/channels/{DIGEST}/messages")
+                && r.status == 403
+        })
+    })
+    .await;
+    some_ticks().await;
+    assert!(fake.channel_messages(DIGEST).is_empty());
+    assert!(
+        fake.dm_messages(102).is_empty(),
+        "DMs wait for the digest they belong to"
+    );
+    fake.clear_channel_failure(DIGEST);
+    eventually("the digest and the DM go out after the fix", || async {
+        !fake.channel_messages(DIGEST).is_empty() && !fake.dm_messages(102).is_empty()
+    })
+    .await;
+    some_ticks().await;
+    assert_eq!(fake.channel_messages(DIGEST).len(), 1);
+    assert_eq!(fake.dm_messages(102).len(), 1);
+    run.stop().await;
+}

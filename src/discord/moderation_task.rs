@@ -169,8 +169,10 @@ impl Ctx {
         if !pending.channel_due && !dms_now {
             return Ok(());
         }
-        // Claims each crossing once (in the database) before anything is sent:
-        // a failed post is logged, never repeated.
+        // Claims each crossing once (in the database) before anything is sent,
+        // so two processes never both send it. A channel post Discord refuses
+        // un-claims the digest (retried next tick, DMs included); a refused DM
+        // is logged and not repeated (the channel has the warning).
         let view = self.service.take_digest(guild, at).await?;
         if let (true, Some(channel)) = (view.due, view.channel_id) {
             if let Some(text) = digest_message(&view) {
@@ -180,7 +182,10 @@ impl Ctx {
                     warnings = view.warnings.len(),
                     "posting the decay-warning digest"
                 );
-                self.post(channel, &text).await?;
+                if let Err(e) = self.post(channel, &text).await {
+                    self.service.digest_not_sent(&view).await?;
+                    return Err(e.context("digest not posted; retried next tick"));
+                }
             }
         }
         for w in view.warnings.iter().filter(|w| w.dm) {

@@ -182,6 +182,33 @@ impl Store {
         Ok(r.map(|r| r.get(0)))
     }
 
+    /// A digest claimed at `at` could not be posted: forget its claims and
+    /// its run, so the next tick claims and posts it again.
+    pub async fn release_digest(
+        &self,
+        guild: GuildId,
+        members: &[MemberId],
+        at: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let ids: Vec<i64> = members.iter().map(|m| i(*m)).collect();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM warnings_sent WHERE guild_id = $1 AND sent_at = $2 AND member_id = ANY($3)",
+        )
+        .bind(i(guild))
+        .bind(at)
+        .bind(&ids)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM digest_runs WHERE guild_id = $1 AND last_run_at = $2")
+            .bind(i(guild))
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn set_digest_run(
         &self,
         guild: GuildId,
