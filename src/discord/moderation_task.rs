@@ -38,6 +38,9 @@ pub const MESSAGE_LIMIT: usize = 2000;
 const LOG_BATCH: u32 = 40;
 const LOG_BATCHES_PER_TICK: usize = 5;
 
+/// Guilds handled concurrently within a tick.
+const GUILDS_AT_ONCE: usize = 4;
+
 /// Shown in the server's audit log for every role change.
 const AUDIT_REASON: &str = "Goodwill: role by standing (tier changed)";
 
@@ -121,11 +124,17 @@ impl ModerationTask {
 }
 
 impl Ctx {
+    /// Guilds are served a few at a time, so one slow guild (a large member
+    /// list, a Discord rate limit) does not hold up the others; nothing is
+    /// cancelled midway (a digest claimed must be posted or released).
     async fn tick(&self, at: DateTime<Utc>) {
-        for guild in self.roster.guilds() {
-            let span = tracing::info_span!("moderation", guild_id = guild);
-            self.guild_tick(guild, at).instrument(span).await;
-        }
+        use futures_util::StreamExt;
+        futures_util::stream::iter(self.roster.guilds())
+            .for_each_concurrent(GUILDS_AT_ONCE, |guild| {
+                let span = tracing::info_span!("moderation", guild_id = guild);
+                self.guild_tick(guild, at).instrument(span)
+            })
+            .await;
     }
 
     async fn guild_tick(&self, guild: GuildId, at: DateTime<Utc>) {
