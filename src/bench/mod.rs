@@ -125,6 +125,9 @@ pub struct BenchReport {
     pub postgres: String,
     /// Detail of the bot memory run.
     pub rss: Option<rss::RssReport>,
+    /// EXPLAIN (ANALYZE, BUFFERS) of the query paths, with GOODWILL_BENCH_EXPLAIN set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Tables the import writes, in an order COPY can load them.
@@ -191,6 +194,72 @@ impl Server {
             let _ = pg.stop().await;
         }
     }
+}
+
+/// EXPLAIN (ANALYZE, BUFFERS) of the statements behind the PK read,
+/// `/balance` (for the last-ranked member) and `/standings` (first and deep
+/// page), each after a few executions of the prepared statement so the plan
+/// is the one a pooled connection would use.
+async fn explain_plans(
+    store: &Store,
+    guild: u64,
+    deep_offset: u64,
+    per_page: u64,
+    at: DateTime<Utc>,
+) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    use crate::store::views::{BALANCE_SNAPSHOT_SQL, STANDINGS_PAGE_SQL, UNSWEPT_MAX};
+    let mut c = store.pool.acquire().await?;
+    let last: i64 = sqlx::query_scalar(
+        "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY standing_key, member_id DESC LIMIT 1",
+    )
+    .bind(guild as i64)
+    .fetch_one(&mut *c)
+    .await?;
+    let since = (at - chrono::Duration::days(7)).to_rfc3339();
+    let stmts = [
+        (
+            "pk",
+            "SELECT acc_recent FROM balances WHERE guild_id = $1 AND member_id = $2".to_string(),
+            format!("{guild}, {last}"),
+        ),
+        (
+            "balance",
+            BALANCE_SNAPSHOT_SQL.to_string(),
+            format!("{guild}, {last}, '{since}'"),
+        ),
+        (
+            "standings_first",
+            STANDINGS_PAGE_SQL.to_string(),
+            format!("{guild}, 0, {per_page}, {UNSWEPT_MAX}"),
+        ),
+        (
+            "standings_deep",
+            STANDINGS_PAGE_SQL.to_string(),
+            format!("{guild}, {deep_offset}, {per_page}, {UNSWEPT_MAX}"),
+        ),
+    ];
+    let mut out = std::collections::BTreeMap::new();
+    for (name, sql, args) in stmts {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE gw_{name} AS {sql}")))
+            .execute(&mut *c)
+            .await?;
+        let mut text = String::new();
+        for _ in 0..7 {
+            let rows = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "EXPLAIN (ANALYZE, BUFFERS) EXECUTE gw_{name}({args})"
+            )))
+            .fetch_all(&mut *c)
+            .await?;
+            text = rows
+                .iter()
+                .map(|r| sqlx::Row::get::<String, _>(r, 0))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        eprintln!("--- EXPLAIN {name}\n{text}");
+        out.insert(name.to_string(), text);
+    }
+    Ok(out)
 }
 
 /// Rows of the ledger and of messages.
@@ -493,6 +562,21 @@ async fn measure(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    let explain = if std::env::var_os("GOODWILL_BENCH_EXPLAIN").is_some() {
+        let per_page = gw.pipeline().base_parsed_page_size() as u64;
+        Some(
+            explain_plans(
+                &store,
+                guild,
+                (deep_page as u64 - 1) * per_page,
+                per_page,
+                at,
+            )
+            .await?,
+        )
+    } else {
+        None
+    };
     store.pool.close().await;
     let pk = Latency::of(pk);
     let balance = Latency::of(bal);
@@ -527,6 +611,7 @@ async fn measure(
         machine: machine(),
         postgres,
         rss: None,
+        explain,
     })
 }
 
