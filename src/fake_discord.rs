@@ -13,6 +13,9 @@
 //! Gateway: HELLO, IDENTIFY -> READY (+ GUILD_CREATE for known guilds),
 //! heartbeat ACKs, RESUME with replay of missed events then RESUMED, close
 //! codes on demand (4004 for a wrong token, 4014 for intents not allowed).
+//! Guilds given a member list (`set_guild_members`) are `large` above
+//! IDENTIFY's `large_threshold`, as on Discord; REQUEST_GUILD_MEMBERS (op 8)
+//! gets the list as GUILD_MEMBERS_CHUNK events.
 //!
 //! Hand-written HTTP (Content-Length and chunked bodies, keep-alive) so the
 //! fake needs only `tokio-tungstenite` and `futures-util` beyond the bot's own

@@ -8,6 +8,9 @@
 //!    COPY FROM into a fresh migrated database: same tables, same indexes.
 //! 4. The service calls behind `/balance` and `/standings` (first and last
 //!    page) and a primary-key read are timed, interleaved, over many calls.
+//! 5. The real bot runs as a child process against the fake Discord with a
+//!    100,000-member guild and 10,000 gateway events; its peak RSS is read
+//!    ([`rss`]).
 
 pub mod rss;
 pub mod synth;

@@ -154,7 +154,7 @@ async fn drive(
     // The whole member list, then a marker event: events are read from the
     // socket in order, so once the marker is handled every chunk was parsed.
     let member_chunks = fake.send_member_chunks(guild);
-    let mut rng = Rng::new(opts.seed ^ 0x5EED_0F_B07);
+    let mut rng = Rng::new(opts.seed ^ 0x0005_EED0_FB07);
     let mut seq = 0u64;
     let marker = user(0);
     let id = snowflake_at(Utc::now(), next(&mut seq));
@@ -310,7 +310,8 @@ impl Events {
         } else if r < 0.95 || self.chat.is_empty() {
             let author = zipf(rng, self.members);
             let ch = self.channel(rng, false);
-            let m = Msg::new(g, ch, id, &user(author), *rng.pick(CHAT));
+            let line = *rng.pick(CHAT);
+            let m = Msg::new(g, ch, id, &user(author), line);
             fake.message_create(&m);
             Self::keep(&mut self.chat, m);
         } else if r < 0.975 {
