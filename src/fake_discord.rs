@@ -16,6 +16,9 @@
 //! Gateway: HELLO, IDENTIFY -> READY (+ GUILD_CREATE for known guilds),
 //! heartbeat ACKs, RESUME with replay of missed events then RESUMED, close
 //! codes on demand (4004 for a wrong token, 4014 for intents not allowed).
+//! Guilds given a member list (`set_guild_members`) are `large` above
+//! IDENTIFY's `large_threshold`, as on Discord; REQUEST_GUILD_MEMBERS (op 8)
+//! gets the list as GUILD_MEMBERS_CHUNK events.
 //!
 //! Hand-written HTTP (Content-Length and chunked bodies, keep-alive) so the
 //! fake needs only `tokio-tungstenite` and `futures-util` beyond the bot's own
@@ -424,6 +427,9 @@ struct State {
     channel_failures: HashMap<u64, (u16, i64, String)>,
     /// DM channel id -> user id.
     dm_channels: HashMap<u64, u64>,
+    /// Guild id -> its members (`member` objects with `user`), for guilds
+    /// given a member list with [`FakeDiscord::set_guild_members`].
+    guild_members: HashMap<u64, Arc<Vec<Value>>>,
 }
 
 struct Inner {
@@ -684,6 +690,40 @@ impl FakeDiscord {
     pub fn add_channel(&self, channel: Value) {
         let id = channel["id"].as_str().unwrap().parse().unwrap();
         self.inner.lock().channels.insert(id, channel);
+    }
+
+    /// Give a guild its member list (before the bot connects: GUILD_CREATE
+    /// then carries it, cut to `large_threshold` as Discord does, and op 8
+    /// requests get it in chunks).
+    pub fn set_guild_members(&self, guild: u64, members: &[FakeUser]) {
+        let list: Vec<Value> = members.iter().map(FakeUser::member_json).collect();
+        self.inner
+            .lock()
+            .guild_members
+            .insert(guild, Arc::new(list));
+    }
+
+    /// Send a guild's whole member list as GUILD_MEMBERS_CHUNK events (what a
+    /// bot gets after asking for it with op 8); returns the number of chunks.
+    pub fn send_member_chunks(&self, guild: u64) -> usize {
+        let members = self
+            .inner
+            .lock()
+            .guild_members
+            .get(&guild)
+            .cloned()
+            .unwrap_or_default();
+        let chunks = member_chunks(guild, &members, None);
+        let n = chunks.len();
+        for c in chunks {
+            self.send_dispatch("GUILD_MEMBERS_CHUNK", c);
+        }
+        n
+    }
+
+    /// Dispatches sent so far through [`FakeDiscord::send_dispatch`].
+    pub fn events_sent(&self) -> u64 {
+        self.inner.lock().events_sent
     }
 
     pub fn message_create(&self, m: &Msg) {
@@ -1110,6 +1150,11 @@ async fn serve_ws_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<()>
                                 session_id = Some(id);
                             }
                         }
+                        Some(8) => {
+                            if let Some(id) = &session_id {
+                                request_members(&inner, id, &v["d"]);
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -1174,6 +1219,7 @@ fn identify(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) ->
             (gid >> 22) % shard.1 == shard.0
         })
         .cloned()
+        .map(|g| with_members(&st, g, d["large_threshold"].as_u64()))
         .collect();
     let ready = json!({
         "v": 10,
@@ -1215,6 +1261,76 @@ fn identify(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) ->
     drop(st);
     inner.changed.notify_waiters();
     Some(id)
+}
+
+/// A guild as GUILD_CREATE sends it, with its member list if one was set:
+/// like Discord, a guild with more members than IDENTIFY's `large_threshold`
+/// (default 50) is `large` and carries only that many members (Discord sends
+/// the online ones); the rest come on request (op 8), in chunks.
+fn with_members(st: &State, mut g: Value, large_threshold: Option<u64>) -> Value {
+    let gid: u64 = g["id"].as_str().unwrap_or("0").parse().unwrap_or(0);
+    if let Some(members) = st.guild_members.get(&gid) {
+        let threshold = large_threshold.unwrap_or(50) as usize;
+        let large = members.len() > threshold;
+        let shown = if large { threshold } else { members.len() };
+        g["member_count"] = members.len().into();
+        g["large"] = large.into();
+        g["members"] = Value::Array(members[..shown].to_vec());
+    }
+    g
+}
+
+/// Members per GUILD_MEMBERS_CHUNK, as Discord sends them.
+pub const MEMBER_CHUNK: usize = 1000;
+
+/// GUILD_MEMBERS_CHUNK dispatches for a guild's whole member list.
+fn member_chunks(guild: u64, members: &[Value], nonce: Option<&Value>) -> Vec<Value> {
+    let count = members.len().div_ceil(MEMBER_CHUNK).max(1);
+    (0..count)
+        .map(|i| {
+            let part = &members[(i * MEMBER_CHUNK).min(members.len())
+                ..((i + 1) * MEMBER_CHUNK).min(members.len())];
+            let mut d = json!({
+                "guild_id": guild.to_string(), "members": part, "chunk_index": i,
+                "chunk_count": count, "not_found": []
+            });
+            if let Some(n) = nonce {
+                d["nonce"] = n.clone();
+            }
+            d
+        })
+        .collect()
+}
+
+/// REQUEST_GUILD_MEMBERS (op 8) for the whole list (`query: ""`, `limit: 0`):
+/// the members as GUILD_MEMBERS_CHUNK events on the asking session.
+fn request_members(inner: &Arc<Inner>, session_id: &str, d: &Value) {
+    let mut st = inner.lock();
+    let ids: Vec<u64> = match &d["guild_id"] {
+        Value::Array(a) => a.iter().filter_map(|g| g.as_str()?.parse().ok()).collect(),
+        g => g
+            .as_str()
+            .and_then(|g| g.parse().ok())
+            .into_iter()
+            .collect(),
+    };
+    let mut chunks = Vec::new();
+    for g in ids {
+        let members = st.guild_members.get(&g).cloned().unwrap_or_default();
+        chunks.extend(member_chunks(g, &members, d.get("nonce")));
+    }
+    if let Some(s) = st.sessions.iter_mut().find(|s| s.id == session_id) {
+        for c in chunks {
+            s.seq += 1;
+            let text = json!({"op": 0, "s": s.seq, "t": "GUILD_MEMBERS_CHUNK", "d": c}).to_string();
+            s.log.push((s.seq, text.clone()));
+            if let Some(tx) = &s.tx {
+                let _ = tx.send(WsCmd::Text(text));
+            }
+        }
+    }
+    drop(st);
+    inner.changed.notify_waiters();
 }
 
 fn resume(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) -> Option<String> {

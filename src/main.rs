@@ -218,6 +218,15 @@ enum Command {
         /// No progress bars.
         #[arg(long)]
         quiet: bool,
+        /// Skip the bot memory run (rss_mb null).
+        #[arg(long)]
+        skip_rss: bool,
+        /// Members of the guild the bot holds in the memory run.
+        #[arg(long, default_value_t = 100_000)]
+        rss_members: u32,
+        /// Gateway events of the memory run.
+        #[arg(long, default_value_t = 10_000)]
+        rss_events: u32,
     },
 }
 
@@ -355,6 +364,9 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         batch_size,
         json,
         quiet,
+        skip_rss,
+        rss_members,
+        rss_events,
     } = &cli.command
     {
         let opts = goodwill::bench::BenchOptions {
@@ -365,6 +377,14 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
             batch_size: *batch_size,
             database_url: cli.database_url.clone(),
             progress: !quiet,
+            skip_rss: *skip_rss,
+            rss: goodwill::bench::rss::RssOptions {
+                members: *rss_members,
+                events: *rss_events,
+                seed: *seed,
+                ..Default::default()
+            },
+            bot_exe: None,
         };
         let report = goodwill::bench::run(&opts, app::load_settings_tree()?).await?;
         goodwill::bench::print_table(&report, &mut std::io::stdout())?;

@@ -672,3 +672,127 @@ async fn decay_stays_exact_over_ten_years_of_history() {
         }
     }
 }
+
+/// `/standings` pages and `/balance` ranks read from the sweep's snapshot
+/// (swept rows by sweep rank, moved and new rows merged in) are exactly the
+/// pages and ranks of the (standing_key DESC, member_id) order: with ties,
+/// rows moved up and down since the sweep, rows created since, rows deleted.
+#[tokio::test]
+async fn standings_from_the_sweep_snapshot_are_exact() {
+    let (gw, db) = app().await;
+    let store = gw.store().clone();
+    let scales = Scales::from(&gw.pipeline().base_settings().decay);
+    store.ensure_guild(GUILD, "g", &scales, t0()).await.unwrap();
+    let mut rng = rand::rngs::SmallRng::seed_from_u64(7);
+    let mut next_id = 1_000u64;
+    let mut add_rows = |n: usize, rng: &mut rand::rngs::SmallRng| {
+        let ids: Vec<i64> = (0..n)
+            .map(|_| {
+                next_id += 1 + rng.gen_range(0..3);
+                next_id as i64
+            })
+            .collect();
+        // Few distinct values: many ties.
+        let vals: Vec<f64> = (0..n).map(|_| rng.gen_range(0..12) as f64 * 0.5).collect();
+        (ids, vals)
+    };
+    let insert = |ids: Vec<i64>, vals: Vec<f64>| {
+        let store = store.clone();
+        async move {
+            sqlx::query(
+                "INSERT INTO balances (guild_id, member_id, acc_recent, acc_lasting, standing_key, entries, last_at)
+                 SELECT $1, m, v, v, v, 1, now() FROM UNNEST($2::bigint[], $3::float8[]) AS u(m, v)",
+            )
+            .bind(GUILD as i64)
+            .bind(&ids)
+            .bind(&vals)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        }
+    };
+    let check = |what: &'static str| {
+        let store = store.clone();
+        async move {
+            let order: Vec<(i64, f64)> = sqlx::query_as(
+                "SELECT member_id, standing_key FROM balances WHERE guild_id = $1 ORDER BY standing_key DESC, member_id",
+            )
+            .bind(GUILD as i64)
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+            for limit in [1u64, 7, 25] {
+                let mut offset = 0;
+                while offset <= order.len() as u64 + limit {
+                    let fast = store
+                        .standings_page(GUILD, offset, limit)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    let slow = store
+                        .standings_page_by_offset(GUILD, offset, limit)
+                        .await
+                        .unwrap()
+                        .unwrap();
+                    let ids = |s: &goodwill::store::views::StandingsSnapshot| {
+                        s.rows
+                            .iter()
+                            .map(|(b, n)| (b.member_id, n.clone()))
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(ids(&fast), ids(&slow), "{what}: page at {offset}+{limit}");
+                    assert_eq!(fast.total, order.len() as u64, "{what}: total");
+                    assert_eq!(slow.total, order.len() as u64, "{what}: total (offset)");
+                    offset += limit;
+                }
+            }
+            for (k, (m, _)) in order.iter().enumerate() {
+                let snap = store
+                    .balance_snapshot(GUILD, *m as u64, t0())
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(snap.rank, Some(k as u64 + 1), "{what}: rank of {m}");
+            }
+        }
+    };
+    let (ids, vals) = add_rows(120, &mut rng);
+    insert(ids, vals).await;
+    check("never swept").await;
+    store.refresh_standings(GUILD, t0()).await.unwrap();
+    check("just swept").await;
+    for round in 0..4 {
+        // Move some rows up, some down, some to a tie; add a few.
+        let moved: Vec<i64> = sqlx::query_scalar(
+            "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY md5(member_id::text || $2) LIMIT 15",
+        )
+        .bind(GUILD as i64)
+        .bind(round.to_string())
+        .fetch_all(&store.pool)
+        .await
+        .unwrap();
+        let keys: Vec<f64> = (0..moved.len())
+            .map(|_| rng.gen_range(0..14) as f64 * 0.5 - 0.5)
+            .collect();
+        sqlx::query(
+            "UPDATE balances b SET standing_key = u.k FROM UNNEST($2::bigint[], $3::float8[]) AS u(m, k)
+             WHERE b.guild_id = $1 AND b.member_id = u.m",
+        )
+        .bind(GUILD as i64)
+        .bind(&moved)
+        .bind(&keys)
+        .execute(&store.pool)
+        .await
+        .unwrap();
+        let (ids, vals) = add_rows(6, &mut rng);
+        insert(ids, vals).await;
+        check("moved and new rows").await;
+        // A member forgotten: the snapshot is re-taken.
+        let gone = moved[0] as u64;
+        store.forget_member(GUILD, gone, false).await.unwrap();
+        check("after a deletion").await;
+    }
+    store.refresh_standings(GUILD, t0()).await.unwrap();
+    check("swept again").await;
+    drop(db);
+}

@@ -8,7 +8,11 @@
 //!    COPY FROM into a fresh migrated database: same tables, same indexes.
 //! 4. The service calls behind `/balance` and `/standings` (first and last
 //!    page) and a primary-key read are timed, interleaved, over many calls.
+//! 5. The real bot runs as a child process against the fake Discord with a
+//!    100,000-member guild and 10,000 gateway events; its peak RSS is read
+//!    ([`rss`]).
 
+pub mod rss;
 pub mod synth;
 
 use std::io::Write;
@@ -43,6 +47,12 @@ pub struct BenchOptions {
     pub progress: bool,
     /// Messages per import write transaction (0: the importer's default).
     pub batch_size: usize,
+    /// Skip the bot memory run (`rss_mb` is then null).
+    pub skip_rss: bool,
+    /// The bot memory run.
+    pub rss: rss::RssOptions,
+    /// The `goodwill` binary to run as the bot (default: this executable).
+    pub bot_exe: Option<PathBuf>,
 }
 
 impl Default for BenchOptions {
@@ -55,6 +65,9 @@ impl Default for BenchOptions {
             database_url: None,
             progress: true,
             batch_size: 0,
+            skip_rss: false,
+            rss: rss::RssOptions::default(),
+            bot_exe: None,
         }
     }
 }
@@ -93,8 +106,8 @@ pub struct BenchReport {
     pub standings_p99_ms: f64,
     pub balance_vs_pk_ratio: f64,
     pub standings_vs_pk_ratio: f64,
-    /// Peak RSS of the bot holding a 100,000-member guild; null until the
-    /// live-bot harness (fake Discord) is available to the benchmark.
+    /// Peak RSS (VmHWM) of the bot process holding a 100,000-member guild
+    /// and handling 10,000 gateway events; null with `--skip-rss`.
     pub rss_mb: Option<f64>,
     pub members: u32,
     pub members_ranked: u64,
@@ -113,6 +126,11 @@ pub struct BenchReport {
     pub standings_deep_page: u32,
     pub machine: String,
     pub postgres: String,
+    /// Detail of the bot memory run.
+    pub rss: Option<rss::RssReport>,
+    /// EXPLAIN (ANALYZE, BUFFERS) of the query paths, with GOODWILL_BENCH_EXPLAIN set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Tables the import writes, in an order COPY can load them.
@@ -122,20 +140,30 @@ const TABLES: &[&str] = &[
 
 enum Server {
     Embedded(EmbeddedPostgres),
-    Url(Box<PgConnectOptions>),
+    Url(Box<PgConnectOptions>, String),
 }
 
 impl Server {
     async fn open(url: Option<&str>) -> anyhow::Result<Server> {
         match url.filter(|u| !u.trim().is_empty()) {
-            Some(u) => Ok(Server::Url(Box::new(u.parse().context("DATABASE_URL")?))),
+            Some(u) => Ok(Server::Url(
+                Box::new(u.parse().context("DATABASE_URL")?),
+                u.to_string(),
+            )),
             None => Ok(Server::Embedded(EmbeddedPostgres::start_throwaway().await?)),
         }
     }
     fn options(&self, db: &str) -> PgConnectOptions {
         match self {
             Server::Embedded(pg) => pg.connect_options(db),
-            Server::Url(o) => (**o).clone().database(db),
+            Server::Url(o, _) => (**o).clone().database(db),
+        }
+    }
+    /// A URL of database `db` for another process.
+    fn url(&self, db: &str) -> String {
+        match self {
+            Server::Embedded(pg) => pg.url(db),
+            Server::Url(_, u) => url_with_database(u, db),
         }
     }
     fn admin(&self) -> PgConnectOptions {
@@ -169,6 +197,100 @@ impl Server {
             let _ = pg.stop().await;
         }
     }
+}
+
+/// EXPLAIN (ANALYZE, BUFFERS) of the statements behind the PK read,
+/// `/balance` (for the last-ranked member) and `/standings` (first and deep
+/// page), each after a few executions of the prepared statement so the plan
+/// is the one a pooled connection would use.
+async fn explain_plans(
+    store: &Store,
+    guild: u64,
+    deep_offset: u64,
+    per_page: u64,
+    at: DateTime<Utc>,
+) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    use crate::store::views::{BALANCE_SNAPSHOT_SQL, STANDINGS_PAGE_SQL, UNSWEPT_MAX};
+    let mut c = store.pool.acquire().await?;
+    let last: i64 = sqlx::query_scalar(
+        "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY standing_key, member_id DESC LIMIT 1",
+    )
+    .bind(guild as i64)
+    .fetch_one(&mut *c)
+    .await?;
+    let since = (at - chrono::Duration::days(7)).to_rfc3339();
+    let stmts = [
+        (
+            "pk",
+            "SELECT acc_recent FROM balances WHERE guild_id = $1 AND member_id = $2".to_string(),
+            format!("{guild}, {last}"),
+        ),
+        (
+            "balance",
+            BALANCE_SNAPSHOT_SQL.to_string(),
+            format!("{guild}, {last}, '{since}'"),
+        ),
+        (
+            "standings_first",
+            STANDINGS_PAGE_SQL.to_string(),
+            format!("{guild}, 0, {per_page}, {UNSWEPT_MAX}"),
+        ),
+        (
+            "standings_deep",
+            STANDINGS_PAGE_SQL.to_string(),
+            format!("{guild}, {deep_offset}, {per_page}, {UNSWEPT_MAX}"),
+        ),
+    ];
+    let mut out = std::collections::BTreeMap::new();
+    for (name, sql, args) in stmts {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("PREPARE gw_{name} AS {sql}")))
+            .execute(&mut *c)
+            .await?;
+        let mut text = String::new();
+        for _ in 0..7 {
+            let rows = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "EXPLAIN (ANALYZE, BUFFERS) EXECUTE gw_{name}({args})"
+            )))
+            .fetch_all(&mut *c)
+            .await?;
+            text = rows
+                .iter()
+                .map(|r| sqlx::Row::get::<String, _>(r, 0))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        eprintln!("--- EXPLAIN {name}\n{text}");
+        out.insert(name.to_string(), text);
+    }
+    Ok(out)
+}
+
+/// Rows of the ledger and of messages.
+async fn ledger_counts(store: &Store) -> anyhow::Result<(u64, u64)> {
+    let (l, m): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM messages)")
+            .fetch_one(&store.pool)
+            .await?;
+    Ok((l as u64, m as u64))
+}
+
+/// `postgres://user@host:port/OLD?query` with the database replaced.
+fn url_with_database(url: &str, db: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map(|i| scheme_end + i)
+        .unwrap_or(base.len());
+    let mut out = format!("{}/{db}", &base[..host_end]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
 }
 
 fn spinner(show: bool, msg: &str) -> ProgressBar {
@@ -251,10 +373,46 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
     let result = async {
         server.fresh_database(&import_db).await?;
         server.fresh_database(&copy_db).await?;
-        measure(
+        let mut report = measure(
             opts, &server, &import_db, &copy_db, tree, &settings, &synth, end,
         )
-        .await
+        .await?;
+        if !opts.skip_rss {
+            // The bot on the imported ledger (it hydrates the guild from it).
+            let sp = spinner(
+                opts.progress,
+                &format!(
+                    "bot memory: {}-member guild, {} gateway events",
+                    opts.rss.members, opts.rss.events
+                ),
+            );
+            let exe = match &opts.bot_exe {
+                Some(e) => e.clone(),
+                None => std::env::current_exe().context("locating the goodwill binary")?,
+            };
+            let store = Store::open(server.options(&import_db), 1).await?;
+            let before = ledger_counts(&store).await?;
+            let log = std::env::temp_dir().join(format!("goodwill-bench-bot-{tag}.log"));
+            let mut r = rss::measure(
+                &exe,
+                &server.url(&import_db),
+                synth.guild_id,
+                &opts.rss,
+                &log,
+            )
+            .await?;
+            let after = ledger_counts(&store).await?;
+            store.pool.close().await;
+            r.entries_written = after.0 - before.0;
+            r.messages_written = after.1 - before.1;
+            if std::env::var_os("GOODWILL_BENCH_BOT_LOG").is_none() {
+                let _ = std::fs::remove_file(&log);
+            }
+            sp.finish_and_clear();
+            report.rss_mb = Some(r.peak_mb);
+            report.rss = Some(r);
+        }
+        Ok::<_, anyhow::Error>(report)
     }
     .await;
     server.drop_database(&import_db).await;
@@ -407,6 +565,21 @@ async fn measure(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    let explain = if std::env::var_os("GOODWILL_BENCH_EXPLAIN").is_some() {
+        let per_page = gw.pipeline().base_parsed_page_size() as u64;
+        Some(
+            explain_plans(
+                &store,
+                guild,
+                (deep_page as u64 - 1) * per_page,
+                per_page,
+                at,
+            )
+            .await?,
+        )
+    } else {
+        None
+    };
     store.pool.close().await;
     let pk = Latency::of(pk);
     let balance = Latency::of(bal);
@@ -440,6 +613,8 @@ async fn measure(
         standings_deep_page: deep_page,
         machine: machine(),
         postgres,
+        rss: None,
+        explain,
     })
 }
 
@@ -508,14 +683,21 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         &r.standings_deep,
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "bot peak RSS: {}",
-        match r.rss_mb {
-            Some(x) => format!("{x:.1} MB"),
-            None => "not measured (needs the live-bot fake Discord harness)".into(),
+    match &r.rss {
+        Some(m) => {
+            writeln!(
+                out,
+                "bot peak RSS (VmHWM): {:.1} MB — {}-member guild ({} member chunks), {} gateway events handled in {:.1} s ({} messages, {} ledger entries written)",
+                m.peak_mb, m.guild_members, m.member_chunks, m.events, m.events_s, m.messages_written, m.entries_written
+            )?;
+            writeln!(
+                out,
+                "  connected {:.1} MB, after the member list {:.1} MB, resident at the end {:.1} MB",
+                m.connected_mb, m.members_mb, m.end_mb
+            )?;
         }
-    )?;
+        None => writeln!(out, "bot peak RSS: not measured (--skip-rss)")?,
+    }
     Ok(())
 }
 

@@ -50,8 +50,30 @@ pub struct SynthSummary {
 }
 
 pub const GUILD_ID: u64 = 900_000_000_000_000_001;
-const MEMBER_BASE: u64 = 200_000_000_000_000_000;
-const CHANNEL_BASE: u64 = 800_000_000_000_000_000;
+/// Member `i` of the community has id `MEMBER_BASE + i`.
+pub const MEMBER_BASE: u64 = 200_000_000_000_000_000;
+/// Channel `k` of [`CHANNELS`] has id `CHANNEL_BASE + k`.
+pub const CHANNEL_BASE: u64 = 800_000_000_000_000_000;
+
+/// The channels of the community and their share of the traffic.
+pub const CHANNELS: &[(&str, f64)] = &[
+    ("general", 24.0),
+    ("help", 14.0),
+    ("support", 8.0),
+    ("questions", 5.0),
+    ("random", 10.0),
+    ("off-topic", 6.0),
+    ("dev", 7.0),
+    ("rust", 5.0),
+    ("python", 5.0),
+    ("links", 5.0),
+    ("showcase", 3.0),
+    ("gaming", 4.0),
+    ("music", 2.0),
+    ("feedback", 1.5),
+    ("help-linux", 4.0),
+    ("announcements", 0.5),
+];
 const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
 
 /// SplitMix64: tiny, fast, deterministic across platforms.
@@ -150,7 +172,7 @@ struct Channel {
     msgs: Vec<Msg>,
 }
 
-const TOPICS: &[&str] = &[
+pub const TOPICS: &[&str] = &[
     "install the driver",
     "set up the build",
     "configure nginx",
@@ -168,7 +190,7 @@ const TOPICS: &[&str] = &[
     "debug a segfault",
     "use async closures",
 ];
-const CHAT: &[&str] = &[
+pub const CHAT: &[&str] = &[
     "good morning everyone",
     "lol",
     "that is a fair point",
@@ -184,7 +206,7 @@ const CHAT: &[&str] = &[
     "ok",
     "we should do a meetup sometime",
 ];
-const ANSWERS: &[&str] = &[
+pub const ANSWERS: &[&str] = &[
     "you need to run it with the --release flag first",
     "try restarting the service after changing the config",
     "that happens when the path is wrong, check your env",
@@ -192,7 +214,7 @@ const ANSWERS: &[&str] = &[
     "you can set it in the config file under [server]",
     "it's a known bug, upgrading to the latest version fixes it",
 ];
-const THANKS: &[&str] = &[
+pub const THANKS: &[&str] = &[
     "thanks {}, that worked!",
     "thank you {} :)",
     "ty {}",
@@ -214,31 +236,15 @@ pub fn generate(opts: &SynthOptions, dir: &Path) -> std::io::Result<SynthSummary
     let members = opts.members.max(4);
     let zipf = Zipf::new(members, 1.0, &mut rng);
     let bots = 2u32;
-    let mut channels: Vec<Channel> = [
-        ("general", 24.0),
-        ("help", 14.0),
-        ("support", 8.0),
-        ("questions", 5.0),
-        ("random", 10.0),
-        ("off-topic", 6.0),
-        ("dev", 7.0),
-        ("rust", 5.0),
-        ("python", 5.0),
-        ("links", 5.0),
-        ("showcase", 3.0),
-        ("gaming", 4.0),
-        ("music", 2.0),
-        ("feedback", 1.5),
-        ("help-linux", 4.0),
-        ("announcements", 0.5),
-    ]
-    .into_iter()
-    .map(|(name, weight)| Channel {
-        name,
-        weight,
-        msgs: Vec::new(),
-    })
-    .collect();
+    let mut channels: Vec<Channel> = CHANNELS
+        .iter()
+        .copied()
+        .map(|(name, weight)| Channel {
+            name,
+            weight,
+            msgs: Vec::new(),
+        })
+        .collect();
     let total_w: f64 = channels.iter().map(|c| c.weight).sum();
     let end_ms = opts.end.timestamp_millis();
     let span_ms = opts.days.max(1) as i64 * 86_400_000;

@@ -464,6 +464,28 @@ async fn write_entries(
     Ok(res.get::<i64, _>(0) as u64)
 }
 
+/// Re-take the snapshot of the leaderboard order (sweep_key, sweep_rank) from
+/// the current keys, without re-evaluating them: after a balances row is
+/// deleted (the ranks of the snapshot must stay 1..=rows), or when many rows
+/// moved since the sweep. O(members).
+pub(crate) async fn snapshot_standings(
+    tx: &mut Transaction<'_, Postgres>,
+    guild: GuildId,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE balances b SET sweep_key = r.standing_key, sweep_rank = r.rank
+         FROM (SELECT member_id, standing_key,
+                      row_number() OVER (ORDER BY standing_key DESC, member_id) AS rank
+               FROM balances WHERE guild_id = $1) r
+         WHERE b.guild_id = $1 AND b.member_id = r.member_id
+           AND (b.sweep_rank IS DISTINCT FROM r.rank OR b.sweep_key IS DISTINCT FROM r.standing_key)",
+    )
+    .bind(i(guild))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Factors that turn accumulators into balances at the guild's leaderboard time.
 pub(crate) fn standing_factors(g: &GuildRow) -> (f64, f64) {
     let d = days_between(g.ref_time, g.standings_at);
@@ -581,8 +603,13 @@ impl Store {
         .await?;
         let g = row_to_guild(&r)?;
         let (fr, fl) = standing_factors(&g);
+        // New keys, and the snapshot of the order they make (see migration 0006).
         sqlx::query(
-            "UPDATE balances SET standing_key = $2 * acc_recent * $3 + (1 - $2) * acc_lasting * $4 WHERE guild_id = $1",
+            "UPDATE balances b SET standing_key = r.k, sweep_key = r.k, sweep_rank = r.rank
+             FROM (SELECT member_id, k, row_number() OVER (ORDER BY k DESC, member_id) AS rank
+                   FROM (SELECT member_id, $2 * acc_recent * $3 + (1 - $2) * acc_lasting * $4 AS k
+                         FROM balances WHERE guild_id = $1) x) r
+             WHERE b.guild_id = $1 AND b.member_id = r.member_id",
         )
         .bind(i(guild))
         .bind(g.scales.recent_weight)
@@ -671,11 +698,15 @@ impl Store {
         .bind(m)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM balances WHERE guild_id = $1 AND member_id = $2")
+        let gone = sqlx::query("DELETE FROM balances WHERE guild_id = $1 AND member_id = $2")
             .bind(g)
             .bind(m)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected();
+        if gone > 0 {
+            snapshot_standings(&mut tx, guild).await?;
+        }
         sqlx::query("DELETE FROM messages WHERE guild_id = $1 AND author_id = $2")
             .bind(g)
             .bind(m)

@@ -461,6 +461,161 @@ impl BalanceSnapshot {
     }
 }
 
+/// The statement behind `/balance` (see [`Store::balance_snapshot`]):
+/// $1 guild, $2 member, $3 since.
+pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
+                    g.recent_weight, g.standings_at, g.settings,
+                    b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at,
+                    coalesce(m.nickname, m.name) AS display, coalesce(m.opted_out, false) AS opted_out,
+                    t.amounts, t.ats, t.requests,
+                    CASE WHEN b.member_id IS NULL THEN NULL ELSE
+                      -- Rows ahead of (key, id) in the sweep's order: the sweep rank of the
+                      -- last one (two probes of balances_sweep_key) ...
+                      1 + coalesce(
+                            (SELECT o.sweep_rank FROM balances o
+                             WHERE o.guild_id = $1 AND o.sweep_key = b.standing_key AND o.member_id < b.member_id
+                             ORDER BY o.sweep_key DESC, o.member_id DESC LIMIT 1),
+                            (SELECT o.sweep_rank FROM balances o
+                             WHERE o.guild_id = $1 AND o.sweep_key > b.standing_key
+                             ORDER BY o.sweep_key, o.member_id DESC LIMIT 1),
+                            0)
+                        -- ... plus the unswept rows ahead by their current key, less those
+                        -- counted there by their old key (one scan of balances_unswept).
+                        + (SELECT count(*) FILTER (WHERE o.standing_key > b.standing_key
+                                                     OR (o.standing_key = b.standing_key AND o.member_id < b.member_id))
+                                - count(*) FILTER (WHERE o.sweep_key > b.standing_key
+                                                     OR (o.sweep_key = b.standing_key AND o.member_id < b.member_id))
+                           FROM (SELECT o.standing_key, o.sweep_key, o.member_id FROM balances o
+                                 WHERE o.guild_id = $1 AND (o.sweep_key IS NULL OR o.sweep_key <> o.standing_key)
+                                 -- the order of balances_unswept: the planner walks it
+                                 ORDER BY o.standing_key DESC, o.member_id) o)
+                    END AS rank
+             FROM guilds g
+             LEFT JOIN balances b ON b.guild_id = g.guild_id AND b.member_id = $2
+             LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = $2
+             CROSS JOIN LATERAL (
+               SELECT array_agg(l.amount ORDER BY l.at) AS amounts, array_agg(l.at ORDER BY l.at) AS ats,
+                      array_agg(l.kind = 'request' ORDER BY l.at) AS requests
+               FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2 AND l.at > $3
+             ) t
+             WHERE g.guild_id = $1";
+
+/// The statement behind `/standings` (see [`Store::standings_page`]):
+/// $1 guild, $2 offset, $3 limit, $4 [`UNSWEPT_MAX`].
+pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
+               SELECT member_id, acc_recent, acc_lasting, entries, last_at, standing_key, sweep_rank
+               FROM balances WHERE guild_id = $1 AND (sweep_key IS NULL OR sweep_key <> standing_key)
+               ORDER BY standing_key DESC, member_id LIMIT $4 + 1
+             ), n AS (SELECT count(*) AS n FROM u),
+             w AS (
+               SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key, b.sweep_rank
+               FROM balances b, n
+               WHERE n.n <= $4 AND b.guild_id = $1
+                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + n.n + 1
+                 AND b.sweep_key = b.standing_key
+             )
+             SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
+                    g.recent_weight, g.standings_at, g.settings,
+                    (SELECT max(sweep_rank) FROM balances s WHERE s.guild_id = $1) AS swept,
+                    (SELECT n FROM n) AS unswept,
+                    c.member_id, c.acc_recent, c.acc_lasting, c.entries, c.last_at, c.standing_key,
+                    c.sweep_rank, c.moved,
+                    coalesce((SELECT coalesce(m.nickname, m.name) FROM members m
+                              WHERE m.guild_id = $1 AND m.member_id = c.member_id),
+                             c.member_id::text) AS display
+             FROM guilds g
+             LEFT JOIN LATERAL (
+               SELECT u.*, true AS moved FROM u, n WHERE n.n <= $4
+               UNION ALL SELECT w.*, false FROM w
+             ) c ON true
+             WHERE g.guild_id = $1";
+
+/// Most rows moved since the sweep that [`Store::standings_page`] merges
+/// before it falls back to OFFSET.
+pub const UNSWEPT_MAX: i64 = 2_000;
+
+/// A row read for a standings page from the sweep's snapshot.
+#[derive(Debug, Clone)]
+struct Candidate {
+    row: BalanceRow,
+    name: String,
+    key: f64,
+    sweep_rank: Option<i64>,
+    /// Key moved since the sweep (or no sweep rank yet).
+    moved: bool,
+}
+
+/// Leaderboard order: key descending, then member id.
+fn ahead(a_key: f64, a_id: MemberId, b_key: f64, b_id: MemberId) -> bool {
+    a_key > b_key || (a_key == b_key && a_id < b_id)
+}
+
+/// The page `[offset, offset + limit)` from every moved row and the swept rows
+/// of a window of sweep ranks (see [`Store::standings_page`]); also the number
+/// of rows created since the sweep. `covers_start` / `covers_end`: the window
+/// reaches the first / last sweep rank. None when the window cannot place the
+/// page (the caller then reads it by OFFSET).
+fn page_from_snapshot(
+    mut cands: Vec<Candidate>,
+    offset: u64,
+    limit: u64,
+    covers_start: bool,
+    covers_end: bool,
+) -> Option<(Vec<(BalanceRow, String)>, u64)> {
+    let new_rows = cands
+        .iter()
+        .filter(|c| c.moved && c.sweep_rank.is_none())
+        .count() as u64;
+    cands.sort_by(|a, b| {
+        b.key
+            .total_cmp(&a.key)
+            .then(a.row.member_id.cmp(&b.row.member_id))
+    });
+    let moved: Vec<(f64, MemberId, Option<i64>)> = cands
+        .iter()
+        .filter(|c| c.moved)
+        .map(|c| (c.key, c.row.member_id, c.sweep_rank))
+        .collect();
+    let swept_idx: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].moved).collect();
+    // Position (1-based) of cands[i0] and the range of indices whose position
+    // follows from it.
+    let (i0, pos0) = if covers_start {
+        (0usize, 1i64)
+    } else {
+        let &i0 = swept_idx.first()?;
+        let c = &cands[i0];
+        let r = c.sweep_rank?;
+        let before_in_sweep = moved
+            .iter()
+            .filter(|m| m.2.is_some_and(|mr| mr < r))
+            .count() as i64;
+        let before_now = moved
+            .iter()
+            .filter(|m| ahead(m.0, m.1, c.key, c.row.member_id))
+            .count() as i64;
+        (i0, r - before_in_sweep + before_now)
+    };
+    let i1 = if covers_end {
+        cands.len()
+    } else {
+        swept_idx.last()? + 1
+    };
+    let (first, last) = (offset as i64 + 1, (offset + limit) as i64);
+    let pos_end = pos0 + (i1 - i0) as i64; // one past the last placed position
+                                           // The page must lie inside what is placed (or run past the end of the board).
+    if first < pos0 || (last >= pos_end && !covers_end) {
+        return None;
+    }
+    let rows = (i0..i1)
+        .filter(|&i| {
+            let p = pos0 + (i - i0) as i64;
+            p >= first && p <= last
+        })
+        .map(|i| (cands[i].row, cands[i].name.clone()))
+        .collect();
+    Some((rows, new_rows))
+}
+
 /// A leaderboard page read in one round trip (see [`Store::standings_page`]).
 #[derive(Debug, Clone)]
 pub struct StandingsSnapshot {
@@ -485,32 +640,12 @@ impl Store {
         member: MemberId,
         since: DateTime<Utc>,
     ) -> Result<Option<BalanceSnapshot>, sqlx::Error> {
-        let r = sqlx::query(
-            "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
-                    g.recent_weight, g.standings_at, g.settings,
-                    b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at,
-                    coalesce(m.nickname, m.name) AS display, coalesce(m.opted_out, false) AS opted_out,
-                    t.amounts, t.ats, t.requests,
-                    CASE WHEN b.member_id IS NULL THEN NULL ELSE
-                      1 + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND o.standing_key > b.standing_key)
-                        + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND o.standing_key = b.standing_key
-                                                              AND o.member_id < b.member_id)
-                    END AS rank
-             FROM guilds g
-             LEFT JOIN balances b ON b.guild_id = g.guild_id AND b.member_id = $2
-             LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = $2
-             CROSS JOIN LATERAL (
-               SELECT array_agg(l.amount ORDER BY l.at) AS amounts, array_agg(l.at ORDER BY l.at) AS ats,
-                      array_agg(l.kind = 'request' ORDER BY l.at) AS requests
-               FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2 AND l.at > $3
-             ) t
-             WHERE g.guild_id = $1",
-        )
-        .bind(i(guild))
-        .bind(i(member))
-        .bind(since)
-        .fetch_optional(&self.pool)
-        .await?;
+        let r = sqlx::query(BALANCE_SNAPSHOT_SQL)
+            .bind(i(guild))
+            .bind(i(member))
+            .bind(since)
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(r) = r else { return Ok(None) };
         let guild = super::ledger::row_to_guild(&r)?;
         let row = r
@@ -539,11 +674,67 @@ impl Store {
     }
 
     /// A `/standings` page in one round trip: the guild row, the number of
-    /// ranked members, and the page (accumulators and display names) by the
-    /// stored key. Cost: an index scan of `offset + limit` entries of
-    /// `balances_standing` (so a deep page costs its depth) and an index-only
-    /// count of the guild's members.
+    /// ranked members, and the page (accumulators and display names) in
+    /// (standing_key DESC, member_id) order.
+    ///
+    /// Read from the sweep's snapshot (migration 0006): the rows whose key
+    /// moved since the sweep ("unswept", U of them, read whole through the
+    /// partial index `balances_unswept`) and the swept rows whose sweep rank
+    /// lies within U of the page (a range of `balances_sweep_rank`), merged by
+    /// the current key. A swept row at sweep rank r is now at r − (unswept rows
+    /// the sweep had ahead of it) + (unswept rows now ahead of it), which is
+    /// within U of r, so that window holds the page whatever its depth. Cost
+    /// O(log members + page + U). With more than [`UNSWEPT_MAX`] unswept rows,
+    /// or if the window does not pin the page, the page is read by OFFSET
+    /// (O(depth)) as before: same rows either way.
     pub async fn standings_page(
+        &self,
+        guild: GuildId,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Option<StandingsSnapshot>, sqlx::Error> {
+        let rows = sqlx::query(STANDINGS_PAGE_SQL)
+            .bind(i(guild))
+            .bind(offset as i64)
+            .bind(limit as i64)
+            .bind(UNSWEPT_MAX)
+            .fetch_all(&self.pool)
+            .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let unswept = first.try_get::<i64, _>("unswept")?;
+        if unswept > UNSWEPT_MAX {
+            return self.standings_page_by_offset(guild, offset, limit).await;
+        }
+        let swept = first.try_get::<Option<i64>, _>("swept")?.unwrap_or(0);
+        let mut cands = Vec::with_capacity(rows.len());
+        for r in &rows {
+            if r.try_get::<Option<i64>, _>("member_id")?.is_some() {
+                cands.push(Candidate {
+                    row: balance_row(r),
+                    name: r.try_get("display")?,
+                    key: r.try_get("standing_key")?,
+                    sweep_rank: r.try_get::<Option<i64>, _>("sweep_rank")?,
+                    moved: r.try_get("moved")?,
+                });
+            }
+        }
+        let lo = offset as i64 - unswept;
+        let hi = offset as i64 + limit as i64 + unswept + 1;
+        match page_from_snapshot(cands, offset, limit, lo <= 1, hi >= swept) {
+            Some((rows, new_rows)) => Ok(Some(StandingsSnapshot {
+                guild: super::ledger::row_to_guild(first)?,
+                total: swept as u64 + new_rows,
+                rows,
+            })),
+            None => self.standings_page_by_offset(guild, offset, limit).await,
+        }
+    }
+
+    /// [`Store::standings_page`] by OFFSET over `balances_standing`: a deep
+    /// page costs its depth, the member count O(members).
+    pub async fn standings_page_by_offset(
         &self,
         guild: GuildId,
         offset: u64,
