@@ -131,6 +131,10 @@ pub struct ScoringMemory {
     /// Who credited whom (edges of the credit graph; freshness from `pair_credits`).
     out_edges: HashMap<MemberId, HashSet<MemberId>>,
     in_edges: HashMap<MemberId, HashSet<MemberId>>,
+    /// When edges older than the group window were last dropped: without
+    /// it the loop search walks every credit ever given (a 2-year history
+    /// made it 90 % of an import's time).
+    edges_pruned_at: Option<DateTime<Utc>>,
 }
 
 fn hours(h: f64) -> Duration {
@@ -210,6 +214,65 @@ impl ScoringMemory {
             .is_some_and(|t| *t > since)
     }
 
+    /// Whether `to` is in `self.reachable(from, depth, since, skip)`, by a
+    /// search from both ends: nodes `from` reaches in ⌈depth/2⌉ steps meet
+    /// nodes that reach `to` in ⌊depth/2⌋ steps exactly when a path of at
+    /// most `depth` steps exists.
+    fn reaches_within(
+        &self,
+        from: MemberId,
+        to: MemberId,
+        depth: u32,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+    ) -> bool {
+        if from == to {
+            return false;
+        }
+        let ahead = self.ball(from, depth.div_ceil(2), since, skip, true);
+        if ahead.contains(&to) {
+            return true;
+        }
+        let behind = self.ball(to, depth / 2, since, skip, false);
+        ahead.iter().any(|m| behind.contains(m))
+    }
+
+    /// Members within `depth` fresh steps of `center` (itself included),
+    /// following credit forwards or backwards, never along `skip`.
+    fn ball(
+        &self,
+        center: MemberId,
+        depth: u32,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+        forwards: bool,
+    ) -> HashSet<MemberId> {
+        let edges = if forwards {
+            &self.out_edges
+        } else {
+            &self.in_edges
+        };
+        let mut seen = HashSet::from([center]);
+        let mut frontier = vec![center];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for x in frontier {
+                for y in edges.get(&x).into_iter().flatten() {
+                    let edge = if forwards { (x, *y) } else { (*y, x) };
+                    if edge != skip && !seen.contains(y) && self.edge_fresh(edge.0, edge.1, since) {
+                        seen.insert(*y);
+                        next.push(*y);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        seen
+    }
+
     /// Members `from` reaches along credit edges fresher than `since`, in at
     /// most `depth` steps, not using the edge `skip`.
     fn reachable(
@@ -253,6 +316,17 @@ impl ScoringMemory {
     ) -> Option<(usize, usize)> {
         let sc = &s.scoring;
         let since = at - hours(sc.group_window_days * 24.0);
+        // Most credit closes no loop: a meet-in-the-middle search says so
+        // after two steps from each end instead of the whole reach.
+        if !self.reaches_within(
+            receiver,
+            giver,
+            sc.group_max_size - 1,
+            since,
+            (receiver, giver),
+        ) {
+            return None;
+        }
         let reach = self.reachable(receiver, sc.group_max_size - 1, since, (receiver, giver));
         if !reach.contains(&giver) {
             return None;
@@ -591,6 +665,37 @@ impl ScoringMemory {
     }
 
     /// Remember an entry that was written (or would be, in a dry run).
+    /// Drop credit edges whose last credit is older than two group windows
+    /// before `at` (at most once a day). The loop search only follows edges
+    /// fresher than one window before the credit it scores, so this changes
+    /// no result as long as signals arrive less than a window out of order
+    /// (the importer sorts by time; the gateway is near-ordered).
+    fn prune_edges(&mut self, at: DateTime<Utc>, window: Duration) {
+        if self
+            .edges_pruned_at
+            .is_some_and(|t| at - t < Duration::days(1))
+        {
+            return;
+        }
+        self.edges_pruned_at = Some(at);
+        let cutoff = at - window - window;
+        let credits = &self.pair_credits;
+        let fresh = |from: MemberId, to: MemberId| {
+            credits
+                .get(&(from, to))
+                .and_then(|q| q.back())
+                .is_some_and(|t| *t >= cutoff)
+        };
+        self.out_edges.retain(|from, tos| {
+            tos.retain(|to| fresh(*from, *to));
+            !tos.is_empty()
+        });
+        self.in_edges.retain(|to, froms| {
+            froms.retain(|from| fresh(*from, *to));
+            !froms.is_empty()
+        });
+    }
+
     pub fn record(&mut self, e: &EntryDraft, s: &Settings) {
         let scales = Scales::from(&s.decay);
         let sc = &s.scoring;
@@ -634,6 +739,7 @@ impl ScoringMemory {
                     keep(self.given.entry(g).or_default(), e.at, Duration::hours(24));
                     self.out_edges.entry(g).or_default().insert(e.member);
                     self.in_edges.entry(e.member).or_default().insert(g);
+                    self.prune_edges(e.at, hours(sc.group_window_days * 24.0));
                     if e.kind == EntryKind::Kudos {
                         keep(
                             self.kudos_given.entry(g).or_default(),
@@ -666,6 +772,52 @@ impl ScoringMemory {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// The meet-in-the-middle loop test agrees with the full reach on random
+    /// credit graphs (fresh and stale edges, every depth, with a skipped edge).
+    #[test]
+    fn reaches_within_agrees_with_the_full_reach() {
+        let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for case in 0..400 {
+            let members = 3 + next(12);
+            let edges = next(members * 3);
+            let mut m = ScoringMemory::default();
+            for _ in 0..edges {
+                let (a, b) = (next(members), next(members));
+                if a == b {
+                    continue;
+                }
+                let at = t0 + Duration::days(next(30) as i64);
+                m.pair_credits.entry((a, b)).or_default().push_back(at);
+                m.out_edges.entry(a).or_default().insert(b);
+                m.in_edges.entry(b).or_default().insert(a);
+            }
+            let since = t0 + Duration::days(next(20) as i64);
+            for depth in 0..6 {
+                for from in 0..members {
+                    for to in 0..members {
+                        let skip = if next(2) == 0 { (from, to) } else { (to, from) };
+                        let full = m.reachable(from, depth, since, skip).contains(&to);
+                        let fast = m.reaches_within(from, to, depth, since, skip);
+                        assert_eq!(full, fast, "case {case}: {from}->{to} depth {depth}");
+                    }
+                }
+            }
         }
     }
 }
