@@ -22,6 +22,9 @@ pub enum ServiceError {
     UnknownGuild(String, String),
     #[error("{0}")]
     Invalid(String),
+    /// A command option with a bad value: names the option and the fix.
+    #[error(transparent)]
+    BadOption(#[from] crate::options::OptionError),
 }
 
 /// One member's figures at a moment (`/balance`, `goodwill balance`).
@@ -299,6 +302,7 @@ impl Goodwill {
 
     /// Resolve a member given by id, mention or name.
     pub async fn resolve_member(&self, guild: GuildId, q: &str) -> R<MemberId> {
+        let q = &crate::options::member_query(q)?;
         let found = self
             .store()
             .find_members(guild, q, 10)
@@ -306,9 +310,10 @@ impl Goodwill {
             .map_err(ServiceError::db)?;
         match found.as_slice() {
             [(id, _)] => Ok(*id),
-            [] => Err(ServiceError::UnknownMember(q.to_string())),
+            [] => Err(ServiceError::UnknownMember(crate::options::quote(q))),
             many => Err(ServiceError::Invalid(format!(
-                "{q:?} matches several members: {}; give an id",
+                "{} matches several members: {}; give an id",
+                crate::options::quote(q),
                 many.iter()
                     .map(|(id, n)| format!("{n} ({id})"))
                     .collect::<Vec<_>>()
@@ -323,6 +328,7 @@ impl Goodwill {
         prefix: &str,
         limit: u32,
     ) -> R<Vec<(MemberId, String)>> {
+        let prefix = &crate::options::member_query(prefix)?;
         self.store()
             .find_members(guild, prefix, limit)
             .await
@@ -949,18 +955,14 @@ impl Goodwill {
         channel: ChannelId,
         at: DateTime<Utc>,
     ) -> R<KudosOutcome> {
+        crate::options::member_id(receiver.id)?;
         if giver.id == receiver.id {
             return Ok(KudosOutcome::SelfKudos);
         }
         if receiver.is_bot {
             return Ok(KudosOutcome::ToBot);
         }
-        let reason = reason.trim();
-        if reason.is_empty() || reason.chars().count() > 500 {
-            return Err(ServiceError::Invalid(
-                "give a reason of 1 to 500 characters".into(),
-            ));
-        }
+        let reason = &crate::options::reason(reason, 1)?;
         let rt = self
             .inner
             .runtime(guild, "", at)
@@ -1210,10 +1212,19 @@ impl Goodwill {
     /// unknown keys and invalid values; a change of half-lives recomputes the
     /// accumulators from the ledger.
     pub async fn config_set(&self, guild: GuildId, key: &str, value: &str) -> R<String> {
+        use crate::options::{quote, OptionError};
+        let bad = |option: &'static str, problem: String| {
+            ServiceError::BadOption(OptionError { option, problem })
+        };
+        let key = &crate::options::config_key(key)?;
+        let value = &crate::options::config_value(value)?;
         let g = self.guild_row(guild).await?;
-        let current = self.settings(guild).await?;
-        let tree =
-            toml::Value::try_from(&current).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let current = self
+            .inner
+            .cached_settings(guild, &g.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let tree = toml::Value::try_from(current.as_ref())
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let open_map = key
             .rsplit_once('.')
             .is_some_and(|(parent, _)| OPEN_MAPS.contains(&parent));
@@ -1224,15 +1235,20 @@ impl Goodwill {
                 None
             })
             .ok_or_else(|| {
-                ServiceError::Invalid(format!(
-                    "unknown setting {key:?}; see /config view for the keys"
-                ))
+                bad(
+                    "key",
+                    format!(
+                        "unknown setting {}; see /config view for the keys",
+                        quote(key)
+                    ),
+                )
             })?
             .clone();
         if old.is_table() {
-            return Err(ServiceError::Invalid(format!(
-                "{key:?} is a section; name a key inside it"
-            )));
+            return Err(bad(
+                "key",
+                format!("{} is a section; name a key inside it", quote(key)),
+            ));
         }
         let mut over =
             toml::Value::try_from(&g.settings).unwrap_or(toml::Value::Table(Default::default()));
@@ -1247,28 +1263,39 @@ impl Goodwill {
                     t.remove(leaf);
                 }
                 crate::config::set_path(&mut over, parent, t)
-                    .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+                    .map_err(|e| bad("key", e.to_string()))?;
             }
         } else {
             crate::config::set_path(&mut over, key, new.clone())
-                .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+                .map_err(|e| bad("key", e.to_string()))?;
         }
-        let new_settings = crate::config::guild_settings(&self.inner.base, &over)
-            .map_err(|e| ServiceError::Invalid(format!("{key} = {value} was not applied: {e}")))?;
+        let new_settings = crate::config::guild_settings(&self.inner.base, &over).map_err(|e| {
+            bad(
+                "value",
+                format!(
+                    "{key} = {} was not applied: {e}; give a value of the type /config view shows",
+                    quote(value)
+                ),
+            )
+        })?;
         if let Some(("roles.by_tier", tier)) = key.rsplit_once('.') {
             // Checked here, not in Settings::validate: a later rename of the
             // tiers must not make the guild's settings unreadable.
             if new != toml::Value::Integer(0) && !new_settings.tiers.iter().any(|t| t.name == tier)
             {
-                return Err(ServiceError::Invalid(format!(
-                    "no tier is named {tier:?} (tiers: {})",
-                    new_settings
-                        .tiers
-                        .iter()
-                        .map(|t| t.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                return Err(bad(
+                    "key",
+                    format!(
+                        "no tier is named {}; give one of the tiers: {}",
+                        quote(tier),
+                        new_settings
+                            .tiers
+                            .iter()
+                            .map(|t| t.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
             }
         }
         let json = serde_json::to_value(&over).map_err(|e| ServiceError::Invalid(e.to_string()))?;
@@ -1308,16 +1335,10 @@ impl Goodwill {
         interaction_id: u64,
         at: DateTime<Utc>,
     ) -> R<BalanceView> {
-        if !amount.is_finite() || amount.abs() > 1_000.0 || amount == 0.0 {
-            return Err(ServiceError::Invalid(
-                "amount must be a non-zero number between -1000 and 1000".into(),
-            ));
-        }
-        if reason.trim().is_empty() {
-            return Err(ServiceError::Invalid(
-                "an adjustment needs a reason (it is audited)".into(),
-            ));
-        }
+        crate::options::member_id(member)?;
+        let amount = crate::options::amount(amount)?;
+        // Audited: a reason of 3 to 300 characters.
+        let reason = &crate::options::reason(reason, 3)?;
         {
             let rt = self
                 .inner
