@@ -384,13 +384,24 @@ impl Goodwill {
         {
             return Ok(()); // delivered again (reconnect, resume): already processed
         }
+        // The replied-to message from the store when the channel memory does
+        // not have it, or will drop it as too old before this message is
+        // read (else a reply 30+ minutes later would lose its link, unlike
+        // the same reply after a restart, when the memory starts empty).
+        let window = rt.settings.detect.context_window();
         let replied = match msg.reply_to {
-            Some(r) if rt.state.recent(msg.channel_id, r).is_none() => self
-                .store()
-                .stored_message(msg.guild_id, r)
-                .await
-                .map_err(ServiceError::db)?
-                .map(|x| x.1),
+            Some(r)
+                if rt
+                    .state
+                    .recent(msg.channel_id, r)
+                    .is_none_or(|m| msg.at - m.at > window) =>
+            {
+                self.store()
+                    .stored_message(msg.guild_id, r)
+                    .await
+                    .map_err(ServiceError::db)?
+                    .map(|x| x.1)
+            }
             _ => None,
         };
         let settings = rt.settings.clone();
@@ -479,6 +490,10 @@ impl Goodwill {
             return Ok(());
         }
         let edit_tag = format!("m:{}@{}", msg.id, msg.at.timestamp_millis());
+        // The reversals are not in the scratch memory (its scoring recorded the new entries).
+        for e in &old {
+            scratch.memory.record(e, &settings);
+        }
         let mut batch = Batch {
             entries: old,
             ..Default::default()
@@ -509,7 +524,7 @@ impl Goodwill {
             .runtime(guild, "", at)
             .await
             .map_err(ServiceError::db)?;
-        let rt = rt.lock().await;
+        let mut rt = rt.lock().await;
         let mut batch = Batch::default();
         for id in ids {
             let why = format!("message deleted at {}", at.format("%Y-%m-%d %H:%M UTC"));
@@ -521,6 +536,7 @@ impl Goodwill {
             );
         }
         self.write(&rt, &batch).await?;
+        remember(&mut rt, &batch);
         self.store()
             .mark_deleted(guild, ids, at)
             .await
@@ -546,6 +562,7 @@ impl Goodwill {
                 ..Default::default()
             };
             self.write(&rt, &batch).await?;
+            remember(&mut rt, &batch);
             return Ok(());
         }
         let target = match rt.state.recent(r.channel_id, r.message_id).cloned() {
@@ -1363,6 +1380,15 @@ impl Goodwill {
             self.write(&rt, &batch).await?;
         }
         self.balance(guild, member, at).await
+    }
+}
+
+/// Record written reversals in the scoring memory, so it matches what a
+/// memory rebuilt from the ledger (after a restart) holds.
+fn remember(rt: &mut GuildRuntime, batch: &Batch) {
+    let settings = rt.settings.clone();
+    for e in &batch.entries {
+        rt.state.memory.record(e, &settings);
     }
 }
 
