@@ -32,6 +32,9 @@ use goodwill::fake_discord::{snowflake_at, FakeDiscord, FakeUser, Msg};
 use support::*;
 
 const GENERAL: u64 = 900_000_000_000_000_002;
+
+/// A stored message: id, reply_to, flags, deleted_at.
+type MessageDump = (i64, Option<i64>, i16, Option<DateTime<Utc>>);
 const T: Duration = Duration::from_secs(60);
 
 #[derive(Clone)]
@@ -393,7 +396,7 @@ async fn the_bot_killed_during_live_traffic_and_restarted_loses_and_duplicates_n
                 .find_map(|p| p.parse::<u64>().ok())
                 .unwrap_or(0) as i64;
             for (name, db) in [("clean", &clean), ("killed", &killed)] {
-                let rows: Vec<(i64, Option<i64>, i16, Option<DateTime<Utc>>)> = sqlx::query_as(
+                let rows: Vec<MessageDump> = sqlx::query_as(
                     "SELECT message_id, reply_to, flags, deleted_at FROM messages WHERE guild_id = $1 AND (message_id = $2 OR message_id = (SELECT reply_to FROM messages WHERE guild_id = $1 AND message_id = $2))",
                 )
                 .bind(GUILD as i64)

@@ -143,7 +143,7 @@ fn hostile_f64(rng: &mut SmallRng) -> f64 {
         -0.0,
         1000.0,
         -1000.0,
-        1000.000_000_001,
+        1_000.000_000_001,
         -1000.5,
         1e20,
         5.0,
@@ -482,7 +482,7 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                     assert!(h.rows.len() <= 1000);
                     let s = g.standings(GUILD, n, Utc::now()).await?;
                     assert!(s.page >= 1);
-                    if n % 7 == 0 || n > 3650 {
+                    if n.is_multiple_of(7) || n > 3650 {
                         let r = g.report(GUILD, n, Utc::now()).await?;
                         assert!((1..=3650).contains(&r.window_days));
                     }
