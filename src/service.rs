@@ -1316,19 +1316,32 @@ impl Goodwill {
             }
         }
         let json = serde_json::to_value(&over).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        // New half-lives first: the recompute can fail for this ledger (a
+        // half-life so short the accumulators overflow), and then nothing
+        // may have changed.
+        let scales = Scales::from(&new_settings.decay);
+        if scales != g.scales {
+            if let Err(e) = self.store().recompute_balances(guild, &scales).await {
+                if crate::store::is_unavailable(&e) {
+                    return Err(ServiceError::Unavailable(e));
+                }
+                tracing::warn!(guild, key, error = %e, "half-life change refused: recompute failed");
+                // The recompute is one transaction: the old accumulators stand.
+                return Err(bad(
+                    "value",
+                    format!(
+                        "{key} = {} cannot be applied to this server's ledger (the balances would overflow); give a longer half-life",
+                        quote(value)
+                    ),
+                ));
+            }
+        }
         sqlx::query("UPDATE guilds SET settings = $2 WHERE guild_id = $1")
             .bind(guild as i64)
             .bind(&json)
             .execute(&self.store().pool)
             .await
             .map_err(ServiceError::db)?;
-        let scales = Scales::from(&new_settings.decay);
-        if scales != g.scales {
-            self.store()
-                .recompute_balances(guild, &scales)
-                .await
-                .map_err(ServiceError::db)?;
-        }
         if key.starts_with("roles.") {
             // New role settings: roles that could not be managed are tried again (once).
             self.store()

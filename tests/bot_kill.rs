@@ -350,7 +350,7 @@ async fn the_bot_killed_during_live_traffic_and_restarted_loses_and_duplicates_n
     let Some(pg) = embedded().await else { return };
     let started = Instant::now();
     let base = Utc::now() - chrono::Duration::days(2);
-    let sc = scenario(21, 70, base, true);
+    let sc = scenario(21, 50, base, true);
     assert!(sc.events > 2_500, "{} events", sc.events);
     let dir = temp_dir("kill-live");
 

@@ -149,11 +149,17 @@ impl Settings {
     /// that names the key.
     pub fn validate(&self) -> Result<(), String> {
         let d = &self.decay;
-        if !(d.recent_half_life_days > 0.0 && d.recent_half_life_days.is_finite()) {
-            return Err("decay.recent_half_life_days must be a positive number of days".into());
-        }
-        if !(d.lasting_half_life_days > 0.0 && d.lasting_half_life_days.is_finite()) {
-            return Err("decay.lasting_half_life_days must be a positive number of days".into());
+        // Bounded: a half-life of a fraction of a second overflows the
+        // accumulators (2^(t/H)) for any history.
+        for (name, v) in [
+            ("decay.recent_half_life_days", d.recent_half_life_days),
+            ("decay.lasting_half_life_days", d.lasting_half_life_days),
+        ] {
+            if !(0.1..=36_500.0).contains(&v) {
+                return Err(format!(
+                    "{name} must be a positive number of days from 0.1 to 36500"
+                ));
+            }
         }
         if !(0.0..=1.0).contains(&d.recent_weight) {
             return Err("decay.recent_weight must be between 0 and 1".into());
