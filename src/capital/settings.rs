@@ -171,17 +171,41 @@ impl Settings {
         // Durations: at most a century (longer ones overflow date arithmetic).
         const DAYS: f64 = 36_500.0;
         for (name, v, max) in [
-            ("scoring.help_window_hours", s.help_window_hours, DAYS * 24.0),
-            ("scoring.escalation_window_hours", s.escalation_window_hours, DAYS * 24.0),
-            ("scoring.pair_cooldown_minutes", s.pair_cooldown_minutes, DAYS * 1440.0),
+            (
+                "scoring.help_window_hours",
+                s.help_window_hours,
+                DAYS * 24.0,
+            ),
+            (
+                "scoring.escalation_window_hours",
+                s.escalation_window_hours,
+                DAYS * 24.0,
+            ),
+            (
+                "scoring.pair_cooldown_minutes",
+                s.pair_cooldown_minutes,
+                DAYS * 1440.0,
+            ),
             ("scoring.pair_window_days", s.pair_window_days, DAYS),
-            ("scoring.reciprocity_window_days", s.reciprocity_window_days, DAYS),
+            (
+                "scoring.reciprocity_window_days",
+                s.reciprocity_window_days,
+                DAYS,
+            ),
             ("scoring.giver_tenure_days", s.giver_tenure_days, DAYS),
             ("scoring.group_window_days", s.group_window_days, DAYS),
-            ("decay.standings_refresh_hours", d.standings_refresh_hours, DAYS * 24.0),
+            (
+                "decay.standings_refresh_hours",
+                d.standings_refresh_hours,
+                DAYS * 24.0,
+            ),
             ("report.window_days", self.report.window_days as f64, 3650.0),
             ("report.at_risk_days", self.report.at_risk_days as f64, DAYS),
-            ("members.leave_cleanup_days", self.members.leave_cleanup_days as f64, DAYS),
+            (
+                "members.leave_cleanup_days",
+                self.members.leave_cleanup_days as f64,
+                DAYS,
+            ),
         ] {
             if !(0.0..=max).contains(&v) {
                 return Err(format!("{name} must be a number from 0 to {max}"));
