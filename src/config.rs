@@ -136,7 +136,35 @@ pub fn settings_from(v: &toml::Value) -> Result<Settings, ConfigError> {
         .try_into()
         .map_err(|e: toml::de::Error| ConfigError::Invalid(e.message().to_string()))?;
     s.validate().map_err(ConfigError::Invalid)?;
+    // Whatever `validate` checks by name, no setting may be NaN or infinite
+    // (TOML accepts `nan` and `inf`; every computation downstream would
+    // quietly turn them into nonsense).
+    if let Some(path) = non_finite(&toml::Value::try_from(&s).unwrap_or(v.clone()), "") {
+        return Err(ConfigError::Invalid(format!(
+            "{path} must be a finite number"
+        )));
+    }
     Ok(s)
+}
+
+/// The dotted path of the first NaN or infinite float in a tree.
+fn non_finite(v: &toml::Value, path: &str) -> Option<String> {
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match v {
+        toml::Value::Float(f) if !f.is_finite() => Some(path.to_string()),
+        toml::Value::Table(t) => t.iter().find_map(|(k, x)| non_finite(x, &join(k))),
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| non_finite(x, &format!("{path}[{i}]"))),
+        _ => None,
+    }
 }
 
 /// The process-wide settings tree: defaults, then `GOODWILL_CONFIG`, then the

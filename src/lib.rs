@@ -17,6 +17,7 @@ pub mod eval;
 pub mod fake_discord;
 pub mod import;
 pub mod moderation;
+pub mod options;
 pub mod pipeline;
 pub mod render;
 pub mod service;

@@ -180,7 +180,17 @@ impl Pipeline {
             .ensure_guild(guild, name, &Scales::from(&base.decay), at)
             .await?;
         let settings = settings_for(&self.base, &row.settings).unwrap_or(base);
-        let state = hydrate(&self.store, &row, &settings, at).await?;
+        // The memory holds everything already in the ledger, also entries
+        // dated after `at`: after a restart the first event may be one
+        // delivered again (older than what was written since), or a message
+        // older than the last reaction (dated on receipt).
+        let latest: Option<DateTime<Utc>> =
+            sqlx::query_scalar("SELECT max(at) FROM ledger WHERE guild_id = $1")
+                .bind(guild as i64)
+                .fetch_one(&self.store.pool)
+                .await?;
+        let upto = latest.map_or(at, |l| at.max(l + Duration::milliseconds(1)));
+        let state = hydrate(&self.store, &row, &settings, upto).await?;
         let rt = Arc::new(Mutex::new(GuildRuntime {
             row,
             settings: Arc::new(settings),

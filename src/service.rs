@@ -22,6 +22,9 @@ pub enum ServiceError {
     UnknownGuild(String, String),
     #[error("{0}")]
     Invalid(String),
+    /// A command option with a bad value: names the option and the fix.
+    #[error(transparent)]
+    BadOption(#[from] crate::options::OptionError),
 }
 
 /// One member's figures at a moment (`/balance`, `goodwill balance`).
@@ -299,6 +302,7 @@ impl Goodwill {
 
     /// Resolve a member given by id, mention or name.
     pub async fn resolve_member(&self, guild: GuildId, q: &str) -> R<MemberId> {
+        let q = &crate::options::member_query(q)?;
         let found = self
             .store()
             .find_members(guild, q, 10)
@@ -306,9 +310,10 @@ impl Goodwill {
             .map_err(ServiceError::db)?;
         match found.as_slice() {
             [(id, _)] => Ok(*id),
-            [] => Err(ServiceError::UnknownMember(q.to_string())),
+            [] => Err(ServiceError::UnknownMember(crate::options::quote(q))),
             many => Err(ServiceError::Invalid(format!(
-                "{q:?} matches several members: {}; give an id",
+                "{} matches several members: {}; give an id",
+                crate::options::quote(q),
                 many.iter()
                     .map(|(id, n)| format!("{n} ({id})"))
                     .collect::<Vec<_>>()
@@ -323,6 +328,7 @@ impl Goodwill {
         prefix: &str,
         limit: u32,
     ) -> R<Vec<(MemberId, String)>> {
+        let prefix = &crate::options::member_query(prefix)?;
         self.store()
             .find_members(guild, prefix, limit)
             .await
@@ -378,13 +384,24 @@ impl Goodwill {
         {
             return Ok(()); // delivered again (reconnect, resume): already processed
         }
+        // The replied-to message from the store when the channel memory does
+        // not have it, or will drop it as too old before this message is
+        // read (else a reply 30+ minutes later would lose its link, unlike
+        // the same reply after a restart, when the memory starts empty).
+        let window = rt.settings.detect.context_window();
         let replied = match msg.reply_to {
-            Some(r) if rt.state.recent(msg.channel_id, r).is_none() => self
-                .store()
-                .stored_message(msg.guild_id, r)
-                .await
-                .map_err(ServiceError::db)?
-                .map(|x| x.1),
+            Some(r)
+                if rt
+                    .state
+                    .recent(msg.channel_id, r)
+                    .is_none_or(|m| msg.at - m.at > window) =>
+            {
+                self.store()
+                    .stored_message(msg.guild_id, r)
+                    .await
+                    .map_err(ServiceError::db)?
+                    .map(|x| x.1)
+            }
             _ => None,
         };
         let settings = rt.settings.clone();
@@ -473,6 +490,10 @@ impl Goodwill {
             return Ok(());
         }
         let edit_tag = format!("m:{}@{}", msg.id, msg.at.timestamp_millis());
+        // The reversals are not in the scratch memory (its scoring recorded the new entries).
+        for e in &old {
+            scratch.memory.record(e, &settings);
+        }
         let mut batch = Batch {
             entries: old,
             ..Default::default()
@@ -503,7 +524,7 @@ impl Goodwill {
             .runtime(guild, "", at)
             .await
             .map_err(ServiceError::db)?;
-        let rt = rt.lock().await;
+        let mut rt = rt.lock().await;
         let mut batch = Batch::default();
         for id in ids {
             let why = format!("message deleted at {}", at.format("%Y-%m-%d %H:%M UTC"));
@@ -515,6 +536,7 @@ impl Goodwill {
             );
         }
         self.write(&rt, &batch).await?;
+        remember(&mut rt, &batch);
         self.store()
             .mark_deleted(guild, ids, at)
             .await
@@ -540,6 +562,7 @@ impl Goodwill {
                 ..Default::default()
             };
             self.write(&rt, &batch).await?;
+            remember(&mut rt, &batch);
             return Ok(());
         }
         let target = match rt.state.recent(r.channel_id, r.message_id).cloned() {
@@ -949,18 +972,14 @@ impl Goodwill {
         channel: ChannelId,
         at: DateTime<Utc>,
     ) -> R<KudosOutcome> {
+        crate::options::member_id(receiver.id)?;
         if giver.id == receiver.id {
             return Ok(KudosOutcome::SelfKudos);
         }
         if receiver.is_bot {
             return Ok(KudosOutcome::ToBot);
         }
-        let reason = reason.trim();
-        if reason.is_empty() || reason.chars().count() > 500 {
-            return Err(ServiceError::Invalid(
-                "give a reason of 1 to 500 characters".into(),
-            ));
-        }
+        let reason = &crate::options::reason(reason, 1)?;
         let rt = self
             .inner
             .runtime(guild, "", at)
@@ -1210,10 +1229,19 @@ impl Goodwill {
     /// unknown keys and invalid values; a change of half-lives recomputes the
     /// accumulators from the ledger.
     pub async fn config_set(&self, guild: GuildId, key: &str, value: &str) -> R<String> {
+        use crate::options::{quote, OptionError};
+        let bad = |option: &'static str, problem: String| {
+            ServiceError::BadOption(OptionError { option, problem })
+        };
+        let key = &crate::options::config_key(key)?;
+        let value = &crate::options::config_value(value)?;
         let g = self.guild_row(guild).await?;
-        let current = self.settings(guild).await?;
-        let tree =
-            toml::Value::try_from(&current).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let current = self
+            .inner
+            .cached_settings(guild, &g.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let tree = toml::Value::try_from(current.as_ref())
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let open_map = key
             .rsplit_once('.')
             .is_some_and(|(parent, _)| OPEN_MAPS.contains(&parent));
@@ -1224,15 +1252,20 @@ impl Goodwill {
                 None
             })
             .ok_or_else(|| {
-                ServiceError::Invalid(format!(
-                    "unknown setting {key:?}; see /config view for the keys"
-                ))
+                bad(
+                    "key",
+                    format!(
+                        "unknown setting {}; see /config view for the keys",
+                        quote(key)
+                    ),
+                )
             })?
             .clone();
         if old.is_table() {
-            return Err(ServiceError::Invalid(format!(
-                "{key:?} is a section; name a key inside it"
-            )));
+            return Err(bad(
+                "key",
+                format!("{} is a section; name a key inside it", quote(key)),
+            ));
         }
         let mut over =
             toml::Value::try_from(&g.settings).unwrap_or(toml::Value::Table(Default::default()));
@@ -1247,44 +1280,68 @@ impl Goodwill {
                     t.remove(leaf);
                 }
                 crate::config::set_path(&mut over, parent, t)
-                    .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+                    .map_err(|e| bad("key", e.to_string()))?;
             }
         } else {
             crate::config::set_path(&mut over, key, new.clone())
-                .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+                .map_err(|e| bad("key", e.to_string()))?;
         }
-        let new_settings = crate::config::guild_settings(&self.inner.base, &over)
-            .map_err(|e| ServiceError::Invalid(format!("{key} = {value} was not applied: {e}")))?;
+        let new_settings = crate::config::guild_settings(&self.inner.base, &over).map_err(|e| {
+            bad(
+                "value",
+                format!(
+                    "{key} = {} was not applied: {e}; give a value of the type /config view shows",
+                    quote(value)
+                ),
+            )
+        })?;
         if let Some(("roles.by_tier", tier)) = key.rsplit_once('.') {
             // Checked here, not in Settings::validate: a later rename of the
             // tiers must not make the guild's settings unreadable.
             if new != toml::Value::Integer(0) && !new_settings.tiers.iter().any(|t| t.name == tier)
             {
-                return Err(ServiceError::Invalid(format!(
-                    "no tier is named {tier:?} (tiers: {})",
-                    new_settings
-                        .tiers
-                        .iter()
-                        .map(|t| t.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                return Err(bad(
+                    "key",
+                    format!(
+                        "no tier is named {}; give one of the tiers: {}",
+                        quote(tier),
+                        new_settings
+                            .tiers
+                            .iter()
+                            .map(|t| t.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
             }
         }
         let json = serde_json::to_value(&over).map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        // New half-lives first: the recompute can fail for this ledger (a
+        // half-life so short the accumulators overflow), and then nothing
+        // may have changed.
+        let scales = Scales::from(&new_settings.decay);
+        if scales != g.scales {
+            if let Err(e) = self.store().recompute_balances(guild, &scales).await {
+                if crate::store::is_unavailable(&e) {
+                    return Err(ServiceError::Unavailable(e));
+                }
+                tracing::warn!(guild, key, error = %e, "half-life change refused: recompute failed");
+                // The recompute is one transaction: the old accumulators stand.
+                return Err(bad(
+                    "value",
+                    format!(
+                        "{key} = {} cannot be applied to this server's ledger (the balances would overflow); give a longer half-life",
+                        quote(value)
+                    ),
+                ));
+            }
+        }
         sqlx::query("UPDATE guilds SET settings = $2 WHERE guild_id = $1")
             .bind(guild as i64)
             .bind(&json)
             .execute(&self.store().pool)
             .await
             .map_err(ServiceError::db)?;
-        let scales = Scales::from(&new_settings.decay);
-        if scales != g.scales {
-            self.store()
-                .recompute_balances(guild, &scales)
-                .await
-                .map_err(ServiceError::db)?;
-        }
         if key.starts_with("roles.") {
             // New role settings: roles that could not be managed are tried again (once).
             self.store()
@@ -1308,16 +1365,10 @@ impl Goodwill {
         interaction_id: u64,
         at: DateTime<Utc>,
     ) -> R<BalanceView> {
-        if !amount.is_finite() || amount.abs() > 1_000.0 || amount == 0.0 {
-            return Err(ServiceError::Invalid(
-                "amount must be a non-zero number between -1000 and 1000".into(),
-            ));
-        }
-        if reason.trim().is_empty() {
-            return Err(ServiceError::Invalid(
-                "an adjustment needs a reason (it is audited)".into(),
-            ));
-        }
+        crate::options::member_id(member)?;
+        let amount = crate::options::amount(amount)?;
+        // Audited: a reason of 3 to 300 characters.
+        let reason = &crate::options::reason(reason, 3)?;
         {
             let rt = self
                 .inner
@@ -1342,6 +1393,15 @@ impl Goodwill {
             self.write(&rt, &batch).await?;
         }
         self.balance(guild, member, at).await
+    }
+}
+
+/// Record written reversals in the scoring memory, so it matches what a
+/// memory rebuilt from the ledger (after a restart) holds.
+fn remember(rt: &mut GuildRuntime, batch: &Batch) {
+    let settings = rt.settings.clone();
+    for e in &batch.entries {
+        rt.state.memory.record(e, &settings);
     }
 }
 

@@ -710,8 +710,12 @@ impl ScoringMemory {
             m.lasting *= growth(-d, scales.lasting_half_life);
             m.at = e.at;
         }
-        m.recent += e.amount;
-        m.lasting += e.amount;
+        // An entry dated before the memory's moment (a reversal dated like
+        // its original, a message older than the last reaction) has decayed
+        // since: add what is left of it, as the ledger's balance does.
+        let d = days_between(e.at, m.at).max(0.0);
+        m.recent += e.amount * growth(-d, scales.recent_half_life);
+        m.lasting += e.amount * growth(-d, scales.lasting_half_life);
         let first = self.first_own.entry(e.member).or_insert(e.at);
         if e.at < *first {
             *first = e.at;

@@ -149,11 +149,17 @@ impl Settings {
     /// that names the key.
     pub fn validate(&self) -> Result<(), String> {
         let d = &self.decay;
-        if !(d.recent_half_life_days > 0.0 && d.recent_half_life_days.is_finite()) {
-            return Err("decay.recent_half_life_days must be a positive number of days".into());
-        }
-        if !(d.lasting_half_life_days > 0.0 && d.lasting_half_life_days.is_finite()) {
-            return Err("decay.lasting_half_life_days must be a positive number of days".into());
+        // Bounded: a half-life of a fraction of a second overflows the
+        // accumulators (2^(t/H)) for any history.
+        for (name, v) in [
+            ("decay.recent_half_life_days", d.recent_half_life_days),
+            ("decay.lasting_half_life_days", d.lasting_half_life_days),
+        ] {
+            if !(0.1..=36_500.0).contains(&v) {
+                return Err(format!(
+                    "{name} must be a positive number of days from 0.1 to 36500"
+                ));
+            }
         }
         if !(0.0..=1.0).contains(&d.recent_weight) {
             return Err("decay.recent_weight must be between 0 and 1".into());
@@ -162,6 +168,49 @@ impl Settings {
             return Err("decay.rebase_after_half_lives must be between 1 and 512".into());
         }
         let s = &self.scoring;
+        // Durations: at most a century (longer ones overflow date arithmetic).
+        const DAYS: f64 = 36_500.0;
+        for (name, v, max) in [
+            (
+                "scoring.help_window_hours",
+                s.help_window_hours,
+                DAYS * 24.0,
+            ),
+            (
+                "scoring.escalation_window_hours",
+                s.escalation_window_hours,
+                DAYS * 24.0,
+            ),
+            (
+                "scoring.pair_cooldown_minutes",
+                s.pair_cooldown_minutes,
+                DAYS * 1440.0,
+            ),
+            ("scoring.pair_window_days", s.pair_window_days, DAYS),
+            (
+                "scoring.reciprocity_window_days",
+                s.reciprocity_window_days,
+                DAYS,
+            ),
+            ("scoring.giver_tenure_days", s.giver_tenure_days, DAYS),
+            ("scoring.group_window_days", s.group_window_days, DAYS),
+            (
+                "decay.standings_refresh_hours",
+                d.standings_refresh_hours,
+                DAYS * 24.0,
+            ),
+            ("report.window_days", self.report.window_days as f64, 3650.0),
+            ("report.at_risk_days", self.report.at_risk_days as f64, DAYS),
+            (
+                "members.leave_cleanup_days",
+                self.members.leave_cleanup_days as f64,
+                DAYS,
+            ),
+        ] {
+            if !(0.0..=max).contains(&v) {
+                return Err(format!("{name} must be a number from 0 to {max}"));
+            }
+        }
         if !(s.pair_decay > 0.0 && s.pair_decay <= 1.0) {
             return Err("scoring.pair_decay must be in (0, 1]".into());
         }

@@ -288,10 +288,19 @@ async fn write_members(
     let mut nicks: Vec<Option<String>> = Vec::with_capacity(seen.len());
     let mut bots = Vec::with_capacity(seen.len());
     let mut firsts = Vec::with_capacity(seen.len());
+    // PostgreSQL text cannot hold NUL: a name with one (a hostile export, a
+    // command option) loses it rather than failing the whole write.
+    let clean = |s: String| {
+        if s.contains('\0') {
+            s.replace('\0', "")
+        } else {
+            s
+        }
+    };
     for (id, (p, at)) in seen {
         ids.push(id as i64);
-        names.push(p.name);
-        nicks.push(p.nickname);
+        names.push(clean(p.name));
+        nicks.push(p.nickname.map(clean));
         bots.push(p.is_bot);
         firsts.push(at);
     }

@@ -208,3 +208,11 @@ pub async fn count(store: &Store, sql: &'static str, guild: u64) -> i64 {
         .unwrap()
         .get(0)
 }
+
+/// Cases per fuzz test: `GOODWILL_FUZZ_CASES` (default 10,000).
+pub fn fuzz_cases() -> usize {
+    std::env::var("GOODWILL_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.trim().replace('_', "").parse().ok())
+        .unwrap_or(10_000)
+}

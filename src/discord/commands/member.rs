@@ -37,11 +37,11 @@ pub async fn standings(
     ctx: Context<'_>,
     #[description = "Page of the leaderboard (default: 1)"]
     #[min = 1]
-    page: Option<u32>,
+    page: Option<i64>,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
     let service = &ctx.data().service;
-    let page = page.unwrap_or(1).max(1);
+    let page = crate::options::page(page).map_err(crate::service::ServiceError::from)?;
     let view = answer_within(ctx, false, service.standings(guild, page, Utc::now())).await??;
     let (embed, buttons) = embeds::standings(&view);
     ctx.send(CreateReply::default().embed(embed).components(buttons))

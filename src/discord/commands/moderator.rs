@@ -9,6 +9,7 @@ use serenity::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse}
 use super::{answer_within, guild, is_moderator, picked};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
+use crate::service::ServiceError;
 
 /// Givers, takers, matchers, quiet members, decay risks and movers
 #[poise::command(
@@ -23,10 +24,10 @@ pub async fn report(
     #[description = "Window in days (default: 90)"]
     #[min = 1]
     #[max = 3650]
-    window: Option<u32>,
+    window: Option<i64>,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let window = window.unwrap_or(90);
+    let window = crate::options::window(window).map_err(ServiceError::from)?;
     // A report reads the whole window: always defer.
     ctx.defer_ephemeral().await?;
     let view = ctx.data().service.report(guild, window, Utc::now()).await?;
@@ -219,11 +220,7 @@ pub async fn adjust(
     reason: String,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    if !amount.is_finite() || amount == 0.0 {
-        anyhow::bail!(crate::service::ServiceError::Invalid(
-            "the amount must be a non-zero number".into()
-        ));
-    }
+    crate::options::amount(amount).map_err(ServiceError::from)?;
     let target = picked(ctx, &member);
     let moderator = ctx.author().id.get();
     let view = answer_within(
