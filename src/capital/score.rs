@@ -137,6 +137,17 @@ pub struct ScoringMemory {
     edges_pruned_at: Option<DateTime<Utc>>,
 }
 
+/// Amounts too small to ever show (balances are shown to 0.1) become 0:
+/// settings that are each valid can multiply to 1e-308, which PostgreSQL
+/// refuses to decay ("value out of range: underflow").
+pub fn negligible_to_zero(amount: f64) -> f64 {
+    if amount.abs() < 1e-9 {
+        0.0
+    } else {
+        amount
+    }
+}
+
 fn hours(h: f64) -> Duration {
     Duration::milliseconds((h * 3_600_000.0) as i64)
 }
@@ -413,7 +424,7 @@ impl ScoringMemory {
                 kind,
                 member,
                 counterpart,
-                amount,
+                amount: negligible_to_zero(amount),
                 at,
                 channel_id: src.channel_id,
                 message_id: src.message_id,
