@@ -724,6 +724,7 @@ async fn fuzz_command_options_end_to_end_through_the_bot() {
         guild_id: Some(GUILD),
         shards: None,
         http_addr: None,
+        ..BotOptions::new("test-token")
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let handle = tokio::spawn(run_bot(service.clone(), opts, async move {
