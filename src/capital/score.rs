@@ -131,10 +131,17 @@ pub struct ScoringMemory {
     /// Who credited whom (edges of the credit graph; freshness from `pair_credits`).
     out_edges: HashMap<MemberId, HashSet<MemberId>>,
     in_edges: HashMap<MemberId, HashSet<MemberId>>,
-    /// When edges older than the group window were last dropped: without
-    /// it the loop search walks every credit ever given (a 2-year history
-    /// made it 90 % of an import's time).
+    /// When edges older than two group windows were last moved out of
+    /// `out_edges`/`in_edges` (once a day): without it the loop search walks
+    /// every credit ever given (a 2-year history made it 90 % of an import).
     edges_pruned_at: Option<DateTime<Utc>>,
+    /// Every edge moved out had its last credit before this moment.
+    pruned_before: Option<DateTime<Utc>>,
+    /// The edges moved out, still consulted by a search that looks further
+    /// back than `pruned_before` (a signal dated long before others, e.g. a
+    /// message's own time next to reactions dated on receipt).
+    cold_out: HashMap<MemberId, HashSet<MemberId>>,
+    cold_in: HashMap<MemberId, HashSet<MemberId>>,
 }
 
 /// Amounts too small to ever show (balances are shown to 0.1) become 0:
@@ -207,15 +214,33 @@ impl ScoringMemory {
     /// Members who credited `member` after `since`.
     fn givers_of(&self, member: MemberId, since: DateTime<Utc>) -> Vec<MemberId> {
         let mut v: Vec<MemberId> = self
-            .in_edges
-            .get(&member)
-            .into_iter()
-            .flatten()
+            .neighbours(member, since, false)
             .copied()
             .filter(|g| self.edge_fresh(*g, member, since))
             .collect();
         v.sort_unstable();
+        v.dedup();
         v
+    }
+
+    /// Whom `x` credited (`forwards`) or who credited `x`, among the edges
+    /// that can be fresher than `since` (may repeat a member).
+    fn neighbours(
+        &self,
+        x: MemberId,
+        since: DateTime<Utc>,
+        forwards: bool,
+    ) -> impl Iterator<Item = &MemberId> {
+        let (hot, cold) = if forwards {
+            (&self.out_edges, &self.cold_out)
+        } else {
+            (&self.in_edges, &self.cold_in)
+        };
+        let look_back = self.pruned_before.is_some_and(|p| since < p);
+        hot.get(&x)
+            .into_iter()
+            .flatten()
+            .chain(cold.get(&x).filter(|_| look_back).into_iter().flatten())
     }
 
     fn edge_fresh(&self, from: MemberId, to: MemberId, since: DateTime<Utc>) -> bool {
@@ -258,17 +283,12 @@ impl ScoringMemory {
         skip: (MemberId, MemberId),
         forwards: bool,
     ) -> HashSet<MemberId> {
-        let edges = if forwards {
-            &self.out_edges
-        } else {
-            &self.in_edges
-        };
         let mut seen = HashSet::from([center]);
         let mut frontier = vec![center];
         for _ in 0..depth {
             let mut next = Vec::new();
             for x in frontier {
-                for y in edges.get(&x).into_iter().flatten() {
+                for y in self.neighbours(x, since, forwards) {
                     let edge = if forwards { (x, *y) } else { (*y, x) };
                     if edge != skip && !seen.contains(y) && self.edge_fresh(edge.0, edge.1, since) {
                         seen.insert(*y);
@@ -298,7 +318,7 @@ impl ScoringMemory {
         for _ in 0..depth {
             let mut next = Vec::new();
             for x in frontier {
-                for y in self.out_edges.get(&x).into_iter().flatten() {
+                for y in self.neighbours(x, since, true) {
                     if (x, *y) != skip && !seen.contains(y) && self.edge_fresh(x, *y, since) {
                         seen.insert(*y);
                         next.push(*y);
@@ -676,11 +696,11 @@ impl ScoringMemory {
     }
 
     /// Remember an entry that was written (or would be, in a dry run).
-    /// Drop credit edges whose last credit is older than two group windows
-    /// before `at` (at most once a day). The loop search only follows edges
-    /// fresher than one window before the credit it scores, so this changes
-    /// no result as long as signals arrive less than a window out of order
-    /// (the importer sorts by time; the gateway is near-ordered).
+    /// Move credit edges whose last credit is older than two group windows
+    /// before `at` out of the hot maps (at most once a day). A search only
+    /// needs edges fresher than one window before the credit it scores, so it
+    /// looks at the moved ones only when it reaches back before
+    /// `pruned_before`: the results are the same as without pruning.
     fn prune_edges(&mut self, at: DateTime<Utc>, window: Duration) {
         if self
             .edges_pruned_at
@@ -690,21 +710,38 @@ impl ScoringMemory {
         }
         self.edges_pruned_at = Some(at);
         let cutoff = at - window - window;
+        if self.pruned_before.is_some_and(|p| p >= cutoff) {
+            return;
+        }
         let credits = &self.pair_credits;
-        let fresh = |from: MemberId, to: MemberId| {
+        let stale = |from: MemberId, to: MemberId| {
             credits
                 .get(&(from, to))
                 .and_then(|q| q.back())
-                .is_some_and(|t| *t >= cutoff)
+                .is_none_or(|t| *t < cutoff)
         };
+        let mut moved = Vec::new();
         self.out_edges.retain(|from, tos| {
-            tos.retain(|to| fresh(*from, *to));
+            tos.retain(|to| {
+                let old = stale(*from, *to);
+                if old {
+                    moved.push((*from, *to));
+                }
+                !old
+            });
             !tos.is_empty()
         });
-        self.in_edges.retain(|to, froms| {
-            froms.retain(|from| fresh(*from, *to));
-            !froms.is_empty()
-        });
+        for (from, to) in moved {
+            if let Some(froms) = self.in_edges.get_mut(&to) {
+                froms.remove(&from);
+                if froms.is_empty() {
+                    self.in_edges.remove(&to);
+                }
+            }
+            self.cold_out.entry(from).or_default().insert(to);
+            self.cold_in.entry(to).or_default().insert(from);
+        }
+        self.pruned_before = Some(cutoff);
     }
 
     pub fn record(&mut self, e: &EntryDraft, s: &Settings) {
