@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::decay::{days_between, growth, Scales};
@@ -113,7 +114,7 @@ pub struct MemberMemory {
 pub struct ScoringMemory {
     pub members: HashMap<MemberId, MemberMemory>,
     /// Times of credits (thanks, thank reactions, kudos) from giver to receiver.
-    pair_credits: HashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
+    pair_credits: FxHashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
     /// Last helpful reply from helper to asker.
     help: HashMap<(MemberId, MemberId), DateTime<Utc>>,
     asks: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
@@ -129,8 +130,8 @@ pub struct ScoringMemory {
     /// Times of credits each member gave (daily giving budget).
     given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     /// Who credited whom (edges of the credit graph; freshness from `pair_credits`).
-    out_edges: HashMap<MemberId, HashSet<MemberId>>,
-    in_edges: HashMap<MemberId, HashSet<MemberId>>,
+    out_edges: FxHashMap<MemberId, FxHashSet<MemberId>>,
+    in_edges: FxHashMap<MemberId, FxHashSet<MemberId>>,
     /// When edges older than two group windows were last moved out of
     /// `out_edges`/`in_edges` (once a day): without it the loop search walks
     /// every credit ever given (a 2-year history made it 90 % of an import).
@@ -140,8 +141,8 @@ pub struct ScoringMemory {
     /// The edges moved out, still consulted by a search that looks further
     /// back than `pruned_before` (a signal dated long before others, e.g. a
     /// message's own time next to reactions dated on receipt).
-    cold_out: HashMap<MemberId, HashSet<MemberId>>,
-    cold_in: HashMap<MemberId, HashSet<MemberId>>,
+    cold_out: FxHashMap<MemberId, FxHashSet<MemberId>>,
+    cold_in: FxHashMap<MemberId, FxHashSet<MemberId>>,
 }
 
 /// Amounts too small to ever show (balances are shown to 0.1) become 0:
@@ -282,8 +283,9 @@ impl ScoringMemory {
         since: DateTime<Utc>,
         skip: (MemberId, MemberId),
         forwards: bool,
-    ) -> HashSet<MemberId> {
-        let mut seen = HashSet::from([center]);
+    ) -> FxHashSet<MemberId> {
+        let mut seen = FxHashSet::default();
+        seen.insert(center);
         let mut frontier = vec![center];
         for _ in 0..depth {
             let mut next = Vec::new();
@@ -312,8 +314,9 @@ impl ScoringMemory {
         depth: u32,
         since: DateTime<Utc>,
         skip: (MemberId, MemberId),
-    ) -> HashSet<MemberId> {
-        let mut seen = HashSet::from([from]);
+    ) -> FxHashSet<MemberId> {
+        let mut seen = FxHashSet::default();
+        seen.insert(from);
         let mut frontier = vec![from];
         for _ in 0..depth {
             let mut next = Vec::new();
