@@ -255,6 +255,7 @@ impl ScoringMemory {
     /// search from both ends: nodes `from` reaches in ⌈depth/2⌉ steps meet
     /// nodes that reach `to` in ⌊depth/2⌋ steps exactly when a path of at
     /// most `depth` steps exists.
+    #[cfg(test)]
     fn reaches_within(
         &self,
         from: MemberId,
@@ -272,6 +273,29 @@ impl ScoringMemory {
         }
         let behind = self.ball(to, depth / 2, since, skip, false);
         ahead.iter().any(|m| behind.contains(m))
+    }
+
+    /// The definition `closed_group` implements faster (for the tests).
+    #[cfg(test)]
+    fn closed_group_by_full_reach(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Option<(usize, usize)> {
+        let sc = &s.scoring;
+        let since = at - hours(sc.group_window_days * 24.0);
+        let reach = self.reachable(receiver, sc.group_max_size - 1, since, (receiver, giver));
+        if !reach.contains(&giver) {
+            return None;
+        }
+        let outside = self
+            .givers_of(receiver, since)
+            .into_iter()
+            .filter(|g| *g != giver && !reach.contains(g))
+            .count();
+        (outside < sc.group_outside_min as usize).then_some((reach.len(), outside))
     }
 
     /// Members within `depth` fresh steps of `center` (itself included),
@@ -350,21 +374,42 @@ impl ScoringMemory {
     ) -> Option<(usize, usize)> {
         let sc = &s.scoring;
         let since = at - hours(sc.group_window_days * 24.0);
-        // Most credit closes no loop: a meet-in-the-middle search says so
-        // after two steps from each end instead of the whole reach.
-        if !self.reaches_within(
-            receiver,
-            giver,
-            sc.group_max_size - 1,
-            since,
-            (receiver, giver),
-        ) {
+        let depth = sc.group_max_size - 1;
+        let skip = (receiver, giver);
+        // Meet in the middle: what the receiver reaches in half the steps,
+        // once, then for each member asked, what reaches it in the other half
+        // (small for most). Most credit closes no loop; most receivers in a
+        // loop have outside givers: both are settled without the whole reach.
+        let ahead = self.ball(receiver, depth.div_ceil(2), since, skip, true);
+        let reaches = |to: MemberId| {
+            if to == receiver {
+                return false;
+            }
+            if ahead.contains(&to) {
+                return true;
+            }
+            let behind = self.ball(to, depth / 2, since, skip, false);
+            if behind.len() < ahead.len() {
+                behind.iter().any(|m| ahead.contains(m))
+            } else {
+                ahead.iter().any(|m| behind.contains(m))
+            }
+        };
+        if !reaches(giver) {
             return None;
         }
-        let reach = self.reachable(receiver, sc.group_max_size - 1, since, (receiver, giver));
-        if !reach.contains(&giver) {
-            return None;
+        let min_outside = sc.group_outside_min as usize;
+        let mut outside_seen = 0;
+        for g in self.givers_of(receiver, since) {
+            if g != giver && !reaches(g) {
+                outside_seen += 1;
+                if outside_seen >= min_outside {
+                    return None;
+                }
+            }
         }
+        // Damped: the full reach, for the explanation.
+        let reach = self.reachable(receiver, depth, since, skip);
         let outside = self
             .givers_of(receiver, since)
             .into_iter()
@@ -863,6 +908,22 @@ mod tests {
                 m.in_edges.entry(b).or_default().insert(a);
             }
             let since = t0 + Duration::days(next(20) as i64);
+            let mut settings = crate::config::default_settings();
+            settings.scoring.group_window_days = next(30) as f64 + 1.0;
+            settings.scoring.group_max_size = 2 + next(5) as u32;
+            settings.scoring.group_outside_min = next(4) as u32;
+            let at = t0 + Duration::days(next(40) as i64);
+            for giver in 0..members {
+                for receiver in 0..members {
+                    if giver != receiver {
+                        assert_eq!(
+                            m.closed_group(giver, receiver, at, &settings),
+                            m.closed_group_by_full_reach(giver, receiver, at, &settings),
+                            "case {case}: {giver}->{receiver}"
+                        );
+                    }
+                }
+            }
             for depth in 0..6 {
                 for from in 0..members {
                     for to in 0..members {
