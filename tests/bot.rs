@@ -3,6 +3,7 @@
 
 use goodwill::fake_discord;
 mod support;
+use support::init_tracing;
 
 use std::future::Future;
 use std::time::Duration;
@@ -28,16 +29,6 @@ fn bob() -> FakeUser {
 }
 fn cyd() -> FakeUser {
     FakeUser::new(103, "cyd")
-}
-
-fn init_tracing() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn,goodwill=info".into()),
-        )
-        .with_test_writer()
-        .try_init();
 }
 
 struct Bot {

@@ -4,6 +4,7 @@
 //! across a restart, `/warnings` and `/config preview`.
 
 mod support;
+use support::init_tracing;
 
 use std::future::Future;
 use std::time::Duration;
@@ -36,16 +37,6 @@ fn bob() -> FakeUser {
 }
 fn cyd() -> FakeUser {
     FakeUser::new(103, "cyd")
-}
-
-fn init_tracing() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn,goodwill=info".into()),
-        )
-        .with_test_writer()
-        .try_init();
 }
 
 /// One run of the bot against `fake`, on `service`'s database.

@@ -216,3 +216,14 @@ pub fn fuzz_cases() -> usize {
         .and_then(|v| v.trim().replace('_', "").parse().ok())
         .unwrap_or(10_000)
 }
+
+/// Logs of the code under test in the test's output (`RUST_LOG` to change).
+pub fn init_tracing() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,goodwill=info".into()),
+        )
+        .with_test_writer()
+        .try_init();
+}
