@@ -8,7 +8,9 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+#[cfg(test)]
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use super::decay::{days_between, growth, Scales};
@@ -129,9 +131,10 @@ pub struct ScoringMemory {
     pub first_own: HashMap<MemberId, DateTime<Utc>>,
     /// Times of credits each member gave (daily giving budget).
     given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
-    /// Who credited whom (edges of the credit graph; freshness from `pair_credits`).
-    out_edges: FxHashMap<MemberId, FxHashSet<MemberId>>,
-    in_edges: FxHashMap<MemberId, FxHashSet<MemberId>>,
+    /// Who credited whom, with the time of the latest credit (edges of the
+    /// credit graph, both ways round for searches from either end).
+    out_edges: Edges,
+    in_edges: Edges,
     /// When edges older than two group windows were last moved out of
     /// `out_edges`/`in_edges` (once a day): without it the loop search walks
     /// every credit ever given (a 2-year history made it 90 % of an import).
@@ -141,8 +144,19 @@ pub struct ScoringMemory {
     /// The edges moved out, still consulted by a search that looks further
     /// back than `pruned_before` (a signal dated long before others, e.g. a
     /// message's own time next to reactions dated on receipt).
-    cold_out: FxHashMap<MemberId, FxHashSet<MemberId>>,
-    cold_in: FxHashMap<MemberId, FxHashSet<MemberId>>,
+    cold_out: Edges,
+    cold_in: Edges,
+}
+
+/// Credit edges from (or to) each member, with the time of the latest credit.
+type Edges = FxHashMap<MemberId, FxHashMap<MemberId, DateTime<Utc>>>;
+
+/// Note a credit on the edge `from` → `to` of a one-way map.
+fn add_edge(edges: &mut Edges, from: MemberId, to: MemberId, at: DateTime<Utc>) {
+    let t = edges.entry(from).or_default().entry(to).or_insert(at);
+    if at > *t {
+        *t = at;
+    }
 }
 
 /// Amounts too small to ever show (balances are shown to 0.1) become 0:
@@ -170,6 +184,50 @@ fn unordered(a: MemberId, b: MemberId) -> (MemberId, MemberId) {
         (a, b)
     } else {
         (b, a)
+    }
+}
+
+/// A breadth-first search over fresh credit edges from one member (forwards:
+/// whom they credited; backwards: who credited them), grown a level at a time
+/// on demand so that a search can stop as soon as it has its answer.
+struct Search {
+    centre: MemberId,
+    forwards: bool,
+    /// Steps from the centre of every member reached.
+    dist: FxHashMap<MemberId, u32>,
+    /// The members reached at `level` steps.
+    frontier: Vec<MemberId>,
+    level: u32,
+}
+
+impl Search {
+    fn new(centre: MemberId, forwards: bool) -> Search {
+        let mut dist = FxHashMap::default();
+        dist.insert(centre, 0);
+        Search {
+            centre,
+            forwards,
+            dist,
+            frontier: vec![centre],
+            level: 0,
+        }
+    }
+
+    /// Reach one step further, never along `skip`.
+    fn expand(&mut self, memory: &ScoringMemory, since: DateTime<Utc>, skip: (MemberId, MemberId)) {
+        let level = self.level + 1;
+        let mut next = Vec::new();
+        for x in std::mem::take(&mut self.frontier) {
+            for y in memory.neighbours(x, since, self.forwards) {
+                let edge = if self.forwards { (x, y) } else { (y, x) };
+                if edge != skip && !self.dist.contains_key(&y) {
+                    self.dist.insert(y, level);
+                    next.push(y);
+                }
+            }
+        }
+        self.frontier = next;
+        self.level = level;
     }
 }
 
@@ -214,24 +272,20 @@ impl ScoringMemory {
 
     /// Members who credited `member` after `since`.
     fn givers_of(&self, member: MemberId, since: DateTime<Utc>) -> Vec<MemberId> {
-        let mut v: Vec<MemberId> = self
-            .neighbours(member, since, false)
-            .copied()
-            .filter(|g| self.edge_fresh(*g, member, since))
-            .collect();
+        let mut v: Vec<MemberId> = self.neighbours(member, since, false).collect();
         v.sort_unstable();
         v.dedup();
         v
     }
 
-    /// Whom `x` credited (`forwards`) or who credited `x`, among the edges
-    /// that can be fresher than `since` (may repeat a member).
+    /// Whom `x` credited (`forwards`) or who credited `x` after `since`
+    /// (may repeat a member).
     fn neighbours(
         &self,
         x: MemberId,
         since: DateTime<Utc>,
         forwards: bool,
-    ) -> impl Iterator<Item = &MemberId> {
+    ) -> impl Iterator<Item = MemberId> + '_ {
         let (hot, cold) = if forwards {
             (&self.out_edges, &self.cold_out)
         } else {
@@ -242,96 +296,64 @@ impl ScoringMemory {
             .into_iter()
             .flatten()
             .chain(cold.get(&x).filter(|_| look_back).into_iter().flatten())
+            .filter(move |(_, t)| **t > since)
+            .map(|(y, _)| *y)
     }
 
-    fn edge_fresh(&self, from: MemberId, to: MemberId, since: DateTime<Utc>) -> bool {
-        self.pair_credits
-            .get(&(from, to))
-            .and_then(|q| q.back())
-            .is_some_and(|t| *t > since)
-    }
-
-    /// Whether `to` is in `self.reachable(from, depth, since, skip)`, by a
-    /// search from both ends: nodes `from` reaches in ⌈depth/2⌉ steps meet
-    /// nodes that reach `to` in ⌊depth/2⌋ steps exactly when a path of at
-    /// most `depth` steps exists.
-    #[cfg(test)]
-    fn reaches_within(
+    /// The length of the shortest path of fresh credit from `fwd`'s centre to
+    /// `to` of at most `depth` steps, never along `skip`, or None. A search
+    /// from both ends that always grows the smaller frontier: most members
+    /// are credited by few, so the search from `to` ends in a step or two
+    /// instead of walking the dense core the centre may sit in. `fwd` is kept
+    /// between calls (every target of one credit shares it).
+    fn path_len(
         &self,
-        from: MemberId,
+        fwd: &mut Search,
         to: MemberId,
         depth: u32,
         since: DateTime<Utc>,
         skip: (MemberId, MemberId),
-    ) -> bool {
-        if from == to {
-            return false;
-        }
-        let ahead = self.ball(from, depth.div_ceil(2), since, skip, true);
-        if ahead.contains(&to) {
-            return true;
-        }
-        let behind = self.ball(to, depth / 2, since, skip, false);
-        ahead.iter().any(|m| behind.contains(m))
-    }
-
-    /// The definition `closed_group` implements faster (for the tests).
-    #[cfg(test)]
-    fn closed_group_by_full_reach(
-        &self,
-        giver: MemberId,
-        receiver: MemberId,
-        at: DateTime<Utc>,
-        s: &Settings,
-    ) -> Option<(usize, usize)> {
-        let sc = &s.scoring;
-        let since = at - hours(sc.group_window_days * 24.0);
-        let reach = self.reachable(receiver, sc.group_max_size - 1, since, (receiver, giver));
-        if !reach.contains(&giver) {
+    ) -> Option<u32> {
+        if to == fwd.centre {
             return None;
         }
-        let outside = self
-            .givers_of(receiver, since)
-            .into_iter()
-            .filter(|g| *g != giver && !reach.contains(g))
-            .count();
-        (outside < sc.group_outside_min as usize).then_some((reach.len(), outside))
-    }
-
-    /// Members within `depth` fresh steps of `center` (itself included),
-    /// following credit forwards or backwards, never along `skip`.
-    fn ball(
-        &self,
-        center: MemberId,
-        depth: u32,
-        since: DateTime<Utc>,
-        skip: (MemberId, MemberId),
-        forwards: bool,
-    ) -> FxHashSet<MemberId> {
-        let mut seen = FxHashSet::default();
-        seen.insert(center);
-        let mut frontier = vec![center];
-        for _ in 0..depth {
-            let mut next = Vec::new();
-            for x in frontier {
-                for y in self.neighbours(x, since, forwards) {
-                    let edge = if forwards { (x, *y) } else { (*y, x) };
-                    if edge != skip && !seen.contains(y) && self.edge_fresh(edge.0, edge.1, since) {
-                        seen.insert(*y);
-                        next.push(*y);
-                    }
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            frontier = next;
+        if let Some(d) = fwd.dist.get(&to) {
+            return Some(*d);
         }
-        seen
+        // Nobody credited `to` lately (the usual case): no path.
+        self.neighbours(to, since, false).next()?;
+        let mut back = Search::new(to, false);
+        // No meeting yet means no path of at most fwd.level + back.level steps.
+        while fwd.level + back.level < depth {
+            if fwd.frontier.is_empty() || back.frontier.is_empty() {
+                return None;
+            }
+            // On a tie grow the target's side: it may end the search at once,
+            // while the centre's is shared and tends to be the dense one.
+            let (grown, other) = if fwd.frontier.len() < back.frontier.len() {
+                fwd.expand(self, since, skip);
+                (&*fwd, &back)
+            } else {
+                back.expand(self, since, skip);
+                (&back, &*fwd)
+            };
+            // The first level where they meet gives the shortest path.
+            let shortest = grown
+                .frontier
+                .iter()
+                .filter_map(|x| other.dist.get(x))
+                .min()
+                .map(|d| d + grown.level);
+            if shortest.is_some() {
+                return shortest;
+            }
+        }
+        None
     }
 
-    /// Members `from` reaches along credit edges fresher than `since`, in at
-    /// most `depth` steps, not using the edge `skip`.
+    /// Members within `depth` fresh steps of `from` (without it), along credit,
+    /// never along `skip`: the definition the searches are tested against.
+    #[cfg(test)]
     fn reachable(
         &self,
         from: MemberId,
@@ -339,83 +361,79 @@ impl ScoringMemory {
         since: DateTime<Utc>,
         skip: (MemberId, MemberId),
     ) -> FxHashSet<MemberId> {
-        let mut seen = FxHashSet::default();
-        seen.insert(from);
-        let mut frontier = vec![from];
-        for _ in 0..depth {
-            let mut next = Vec::new();
-            for x in frontier {
-                for y in self.neighbours(x, since, true) {
-                    if (x, *y) != skip && !seen.contains(y) && self.edge_fresh(x, *y, since) {
-                        seen.insert(*y);
-                        next.push(*y);
-                    }
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            frontier = next;
+        let mut s = Search::new(from, true);
+        while s.level < depth && !s.frontier.is_empty() {
+            s.expand(self, since, skip);
         }
-        seen.remove(&from);
-        seen
+        s.dist.remove(&from);
+        s.dist.into_keys().collect()
     }
 
-    /// Credit from `giver` to `receiver` that closes a loop of 3 or more members
-    /// (the receiver's credit comes back to the giver through others), while the
-    /// receiver has too few givers outside that loop: (members in the loop's
-    /// reach, outside givers) when damped.
-    fn closed_group(
+    /// The definition `closed_group` implements (for the tests): the loop
+    /// length from the smallest reach that contains the giver, outside givers
+    /// from the whole reach.
+    #[cfg(test)]
+    fn closed_group_by_full_reach(
         &self,
         giver: MemberId,
         receiver: MemberId,
         at: DateTime<Utc>,
         s: &Settings,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(u32, usize)> {
         let sc = &s.scoring;
         let since = at - hours(sc.group_window_days * 24.0);
         let depth = sc.group_max_size - 1;
         let skip = (receiver, giver);
-        // Meet in the middle: what the receiver reaches in half the steps,
-        // once, then for each member asked, what reaches it in the other half
-        // (small for most). Most credit closes no loop; most receivers in a
-        // loop have outside givers: both are settled without the whole reach.
-        let ahead = self.ball(receiver, depth.div_ceil(2), since, skip, true);
-        let reaches = |to: MemberId| {
-            if to == receiver {
-                return false;
-            }
-            if ahead.contains(&to) {
-                return true;
-            }
-            let behind = self.ball(to, depth / 2, since, skip, false);
-            if behind.len() < ahead.len() {
-                behind.iter().any(|m| ahead.contains(m))
-            } else {
-                ahead.iter().any(|m| behind.contains(m))
-            }
-        };
-        if !reaches(giver) {
-            return None;
-        }
-        let min_outside = sc.group_outside_min as usize;
-        let mut outside_seen = 0;
-        for g in self.givers_of(receiver, since) {
-            if g != giver && !reaches(g) {
-                outside_seen += 1;
-                if outside_seen >= min_outside {
-                    return None;
-                }
-            }
-        }
-        // Damped: the full reach, for the explanation.
+        let steps =
+            (1..=depth).find(|k| self.reachable(receiver, *k, since, skip).contains(&giver))?;
         let reach = self.reachable(receiver, depth, since, skip);
         let outside = self
             .givers_of(receiver, since)
             .into_iter()
             .filter(|g| *g != giver && !reach.contains(g))
             .count();
-        (outside < sc.group_outside_min as usize).then_some((reach.len(), outside))
+        (outside < sc.group_outside_min as usize).then_some((steps + 1, outside))
+    }
+
+    /// Credit from `giver` to `receiver` that closes a loop of 3 or more members
+    /// (the receiver's credit comes back to the giver through others within
+    /// `group_max_size` members), while the receiver has too few givers
+    /// outside that loop's reach: (members in the shortest loop, outside
+    /// givers) when damped.
+    fn closed_group(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Option<(u32, usize)> {
+        let sc = &s.scoring;
+        let since = at - hours(sc.group_window_days * 24.0);
+        let depth = sc.group_max_size - 1;
+        let skip = (receiver, giver);
+        let mut fwd = Search::new(receiver, true);
+        // Enough givers outside the receiver's reach settle it whether or not
+        // the credit closes a loop, and givers nobody credits lately are
+        // outside at once: ask them first, the loop search last.
+        let mut givers: Vec<(usize, MemberId)> = self
+            .givers_of(receiver, since)
+            .into_iter()
+            .filter(|g| *g != giver)
+            .map(|g| (self.in_edges.get(&g).map_or(0, |e| e.len()), g))
+            .collect();
+        givers.sort_unstable();
+        let min_outside = sc.group_outside_min as usize;
+        let mut outside = 0;
+        for (_, g) in givers {
+            if self.path_len(&mut fwd, g, depth, since, skip).is_none() {
+                outside += 1;
+                if outside >= min_outside {
+                    return None;
+                }
+            }
+        }
+        let steps = self.path_len(&mut fwd, giver, depth, since, skip)?;
+        (outside < min_outside).then_some((steps + 1, outside))
     }
 
     /// Asks made by `member` in the escalation window before `t`.
@@ -586,10 +604,10 @@ impl ScoringMemory {
                         sc.giver_daily_budget
                     ));
                 }
-                if let Some((reach, outside)) = self.closed_group(giver, receiver, at, s) {
+                if let Some((members, outside)) = self.closed_group(giver, receiver, at, s) {
                     factor *= sc.group_factor;
                     notes.push(format!(
-                        "closed group: credit comes back to the giver through others ({reach} reachable), {outside} outside giver(s) in {} d ×{}",
+                        "closed group: credit comes back to the giver through others (a loop of {members} members), {outside} outside giver(s) in {} d ×{}",
                         sc.group_window_days, sc.group_factor
                     ));
                 }
@@ -761,33 +779,26 @@ impl ScoringMemory {
         if self.pruned_before.is_some_and(|p| p >= cutoff) {
             return;
         }
-        let credits = &self.pair_credits;
-        let stale = |from: MemberId, to: MemberId| {
-            credits
-                .get(&(from, to))
-                .and_then(|q| q.back())
-                .is_none_or(|t| *t < cutoff)
-        };
         let mut moved = Vec::new();
         self.out_edges.retain(|from, tos| {
-            tos.retain(|to| {
-                let old = stale(*from, *to);
+            tos.retain(|to, t| {
+                let old = *t < cutoff;
                 if old {
-                    moved.push((*from, *to));
+                    moved.push((*from, *to, *t));
                 }
                 !old
             });
             !tos.is_empty()
         });
-        for (from, to) in moved {
+        for (from, to, t) in moved {
             if let Some(froms) = self.in_edges.get_mut(&to) {
                 froms.remove(&from);
                 if froms.is_empty() {
                     self.in_edges.remove(&to);
                 }
             }
-            self.cold_out.entry(from).or_default().insert(to);
-            self.cold_in.entry(to).or_default().insert(from);
+            add_edge(&mut self.cold_out, from, to, t);
+            add_edge(&mut self.cold_in, to, from, t);
         }
         self.pruned_before = Some(cutoff);
     }
@@ -837,8 +848,8 @@ impl ScoringMemory {
                         window,
                     );
                     keep(self.given.entry(g).or_default(), e.at, Duration::hours(24));
-                    self.out_edges.entry(g).or_default().insert(e.member);
-                    self.in_edges.entry(e.member).or_default().insert(g);
+                    add_edge(&mut self.out_edges, g, e.member, e.at);
+                    add_edge(&mut self.in_edges, e.member, g, e.at);
                     self.prune_edges(e.at, hours(sc.group_window_days * 24.0));
                     if e.kind == EntryKind::Kudos {
                         keep(
@@ -881,10 +892,11 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    /// The meet-in-the-middle loop test agrees with the full reach on random
-    /// credit graphs (fresh and stale edges, every depth, with a skipped edge).
+    /// The two-ended loop search agrees with the full reach on random credit
+    /// graphs (fresh and stale edges, every depth, with a skipped edge): same
+    /// damping, same outside givers, same shortest loop.
     #[test]
-    fn reaches_within_agrees_with_the_full_reach() {
+    fn loop_search_agrees_with_the_full_reach() {
         let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = |n: u64| {
@@ -893,6 +905,7 @@ mod tests {
             seed ^= seed << 17;
             seed % n
         };
+        let (mut damped, mut longest) = (0, 0);
         for case in 0..400 {
             let members = 3 + next(12);
             let edges = next(members * 3);
@@ -903,9 +916,8 @@ mod tests {
                     continue;
                 }
                 let at = t0 + Duration::days(next(30) as i64);
-                m.pair_credits.entry((a, b)).or_default().push_back(at);
-                m.out_edges.entry(a).or_default().insert(b);
-                m.in_edges.entry(b).or_default().insert(a);
+                add_edge(&mut m.out_edges, a, b, at);
+                add_edge(&mut m.in_edges, b, a, at);
             }
             let since = t0 + Duration::days(next(20) as i64);
             let mut settings = crate::config::default_settings();
@@ -916,24 +928,35 @@ mod tests {
             for giver in 0..members {
                 for receiver in 0..members {
                     if giver != receiver {
+                        let fast = m.closed_group(giver, receiver, at, &settings);
                         assert_eq!(
-                            m.closed_group(giver, receiver, at, &settings),
+                            fast,
                             m.closed_group_by_full_reach(giver, receiver, at, &settings),
                             "case {case}: {giver}->{receiver}"
                         );
+                        damped += fast.is_some() as u32;
                     }
                 }
             }
             for depth in 0..6 {
                 for from in 0..members {
-                    for to in 0..members {
-                        let skip = if next(2) == 0 { (from, to) } else { (to, from) };
-                        let full = m.reachable(from, depth, since, skip).contains(&to);
-                        let fast = m.reaches_within(from, to, depth, since, skip);
-                        assert_eq!(full, fast, "case {case}: {from}->{to} depth {depth}");
+                    // One forward search shared by every target, as in scoring.
+                    let skip = (from, next(members));
+                    let mut fwd = Search::new(from, true);
+                    for k in 0..members {
+                        let to = (k + from) % members;
+                        let shortest = (1..=depth).find(|d| {
+                            to != from && m.reachable(from, *d, since, skip).contains(&to)
+                        });
+                        let fast = m.path_len(&mut fwd, to, depth, since, skip);
+                        assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");
+                        longest = longest.max(fast.unwrap_or(0));
                     }
                 }
             }
         }
+        // The graphs exercise the cases that matter.
+        assert!(damped > 100, "{damped} damped credits");
+        assert_eq!(longest, 5, "longest shortest path");
     }
 }
