@@ -31,6 +31,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use regex::Regex;
+
+use super::sieve::SievedRegex;
 use serde::{Deserialize, Serialize};
 
 use super::message::{
@@ -525,16 +527,16 @@ pub struct Detector {
     filler: Vec<String>,
     rhetorical: Vec<Vec<String>>,
     thank_emojis: Vec<String>,
-    help_channel: Option<Regex>,
-    promo_channel: Option<Regex>,
-    invite: Option<Regex>,
-    self_promo: Option<Regex>,
-    request: Option<Regex>,
-    problem: Option<Regex>,
-    url: Regex,
+    help_channel: Option<SievedRegex>,
+    promo_channel: Option<SievedRegex>,
+    invite: Option<SievedRegex>,
+    self_promo: Option<SievedRegex>,
+    request: Option<SievedRegex>,
+    problem: Option<SievedRegex>,
+    url: SievedRegex,
 }
 
-fn combine(patterns: &[String]) -> Option<Regex> {
+fn combine(patterns: &[String]) -> Option<SievedRegex> {
     let ok: Vec<String> = patterns
         .iter()
         .filter(|p| !p.trim().is_empty() && Regex::new(&format!("(?i){p}")).is_ok())
@@ -543,7 +545,7 @@ fn combine(patterns: &[String]) -> Option<Regex> {
     if ok.is_empty() {
         return None;
     }
-    Regex::new(&format!("(?i){}", ok.join("|"))).ok()
+    SievedRegex::new(&format!("(?i){}", ok.join("|"))).ok()
 }
 
 fn lower_words(s: &str) -> Vec<String> {
@@ -649,7 +651,7 @@ impl Detector {
             self_promo: combine(&settings.self_promo_patterns),
             request: combine(&settings.request_patterns),
             problem: combine(&settings.help_channel_problem_patterns),
-            url: Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("static regex"),
+            url: SievedRegex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("static regex"),
             settings: settings.clone(),
         }
     }

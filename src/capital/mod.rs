@@ -12,5 +12,6 @@ pub mod replay;
 pub mod roles;
 pub mod score;
 pub mod settings;
+pub mod sieve;
 pub mod signal;
 pub mod standing;
