@@ -83,7 +83,7 @@ enum Command {
         #[arg(long)]
         quiet: bool,
         /// Messages per write transaction.
-        #[arg(long, default_value_t = 5000)]
+        #[arg(long, default_value_t = 10_000)]
         batch_size: usize,
     },
     /// A member's balance, standing, tier, decay warning and headroom.

@@ -796,3 +796,95 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
     check("swept again").await;
     drop(db);
 }
+
+/// The importer's fast write (plain INSERTs, balances added up in Rust) and
+/// its fallback: a batch that turns out to hold rows stored already (a live
+/// bot wrote part of the channel meanwhile) is written the careful way, with
+/// nothing twice, and the balances equal a recomputation from the ledger
+/// either way.
+#[tokio::test]
+async fn a_batch_expected_new_that_is_not_is_written_once() {
+    use goodwill::capital::message::MessageFlags;
+    use goodwill::capital::score::EntryDraft;
+    use goodwill::store::{Batch, MessageRow};
+    let db = fresh_db().await;
+    let scales = Scales::from(&goodwill::config::default_settings().decay);
+    let row = db
+        .store
+        .ensure_guild(GUILD, "fast path", &scales, mins(0))
+        .await
+        .unwrap();
+    let message = |id: u64| MessageRow {
+        message_id: id,
+        channel_id: CHANNEL,
+        author_id: 1 + id % 7,
+        at: mins(id as i64),
+        reply_to: None,
+        flags: MessageFlags::default(),
+        thanked: vec![2, 3],
+        addressees: vec![],
+    };
+    let entry = |id: u64| EntryDraft {
+        kind: EntryKind::Thanks,
+        member: 1 + id % 7,
+        counterpart: Some(9),
+        amount: 0.5 + (id % 5) as f64,
+        at: mins(id as i64),
+        channel_id: Some(CHANNEL),
+        message_id: Some(id),
+        reason: format!("entry {id}"),
+        idem_key: format!("fast:{id}"),
+        reverses: None,
+    };
+    let batch = |ids: std::ops::Range<u64>| Batch {
+        messages: ids.clone().map(message).collect(),
+        entries: ids.map(entry).collect(),
+        expect_new: true,
+        ..Default::default()
+    };
+    // All new: the fast path writes everything.
+    let first = db
+        .store
+        .write_batch(&row, &batch(0..40), 64.0)
+        .await
+        .unwrap();
+    assert_eq!((first.messages_new, first.entries_new), (40, 40));
+    // 20 already stored, 30 new: written once each, the stored ones skipped.
+    let second = db
+        .store
+        .write_batch(&row, &batch(20..70), 64.0)
+        .await
+        .unwrap();
+    assert_eq!((second.messages_new, second.entries_new), (30, 30));
+    let rows = ledger_rows(&db.store, GUILD).await;
+    assert_eq!(rows.len(), 70);
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM messages WHERE guild_id = $1",
+            GUILD
+        )
+        .await,
+        70
+    );
+    let at = mins(100);
+    let exact = db
+        .store
+        .balances_as_of(GUILD, at, &scales, None)
+        .await
+        .unwrap();
+    let stored = db.store.all_balances(GUILD).await.unwrap();
+    assert_eq!(stored.len(), 7);
+    for e in &exact {
+        let b = stored.iter().find(|b| b.member_id == e.member_id).unwrap();
+        let (r, l) = b.acc.values_at(row.ref_time, at, &row.scales);
+        assert!(
+            (r - e.recent).abs() < 1e-9 * (1.0 + e.recent.abs()),
+            "{r} vs {}",
+            e.recent
+        );
+        assert!((l - e.lasting).abs() < 1e-9 * (1.0 + e.lasting.abs()));
+        let mine = (0..70u64).filter(|id| 1 + id % 7 == e.member_id).count();
+        assert_eq!(b.entries, mine as u64);
+    }
+}

@@ -116,6 +116,8 @@ pub struct BenchReport {
     pub export_mb: f64,
     pub generate_s: f64,
     pub import_s: f64,
+    /// Where the import's time went (read, hydrate, score, write, wait).
+    pub import_stages: import::ImportTimings,
     pub copy_s: f64,
     pub copy_rows: u64,
     pub calls: usize,
@@ -418,7 +420,12 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
     server.drop_database(&import_db).await;
     server.drop_database(&copy_db).await;
     server.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
+    // GOODWILL_BENCH_KEEP_EXPORTS keeps the files (to profile `goodwill import` on them).
+    if std::env::var_os("GOODWILL_BENCH_KEEP_EXPORTS").is_some() {
+        eprintln!("exports kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     let mut report = result?;
     report.generate_s = generate_s;
     Ok(report)
@@ -603,6 +610,7 @@ async fn measure(
         export_mb: synth.bytes as f64 / 1e6,
         generate_s: 0.0,
         import_s,
+        import_stages: summary.timings,
         copy_s,
         copy_rows,
         calls,
@@ -652,6 +660,12 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         "throughput",
         r.ingest_msgs_per_s,
         r.copy_rows as f64 / r.copy_s
+    )?;
+    let st = &r.import_stages;
+    writeln!(
+        out,
+        "  import stages: read {:.2} s, hydrate {:.2} s, detect+score {:.2} s, write {:.2} s (overlaps scoring), waiting for writes {:.2} s",
+        st.read_s, st.hydrate_s, st.score_s, st.write_s, st.wait_s
     )?;
     writeln!(out)?;
     writeln!(

@@ -41,11 +41,28 @@ pub struct GuildState {
     pub memory: ScoringMemory,
     /// Compiled detection rules for the guild's settings (built on first use).
     detector: Option<Arc<Detector>>,
+    /// Set by [`GuildState::pin_settings`]: every call uses those settings, so
+    /// the detector is not compared with them again (a tenth of an import's
+    /// scoring time went into comparing the word lists, per message).
+    pinned: bool,
 }
 
 impl GuildState {
+    /// Promise that every later call passes these same settings (an import
+    /// holds one `Settings` for the whole run): the detector is built now and
+    /// not re-checked per message.
+    pub fn pin_settings(&mut self, s: &Settings) {
+        self.pinned = false;
+        self.detector(s);
+        self.pinned = true;
+    }
+
     fn detector(&mut self, s: &Settings) -> Arc<Detector> {
         match &self.detector {
+            Some(d) if self.pinned => {
+                debug_assert!(d.settings() == &s.detect, "pinned settings changed");
+                d.clone()
+            }
             Some(d) if d.settings() == &s.detect => d.clone(),
             _ => {
                 let d = detector_for(&s.detect);

@@ -3,7 +3,6 @@
 //! messages into domain `MessageIn`s and reactions. Any problem names the file
 //! and the position, and the file contributes nothing.
 
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -152,19 +151,19 @@ pub const MAX_CONTENT: usize = 64 * 1024;
 
 /// Read one export file.
 pub fn read_export(path: &Path) -> Result<ChannelExport, ExportError> {
-    let f = std::fs::File::open(path).map_err(|source| ExportError::Io {
+    // Whole file first: parsing from memory is about twice as fast as from a
+    // reader (no per-byte reads, no copies of escape-free strings).
+    let bytes = std::fs::read(path).map_err(|source| ExportError::Io {
         file: path.into(),
         source,
     })?;
-    let raw: RawExport =
-        serde_json::from_reader(BufReader::with_capacity(1 << 20, f)).map_err(|e| {
-            ExportError::Json {
-                file: path.into(),
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            }
-        })?;
+    let raw: RawExport = serde_json::from_slice(&bytes).map_err(|e| ExportError::Json {
+        file: path.into(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    drop(bytes);
     convert(path, raw)
 }
 

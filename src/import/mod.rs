@@ -49,6 +49,25 @@ pub struct ImportSummary {
     pub guilds: Vec<(GuildId, String)>,
     pub first_at: Option<DateTime<Utc>>,
     pub last_at: Option<DateTime<Utc>>,
+    /// Where the wall time went (the scoring and the writes overlap).
+    pub timings: ImportTimings,
+}
+
+/// Seconds spent in each stage of an import. Detection and scoring run while
+/// the writer task writes the previous batch, so `score_s + write_s` can
+/// exceed the wall time; `wait_s` is scoring waiting for the writer.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct ImportTimings {
+    /// Reading and parsing the files (in parallel), merging in time order.
+    pub read_s: f64,
+    /// Loading what the ledger already holds (known messages, scoring memory).
+    pub hydrate_s: f64,
+    /// Detection and scoring (one thread: each decision depends on the last).
+    pub score_s: f64,
+    /// The writer task inside its transactions.
+    pub write_s: f64,
+    /// Scoring blocked on a full write queue, and the wait for the last write.
+    pub wait_s: f64,
 }
 
 /// A guild's name, its events and its channels, as read from the exports.
@@ -152,6 +171,7 @@ pub async fn import(
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<ImportSummary> {
     let mut summary = ImportSummary::default();
+    let started = std::time::Instant::now();
     let exports = read_all(files, &mut summary);
     // Group by guild, then merge all channels of a guild in time order.
     let mut by_guild: HashMap<GuildId, GuildEvents> = HashMap::new();
@@ -165,6 +185,7 @@ pub async fn import(
     }
     let mut guild_ids: Vec<GuildId> = by_guild.keys().copied().collect();
     guild_ids.sort();
+    summary.timings.read_s = started.elapsed().as_secs_f64();
     let total: u64 = by_guild.values().map(|g| g.1.len() as u64).sum();
     let bar = if opts.progress && total > 0 {
         let b = ProgressBar::new(total);
@@ -180,13 +201,16 @@ pub async fn import(
         ProgressBar::hidden()
     };
     let batch_size = if opts.batch_size == 0 {
-        5_000
+        10_000
     } else {
         opts.batch_size
     };
     for gid in guild_ids {
+        let clock = std::time::Instant::now();
         let (gname, mut events, channels) = by_guild.remove(&gid).expect("guild present");
         events.sort_by_key(|e| e.sort_key());
+        summary.timings.read_s += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
         summary.guilds.push((gid, gname.clone()));
         let first_at = events
             .first()
@@ -246,9 +270,15 @@ pub async fn import(
                 None,
             ),
         };
+        summary.timings.hydrate_s += clock.elapsed().as_secs_f64();
+        let clock = std::time::Instant::now();
+        let mut waited = std::time::Duration::ZERO;
+        state.pin_settings(&settings);
         let mut names: HashMap<MemberId, String> = HashMap::new();
+        let mut people = PeopleSeen::default();
         let mut batch = Batch {
             channels: channels.into_iter().collect(),
+            expect_new: true,
             ..Default::default()
         };
         let mut pending_msgs = 0usize;
@@ -279,17 +309,8 @@ pub async fn import(
                                     .push(MessageRow::from_recent(m.channel_id, r));
                             }
                         }
-                        batch.members.push((m.author.clone(), m.at));
-                        for p in &m.mentions {
-                            batch.members.push((
-                                Person {
-                                    id: p.id,
-                                    name: p.name.clone(),
-                                    nickname: p.nickname.clone(),
-                                    is_bot: p.is_bot,
-                                },
-                                m.at,
-                            ));
+                        for p in std::iter::once(&m.author).chain(m.mentions.iter()) {
+                            people.see(p, m.at, &mut batch);
                         }
                         pending_msgs += 1;
                     } else {
@@ -306,7 +327,7 @@ pub async fn import(
                         None => vec![],
                     };
                     if is_new {
-                        batch.members.push((r.user.clone(), r.at));
+                        people.see(&r.user, r.at, &mut batch);
                     }
                     (decisions, is_new)
                 }
@@ -329,24 +350,76 @@ pub async fn import(
                 }
             }
             if !opts.dry_run && pending_msgs >= batch_size {
-                writer.send(std::mem::take(&mut batch)).await?;
+                let w = std::time::Instant::now();
+                writer
+                    .send(std::mem::replace(
+                        &mut batch,
+                        Batch {
+                            expect_new: true,
+                            ..Default::default()
+                        },
+                    ))
+                    .await?;
+                waited += w.elapsed();
                 pending_msgs = 0;
             }
         }
+        let w = std::time::Instant::now();
         if !opts.dry_run {
             writer.send(std::mem::take(&mut batch)).await?;
         }
-        summary.entries_written += writer.finish().await?;
+        let (written, writing) = writer.finish().await?;
+        waited += w.elapsed();
+        summary.entries_written += written;
+        summary.timings.write_s += writing.as_secs_f64();
+        summary.timings.wait_s += waited.as_secs_f64();
+        summary.timings.score_s += (clock.elapsed() - waited).as_secs_f64();
         bar.set_message("");
     }
     bar.finish_and_clear();
+    let t = &summary.timings;
+    tracing::info!(
+        read_s = t.read_s,
+        hydrate_s = t.hydrate_s,
+        score_s = t.score_s,
+        write_s = t.write_s,
+        wait_s = t.wait_s,
+        "import stages"
+    );
     Ok(summary)
+}
+
+/// Members already queued for writing in this import, as last queued: a
+/// member is written when first seen (events come in time order, so that is
+/// their first_seen) and again only when their name or nickname changes,
+/// instead of once per message (the upserts were a third of the writes).
+#[derive(Default)]
+struct PeopleSeen(HashMap<MemberId, (String, Option<String>, bool)>);
+
+impl PeopleSeen {
+    fn see(&mut self, p: &Person, at: DateTime<Utc>, batch: &mut Batch) {
+        // A mention carries no nickname: that is "unknown", not "none"
+        // (the upsert keeps the stored one), so it changes nothing here either.
+        let known = self.0.get(&p.id);
+        let same = known.is_some_and(|(n, nick, bot)| {
+            *n == p.name && *bot == p.is_bot && (p.nickname.is_none() || *nick == p.nickname)
+        });
+        if !same {
+            let nickname = p
+                .nickname
+                .clone()
+                .or_else(|| known.and_then(|k| k.1.clone()));
+            self.0.insert(p.id, (p.name.clone(), nickname, p.is_bot));
+            batch.members.push((p.clone(), at));
+        }
+    }
 }
 
 /// The write side of an import: one task writing batches in order.
 struct Writer {
     tx: Option<tokio::sync::mpsc::Sender<Batch>>,
-    task: Option<tokio::task::JoinHandle<Result<u64, sqlx::Error>>>,
+    /// Entries written and the time spent writing.
+    task: Option<tokio::task::JoinHandle<Result<(u64, std::time::Duration), sqlx::Error>>>,
 }
 
 impl Writer {
@@ -367,11 +440,13 @@ impl Writer {
         let row = row.clone();
         let limit = settings.decay.rebase_after_half_lives;
         let task = tokio::spawn(async move {
-            let mut written = 0;
+            let (mut written, mut busy) = (0, std::time::Duration::ZERO);
             while let Some(b) = rx.recv().await {
+                let t = std::time::Instant::now();
                 written += store.write_batch(&row, &b, limit).await?.entries_new;
+                busy += t.elapsed();
             }
-            Ok(written)
+            Ok((written, busy))
         });
         Writer {
             tx: Some(tx),
@@ -393,11 +468,11 @@ impl Writer {
         Ok(())
     }
 
-    async fn finish(mut self) -> anyhow::Result<u64> {
+    async fn finish(mut self) -> anyhow::Result<(u64, std::time::Duration)> {
         drop(self.tx.take());
         match self.task.take() {
             Some(t) => Ok(t.await??),
-            None => Ok(0),
+            None => Ok((0, std::time::Duration::ZERO)),
         }
     }
 }

@@ -60,6 +60,12 @@ pub struct Batch {
     pub channels: Vec<(ChannelId, String)>,
     pub messages: Vec<MessageRow>,
     pub entries: Vec<EntryDraft>,
+    /// The writer expects none of these messages and entries to be stored
+    /// yet (an import skips the messages it found stored): they are written
+    /// with plain INSERTs, as fast as PostgreSQL inserts, and only if one is
+    /// there after all (a live bot writing the same channel) is the batch
+    /// written again the careful way, skipping what is present.
+    pub expect_new: bool,
 }
 
 impl Batch {
@@ -256,13 +262,272 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let messages_new = write_messages(&mut tx, g.guild_id, &batch.messages).await?;
-        let entries_new = write_entries(&mut tx, &g, &batch.entries).await?;
+        let fast = if batch.expect_new {
+            insert_new(&mut tx, &g, batch).await?
+        } else {
+            None
+        };
+        let (messages_new, entries_new) = match fast {
+            Some(counts) => counts,
+            None => (
+                write_messages(&mut tx, g.guild_id, &batch.messages).await?,
+                write_entries(&mut tx, &g, &batch.entries).await?,
+            ),
+        };
         tx.commit().await?;
         Ok(WriteOutcome {
             messages_new,
             entries_new,
         })
+    }
+}
+
+/// The batch's messages and entries with plain INSERTs inside a savepoint:
+/// (messages, entries) written, or None, with nothing written, when one of
+/// them is already stored (the caller then takes the path that skips those).
+/// No conflict check per row and no RETURNING: the balances are added up
+/// here from the entries, all of which went in.
+async fn insert_new(
+    tx: &mut Transaction<'_, Postgres>,
+    g: &GuildRow,
+    batch: &Batch,
+) -> Result<Option<(u64, u64)>, sqlx::Error> {
+    let mut sp = sqlx::Acquire::begin(&mut **tx).await?;
+    let attempt = async {
+        if !batch.messages.is_empty() {
+            let m = MessageColumns::of(&batch.messages);
+            sqlx::query(
+                "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
+                 SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
+                 FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
+                      AS u(id, ch, au, at, re, fl, th, ad)",
+            )
+            .bind(i(g.guild_id))
+            .bind(&m.ids)
+            .bind(&m.chans)
+            .bind(&m.authors)
+            .bind(&m.ats)
+            .bind(&m.replies)
+            .bind(&m.flags)
+            .bind(&m.thanked)
+            .bind(&m.addressees)
+            .execute(&mut *sp)
+            .await?;
+        }
+        if !batch.entries.is_empty() {
+            let e = EntryColumns::of(g, &batch.entries);
+            sqlx::query(
+                "INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses)
+                 SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev
+                 FROM UNNEST($2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::timestamptz[], $7::bigint[], $8::bigint[],
+                             $9::text[], $10::text[], $11::bigint[])
+                      AS u(m, c, k, a, t, ch, ms, r, key, rev)",
+            )
+            .bind(i(g.guild_id))
+            .bind(&e.members)
+            .bind(&e.counterparts)
+            .bind(&e.kinds)
+            .bind(&e.amounts)
+            .bind(&e.ats)
+            .bind(&e.chans)
+            .bind(&e.msgs)
+            .bind(&e.reasons)
+            .bind(&e.keys)
+            .bind(&e.reverses)
+            .execute(&mut *sp)
+            .await?;
+            add_to_balances(&mut sp, g, &batch.entries, &e).await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    }
+    .await;
+    match attempt {
+        Ok(()) => {
+            sp.commit().await?;
+            Ok(Some((
+                batch.messages.len() as u64,
+                batch.entries.len() as u64,
+            )))
+        }
+        Err(e) if is_unique_violation(&e) => {
+            sp.rollback().await?;
+            tracing::debug!(
+                guild_id = g.guild_id,
+                "some of the batch is stored already; writing it again skipping those"
+            );
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .is_some_and(|c| c == "23505")
+}
+
+/// Each member's share of a batch of entries, all written: the balances
+/// row gets what the ledger got (the same sums the careful path computes
+/// in SQL from the rows it inserted).
+async fn add_to_balances(
+    tx: &mut Transaction<'_, Postgres>,
+    g: &GuildRow,
+    entries: &[EntryDraft],
+    cols: &EntryColumns<'_>,
+) -> Result<(), sqlx::Error> {
+    let mut by_member: std::collections::BTreeMap<i64, (f64, f64, i64, DateTime<Utc>)> =
+        std::collections::BTreeMap::new();
+    for (k, e) in entries.iter().enumerate() {
+        let m = by_member
+            .entry(e.member as i64)
+            .or_insert((0.0, 0.0, 0, e.at));
+        m.0 += e.amount * cols.grow_r[k];
+        m.1 += e.amount * cols.grow_l[k];
+        m.2 += 1;
+        m.3 = m.3.max(e.at);
+    }
+    let n = by_member.len();
+    let (mut ids, mut rs, mut ls, mut ns, mut lasts) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for (id, (r, l, c, last)) in by_member {
+        ids.push(id);
+        rs.push(r);
+        ls.push(l);
+        ns.push(c);
+        lasts.push(last);
+    }
+    let (fr, fl) = standing_factors(g);
+    sqlx::query(
+        "INSERT INTO balances AS b (guild_id, member_id, acc_recent, acc_lasting, standing_key, entries, last_at)
+         SELECT $1, u.m, u.r, u.l, $7 * u.r * $8 + (1 - $7) * u.l * $9, u.n, u.t
+         FROM UNNEST($2::bigint[], $3::float8[], $4::float8[], $5::bigint[], $6::timestamptz[]) AS u(m, r, l, n, t)
+         ON CONFLICT (guild_id, member_id) DO UPDATE SET
+           acc_recent = b.acc_recent + excluded.acc_recent,
+           acc_lasting = b.acc_lasting + excluded.acc_lasting,
+           standing_key = $7 * (b.acc_recent + excluded.acc_recent) * $8
+                        + (1 - $7) * (b.acc_lasting + excluded.acc_lasting) * $9,
+           entries = b.entries + excluded.entries,
+           last_at = greatest(b.last_at, excluded.last_at)",
+    )
+    .bind(i(g.guild_id))
+    .bind(&ids)
+    .bind(&rs)
+    .bind(&ls)
+    .bind(&ns)
+    .bind(&lasts)
+    .bind(g.scales.recent_weight)
+    .bind(fr)
+    .bind(fl)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A batch of messages as the column arrays the INSERTs unnest.
+struct MessageColumns {
+    ids: Vec<i64>,
+    chans: Vec<i64>,
+    authors: Vec<i64>,
+    ats: Vec<DateTime<Utc>>,
+    replies: Vec<Option<i64>>,
+    flags: Vec<i16>,
+    /// Arrays of arrays must be rectangular in Postgres: these go as text.
+    thanked: Vec<String>,
+    addressees: Vec<String>,
+}
+
+impl MessageColumns {
+    fn of(msgs: &[MessageRow]) -> MessageColumns {
+        let n = msgs.len();
+        let arr = |v: &[u64]| {
+            format!(
+                "{{{}}}",
+                v.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        };
+        let mut c = MessageColumns {
+            ids: Vec::with_capacity(n),
+            chans: Vec::with_capacity(n),
+            authors: Vec::with_capacity(n),
+            ats: Vec::with_capacity(n),
+            replies: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
+            thanked: Vec::with_capacity(n),
+            addressees: Vec::with_capacity(n),
+        };
+        for m in msgs {
+            c.ids.push(m.message_id as i64);
+            c.chans.push(m.channel_id as i64);
+            c.authors.push(m.author_id as i64);
+            c.ats.push(m.at);
+            c.replies.push(m.reply_to.map(|x| x as i64));
+            c.flags.push(m.flags.bits());
+            c.thanked.push(arr(&m.thanked));
+            c.addressees.push(arr(&m.addressees));
+        }
+        c
+    }
+}
+
+/// A batch of entries as the column arrays the INSERTs unnest, with each
+/// entry's growth factors from the guild's reference time.
+struct EntryColumns<'a> {
+    members: Vec<i64>,
+    counterparts: Vec<Option<i64>>,
+    kinds: Vec<&'static str>,
+    amounts: Vec<f64>,
+    ats: Vec<DateTime<Utc>>,
+    chans: Vec<Option<i64>>,
+    msgs: Vec<Option<i64>>,
+    reasons: Vec<&'a str>,
+    keys: Vec<&'a str>,
+    reverses: Vec<Option<i64>>,
+    grow_r: Vec<f64>,
+    grow_l: Vec<f64>,
+}
+
+impl<'a> EntryColumns<'a> {
+    fn of(g: &GuildRow, entries: &'a [EntryDraft]) -> EntryColumns<'a> {
+        let n = entries.len();
+        let mut c = EntryColumns {
+            members: Vec::with_capacity(n),
+            counterparts: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+            amounts: Vec::with_capacity(n),
+            ats: Vec::with_capacity(n),
+            chans: Vec::with_capacity(n),
+            msgs: Vec::with_capacity(n),
+            reasons: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            reverses: Vec::with_capacity(n),
+            grow_r: Vec::with_capacity(n),
+            grow_l: Vec::with_capacity(n),
+        };
+        for e in entries {
+            c.members.push(e.member as i64);
+            c.counterparts.push(e.counterpart.map(|x| x as i64));
+            c.kinds.push(e.kind.as_str());
+            c.amounts.push(e.amount);
+            c.ats.push(e.at);
+            c.chans.push(e.channel_id.map(|x| x as i64));
+            c.msgs.push(e.message_id.map(|x| x as i64));
+            c.reasons.push(e.reason.as_str());
+            c.keys.push(e.idem_key.as_str());
+            c.reverses.push(e.reverses);
+            let d = days_between(g.ref_time, e.at);
+            c.grow_r.push(growth(d, g.scales.recent_half_life));
+            c.grow_l.push(growth(d, g.scales.lasting_half_life));
+        }
+        c
     }
 }
 
@@ -334,35 +599,7 @@ async fn write_messages(
     if msgs.is_empty() {
         return Ok(0);
     }
-    let n = msgs.len();
-    let mut ids = Vec::with_capacity(n);
-    let mut chans = Vec::with_capacity(n);
-    let mut authors = Vec::with_capacity(n);
-    let mut ats = Vec::with_capacity(n);
-    let mut replies: Vec<Option<i64>> = Vec::with_capacity(n);
-    let mut flags = Vec::with_capacity(n);
-    // Arrays of arrays must be rectangular in Postgres: pass them as text.
-    let mut thanked = Vec::with_capacity(n);
-    let mut addressees = Vec::with_capacity(n);
-    let arr = |v: &[u64]| {
-        format!(
-            "{{{}}}",
-            v.iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        )
-    };
-    for m in msgs {
-        ids.push(m.message_id as i64);
-        chans.push(m.channel_id as i64);
-        authors.push(m.author_id as i64);
-        ats.push(m.at);
-        replies.push(m.reply_to.map(|x| x as i64));
-        flags.push(m.flags.bits());
-        thanked.push(arr(&m.thanked));
-        addressees.push(arr(&m.addressees));
-    }
+    let m = MessageColumns::of(msgs);
     let res = sqlx::query(
         "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
          SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
@@ -371,14 +608,14 @@ async fn write_messages(
          ON CONFLICT (guild_id, message_id) DO NOTHING",
     )
     .bind(i(guild))
-    .bind(&ids)
-    .bind(&chans)
-    .bind(&authors)
-    .bind(&ats)
-    .bind(&replies)
-    .bind(&flags)
-    .bind(&thanked)
-    .bind(&addressees)
+    .bind(&m.ids)
+    .bind(&m.chans)
+    .bind(&m.authors)
+    .bind(&m.ats)
+    .bind(&m.replies)
+    .bind(&m.flags)
+    .bind(&m.thanked)
+    .bind(&m.addressees)
     .execute(&mut **tx)
     .await?;
     Ok(res.rows_affected())
@@ -392,34 +629,7 @@ async fn write_entries(
     if entries.is_empty() {
         return Ok(0);
     }
-    let n = entries.len();
-    let mut members = Vec::with_capacity(n);
-    let mut counterparts: Vec<Option<i64>> = Vec::with_capacity(n);
-    let mut kinds = Vec::with_capacity(n);
-    let mut amounts = Vec::with_capacity(n);
-    let mut ats = Vec::with_capacity(n);
-    let mut chans: Vec<Option<i64>> = Vec::with_capacity(n);
-    let mut msgs: Vec<Option<i64>> = Vec::with_capacity(n);
-    let mut reasons = Vec::with_capacity(n);
-    let mut keys = Vec::with_capacity(n);
-    let mut reverses: Vec<Option<i64>> = Vec::with_capacity(n);
-    let mut grow_r = Vec::with_capacity(n);
-    let mut grow_l = Vec::with_capacity(n);
-    for e in entries {
-        members.push(e.member as i64);
-        counterparts.push(e.counterpart.map(|x| x as i64));
-        kinds.push(e.kind.as_str());
-        amounts.push(e.amount);
-        ats.push(e.at);
-        chans.push(e.channel_id.map(|x| x as i64));
-        msgs.push(e.message_id.map(|x| x as i64));
-        reasons.push(e.reason.as_str());
-        keys.push(e.idem_key.as_str());
-        reverses.push(e.reverses);
-        let d = days_between(g.ref_time, e.at);
-        grow_r.push(growth(d, g.scales.recent_half_life));
-        grow_l.push(growth(d, g.scales.lasting_half_life));
-    }
+    let e = EntryColumns::of(g, entries);
     let (fr, fl) = standing_factors(g);
     let w = g.scales.recent_weight;
     let res = sqlx::query(
@@ -453,18 +663,18 @@ async fn write_entries(
          SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM up)",
     )
     .bind(i(g.guild_id))
-    .bind(&members)
-    .bind(&counterparts)
-    .bind(&kinds)
-    .bind(&amounts)
-    .bind(&ats)
-    .bind(&chans)
-    .bind(&msgs)
-    .bind(&reasons)
-    .bind(&keys)
-    .bind(&reverses)
-    .bind(&grow_r)
-    .bind(&grow_l)
+    .bind(&e.members)
+    .bind(&e.counterparts)
+    .bind(&e.kinds)
+    .bind(&e.amounts)
+    .bind(&e.ats)
+    .bind(&e.chans)
+    .bind(&e.msgs)
+    .bind(&e.reasons)
+    .bind(&e.keys)
+    .bind(&e.reverses)
+    .bind(&e.grow_r)
+    .bind(&e.grow_l)
     .bind(w)
     .bind(fr)
     .bind(fl)
