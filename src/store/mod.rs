@@ -25,6 +25,12 @@ pub struct Store {
 impl Store {
     /// Connect with the given options and run the migrations.
     pub async fn open(opts: PgConnectOptions, max_connections: u32) -> Result<Store, sqlx::Error> {
+        // Every statement here is a handful of index lookups whose plan does
+        // not depend on the values bound, but PostgreSQL's plan cache kept
+        // re-planning `/balance` on each call (a custom plan looked cheaper
+        // than the generic one): 0.4 ms of planning for 0.08 ms of work on a
+        // 1M-entry ledger. Generic plans are planned once per connection.
+        let opts = opts.options([("plan_cache_mode", "force_generic_plan")]);
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(StdDuration::from_secs(3))
