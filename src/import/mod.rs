@@ -378,7 +378,7 @@ pub async fn import(
     }
     bar.finish_and_clear();
     let t = &summary.timings;
-    tracing::info!(
+    tracing::debug!(
         read_s = t.read_s,
         hydrate_s = t.hydrate_s,
         score_s = t.score_s,
