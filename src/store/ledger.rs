@@ -294,26 +294,7 @@ async fn insert_new(
 ) -> Result<Option<(u64, u64)>, sqlx::Error> {
     let mut sp = sqlx::Acquire::begin(&mut **tx).await?;
     let attempt = async {
-        if !batch.messages.is_empty() {
-            let m = MessageColumns::of(&batch.messages);
-            sqlx::query(
-                "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
-                 SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
-                 FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
-                      AS u(id, ch, au, at, re, fl, th, ad)",
-            )
-            .bind(i(g.guild_id))
-            .bind(&m.ids)
-            .bind(&m.chans)
-            .bind(&m.authors)
-            .bind(&m.ats)
-            .bind(&m.replies)
-            .bind(&m.flags)
-            .bind(&m.thanked)
-            .bind(&m.addressees)
-            .execute(&mut *sp)
-            .await?;
-        }
+        insert_messages(&mut sp, g.guild_id, &batch.messages, INSERT_MESSAGES_SQL).await?;
         if !batch.entries.is_empty() {
             let e = EntryColumns::of(g, &batch.entries);
             sqlx::query(
@@ -591,33 +572,57 @@ async fn write_members(
     Ok(())
 }
 
+/// Message metadata rows from column arrays ($1 guild, $2..$9 columns).
+macro_rules! insert_messages_sql {
+    () => {
+        "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
+         SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
+         FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
+              AS u(id, ch, au, at, re, fl, th, ad)"
+    };
+}
+
+/// All new (the importer's fast path: a stored one fails the statement
+/// with a unique violation).
+const INSERT_MESSAGES_SQL: &str = insert_messages_sql!();
+
+/// Skipping the messages already stored.
+const INSERT_MESSAGES_SKIPPING_SQL: &str = concat!(
+    insert_messages_sql!(),
+    " ON CONFLICT (guild_id, message_id) DO NOTHING"
+);
+
 async fn write_messages(
     tx: &mut Transaction<'_, Postgres>,
     guild: GuildId,
     msgs: &[MessageRow],
 ) -> Result<u64, sqlx::Error> {
+    insert_messages(tx, guild, msgs, INSERT_MESSAGES_SKIPPING_SQL).await
+}
+
+/// Insert message rows with one of the two statements above: rows written.
+async fn insert_messages(
+    tx: &mut Transaction<'_, Postgres>,
+    guild: GuildId,
+    msgs: &[MessageRow],
+    sql: &'static str,
+) -> Result<u64, sqlx::Error> {
     if msgs.is_empty() {
         return Ok(0);
     }
     let m = MessageColumns::of(msgs);
-    let res = sqlx::query(
-        "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
-         SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
-         FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
-              AS u(id, ch, au, at, re, fl, th, ad)
-         ON CONFLICT (guild_id, message_id) DO NOTHING",
-    )
-    .bind(i(guild))
-    .bind(&m.ids)
-    .bind(&m.chans)
-    .bind(&m.authors)
-    .bind(&m.ats)
-    .bind(&m.replies)
-    .bind(&m.flags)
-    .bind(&m.thanked)
-    .bind(&m.addressees)
-    .execute(&mut **tx)
-    .await?;
+    let res = sqlx::query(sql)
+        .bind(i(guild))
+        .bind(&m.ids)
+        .bind(&m.chans)
+        .bind(&m.authors)
+        .bind(&m.ats)
+        .bind(&m.replies)
+        .bind(&m.flags)
+        .bind(&m.thanked)
+        .bind(&m.addressees)
+        .execute(&mut **tx)
+        .await?;
     Ok(res.rows_affected())
 }
 
