@@ -1,8 +1,9 @@
 //! Goodwill: an explainable ledger of each community member's social capital.
 //!
 //! `capital` is the pure domain (detect → score → decay → standing → report);
-//! `store` is PostgreSQL; `pipeline` runs every event through the domain and into
-//! the store; `service` is the one front the bot and the CLI share; `import`
+//! `store` is PostgreSQL; `ingest` is where every event becomes ledger entries
+//! (for the bot and the importer alike), `pipeline` keeps each guild's state
+//! for it; `service` is the one front the bot and the CLI share; `import`
 //! reads DiscordChatExporter history; `render` presents figures.
 
 pub mod app;
@@ -16,7 +17,7 @@ pub mod eval;
 /// reached from CI.
 pub mod fake_discord;
 pub mod import;
-pub mod moderation;
+pub mod ingest;
 pub mod options;
 pub mod pipeline;
 pub mod render;

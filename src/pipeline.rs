@@ -1,6 +1,7 @@
-//! The one path every event takes: guild state (loaded from the store once),
-//! detect → score in the pure core, then the write. The importer and the
-//! gateway both come through here, so a backfill and a live day agree.
+//! Each guild's live state for [`crate::ingest`]: its settings, and the
+//! channel and scoring memory, rebuilt from the store on first use (and after
+//! a settings change or a failed write). The bot keeps one per guild behind a
+//! lock; the importer hydrates its own as of its first event.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -184,11 +185,7 @@ impl Pipeline {
         // dated after `at`: after a restart the first event may be one
         // delivered again (older than what was written since), or a message
         // older than the last reaction (dated on receipt).
-        let latest: Option<DateTime<Utc>> =
-            sqlx::query_scalar("SELECT max(at) FROM ledger WHERE guild_id = $1")
-                .bind(guild as i64)
-                .fetch_one(&self.store.pool)
-                .await?;
+        let latest = self.store.last_entry_at(guild).await?;
         let upto = latest.map_or(at, |l| at.max(l + Duration::milliseconds(1)));
         let state = hydrate(&self.store, &row, &settings, upto).await?;
         let rt = Arc::new(Mutex::new(GuildRuntime {

@@ -1,5 +1,6 @@
-//! Importing server history: DiscordChatExporter files → the same pipeline as
-//! the live bot, in timestamp order across channels, batched, idempotent.
+//! Importing server history: DiscordChatExporter files → the same ingest
+//! steps as the live bot ([`crate::ingest`]), in timestamp order across
+//! channels, batched, idempotent.
 
 pub mod export;
 pub mod writer;
@@ -7,17 +8,20 @@ pub mod writer;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use crate::capital::message::{GuildId, MemberId, MessageIn, Person, ReactionIn};
-use crate::capital::process::{untracked_reason, GuildState};
+use crate::capital::decay::Scales;
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, ReactionIn};
+use crate::capital::process::GuildState;
 use crate::capital::score::Decision;
 use crate::capital::settings::Settings;
+use crate::ingest::{self, Pending};
 use crate::pipeline::Pipeline;
-use crate::store::{Batch, MessageRow};
+use crate::store::{Batch, GuildRow};
 pub use export::{collect_files, read_export, ChannelExport, ExportError};
 
 #[derive(Debug, Clone, Default)]
@@ -171,9 +175,42 @@ pub async fn import(
     out: &mut (dyn Write + Send),
 ) -> anyhow::Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let exports = read_all(files, &mut summary);
-    // Group by guild, then merge all channels of a guild in time order.
+    let mut by_guild = by_guild(exports);
+    let mut guild_ids: Vec<GuildId> = by_guild.keys().copied().collect();
+    guild_ids.sort();
+    summary.timings.read_s = started.elapsed().as_secs_f64();
+    let total: u64 = by_guild.values().map(|g| g.1.len() as u64).sum();
+    let mut run = Run {
+        pipeline,
+        base_settings,
+        opts,
+        bar: progress_bar(opts.progress, total),
+        out,
+        summary,
+    };
+    for gid in guild_ids {
+        let events = by_guild.remove(&gid).expect("guild present");
+        run.guild(gid, events).await?;
+        run.bar.set_message("");
+    }
+    run.bar.finish_and_clear();
+    let t = &run.summary.timings;
+    tracing::debug!(
+        read_s = t.read_s,
+        hydrate_s = t.hydrate_s,
+        score_s = t.score_s,
+        write_s = t.write_s,
+        wait_s = t.wait_s,
+        "import stages"
+    );
+    Ok(run.summary)
+}
+
+/// Group by guild; each guild's events are merged across channels later, in
+/// time order.
+fn by_guild(exports: Vec<ChannelExport>) -> HashMap<GuildId, GuildEvents> {
     let mut by_guild: HashMap<GuildId, GuildEvents> = HashMap::new();
     for e in exports {
         let g = by_guild
@@ -183,234 +220,247 @@ pub async fn import(
         g.1.extend(e.messages.into_iter().map(Event::Message));
         g.1.extend(e.reactions.into_iter().map(Event::Reaction));
     }
-    let mut guild_ids: Vec<GuildId> = by_guild.keys().copied().collect();
-    guild_ids.sort();
-    summary.timings.read_s = started.elapsed().as_secs_f64();
-    let total: u64 = by_guild.values().map(|g| g.1.len() as u64).sum();
-    let bar = if opts.progress && total > 0 {
-        let b = ProgressBar::new(total);
-        b.set_style(
-            ProgressStyle::with_template(
-                "{spinner} importing [{bar:30}] {pos}/{len} events ({per_sec}, eta {eta}) {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    let batch_size = if opts.batch_size == 0 {
-        10_000
-    } else {
-        opts.batch_size
-    };
-    for gid in guild_ids {
-        let clock = std::time::Instant::now();
-        let (gname, mut events, channels) = by_guild.remove(&gid).expect("guild present");
+    by_guild
+}
+
+fn progress_bar(show: bool, total: u64) -> ProgressBar {
+    if !show || total == 0 {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::new(total);
+    b.set_style(
+        ProgressStyle::with_template(
+            "{spinner} importing [{bar:30}] {pos}/{len} events ({per_sec}, eta {eta}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    b
+}
+
+/// An import in progress, across its guilds.
+struct Run<'a> {
+    pipeline: Option<&'a Pipeline>,
+    base_settings: &'a Settings,
+    opts: &'a ImportOptions,
+    bar: ProgressBar,
+    out: &'a mut (dyn Write + Send),
+    summary: ImportSummary,
+}
+
+/// Where a guild's import starts from: the store (normal runs), or nothing
+/// (a fresh dry run).
+struct Start {
+    known: HashSet<MessageId>,
+    state: GuildState,
+    settings: Settings,
+    row: Option<GuildRow>,
+}
+
+impl Run<'_> {
+    /// Import one guild's events: each through its ingest step in time order,
+    /// the batches handed to a writer task so the next batch is detected and
+    /// scored while the database writes this one.
+    async fn guild(&mut self, gid: GuildId, guild: GuildEvents) -> anyhow::Result<()> {
+        let clock = Instant::now();
+        let (gname, mut events, channels) = guild;
         events.sort_by_key(|e| e.sort_key());
-        summary.timings.read_s += clock.elapsed().as_secs_f64();
-        let clock = std::time::Instant::now();
-        summary.guilds.push((gid, gname.clone()));
+        self.summary.timings.read_s += clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
+        self.summary.guilds.push((gid, gname.clone()));
         let first_at = events
             .first()
             .map(|e| e.sort_key().0)
             .unwrap_or_else(Utc::now);
-        if let Some(last) = events.last().map(|e| e.sort_key().0) {
-            summary.last_at = Some(summary.last_at.map_or(last, |l: DateTime<Utc>| l.max(last)));
-        }
-        summary.first_at = Some(
-            summary
-                .first_at
-                .map_or(first_at, |f: DateTime<Utc>| f.min(first_at)),
-        );
-        let message_ids: Vec<u64> = events
-            .iter()
-            .filter_map(|e| {
-                if let Event::Message(m) = e {
-                    Some(m.id)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        // Where state comes from: the store (normal runs), or nothing (fresh dry run).
-        let (known, mut state, settings, row) = match (pipeline, opts.fresh) {
-            (Some(p), false) => {
-                let known = p.store.known_messages(gid, &message_ids).await?;
-                let row = if opts.dry_run {
-                    p.store.guild(gid).await?
-                } else {
-                    Some(
-                        p.store
-                            .ensure_guild(
-                                gid,
-                                &gname,
-                                &crate::capital::decay::Scales::from(&base_settings.decay),
-                                first_at,
-                            )
-                            .await?,
-                    )
-                };
-                let settings = match &row {
-                    Some(r) => crate::pipeline::settings_for(&p.base, &r.settings)?,
-                    None => base_settings.clone(),
-                };
-                let state = match &row {
-                    Some(r) => crate::pipeline::hydrate(&p.store, r, &settings, first_at).await?,
-                    None => GuildState::default(),
-                };
-                p.forget(gid);
-                (known, state, settings, row)
-            }
-            _ => (
-                HashSet::new(),
-                GuildState::default(),
-                base_settings.clone(),
-                None,
-            ),
-        };
-        summary.timings.hydrate_s += clock.elapsed().as_secs_f64();
-        let clock = std::time::Instant::now();
+        self.note_span(first_at, events.last().map(|e| e.sort_key().0));
+        let start = self.start(gid, &gname, first_at, &events).await?;
+        self.summary.timings.hydrate_s += clock.elapsed().as_secs_f64();
+        let clock = Instant::now();
         let mut waited = std::time::Duration::ZERO;
-        state.pin_settings(&settings);
-        let mut names: HashMap<MemberId, String> = HashMap::new();
-        let mut people = PeopleSeen::default();
-        let mut batch = Batch {
-            channels: channels.into_iter().collect(),
-            expect_new: true,
-            ..Default::default()
+        let mut writer = Writer::start(
+            self.pipeline,
+            start.row.as_ref(),
+            &start.settings,
+            self.opts.dry_run,
+        );
+        let mut g = GuildImport::new(start, channels);
+        let batch_size = match self.opts.batch_size {
+            0 => 10_000,
+            n => n,
         };
-        let mut pending_msgs = 0usize;
-        let mut new_ids: HashSet<u64> = HashSet::new();
-        // Writes run in their own task, fed through a short queue, so the next
-        // batch is detected and scored while the database writes this one.
-        let mut writer = Writer::start(pipeline, row.as_ref(), &settings, opts.dry_run);
         for ev in events {
-            bar.inc(1);
-            let (decisions, is_new) = match &ev {
-                Event::Message(m) => {
-                    let is_new = !known.contains(&m.id);
-                    for p in std::iter::once(&m.author).chain(m.mentions.iter()) {
-                        names.entry(p.id).or_insert_with(|| {
-                            p.nickname.clone().unwrap_or_else(|| p.name.clone())
-                        });
-                    }
-                    let processed = state.process_message(m, None, &settings);
-                    if is_new {
-                        summary.messages_new += 1;
-                        new_ids.insert(m.id);
-                        if let Some(r) = &processed.remembered {
-                            if (untracked_reason(m).is_none() || m.author.is_bot)
-                                && !state.memory.opted_out.contains(&m.author.id)
-                            {
-                                batch
-                                    .messages
-                                    .push(MessageRow::from_recent(m.channel_id, r));
-                            }
-                        }
-                        for p in std::iter::once(&m.author).chain(m.mentions.iter()) {
-                            people.see(p, m.at, &mut batch);
-                        }
-                        pending_msgs += 1;
-                    } else {
-                        summary.messages_known += 1;
-                    }
-                    (processed.decisions, is_new)
-                }
-                Event::Reaction(r) => {
-                    summary.reactions += 1;
-                    let is_new = new_ids.contains(&r.message_id);
-                    let target = state.recent(r.channel_id, r.message_id).cloned();
-                    let decisions = match target {
-                        Some(t) => state.process_reaction(r, &t, &settings).decisions,
-                        None => vec![],
-                    };
-                    if is_new {
-                        people.see(&r.user, r.at, &mut batch);
-                    }
-                    (decisions, is_new)
-                }
-            };
-            if !is_new {
+            self.bar.inc(1);
+            let Some(decisions) = g.event(&ev, &mut self.summary) else {
                 continue;
-            }
-            for d in &decisions {
-                match d {
-                    Decision::Entry(e) => {
-                        summary.entries += 1;
-                        if !opts.dry_run {
-                            batch.entries.push(e.clone());
-                        }
-                    }
-                    Decision::Ignored(_) => summary.ignored += 1,
-                }
-                if opts.explain {
-                    writeln!(out, "{}", explain_line(d, &names, gid))?;
-                }
-            }
-            if !opts.dry_run && pending_msgs >= batch_size {
-                let w = std::time::Instant::now();
-                writer
-                    .send(std::mem::replace(
-                        &mut batch,
-                        Batch {
-                            expect_new: true,
-                            ..Default::default()
-                        },
-                    ))
-                    .await?;
+            };
+            self.account(&decisions, &g.names, gid)?;
+            if g.pending_msgs >= batch_size {
+                let w = Instant::now();
+                // A dry run's writer drops the batch.
+                writer.send(g.pending.take_batch()).await?;
                 waited += w.elapsed();
-                pending_msgs = 0;
+                g.pending_msgs = 0;
             }
         }
-        let w = std::time::Instant::now();
-        if !opts.dry_run {
-            writer.send(std::mem::take(&mut batch)).await?;
-        }
+        let w = Instant::now();
+        writer.send(g.pending.take_batch()).await?;
         let (written, writing) = writer.finish().await?;
         waited += w.elapsed();
-        summary.entries_written += written;
-        summary.timings.write_s += writing.as_secs_f64();
-        summary.timings.wait_s += waited.as_secs_f64();
-        summary.timings.score_s += (clock.elapsed() - waited).as_secs_f64();
-        bar.set_message("");
+        let t = &mut self.summary.timings;
+        self.summary.entries_written += written;
+        t.write_s += writing.as_secs_f64();
+        t.wait_s += waited.as_secs_f64();
+        t.score_s += (clock.elapsed() - waited).as_secs_f64();
+        Ok(())
     }
-    bar.finish_and_clear();
-    let t = &summary.timings;
-    tracing::debug!(
-        read_s = t.read_s,
-        hydrate_s = t.hydrate_s,
-        score_s = t.score_s,
-        write_s = t.write_s,
-        wait_s = t.wait_s,
-        "import stages"
-    );
-    Ok(summary)
+
+    /// Widen the summary's first and last event times.
+    fn note_span(&mut self, first: DateTime<Utc>, last: Option<DateTime<Utc>>) {
+        let s = &mut self.summary;
+        if let Some(last) = last {
+            s.last_at = Some(s.last_at.map_or(last, |l| l.max(last)));
+        }
+        s.first_at = Some(s.first_at.map_or(first, |f| f.min(first)));
+    }
+
+    /// The guild's starting point: the messages the store holds already,
+    /// and the memory and settings as of the first event.
+    async fn start(
+        &self,
+        gid: GuildId,
+        name: &str,
+        first_at: DateTime<Utc>,
+        events: &[Event],
+    ) -> anyhow::Result<Start> {
+        let (Some(p), false) = (self.pipeline, self.opts.fresh) else {
+            return Ok(Start {
+                known: HashSet::new(),
+                state: GuildState::default(),
+                settings: self.base_settings.clone(),
+                row: None,
+            });
+        };
+        let message_ids: Vec<MessageId> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Message(m) => Some(m.id),
+                Event::Reaction(_) => None,
+            })
+            .collect();
+        let known = p.store.known_messages(gid, &message_ids).await?;
+        let row = if self.opts.dry_run {
+            p.store.guild(gid).await?
+        } else {
+            let scales = Scales::from(&self.base_settings.decay);
+            Some(p.store.ensure_guild(gid, name, &scales, first_at).await?)
+        };
+        let settings = match &row {
+            Some(r) => crate::pipeline::settings_for(&p.base, &r.settings)?,
+            None => self.base_settings.clone(),
+        };
+        let state = match &row {
+            Some(r) => crate::pipeline::hydrate(&p.store, r, &settings, first_at).await?,
+            None => GuildState::default(),
+        };
+        // The bot's memory of this guild is behind now: rebuilt on next use.
+        p.forget(gid);
+        Ok(Start {
+            known,
+            state,
+            settings,
+            row,
+        })
+    }
+
+    /// Count the decisions of a new event, and explain them when asked.
+    fn account(
+        &mut self,
+        decisions: &[Decision],
+        names: &HashMap<MemberId, String>,
+        gid: GuildId,
+    ) -> anyhow::Result<()> {
+        for d in decisions {
+            match d {
+                Decision::Entry(_) => self.summary.entries += 1,
+                Decision::Ignored(_) => self.summary.ignored += 1,
+            }
+            if self.opts.explain {
+                writeln!(self.out, "{}", explain_line(d, names, gid))?;
+            }
+        }
+        Ok(())
+    }
 }
 
-/// Members already queued for writing in this import, as last queued: a
-/// member is written when first seen (events come in time order, so that is
-/// their first_seen) and again only when their name or nickname changes,
-/// instead of once per message (the upserts were a third of the writes).
-#[derive(Default)]
-struct PeopleSeen(HashMap<MemberId, (String, Option<String>, bool)>);
+/// One guild's events on their way through [`crate::ingest`].
+struct GuildImport {
+    state: GuildState,
+    settings: Settings,
+    /// Messages the ledger holds already: the memory learns them again, as
+    /// they come, but nothing of them is written or counted as decided.
+    known: HashSet<MessageId>,
+    /// Messages new in this import: reactions on them are new too.
+    new_ids: HashSet<MessageId>,
+    /// The first name seen of each person, for `--explain`.
+    names: HashMap<MemberId, String>,
+    pending: Pending,
+    /// New messages in `pending`.
+    pending_msgs: usize,
+}
 
-impl PeopleSeen {
-    fn see(&mut self, p: &Person, at: DateTime<Utc>, batch: &mut Batch) {
-        // A mention carries no nickname: that is "unknown", not "none"
-        // (the upsert keeps the stored one), so it changes nothing here either.
-        let known = self.0.get(&p.id);
-        let same = known.is_some_and(|(n, nick, bot)| {
-            *n == p.name && *bot == p.is_bot && (p.nickname.is_none() || *nick == p.nickname)
-        });
-        if !same {
-            let nickname = p
-                .nickname
-                .clone()
-                .or_else(|| known.and_then(|k| k.1.clone()));
-            self.0.insert(p.id, (p.name.clone(), nickname, p.is_bot));
-            batch.members.push((p.clone(), at));
+impl GuildImport {
+    fn new(start: Start, channels: HashSet<(ChannelId, String)>) -> GuildImport {
+        let mut state = start.state;
+        state.pin_settings(&start.settings);
+        GuildImport {
+            state,
+            settings: start.settings,
+            known: start.known,
+            new_ids: HashSet::new(),
+            names: HashMap::new(),
+            pending: Pending::for_import(channels),
+            pending_msgs: 0,
+        }
+    }
+
+    /// Run one event through its ingest step: its decisions when it is new,
+    /// None when the ledger has it already.
+    fn event(&mut self, ev: &Event, summary: &mut ImportSummary) -> Option<Vec<Decision>> {
+        let (state, s) = (&mut self.state, &self.settings);
+        match ev {
+            Event::Message(m) => {
+                for p in std::iter::once(&m.author).chain(m.mentions.iter()) {
+                    self.names
+                        .entry(p.id)
+                        .or_insert_with(|| p.nickname.clone().unwrap_or_else(|| p.name.clone()));
+                }
+                if self.known.contains(&m.id) {
+                    summary.messages_known += 1;
+                    ingest::replay_message(state, s, m);
+                    return None;
+                }
+                summary.messages_new += 1;
+                self.new_ids.insert(m.id);
+                self.pending_msgs += 1;
+                // The importer does not look up replied-to messages in the
+                // store: the ones of this import are not written yet.
+                Some(ingest::message(state, s, m, None, &mut self.pending))
+            }
+            Event::Reaction(r) => {
+                summary.reactions += 1;
+                let target = state.recent(r.channel_id, r.message_id).cloned();
+                if !self.new_ids.contains(&r.message_id) {
+                    ingest::replay_reaction(state, s, r, target.as_ref());
+                    return None;
+                }
+                Some(ingest::reaction_added(
+                    state,
+                    s,
+                    r,
+                    target.as_ref(),
+                    &mut self.pending,
+                ))
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::text::table;
-use crate::moderation::{DigestView, DigestWarning, WhatIfView};
+use crate::service::moderation::{DigestView, DigestWarning, WhatIfView};
 
 pub fn digest(d: &DigestView) -> String {
     let mut out = String::new();

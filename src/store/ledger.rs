@@ -145,6 +145,20 @@ impl Store {
         r.map(|r| row_to_guild(&r)).transpose()
     }
 
+    /// Store a guild's settings overrides (validated by the caller).
+    pub async fn set_guild_settings(
+        &self,
+        guild: GuildId,
+        settings: &serde_json::Value,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE guilds SET settings = $2 WHERE guild_id = $1")
+            .bind(i(guild))
+            .bind(settings)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn guilds(&self) -> Result<Vec<GuildRow>, sqlx::Error> {
         let rows = sqlx::query(concat!(
             "SELECT ",
@@ -746,6 +760,16 @@ async fn rebase(
     Ok(())
 }
 
+/// A reversal ready to write, with the kind of the entry it cancels (an edit
+/// compares what a message credited before and after by kind, member and
+/// amount; the reversal's own kind is always `reversal`).
+#[derive(Debug, Clone)]
+pub struct Reversal {
+    /// Kind of the entry reversed.
+    pub of: EntryKind,
+    pub entry: EntryDraft,
+}
+
 impl Store {
     /// Entries caused by a message (or by reactions on it, when `key_prefix`
     /// narrows it) that are not reversed yet, as reversal drafts dated like the
@@ -756,7 +780,7 @@ impl Store {
         message: MessageId,
         key_prefix: Option<&str>,
         why: &str,
-    ) -> Result<Vec<EntryDraft>, sqlx::Error> {
+    ) -> Result<Vec<Reversal>, sqlx::Error> {
         let rows = sqlx::query(
             "SELECT l.entry_id, l.member_id, l.counterpart_id, l.kind, l.amount, l.at, l.channel_id, l.idem_key
              FROM ledger l
@@ -776,7 +800,7 @@ impl Store {
                 let id: i64 = r.get(0);
                 let kind: String = r.get(3);
                 let key: String = r.get(7);
-                EntryDraft {
+                let entry = EntryDraft {
                     kind: EntryKind::Reversal,
                     member: r.get::<i64, _>(1) as u64,
                     counterpart: r.get::<Option<i64>, _>(2).map(|x| x as u64),
@@ -787,6 +811,11 @@ impl Store {
                     reason: format!("reverses entry #{id} ({kind}): {why}"),
                     idem_key: format!("rev:{key}"),
                     reverses: Some(id),
+                };
+                Reversal {
+                    // As the other readers do: the schema allows only known kinds.
+                    of: EntryKind::parse(&kind).unwrap_or(EntryKind::Adjustment),
+                    entry,
                 }
             })
             .collect())
@@ -887,80 +916,5 @@ impl Store {
             .unwrap_or_else(Utc::now);
         self.refresh_standings(guild, now).await?;
         Ok(())
-    }
-}
-
-impl Store {
-    /// Delete what is stored about a member (opt-out, departure, `goodwill forget`).
-    /// Their own entries and accumulators go; entries of others where they were
-    /// only the counterpart keep the other member's amount but lose the link.
-    /// With `remember_opt_out` the member row stays, anonymised, to keep them untracked.
-    pub async fn forget_member(
-        &self,
-        guild: GuildId,
-        member: MemberId,
-        remember_opt_out: bool,
-    ) -> Result<u64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        let g = i(guild);
-        let m = i(member);
-        sqlx::query("SELECT 1 FROM guilds WHERE guild_id = $1 FOR UPDATE")
-            .bind(g)
-            .execute(&mut *tx)
-            .await?;
-        let deleted = sqlx::query("DELETE FROM ledger WHERE guild_id = $1 AND member_id = $2")
-            .bind(g)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        sqlx::query(
-            "UPDATE ledger SET counterpart_id = NULL, reason = replace(reason, $2::text, 'a former member')
-             WHERE guild_id = $1 AND counterpart_id = $2",
-        )
-        .bind(g)
-        .bind(m)
-        .execute(&mut *tx)
-        .await?;
-        let gone = sqlx::query("DELETE FROM balances WHERE guild_id = $1 AND member_id = $2")
-            .bind(g)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if gone > 0 {
-            snapshot_standings(&mut tx, guild).await?;
-        }
-        sqlx::query("DELETE FROM messages WHERE guild_id = $1 AND author_id = $2")
-            .bind(g)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "UPDATE messages SET thanked = array_remove(thanked, $2), addressees = array_remove(addressees, $2)
-             WHERE guild_id = $1 AND ($2 = ANY(thanked) OR $2 = ANY(addressees))",
-        )
-        .bind(g)
-        .bind(m)
-        .execute(&mut *tx)
-        .await?;
-        if remember_opt_out {
-            sqlx::query(
-                "INSERT INTO members (guild_id, member_id, name, first_seen, opted_out) VALUES ($1, $2, 'opted-out member', now(), true)
-                 ON CONFLICT (guild_id, member_id) DO UPDATE SET opted_out = true, name = 'opted-out member', nickname = NULL",
-            )
-            .bind(g)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?;
-        } else {
-            sqlx::query("DELETE FROM members WHERE guild_id = $1 AND member_id = $2")
-                .bind(g)
-                .bind(m)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(deleted)
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod embedded;
 pub mod ledger;
+pub mod members;
 pub mod report;
 pub mod views;
 
@@ -12,7 +13,7 @@ use std::time::Duration as StdDuration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
-pub use ledger::{Batch, GuildRow, MessageRow};
+pub use ledger::{Batch, GuildRow, MessageRow, Reversal};
 
 /// The migrations in `migrations/`, compiled in.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

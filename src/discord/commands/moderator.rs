@@ -134,7 +134,7 @@ pub async fn preview(
 
 /// The what-if as one message: as many rows as fit in Discord's 2000
 /// characters, else the whole table as a text file.
-fn whatif_reply(view: &crate::moderation::WhatIfView) -> CreateReply {
+fn whatif_reply(view: &crate::service::moderation::WhatIfView) -> CreateReply {
     for rows in [15, 10, 5] {
         let text = crate::render::moderation::whatif(view, rows);
         // A stray fence in a value must not end the code block.

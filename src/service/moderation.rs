@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::{Goodwill, ServiceError};
 use crate::capital::classify::{classify, Category, Thresholds};
 use crate::capital::decay::{decayed, Scales};
 use crate::capital::digest::{digest_due, unannounced, weekday_of, Crossing};
@@ -16,18 +17,9 @@ use crate::capital::roles::{plan_roles, MemberRoles, RoleChange, RoleId};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::tier_of;
-use crate::service::{Goodwill, ServiceError};
 use crate::store::report::WarningClaim;
 
 type R<T> = Result<T, ServiceError>;
-
-fn db(e: sqlx::Error) -> ServiceError {
-    if crate::store::is_unavailable(&e) {
-        ServiceError::Unavailable(e)
-    } else {
-        ServiceError::Database(e)
-    }
-}
 
 /// One decay warning of the digest.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -180,14 +172,9 @@ fn nonzero(x: u64) -> Option<u64> {
 
 impl Goodwill {
     async fn guild_settings_tree(&self, guild: GuildId) -> R<(toml::Value, Settings)> {
-        let row = self
-            .store()
-            .guild(guild)
-            .await
-            .map_err(db)?
-            .ok_or_else(|| {
-                ServiceError::UnknownGuild(guild.to_string(), "see `goodwill guilds`".into())
-            })?;
+        let row = self.store().guild(guild).await?.ok_or_else(|| {
+            ServiceError::UnknownGuild(guild.to_string(), "see `goodwill guilds`".into())
+        })?;
         let over =
             toml::Value::try_from(&row.settings).unwrap_or(toml::Value::Table(Default::default()));
         let s = self.settings(guild).await?;
@@ -215,11 +202,10 @@ impl Goodwill {
         let sent = self
             .store()
             .warnings_sent(guild, at - Duration::days(366))
-            .await
-            .map_err(db)?;
+            .await?;
         let new: Vec<&Crossing> = unannounced(&crossings, &sent, at);
         let dms = if s.digest.dm_opt_in {
-            self.store().digest_dm_members(guild).await.map_err(db)?
+            self.store().digest_dm_members(guild).await?
         } else {
             HashSet::new()
         };
@@ -242,7 +228,7 @@ impl Goodwill {
                 dm: dms.contains(&a.member_id),
             });
         }
-        let last = self.store().digest_last_run(guild).await.map_err(db)?;
+        let last = self.store().digest_last_run(guild).await?;
         let due = weekday_of(&s.digest.weekday)
             .is_some_and(|w| digest_due(w, s.digest.hour_utc, last, at));
         let view = DigestView {
@@ -286,11 +272,7 @@ impl Goodwill {
                 standing: w.standing,
             })
             .collect();
-        let claimed = self
-            .store()
-            .claim_warnings(guild, &claims, at)
-            .await
-            .map_err(db)?;
+        let claimed = self.store().claim_warnings(guild, &claims, at).await?;
         view.warnings = warnings
             .into_iter()
             .filter(|w| {
@@ -300,7 +282,7 @@ impl Goodwill {
             })
             .collect();
         if to_channel {
-            self.store().set_digest_run(guild, at).await.map_err(db)?;
+            self.store().set_digest_run(guild, at).await?;
         }
         Ok(view)
     }
@@ -313,17 +295,12 @@ impl Goodwill {
         let mut channel_due = false;
         if s.digest.channel_id != 0 {
             if let Some(w) = weekday_of(&s.digest.weekday) {
-                let last = self.store().digest_last_run(guild).await.map_err(db)?;
+                let last = self.store().digest_last_run(guild).await?;
                 channel_due = digest_due(w, s.digest.hour_utc, last, at);
             }
         }
-        let dm_subscribers = s.digest.dm_opt_in
-            && !self
-                .store()
-                .digest_dm_members(guild)
-                .await
-                .map_err(db)?
-                .is_empty();
+        let dm_subscribers =
+            s.digest.dm_opt_in && !self.store().digest_dm_members(guild).await?.is_empty();
         Ok(DigestPending {
             channel_due,
             dm_subscribers,
@@ -334,10 +311,10 @@ impl Goodwill {
     /// to its channel: un-claim it so the next run sends it again.
     pub async fn digest_not_sent(&self, view: &DigestView) -> R<()> {
         let members: Vec<MemberId> = view.warnings.iter().map(|w| w.member_id).collect();
-        self.store()
+        Ok(self
+            .store()
             .release_digest(view.guild_id, &members, view.at)
-            .await
-            .map_err(db)
+            .await?)
     }
 
     /// A member asks for (or stops) decay warnings by direct message.
@@ -348,10 +325,7 @@ impl Goodwill {
         on: bool,
         at: DateTime<Utc>,
     ) -> R<()> {
-        self.store()
-            .set_digest_dm(guild, member, on, at)
-            .await
-            .map_err(db)
+        Ok(self.store().set_digest_dm(guild, member, on, at).await?)
     }
 
     // ----- roles by standing ---------------------------------------------------------
@@ -368,14 +342,12 @@ impl Goodwill {
         let g = self
             .store()
             .guild(guild)
-            .await
-            .map_err(db)?
+            .await?
             .ok_or_else(|| ServiceError::UnknownGuild(guild.to_string(), String::new()))?;
         let standing: HashMap<MemberId, f64> = self
             .store()
             .balances_as_of(guild, at, &g.scales, None)
-            .await
-            .map_err(db)?
+            .await?
             .into_iter()
             .map(|a| (a.member_id, g.scales.standing(a.recent, a.lasting)))
             .collect();
@@ -390,7 +362,7 @@ impl Goodwill {
                 roles: roles.clone(),
             })
             .collect();
-        let blocked = self.store().role_problems(guild).await.map_err(db)?;
+        let blocked = self.store().role_problems(guild).await?;
         let set: HashSet<RoleId> = blocked.iter().map(|b| b.0).collect();
         Ok(RolePlan {
             changes: plan_roles(&s.roles, &s.tiers, &input, &set),
@@ -409,15 +381,15 @@ impl Goodwill {
         problem: &str,
         at: DateTime<Utc>,
     ) -> R<bool> {
-        self.store()
+        Ok(self
+            .store()
             .report_role_problem(guild, role, problem, at)
-            .await
-            .map_err(db)
+            .await?)
     }
 
     /// Try blocked roles again (e.g. the bot's permissions or roles changed).
     pub async fn clear_role_problems(&self, guild: GuildId) -> R<u64> {
-        self.store().clear_role_problems(guild).await.map_err(db)
+        Ok(self.store().clear_role_problems(guild).await?)
     }
 
     // ----- log channel ------------------------------------------------------------
@@ -450,14 +422,10 @@ impl Goodwill {
         let Some(channel) = nonzero(s.log.channel_id) else {
             return Ok(None);
         };
-        let entries = self
-            .store()
-            .pending_log_entries(guild, limit)
-            .await
-            .map_err(db)?;
+        let entries = self.store().pending_log_entries(guild, limit).await?;
         let mut ids: Vec<MemberId> = entries.iter().map(|e| e.member_id).collect();
         ids.extend(entries.iter().filter_map(|e| e.counterpart_id));
-        let names = self.store().member_names(guild, &ids).await.map_err(db)?;
+        let names = self.store().member_names(guild, &ids).await?;
         let name = |m: MemberId| names.get(&m).cloned().unwrap_or_else(|| m.to_string());
         Ok(Some((
             channel,
@@ -474,7 +442,7 @@ impl Goodwill {
 
     /// The log channel has every line up to `entry_id`.
     pub async fn log_lines_posted(&self, guild: GuildId, entry_id: i64) -> R<()> {
-        self.store().log_posted(guild, entry_id).await.map_err(db)
+        Ok(self.store().log_posted(guild, entry_id).await?)
     }
 
     // ----- what-if -----------------------------------------------------------------
@@ -528,7 +496,7 @@ impl Goodwill {
         }
         let s1 = crate::config::guild_settings(&self.pipeline().base, &over)
             .map_err(|e| ServiceError::Invalid(format!("not a valid configuration: {e}")))?;
-        let entries: Vec<StoredEntry> = self.store().ledger_until(guild, at).await.map_err(db)?;
+        let entries: Vec<StoredEntry> = self.store().ledger_until(guild, at).await?;
         let (sc0, sc1) = (Scales::from(&s0.decay), Scales::from(&s1.decay));
         let from0 = at - Duration::days(s0.report.window_days as i64);
         let from1 = at - Duration::days(s1.report.window_days as i64);
@@ -568,7 +536,7 @@ impl Goodwill {
         let mut ids: Vec<MemberId> = now.keys().chain(r1.keys()).copied().collect();
         ids.sort();
         ids.dedup();
-        let names = self.store().member_names(guild, &ids).await.map_err(db)?;
+        let names = self.store().member_names(guild, &ids).await?;
         let (th0, th1) = (thresholds(&s0), thresholds(&s1));
         let mut members: Vec<WhatIfRow> = ids
             .iter()

@@ -1,0 +1,184 @@
+//! Gateway events: the async shell around [`crate::ingest`]. Each handler takes
+//! the guild's runtime (its lock keeps the guild's events in order), looks up
+//! in the store what the step needs, runs the step and writes its batch at once.
+
+use chrono::{DateTime, Duration, Utc};
+use tracing::Instrument;
+
+use super::{Goodwill, R};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+};
+use crate::ingest::{self, Pending};
+use crate::store::Batch;
+
+impl Goodwill {
+    /// A new message: detected, scored and written with its metadata.
+    pub async fn handle_message(&self, msg: MessageIn) -> R<()> {
+        let span = tracing::debug_span!(
+            "message",
+            guild_id = msg.guild_id,
+            member_id = msg.author.id,
+            message_id = msg.id
+        );
+        self.message(msg).instrument(span).await
+    }
+
+    async fn message(&self, msg: MessageIn) -> R<()> {
+        let rt = self.inner.runtime(msg.guild_id, "", msg.at).await?;
+        let mut rt = rt.lock().await;
+        let rt = &mut *rt;
+        if !self
+            .store()
+            .known_messages(msg.guild_id, &[msg.id])
+            .await?
+            .is_empty()
+        {
+            // Delivered again (reconnect, resume): the memory and the
+            // ledger have it already.
+            return Ok(());
+        }
+        let replied = match ingest::reply_to_fetch(&rt.state, &rt.settings, &msg) {
+            Some(id) => self
+                .store()
+                .stored_message(msg.guild_id, id)
+                .await?
+                .map(|x| x.1),
+            None => None,
+        };
+        let mut out = Pending::default();
+        ingest::message(&mut rt.state, &rt.settings, &msg, replied, &mut out);
+        self.write(rt, &out.batch).await?;
+        Ok(())
+    }
+
+    /// An edited message: when what it credits or costs changed, the old
+    /// entries are reversed and the new ones written. An edit of a message
+    /// never stored is taken as a new message.
+    pub async fn handle_message_update(&self, msg: MessageIn) -> R<()> {
+        let runtime = self.inner.runtime(msg.guild_id, "", msg.at).await?;
+        let mut guard = runtime.lock().await;
+        let Some((channel, _)) = self.store().stored_message(msg.guild_id, msg.id).await? else {
+            drop(guard);
+            return self.handle_message(msg).await;
+        };
+        let rt = &mut *guard;
+        let old = self
+            .store()
+            .reversals_for(
+                msg.guild_id,
+                msg.id,
+                Some(&format!("m:{}", msg.id)),
+                "message edited",
+            )
+            .await?;
+        let mut out = Pending::default();
+        if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut out) {
+            self.write(rt, &out.batch).await?;
+        }
+        Ok(())
+    }
+
+    /// Deleted messages: what they (and reactions on them) credited or cost
+    /// is reversed, and their metadata is marked deleted (kept for audit).
+    pub async fn handle_message_delete(
+        &self,
+        guild: GuildId,
+        _channel: ChannelId,
+        ids: &[MessageId],
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        let rt = self.inner.runtime(guild, "", at).await?;
+        let mut rt = rt.lock().await;
+        let rt = &mut *rt;
+        let why = format!("message deleted at {}", at.format("%Y-%m-%d %H:%M UTC"));
+        let mut reversals = Vec::new();
+        for id in ids {
+            reversals.extend(self.store().reversals_for(guild, *id, None, &why).await?);
+        }
+        let mut out = Pending::default();
+        ingest::deleted(&mut rt.state, &rt.settings, reversals, &mut out);
+        self.write(rt, &out.batch).await?;
+        self.store().mark_deleted(guild, ids, at).await?;
+        Ok(())
+    }
+
+    /// A reaction added (scored against its message, from the memory or the
+    /// store) or removed (what it credited is reversed).
+    pub async fn handle_reaction(&self, r: ReactionIn) -> R<()> {
+        let rt = self.inner.runtime(r.guild_id, "", r.at).await?;
+        let mut rt = rt.lock().await;
+        let rt = &mut *rt;
+        let mut out = Pending::default();
+        if r.added {
+            let target = match rt.state.recent(r.channel_id, r.message_id).cloned() {
+                Some(t) => Some(t),
+                None => self
+                    .store()
+                    .stored_message(r.guild_id, r.message_id)
+                    .await?
+                    .map(|x| x.1),
+            };
+            ingest::reaction_added(&mut rt.state, &rt.settings, &r, target.as_ref(), &mut out);
+        } else {
+            let key = format!("r:{}:{}:{}", r.message_id, r.user.id, r.emoji);
+            let reversals = self
+                .store()
+                .reversals_for(r.guild_id, r.message_id, Some(&key), "reaction removed")
+                .await?;
+            ingest::reaction_removed(&mut rt.state, &rt.settings, reversals, &mut out);
+        }
+        self.write(rt, &out.batch).await?;
+        Ok(())
+    }
+
+    pub async fn handle_member_join(
+        &self,
+        guild: GuildId,
+        member: &Person,
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        let rt = self.inner.runtime(guild, "", at).await?;
+        let rt = rt.lock().await;
+        let batch = Batch {
+            members: vec![(member.clone(), at)],
+            ..Default::default()
+        };
+        self.write(&rt, &batch).await?;
+        Ok(())
+    }
+
+    pub async fn handle_member_leave(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        self.store().mark_left(guild, member, at).await?;
+        Ok(())
+    }
+
+    /// Delete the data of members who left more than `members.leave_cleanup_days`
+    /// ago and did not come back (a background job of the bot; `goodwill cleanup`).
+    /// Returns the members forgotten.
+    pub async fn cleanup_departed(&self, at: DateTime<Utc>) -> R<Vec<(GuildId, MemberId)>> {
+        let mut done = Vec::new();
+        for g in self.store().guilds().await? {
+            let s = self.settings(g.guild_id).await?;
+            let before = at - Duration::days(s.members.leave_cleanup_days as i64);
+            for m in self.store().departed_before(g.guild_id, before).await? {
+                self.store().forget_member(g.guild_id, m, false).await?;
+                tracing::info!(
+                    guild_id = g.guild_id,
+                    member_id = m,
+                    "forgot a member who left"
+                );
+                done.push((g.guild_id, m));
+            }
+            if !done.is_empty() {
+                self.inner.forget(g.guild_id);
+            }
+        }
+        Ok(done)
+    }
+}

@@ -1,0 +1,391 @@
+//! What a member sees: their balance, the standings, their history. Exact
+//! at any moment: from the stored accumulators when they can answer, else
+//! from the ledger.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use super::{Goodwill, ServiceError, R};
+use crate::capital::decay::{projected_fall, Scales};
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId};
+use crate::capital::settings::Settings;
+use crate::capital::signal::EntryKind;
+use crate::capital::standing::{headroom, tier_floor, tier_of};
+use crate::store::GuildRow;
+
+/// One member's figures at a moment (`/balance`, `goodwill balance`).
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceView {
+    pub guild_id: GuildId,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub at: DateTime<Utc>,
+    /// Fast-decaying balance (default half-life 30 days).
+    pub recent: f64,
+    /// Slow-decaying reputation (default half-life 365 days).
+    pub lasting: f64,
+    /// The blend of the two that tiers are measured on.
+    pub standing: f64,
+    pub tier: String,
+    /// Lower bound of the current tier.
+    pub tier_floor: f64,
+    /// Next tier up and the standing it needs.
+    pub next_tier: Option<String>,
+    pub next_tier_at: Option<f64>,
+    /// Standing now minus standing 7 days ago.
+    pub trend_7d: f64,
+    /// When standing falls below `tier_floor` if nothing more is deposited.
+    pub decay_date: Option<DateTime<Utc>>,
+    /// What would keep the tier (e.g. "about 2 thanks before 2026-03-01").
+    pub decay_advice: Option<String>,
+    /// How many ordinary asks before standing goes below zero.
+    pub headroom: u32,
+    /// 1-based rank by standing, if ranked.
+    pub rank: Option<u64>,
+    pub entries: u64,
+    pub opted_out: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingRow {
+    pub rank: u64,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub standing: f64,
+    pub recent: f64,
+    pub lasting: f64,
+    pub tier: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingsPage {
+    pub guild_id: GuildId,
+    pub at: DateTime<Utc>,
+    /// 1-based.
+    pub page: u32,
+    pub pages: u32,
+    pub per_page: u32,
+    pub total_members: u64,
+    pub rows: Vec<StandingRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryRow {
+    pub entry_id: i64,
+    pub at: DateTime<Utc>,
+    pub kind: EntryKind,
+    pub amount: f64,
+    pub counterpart_id: Option<MemberId>,
+    pub counterpart_name: Option<String>,
+    pub reason: String,
+    pub channel_id: Option<ChannelId>,
+    pub message_id: Option<MessageId>,
+    /// https://discord.com/channels/{guild}/{channel}/{message}
+    pub jump_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryPage {
+    pub guild_id: GuildId,
+    pub member_id: MemberId,
+    pub member_name: String,
+    pub rows: Vec<HistoryRow>,
+}
+
+impl Goodwill {
+    /// Exact recent and lasting balances at `at`: from the accumulators (one row)
+    /// when `at` is after the member's last entry, else from the ledger.
+    pub async fn balance(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> R<BalanceView> {
+        // One round trip: guild row, accumulators, name, opt-out, rank and the
+        // member's entries of the last 7 days (enough for the trend and the
+        // escalation window of asks; the balance is exact at any `at`).
+        let week_ago = at - Duration::days(7);
+        let Some(snap) = self
+            .store()
+            .balance_snapshot(guild, member, week_ago)
+            .await?
+        else {
+            // Unknown guild: the error lists the known ones.
+            self.guild_row(guild).await?;
+            return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
+        };
+        let g = &snap.guild;
+        let s = self
+            .inner
+            .cached_settings(guild, &g.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let scales = g.scales;
+        let (recent, lasting, entries) = snap.values_at(at);
+        let standing = scales.standing(recent, lasting);
+        let (r7, l7, _) = snap.values_at(week_ago);
+        let (idx, tier) = tier_of(&s.tiers, standing);
+        let floor = tier_floor(&s.tiers, idx);
+        let decay_date = if floor.is_finite() {
+            projected_fall(recent, lasting, floor, &scales, at)
+        } else {
+            None
+        };
+        let decay_advice = decay_date.map(|d| {
+            let need = (floor
+                - scales.standing(
+                    recent
+                        * crate::capital::decay::growth(
+                            -crate::capital::decay::days_between(at, d),
+                            scales.recent_half_life,
+                        ),
+                    lasting
+                        * crate::capital::decay::growth(
+                            -crate::capital::decay::days_between(at, d),
+                            scales.lasting_half_life,
+                        ),
+                ))
+            .max(0.0);
+            let thanks = ((floor * 0.02 + need.max(0.1)) / s.scoring.thanks)
+                .ceil()
+                .max(1.0);
+            format!(
+                "stays {} with about {} more thanks received before {}",
+                tier.name,
+                thanks,
+                d.format("%Y-%m-%d")
+            )
+        });
+        let next = s.tiers.get(idx + 1);
+        let ask_from = at - Duration::hours(s.scoring.escalation_window_hours as i64);
+        let asks = if ask_from >= week_ago {
+            snap.asks_between(ask_from, at)
+        } else {
+            // An escalation window longer than the snapshot's week: ask the ledger.
+            self.store().asks_since(guild, member, ask_from, at).await?
+        };
+        Ok(BalanceView {
+            guild_id: guild,
+            member_id: member,
+            member_name: snap.name.clone().unwrap_or_else(|| member.to_string()),
+            at,
+            recent,
+            lasting,
+            standing,
+            tier: tier.name.clone(),
+            tier_floor: if floor.is_finite() { floor } else { 0.0 },
+            next_tier: next.map(|t| t.name.clone()),
+            next_tier_at: next.map(|t| t.floor),
+            trend_7d: standing - scales.standing(r7, l7),
+            decay_date,
+            decay_advice,
+            headroom: headroom(standing, asks, &s.scoring),
+            rank: if entries > 0 { snap.rank } else { None },
+            entries,
+            opted_out: snap.opted_out,
+        })
+    }
+
+    /// Every member's exact (recent, lasting) at `at`.
+    pub(super) async fn all_at(
+        &self,
+        g: &GuildRow,
+        s: &Settings,
+        at: DateTime<Utc>,
+    ) -> R<Vec<(MemberId, f64, f64)>> {
+        let rows = self.store().all_balances(g.guild_id).await?;
+        if rows.iter().all(|b| b.last_at <= at) {
+            return Ok(rows
+                .iter()
+                .map(|b| {
+                    let (r, l) = b.acc.values_at(g.ref_time, at, &g.scales);
+                    (b.member_id, r, l)
+                })
+                .collect());
+        }
+        let v = self
+            .store()
+            .balances_as_of(g.guild_id, at, &Scales::from(&s.decay), None)
+            .await?;
+        Ok(v.into_iter()
+            .map(|a| (a.member_id, a.recent, a.lasting))
+            .collect())
+    }
+
+    /// The leaderboard. Near the stored keys' time it is an index scan (keys are
+    /// refreshed once they are older than `decay.standings_refresh_hours`); for
+    /// any other moment it is computed exactly for every member.
+    pub async fn standings(
+        &self,
+        guild: GuildId,
+        page: u32,
+        at: DateTime<Utc>,
+    ) -> R<StandingsPage> {
+        let page = page.max(1);
+        let near_now = |g: &GuildRow, s: &Settings| {
+            let refresh =
+                Duration::milliseconds((s.decay.standings_refresh_hours * 3_600_000.0) as i64);
+            (
+                (Utc::now() - at).abs() < refresh,
+                at - g.standings_at > refresh,
+            )
+        };
+        let per_page = self.inner.base_parsed_page_size();
+        let offset = (page as u64 - 1) * per_page as u64;
+        // The common case, one round trip: the page by the stored key, names, count.
+        let snap = self
+            .store()
+            .standings_page(guild, offset, per_page as u64)
+            .await?;
+        let Some(snap) = snap else {
+            self.guild_row(guild).await?;
+            return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
+        };
+        let s = self
+            .inner
+            .cached_settings(guild, &snap.guild.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let (now, stale) = near_now(&snap.guild, &s);
+        let (g, total, mut rows, per_page, offset, names): PageParts =
+            if now && !stale && s.report.page_size == per_page {
+                let g = snap.guild;
+                let rows = snap
+                    .rows
+                    .iter()
+                    .map(|(b, _)| {
+                        let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                        (b.member_id, r, l)
+                    })
+                    .collect();
+                let names = snap
+                    .rows
+                    .into_iter()
+                    .map(|(b, n)| (b.member_id, n))
+                    .collect();
+                (g, snap.total, rows, per_page, offset, names)
+            } else {
+                let per_page = s.report.page_size;
+                let offset = (page as u64 - 1) * per_page as u64;
+                let mut g = snap.guild;
+                let total = snap.total;
+                let rows: Vec<(MemberId, f64, f64)> = if now {
+                    if stale {
+                        g = self.store().refresh_standings(guild, at).await?;
+                    }
+                    self.store()
+                        .standings_by_key(guild, offset, per_page as u64)
+                        .await?
+                        .into_iter()
+                        .map(|b| {
+                            let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                            (b.member_id, r, l)
+                        })
+                        .collect()
+                } else {
+                    let mut all = self.all_at(&g, &s, at).await?;
+                    sort_by_standing(&mut all, &g.scales);
+                    all.into_iter()
+                        .skip(offset as usize)
+                        .take(per_page as usize)
+                        .collect()
+                };
+                let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
+                let names = self.store().member_names(guild, &ids).await?;
+                (g, total, rows, per_page, offset, names)
+            };
+        let pages = (total.div_ceil(per_page as u64)).max(1) as u32;
+        sort_by_standing(&mut rows, &g.scales);
+        Ok(StandingsPage {
+            guild_id: guild,
+            at,
+            page,
+            pages,
+            per_page,
+            total_members: total,
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (m, r, l))| {
+                    let st = g.scales.standing(r, l);
+                    StandingRow {
+                        rank: offset + i as u64 + 1,
+                        member_id: m,
+                        member_name: names.get(&m).cloned().unwrap_or_else(|| m.to_string()),
+                        standing: st,
+                        recent: r,
+                        lasting: l,
+                        tier: tier_of(&s.tiers, st).1.name.clone(),
+                    }
+                })
+                .collect(),
+        })
+    }
+
+    pub async fn history(&self, guild: GuildId, member: MemberId, limit: u32) -> R<HistoryPage> {
+        self.history_at(guild, member, limit, Utc::now()).await
+    }
+
+    pub async fn history_at(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        limit: u32,
+        at: DateTime<Utc>,
+    ) -> R<HistoryPage> {
+        self.guild_row(guild).await?;
+        let rows = self
+            .store()
+            .history(guild, member, at, limit.clamp(1, 1000))
+            .await?;
+        let mut ids: Vec<MemberId> = rows.iter().filter_map(|r| r.counterpart_id).collect();
+        ids.push(member);
+        let names = self.store().member_names(guild, &ids).await?;
+        Ok(HistoryPage {
+            guild_id: guild,
+            member_id: member,
+            member_name: names
+                .get(&member)
+                .cloned()
+                .unwrap_or_else(|| member.to_string()),
+            rows: rows
+                .into_iter()
+                .map(|r| HistoryRow {
+                    entry_id: r.entry_id,
+                    at: r.at,
+                    kind: r.kind,
+                    amount: r.amount,
+                    counterpart_id: r.counterpart_id,
+                    counterpart_name: r.counterpart_id.and_then(|c| names.get(&c).cloned()),
+                    reason: r.reason,
+                    channel_id: r.channel_id,
+                    message_id: r.message_id,
+                    jump_url: match (r.channel_id, r.message_id) {
+                        (Some(c), Some(m)) => {
+                            Some(format!("https://discord.com/channels/{guild}/{c}/{m}"))
+                        }
+                        _ => None,
+                    },
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A standings page before rendering: guild, member count, rows (member,
+/// recent, lasting), page size, offset and names.
+type PageParts = (
+    GuildRow,
+    u64,
+    Vec<(MemberId, f64, f64)>,
+    u32,
+    u64,
+    std::collections::HashMap<MemberId, String>,
+);
+
+fn sort_by_standing(rows: &mut [(MemberId, f64, f64)], scales: &Scales) {
+    rows.sort_by(|a, b| {
+        scales
+            .standing(b.1, b.2)
+            .total_cmp(&scales.standing(a.1, a.2))
+            .then(a.0.cmp(&b.0))
+    });
+}
