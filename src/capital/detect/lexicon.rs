@@ -2,15 +2,18 @@
 //! defaults and validation) and the fixed list of common words that are never
 //! taken for a nick.
 //!
-//! The default lists are written twice, here and in the `[detect]` table of
-//! `config/default.toml`; a test checks that they agree.
+//! The default lists are written once, in the `[detect]` table of
+//! `config/default.toml`; `DetectSettings::default()` reads that table from the
+//! copy compiled into the binary.
+
+use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 /// Settings for detection; deserialised from the `[detect]` table of
-/// `config/default.toml`. Every field has a default (see `impl Default`), so a
-/// guild override only names what it changes.
+/// `config/default.toml`. Every field has a default (the same table, see
+/// `impl Default`), so a guild override only names what it changes.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct DetectSettings {
@@ -80,335 +83,73 @@ pub struct DetectSettings {
     pub broadcast_requires_ask: bool,
 }
 
-fn strings(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
+/// `config/default.toml`, compiled in. `crate::config` layers the same file
+/// under the operator's config; this module reads only its `[detect]` table,
+/// so the domain does not depend on the config loader.
+const DEFAULT_TOML: &str = include_str!("../../../config/default.toml");
 
 impl Default for DetectSettings {
+    /// The `[detect]` table of `config/default.toml`, parsed once.
     fn default() -> Self {
-        DetectSettings {
-            context_window_minutes: 30,
-            conversation_window_minutes: 15,
-            adjacent_reply_seconds: 120,
-            thank_words: strings(DEFAULT_THANK_WORDS),
-            extra_thank_words: Vec::new(),
-            removed_thank_words: Vec::new(),
-            anticipatory_phrases: strings(DEFAULT_ANTICIPATORY),
-            declining_words: strings(DEFAULT_DECLINING),
-            exclamation_words: strings(DEFAULT_EXCLAMATION),
-            group_words: strings(DEFAULT_GROUP),
-            filler_words: strings(DEFAULT_FILLER),
-            min_name_prefix: 3,
-            name_typo_min_len: 6,
-            thank_emojis: strings(&[
-                "🙏", "❤️", "♥️", "💖", "💯", "✅", "thanks", "thankyou", "ty",
-            ]),
-            help_channel_patterns: strings(&[
-                "help",
-                "support",
-                "question",
-                "ask",
-                "troubleshoot",
-                "q-and-a",
-                "qna",
-                "faq",
-            ]),
-            promo_channel_patterns: strings(&[
-                "promo",
-                "self-?promotion",
-                "showcase",
-                "advert",
-                "shameless",
-                "plugs?$",
-                "share-your",
-            ]),
-            invite_link_patterns: strings(&[
-                r"discord(?:app)?\.(?:gg|com/invite|io|me)/[a-z0-9-]+",
-                r"(?:^|[^a-z0-9])t\.me/[a-z0-9_+]+",
-                r"chat\.whatsapp\.com/\w+",
-                r"join\.slack\.com/\S+",
-                r"guilded\.gg/\S+",
-            ]),
-            self_promo_patterns: strings(DEFAULT_SELF_PROMO),
-            request_patterns: strings(DEFAULT_REQUEST),
-            help_channel_problem_patterns: strings(&[
-                r"\b(?:doesn'?t|does not|won'?t|can'?t|cannot|isn'?t|not) (?:work|working|start|boot|load|find|see|install|connect|compile|run)",
-                r"\b(?:error|exception|crash(?:es|ed)?|fails?|failed|failing|broken|stuck|issue|problem|bug)\b",
-                r"\bi(?:'m| am) (?:trying|stuck|struggling|having trouble)",
-            ]),
-            rhetorical_questions: strings(&[
-                "right",
-                "eh",
-                "huh",
-                "no",
-                "yes",
-                "ok",
-                "okay",
-                "really",
-                "why not",
-                "what",
-                "lol",
-                "isn't it",
-                "is it",
-                "you know",
-                "who cares",
-                "seriously",
-                "srsly",
-                "so",
-                "and",
-                "or",
-                "hm",
-                "hmm",
-                "wtf",
-                "rly",
-                "sure",
-                "aren't you",
-                "don't you",
-                "why",
-                "how",
-                "what else",
-                "nope",
-                "yeah",
-                "hello",
-                "hi",
-                "anyone",
-                "anybody",
-            ]),
-            broadcast_everyone_factor: 10.0,
-            broadcast_here_factor: 5.0,
-            broadcast_role_factor: 3.0,
-            broadcast_max_factor: 20.0,
-            broadcast_requires_ask: true,
-        }
+        static DEFAULTS: LazyLock<DetectSettings> = LazyLock::new(compiled_in_defaults);
+        DEFAULTS.clone()
     }
 }
 
-const DEFAULT_THANK_WORDS: &[&str] = &[
-    // English
-    "thanks",
-    "thank",
-    "thank you",
-    "thankyou",
-    "thanku",
-    "thanx",
-    "thnx",
-    "thnks",
-    "thks",
-    "thx",
-    "tnx",
-    "tanx",
-    "tks",
-    "ty",
-    "tyvm",
-    "tysm",
-    "tyty",
-    "thanq",
-    "thankies",
-    "cheers",
-    "many thanks",
-    "appreciated",
-    "appreciate it",
-    "appreciate that",
-    "appreciate this",
-    "appreciate the",
-    "appreciate your",
-    "appreciate ya",
-    "much obliged",
-    "kudos",
-    "🙏",
-    // (anticipatory forms, so they are seen and explained as such)
-    "tia",
-    "tyia",
-    // German
-    "danke",
-    "dankeschön",
-    "dankeschoen",
-    "vielen dank",
-    "besten dank",
-    "dank dir",
-    "dank euch",
-    "merci vielmals",
-    // French
-    "merci",
-    "remercie",
-    "je vous remercie",
-    // Spanish
-    "gracias",
-    "agradezco",
-    "agradecido",
-    "agradecida",
-    // Portuguese
-    "obrigado",
-    "obrigada",
-    "obg",
-    "brigado",
-    "brigada",
-    "valeu",
-    "vlw",
-    "agradeço",
-    // Italian
-    "grazie",
-    "ringrazio",
-    "grz",
-    // Dutch
-    "bedankt",
-    "dank je",
-    "dank u",
-    "dankje",
-    "dankjewel",
-    "dankuwel",
-    // Polish
-    "dziękuję",
-    "dziekuje",
-    "dzięki",
-    "dzieki",
-    "dziękujemy",
-    // Russian
-    "спасибо",
-    "спс",
-    "благодарю",
-    "спасибки",
-    "пасиб",
-    "пасибо",
-    // Turkish
-    "teşekkürler",
-    "tesekkurler",
-    "teşekkür",
-    "tesekkur",
-    "sağol",
-    "sagol",
-    "sağ ol",
-    "saol",
-    "eyvallah",
-    "tşk",
-    "tşkler",
-];
+/// Every field read from the compiled-in `[detect]` table. Field by field, not
+/// with `Deserialize`: the derived `Deserialize` of a `#[serde(default)]`
+/// struct calls `Default::default()`, which would come back here.
+fn compiled_in_defaults() -> DetectSettings {
+    let root: toml::Table =
+        toml::from_str(DEFAULT_TOML).expect("config/default.toml is valid TOML");
+    let table = root
+        .get("detect")
+        .and_then(|v| v.as_table())
+        .expect("config/default.toml has a [detect] table");
+    macro_rules! from_table {
+        ($($field:ident),* $(,)?) => {
+            DetectSettings { $($field: default_field(table, stringify!($field)),)* }
+        };
+    }
+    from_table!(
+        context_window_minutes,
+        conversation_window_minutes,
+        adjacent_reply_seconds,
+        thank_words,
+        extra_thank_words,
+        removed_thank_words,
+        anticipatory_phrases,
+        declining_words,
+        exclamation_words,
+        group_words,
+        filler_words,
+        min_name_prefix,
+        name_typo_min_len,
+        thank_emojis,
+        help_channel_patterns,
+        promo_channel_patterns,
+        invite_link_patterns,
+        self_promo_patterns,
+        request_patterns,
+        help_channel_problem_patterns,
+        rhetorical_questions,
+        broadcast_everyone_factor,
+        broadcast_here_factor,
+        broadcast_role_factor,
+        broadcast_max_factor,
+        broadcast_requires_ask,
+    )
+}
 
-const DEFAULT_ANTICIPATORY: &[&str] = &[
-    "in advance",
-    "tia",
-    "tyia",
-    "thx in adv",
-    "ahead of time",
-    "any help",
-    "any ideas",
-    "any advice",
-    "any suggestions",
-    "any pointers",
-    "any assistance",
-    "any input",
-    "any info",
-    "would be appreciated",
-    "will be appreciated",
-    "would be great",
-    "would be grateful",
-    "im voraus",
-    "d'avance",
-    "par avance",
-    "de antemano",
-    "por adelantado",
-    "antecipadamente",
-    "desde já",
-    "in anticipo",
-    "alvast",
-    "z góry",
-    "z gory",
-    "заранее",
-    "şimdiden",
-    "simdiden",
-];
-
-const DEFAULT_DECLINING: &[&str] = &[
-    "no", "nah", "nope", "nein", "non", "não", "nao", "nee", "nie", "нет", "hayır", "hayir",
-];
-
-const DEFAULT_EXCLAMATION: &[&str] = &[
-    "god", "gods", "goodness", "gosh", "heaven", "heavens", "lord", "christ", "jesus", "allah",
-    "fsm", "fuck", "science", "dios", "deus", "dio", "bogu", "dieu",
-];
-
-const DEFAULT_GROUP: &[&str] = &[
-    "all",
-    "everyone",
-    "everybody",
-    "guys",
-    "folks",
-    "people",
-    "ppl",
-    "peeps",
-    "y'all",
-    "yall",
-    "gents",
-    "ladies",
-    "team",
-    "friends",
-    "chat",
-    "channel",
-    "alle",
-    "allen",
-    "tous",
-    "todos",
-    "todas",
-    "tutti",
-    "iedereen",
-    "allemaal",
-    "wszystkim",
-    "всем",
-    "herkese",
-];
-
-const DEFAULT_FILLER: &[&str] = &[
-    "man", "mate", "bro", "bruh", "dude", "buddy", "budy", "bud", "pal", "sir", "again", "anyway",
-    "anyways", "alot", "lot", "much", "so", "very", "you", "u", "ya", "yo", "a", "for", "the",
-    "help", "and", "to", "ok", "okay", "k", "cool", "great", "nice", "yes", "yeah", "well", "oh",
-    "ah", "i", "it", "that", "this", "works", "worked", "lots", "tons", "heaps", "mucho", "bunch",
-    "friend", "homie", "boss", "chief", "m8",
-];
-
-const DEFAULT_SELF_PROMO: &[&str] = &[
-    r"\bcheck (?:out )?my\b",
-    r"\b(?:subscribe|sub) to (?:my|our)\b",
-    r"\blike and subscribe\b",
-    r"\bfollow (?:me|us)\b",
-    r"\b(?:star|upvote|sponsor|support|back|rate|review|retweet|share) (?:my|our)\b",
-    r"\b(?:give|leave) (?:it|us|me|my \w+|our \w+) an? (?:star|upvote|like|follow)\b",
-    r"\b(?:star|upvote) (?:it|us|this|the repo)\b",
-    r"\bbuy (?:my|our|now|it now)\b",
-    r"\b(?:use|with) my (?:code|referral|link|affiliate)\b",
-    r"\b(?:referral|affiliate|promo|discount|coupon) (?:link|code)\b",
-    r"\b\d{1,2} ?% off\b",
-    r"\bmy (?:new )?(?:youtube|yt|twitch|tiktok|instagram|insta|podcast|patreon|kickstarter|newsletter|etsy|onlyfans|store|shop|album|mixtape|stream|channel|discord server)\b",
-    r"\b(?:join|visit|try|download|install|play) my (?:new )?(?:server|discord|app|game|site|website|project|blog|channel|store|shop|tool|bot|extension|plugin|library|course|book)\b",
-    r"\bi (?:made|built|created|wrote|launched|released|published) (?:a|an|my|this|the)\b.*https?://",
-];
-
-const DEFAULT_REQUEST: &[&str] = &[
-    r"\b(?:can|could|would|will|may) (?:someone|anyone|anybody|somebody|some1|any1|one of you|you guys|u guys|you|u|ya) (?:please |pls |plz |kindly )?(?:help|tell|explain|show|point|recommend|suggest|look|check|review|give|send|share|guide|assist|confirm|lend|walk|clarify)\b",
-    r"\b(?:does|do|did|has|have|is|would|could|can) (?:anyone|anybody|someone|somebody|any ?one|any1)\b",
-    r"\b(?:anyone|anybody|any ?one) (?:know|knows|here|got|have|has|tried|use|using|familiar|able|can|could|ever|around|alive|awake|wanna|mind|help|point)\b",
-    r"\b(?:someone|somebody) (?:know|knows|help|tell|point|familiar|able|who knows)\b",
-    r"\bi (?:have|got|had) an? (?:quick |small |simple |stupid |dumb |short |noob |newbie )?question\b",
-    r"\bi (?:need|want) to (?:know|find out|find|figure out|get|fix|install|recover|remove|change|set up|setup|configure)\b",
-    r"\bhow (?:do|does|can|could|should|would|to|do you|is one supposed to)\b",
-    r"\b(?:where|what|which) (?:do|does|can|could|should|would|is|are) (?:i|we|one)\b",
-    r"\b(?:need|needs|want|wanting|looking for|seeking|require) (?:some |a little |a bit of |any )?(?:help|advice|assistance|suggestions?|recommendations?|pointers?|ideas?|tips?|guidance|input|feedback)\b",
-    r"\b(?:please|pls|plz|plox|pleeease) (?:help|review|advise|assist|tell|explain|someone|anyone)\b",
-    r"\bhelp(?: me)?(?:,)? (?:please|pls|plz)\b",
-    r"^(?:help|halp|sos)[.!]*$",
-    r"\b(?:any|some) (?:ideas?|suggestions?|advice|tips|pointers|clues?|thoughts|hints?)\b",
-    r"\bis (?:it|there) (?:possible|a way|any way|anyway|an easy way|a simple way|a tool|a program|a package|some way)\b",
-    r"\b(?:please|pls|plz|can you|could you|would you) (?:review|take a look|have a look|look at|check out)\b",
-    r"\bi(?:'m| am) (?:looking for|searching for|wondering)\b",
-    r"\b(?:ptal|code review|review request|help wanted|wtb|lf[gm]?)\b",
-    r"\b(?:kann|könnte) mir (?:jemand|einer)\b|\bweiß jemand\b|\bhat jemand\b",
-    r"\bquelqu'un (?:peut|pourrait|sait|a)\b|\bcomment (?:faire|puis-je|je)\b",
-    r"\b(?:alguien|alguém) (?:sabe|puede|pode|tiene|tem)\b|\bcómo (?:puedo|hago)\b",
-    r"\bqualcuno (?:sa|può|puo|ha)\b|\bcome (?:posso|faccio)\b",
-    r"\bkan iemand\b|\bweet iemand\b|\bhoe kan ik\b",
-    r"\b(?:czy )?ktoś (?:wie|może|moze|ma)\b|\bjak (?:mogę|moge)\b",
-    r"\bкто-нибудь\b|\bподскажите\b|\bпомогите\b|\bкак (?:мне|сделать)\b",
-    r"\bbilen var mı\b|\byardım (?:eder|edebilir)\b|\bnasıl (?:yapabilirim|yaparım)\b",
-];
+fn default_field<T: serde::de::DeserializeOwned>(table: &toml::Table, key: &str) -> T {
+    let value = table
+        .get(key)
+        .unwrap_or_else(|| panic!("config/default.toml lacks detect.{key}"));
+    value
+        .clone()
+        .try_into()
+        .unwrap_or_else(|e| panic!("config/default.toml: detect.{key}: {e}"))
+}
 
 impl DetectSettings {
     /// The thank words in force: `thank_words` + `extra_thank_words` −
