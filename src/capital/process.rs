@@ -12,7 +12,7 @@ use super::detect::{detector_for, Detector};
 use super::message::{ChannelContext, ChannelId, MemberId, MessageIn, ReactionIn, RecentMessage};
 use super::score::{Decision, ScoringMemory, Source};
 use super::settings::Settings;
-use super::signal::{EntryKind, Signal};
+use super::signal::{EntryKind, Rule, Signal};
 
 /// What processing one event produced.
 #[derive(Debug, Clone, Default)]
@@ -166,7 +166,7 @@ impl GuildState {
         let sig = Signal::new(
             EntryKind::Kudos,
             receiver,
-            "kudos.command",
+            Rule::KudosCommand,
             format!("/kudos: {reason}"),
         )
         .with_counterpart(giver);
@@ -192,7 +192,7 @@ impl GuildState {
         let mut sig = Signal::new(
             EntryKind::Adjustment,
             member,
-            "adjust.moderator",
+            Rule::AdjustModerator,
             format!("adjusted by moderator {moderator}: {reason}"),
         )
         .with_counterpart(moderator);

@@ -26,7 +26,7 @@ use chrono::{DateTime, Utc};
 use super::message::{ChannelId, MemberId, MessageId};
 use super::score::{Decision, ScoringMemory, Source};
 use super::settings::Settings;
-use super::signal::{EntryKind, Signal};
+use super::signal::{EntryKind, Rule, Signal};
 
 /// A ledger entry as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +83,7 @@ fn audience(reason: &str) -> f64 {
 fn signal_of(e: &StoredEntry) -> Option<Signal> {
     let mut sig = match e.kind {
         EntryKind::Reciprocity | EntryKind::Reversal => return None,
-        k => Signal::new(k, e.member_id, "replay", e.reason.clone()),
+        k => Signal::new(k, e.member_id, Rule::Replay, e.reason.clone()),
     };
     sig.counterpart = e.counterpart_id;
     sig.magnitude = match e.kind {

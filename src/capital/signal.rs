@@ -74,6 +74,154 @@ impl std::fmt::Display for EntryKind {
     }
 }
 
+/// The rule that produced a signal. The names ([`Rule::as_str`]) are an
+/// interface: they are written into every ledger reason and `--explain` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    // Thanks credited to a member, by how the target was found.
+    ThanksMention,
+    ThanksName,
+    ThanksReplyTarget,
+    ThanksConversation,
+    // Thanks seen but not credited.
+    ThanksAnticipatory,
+    ThanksDeclining,
+    ThanksExclamation,
+    ThanksTalk,
+    ThanksSarcasm,
+    ThanksSelf,
+    ThanksToBot,
+    ThanksToGroup,
+    ThanksCause,
+    ThanksUnknownName,
+    ThanksNoTarget,
+    // Requests.
+    RequestPhrase,
+    RequestQuestion,
+    RequestQuestionForm,
+    RequestHelpChannel,
+    // Self-promotion.
+    PromoInviteLink,
+    PromoWording,
+    PromoChannel,
+    // Shared content.
+    ShareLink,
+    ShareAttachment,
+    ShareReaction,
+    // Pings to many.
+    BroadcastAsk,
+    BroadcastAnnouncement,
+    // Helpful replies, by how the request was linked.
+    HelpfulReplyLink,
+    HelpfulMention,
+    HelpfulName,
+    HelpfulAdjacent,
+    // Thank reactions.
+    ReactionThankEmoji,
+    ReactionOnThanks,
+    ReactionThanksNoTarget,
+    ReactionBot,
+    ReactionToBot,
+    // Not detection: commands, moderation, re-scoring stored entries.
+    KudosCommand,
+    AdjustModerator,
+    Replay,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 39] = [
+        Rule::ThanksMention,
+        Rule::ThanksName,
+        Rule::ThanksReplyTarget,
+        Rule::ThanksConversation,
+        Rule::ThanksAnticipatory,
+        Rule::ThanksDeclining,
+        Rule::ThanksExclamation,
+        Rule::ThanksTalk,
+        Rule::ThanksSarcasm,
+        Rule::ThanksSelf,
+        Rule::ThanksToBot,
+        Rule::ThanksToGroup,
+        Rule::ThanksCause,
+        Rule::ThanksUnknownName,
+        Rule::ThanksNoTarget,
+        Rule::RequestPhrase,
+        Rule::RequestQuestion,
+        Rule::RequestQuestionForm,
+        Rule::RequestHelpChannel,
+        Rule::PromoInviteLink,
+        Rule::PromoWording,
+        Rule::PromoChannel,
+        Rule::ShareLink,
+        Rule::ShareAttachment,
+        Rule::ShareReaction,
+        Rule::BroadcastAsk,
+        Rule::BroadcastAnnouncement,
+        Rule::HelpfulReplyLink,
+        Rule::HelpfulMention,
+        Rule::HelpfulName,
+        Rule::HelpfulAdjacent,
+        Rule::ReactionThankEmoji,
+        Rule::ReactionOnThanks,
+        Rule::ReactionThanksNoTarget,
+        Rule::ReactionBot,
+        Rule::ReactionToBot,
+        Rule::KudosCommand,
+        Rule::AdjustModerator,
+        Rule::Replay,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::ThanksMention => "thanks.mention",
+            Rule::ThanksName => "thanks.name",
+            Rule::ThanksReplyTarget => "thanks.reply_target",
+            Rule::ThanksConversation => "thanks.conversation",
+            Rule::ThanksAnticipatory => "thanks.anticipatory",
+            Rule::ThanksDeclining => "thanks.declining",
+            Rule::ThanksExclamation => "thanks.exclamation",
+            Rule::ThanksTalk => "thanks.talk",
+            Rule::ThanksSarcasm => "thanks.sarcasm",
+            Rule::ThanksSelf => "thanks.self",
+            Rule::ThanksToBot => "thanks.to_bot",
+            Rule::ThanksToGroup => "thanks.to_group",
+            Rule::ThanksCause => "thanks.cause",
+            Rule::ThanksUnknownName => "thanks.unknown_name",
+            Rule::ThanksNoTarget => "thanks.no_target",
+            Rule::RequestPhrase => "request.phrase",
+            Rule::RequestQuestion => "request.question",
+            Rule::RequestQuestionForm => "request.question_form",
+            Rule::RequestHelpChannel => "request.help_channel",
+            Rule::PromoInviteLink => "promo.invite_link",
+            Rule::PromoWording => "promo.wording",
+            Rule::PromoChannel => "promo.channel",
+            Rule::ShareLink => "share.link",
+            Rule::ShareAttachment => "share.attachment",
+            Rule::ShareReaction => "share.reaction",
+            Rule::BroadcastAsk => "broadcast.ask",
+            Rule::BroadcastAnnouncement => "broadcast.announcement",
+            Rule::HelpfulReplyLink => "helpful.reply_link",
+            Rule::HelpfulMention => "helpful.mention",
+            Rule::HelpfulName => "helpful.name",
+            Rule::HelpfulAdjacent => "helpful.adjacent",
+            Rule::ReactionThankEmoji => "reaction.thank_emoji",
+            Rule::ReactionOnThanks => "reaction.on_thanks",
+            Rule::ReactionThanksNoTarget => "reaction.thanks_no_target",
+            Rule::ReactionBot => "reaction.bot",
+            Rule::ReactionToBot => "reaction.to_bot",
+            Rule::KudosCommand => "kudos.command",
+            Rule::AdjustModerator => "adjust.moderator",
+            Rule::Replay => "replay",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One thing detection saw.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signal {
@@ -84,8 +232,8 @@ pub struct Signal {
     /// The other side: who thanked, whose request was answered. None for
     /// requests, shares, promotion and broadcasts.
     pub counterpart: Option<MemberId>,
-    /// Name of the rule that fired, e.g. `thanks.reply_target`.
-    pub rule: &'static str,
+    /// The rule that fired, e.g. [`Rule::ThanksReplyTarget`] (`thanks.reply_target`).
+    pub rule: Rule,
     /// Human-readable evidence: matched words, how the target was found.
     pub evidence: String,
     /// Size of the signal where it matters: audience size factor for
@@ -97,12 +245,7 @@ pub struct Signal {
 }
 
 impl Signal {
-    pub fn new(
-        kind: EntryKind,
-        member: MemberId,
-        rule: &'static str,
-        evidence: impl Into<String>,
-    ) -> Self {
+    pub fn new(kind: EntryKind, member: MemberId, rule: Rule, evidence: impl Into<String>) -> Self {
         Signal {
             kind,
             member,
@@ -130,4 +273,17 @@ pub struct Detection {
     /// What the pipeline remembers of this message in the channel context and in
     /// the stored message metadata (flags, addressees, thanked members).
     pub remembered: RecentMessage,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_distinct_and_displayed_as_is() {
+        let names: std::collections::HashSet<&str> = Rule::ALL.iter().map(|r| r.as_str()).collect();
+        assert_eq!(names.len(), Rule::ALL.len());
+        assert_eq!(Rule::ThanksReplyTarget.to_string(), "thanks.reply_target");
+        assert_eq!(format!("{} (x)", Rule::KudosCommand), "kudos.command (x)");
+    }
 }

@@ -1,0 +1,66 @@
+//! Requests.
+
+use super::*;
+
+#[test]
+fn requests_and_non_requests() {
+    let mut c = Chan::new();
+    for text in [
+        "can someone help me with my wifi",
+        "anyone know why my eth0 is disabled after reboot",
+        "how do I change directories in the terminal",
+        "what gstreamer plugin do I need for avi",
+        "is there a way to undelete files on ext3?",
+        "please review my PR",
+        "Does ubuntu ship with mplayer?",
+        "i have a quick question",
+    ] {
+        let d = c.say(&person(20, "asker"), text);
+        assert!(has(&d, EntryKind::Request), "should be a request: {text}");
+        assert!(d.remembered.flags.request, "{text}");
+    }
+    for text in [
+        "right?",
+        "really?",
+        "why not?",
+        "lol what?",
+        "did you try rebooting?",
+        "try sudo update-grub, it worked for me",
+        "the pattern S??hotplug* matches it",
+        "see https://example.com/faq?id=3 for that",
+        "I don't need help, just looking around",
+        "you set it in /etc/default/grub, right?",
+    ] {
+        let d = c.say(&person(21, "chatter"), text);
+        assert!(
+            !has(&d, EntryKind::Request),
+            "should not be a request: {text}"
+        );
+    }
+}
+
+#[test]
+fn helper_clarifying_question_is_not_a_request() {
+    let mut c = Chan::new();
+    c.say(&alice(), "how do i get sound working on my laptop?");
+    let d = c.say_to(&bob(), &alice(), "what does aplay -l say?");
+    assert!(!has(&d, EntryKind::Request));
+}
+
+#[test]
+fn help_channel_problem_counts_as_request() {
+    let mut c = Chan::named("help-linux");
+    let d = c.say(&alice(), "my wifi doesn't work after the upgrade");
+    assert!(has(&d, EntryKind::Request));
+    assert_eq!(
+        d.signals
+            .iter()
+            .find(|s| s.kind == EntryKind::Request)
+            .unwrap()
+            .rule,
+        Rule::RequestHelpChannel
+    );
+    let mut c = Chan::named("general");
+    let d = c.say(&alice(), "my wifi doesn't work after the upgrade");
+    assert!(!has(&d, EntryKind::Request));
+}
