@@ -22,6 +22,8 @@ mod contributions;
 mod costs;
 mod credit;
 mod memory;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
