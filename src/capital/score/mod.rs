@@ -6,13 +6,13 @@
 //! import and the live bot that saw the same events make the same entries.
 //!
 //! By concern:
-//! - [`memory`]: what scoring remembers of a guild's recent past, `record`, and
+//! - `memory`: what scoring remembers of a guild's recent past, `record`, and
 //!   what the rules read back (standing, trust, asks and kudos in a window);
-//! - [`credit`]: thanks, thank reactions and kudos, a credit from one member to
+//! - `credit`: thanks, thank reactions and kudos, a credit from one member to
 //!   another, damped by a sequence of named factors;
-//! - [`contributions`]: helpful replies and shares, deposits nobody gives;
-//! - [`costs`]: requests (escalating), self-promotion and broadcasts;
-//! - [`closed_group`]: the credit graph and the search for loops of credit.
+//! - `contributions`: helpful replies and shares, deposits nobody gives;
+//! - `costs`: requests (escalating), self-promotion and broadcasts;
+//! - `closed_group`: the credit graph and the search for loops of credit.
 //!
 //! This file holds what they share: the decisions and `evaluate`, which only
 //! sorts a signal to its rule.
