@@ -1,0 +1,394 @@
+//! Closed groups: credit that goes round a ring of members.
+//!
+//! Three accounts that thank each other in a circle earn as much as three
+//! members helped by many, unless credit is checked for loops. Every credit is
+//! an edge of a graph (giver → receiver, with the time of the latest credit);
+//! a credit from giver to receiver closes a loop when the receiver's credit
+//! reaches the giver through others within `group_max_size` members. Such a
+//! credit is damped when the receiver has fewer than `group_outside_min`
+//! givers outside what that loop reaches.
+
+use chrono::{DateTime, Duration, Utc};
+use rustc_hash::FxHashMap;
+#[cfg(test)]
+use rustc_hash::FxHashSet;
+
+use super::memory::hours;
+use crate::capital::message::MemberId;
+use crate::capital::settings::Settings;
+
+/// Credit edges from (or to) each member, with the time of the latest credit.
+type Edges = FxHashMap<MemberId, FxHashMap<MemberId, DateTime<Utc>>>;
+
+/// Note a credit on the edge `from` → `to` of a one-way map.
+fn add_edge(edges: &mut Edges, from: MemberId, to: MemberId, at: DateTime<Utc>) {
+    let t = edges.entry(from).or_default().entry(to).or_insert(at);
+    if at > *t {
+        *t = at;
+    }
+}
+
+/// Who credited whom, with the time of the latest credit.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CreditGraph {
+    /// The edges, both ways round for searches from either end.
+    out_edges: Edges,
+    in_edges: Edges,
+    /// When edges older than two group windows were last moved out of
+    /// `out_edges`/`in_edges` (once a day): without it the loop search walks
+    /// every credit ever given (a 2-year history made it 90 % of an import).
+    edges_pruned_at: Option<DateTime<Utc>>,
+    /// Every edge moved out had its last credit before this moment.
+    pruned_before: Option<DateTime<Utc>>,
+    /// The edges moved out, still consulted by a search that looks further
+    /// back than `pruned_before` (a signal dated long before others, e.g. a
+    /// message's own time next to reactions dated on receipt).
+    cold_out: Edges,
+    cold_in: Edges,
+}
+
+/// A breadth-first search over fresh credit edges from one member (forwards:
+/// whom they credited; backwards: who credited them), grown a level at a time
+/// on demand so that a search can stop as soon as it has its answer.
+struct Search {
+    centre: MemberId,
+    forwards: bool,
+    /// Steps from the centre of every member reached.
+    dist: FxHashMap<MemberId, u32>,
+    /// The members reached at `level` steps.
+    frontier: Vec<MemberId>,
+    level: u32,
+}
+
+impl Search {
+    fn new(centre: MemberId, forwards: bool) -> Search {
+        let mut dist = FxHashMap::default();
+        dist.insert(centre, 0);
+        Search {
+            centre,
+            forwards,
+            dist,
+            frontier: vec![centre],
+            level: 0,
+        }
+    }
+
+    /// Reach one step further, never along `skip`.
+    fn expand(&mut self, graph: &CreditGraph, since: DateTime<Utc>, skip: (MemberId, MemberId)) {
+        let level = self.level + 1;
+        let mut next = Vec::new();
+        for x in std::mem::take(&mut self.frontier) {
+            for y in graph.neighbours(x, since, self.forwards) {
+                let edge = if self.forwards { (x, y) } else { (y, x) };
+                if edge != skip && !self.dist.contains_key(&y) {
+                    self.dist.insert(y, level);
+                    next.push(y);
+                }
+            }
+        }
+        self.frontier = next;
+        self.level = level;
+    }
+}
+
+impl CreditGraph {
+    /// Note a credit from `giver` to `receiver`, then move stale edges out
+    /// (`window`: the group window).
+    pub(super) fn record(
+        &mut self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        window: Duration,
+    ) {
+        self.insert(giver, receiver, at);
+        self.prune(at, window);
+    }
+
+    fn insert(&mut self, giver: MemberId, receiver: MemberId, at: DateTime<Utc>) {
+        add_edge(&mut self.out_edges, giver, receiver, at);
+        add_edge(&mut self.in_edges, receiver, giver, at);
+    }
+
+    /// Move credit edges whose last credit is older than two group windows
+    /// before `at` out of the hot maps (at most once a day). A search only
+    /// needs edges fresher than one window before the credit it scores, so it
+    /// looks at the moved ones only when it reaches back before
+    /// `pruned_before`: the results are the same as without pruning.
+    fn prune(&mut self, at: DateTime<Utc>, window: Duration) {
+        if self
+            .edges_pruned_at
+            .is_some_and(|t| at - t < Duration::days(1))
+        {
+            return;
+        }
+        self.edges_pruned_at = Some(at);
+        let cutoff = at - window - window;
+        if self.pruned_before.is_some_and(|p| p >= cutoff) {
+            return;
+        }
+        let mut moved = Vec::new();
+        self.out_edges.retain(|from, tos| {
+            tos.retain(|to, t| {
+                let old = *t < cutoff;
+                if old {
+                    moved.push((*from, *to, *t));
+                }
+                !old
+            });
+            !tos.is_empty()
+        });
+        for (from, to, t) in moved {
+            if let Some(froms) = self.in_edges.get_mut(&to) {
+                froms.remove(&from);
+                if froms.is_empty() {
+                    self.in_edges.remove(&to);
+                }
+            }
+            add_edge(&mut self.cold_out, from, to, t);
+            add_edge(&mut self.cold_in, to, from, t);
+        }
+        self.pruned_before = Some(cutoff);
+    }
+
+    /// Members who credited `member` after `since`.
+    fn givers_of(&self, member: MemberId, since: DateTime<Utc>) -> Vec<MemberId> {
+        let mut v: Vec<MemberId> = self.neighbours(member, since, false).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Whom `x` credited (`forwards`) or who credited `x` after `since`
+    /// (may repeat a member).
+    fn neighbours(
+        &self,
+        x: MemberId,
+        since: DateTime<Utc>,
+        forwards: bool,
+    ) -> impl Iterator<Item = MemberId> + '_ {
+        let (hot, cold) = if forwards {
+            (&self.out_edges, &self.cold_out)
+        } else {
+            (&self.in_edges, &self.cold_in)
+        };
+        let look_back = self.pruned_before.is_some_and(|p| since < p);
+        hot.get(&x)
+            .into_iter()
+            .flatten()
+            .chain(cold.get(&x).filter(|_| look_back).into_iter().flatten())
+            .filter(move |(_, t)| **t > since)
+            .map(|(y, _)| *y)
+    }
+
+    /// The length of the shortest path of fresh credit from `fwd`'s centre to
+    /// `to` of at most `depth` steps, never along `skip`, or None. A search
+    /// from both ends that always grows the smaller frontier: most members
+    /// are credited by few, so the search from `to` ends in a step or two
+    /// instead of walking the dense core the centre may sit in. `fwd` is kept
+    /// between calls (every target of one credit shares it).
+    fn path_len(
+        &self,
+        fwd: &mut Search,
+        to: MemberId,
+        depth: u32,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+    ) -> Option<u32> {
+        if to == fwd.centre {
+            return None;
+        }
+        if let Some(d) = fwd.dist.get(&to) {
+            return Some(*d);
+        }
+        // Nobody credited `to` lately (the usual case): no path.
+        self.neighbours(to, since, false).next()?;
+        let mut back = Search::new(to, false);
+        // No meeting yet means no path of at most fwd.level + back.level steps.
+        while fwd.level + back.level < depth {
+            if fwd.frontier.is_empty() || back.frontier.is_empty() {
+                return None;
+            }
+            // On a tie grow the target's side: it may end the search at once,
+            // while the centre's is shared and tends to be the dense one.
+            let (grown, other) = if fwd.frontier.len() < back.frontier.len() {
+                fwd.expand(self, since, skip);
+                (&*fwd, &back)
+            } else {
+                back.expand(self, since, skip);
+                (&back, &*fwd)
+            };
+            // The first level where they meet gives the shortest path.
+            let shortest = grown
+                .frontier
+                .iter()
+                .filter_map(|x| other.dist.get(x))
+                .min()
+                .map(|d| d + grown.level);
+            if shortest.is_some() {
+                return shortest;
+            }
+        }
+        None
+    }
+
+    /// Credit from `giver` to `receiver` that closes a loop of 3 or more members
+    /// (the receiver's credit comes back to the giver through others within
+    /// `group_max_size` members), while the receiver has too few givers
+    /// outside that loop's reach: (members in the shortest loop, outside
+    /// givers) when damped.
+    pub(super) fn closed_group(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Option<(u32, usize)> {
+        let sc = &s.scoring;
+        let since = at - hours(sc.group_window_days * 24.0);
+        let depth = sc.group_max_size - 1;
+        let skip = (receiver, giver);
+        let mut fwd = Search::new(receiver, true);
+        // Enough givers outside the receiver's reach settle it whether or not
+        // the credit closes a loop, and givers nobody credits lately are
+        // outside at once: ask them first, the loop search last.
+        let mut givers: Vec<(usize, MemberId)> = self
+            .givers_of(receiver, since)
+            .into_iter()
+            .filter(|g| *g != giver)
+            .map(|g| (self.in_edges.get(&g).map_or(0, |e| e.len()), g))
+            .collect();
+        givers.sort_unstable();
+        let min_outside = sc.group_outside_min as usize;
+        let mut outside = 0;
+        for (_, g) in givers {
+            if self.path_len(&mut fwd, g, depth, since, skip).is_none() {
+                outside += 1;
+                if outside >= min_outside {
+                    return None;
+                }
+            }
+        }
+        let steps = self.path_len(&mut fwd, giver, depth, since, skip)?;
+        (outside < min_outside).then_some((steps + 1, outside))
+    }
+}
+
+/// The definitions the searches are tested against.
+#[cfg(test)]
+impl CreditGraph {
+    /// Members within `depth` fresh steps of `from` (without it), along credit,
+    /// never along `skip`: the definition the searches are tested against.
+    fn reachable(
+        &self,
+        from: MemberId,
+        depth: u32,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+    ) -> FxHashSet<MemberId> {
+        let mut s = Search::new(from, true);
+        while s.level < depth && !s.frontier.is_empty() {
+            s.expand(self, since, skip);
+        }
+        s.dist.remove(&from);
+        s.dist.into_keys().collect()
+    }
+
+    /// The definition `closed_group` implements (for the tests): the loop
+    /// length from the smallest reach that contains the giver, outside givers
+    /// from the whole reach.
+    fn closed_group_by_full_reach(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+    ) -> Option<(u32, usize)> {
+        let sc = &s.scoring;
+        let since = at - hours(sc.group_window_days * 24.0);
+        let depth = sc.group_max_size - 1;
+        let skip = (receiver, giver);
+        let steps =
+            (1..=depth).find(|k| self.reachable(receiver, *k, since, skip).contains(&giver))?;
+        let reach = self.reachable(receiver, depth, since, skip);
+        let outside = self
+            .givers_of(receiver, since)
+            .into_iter()
+            .filter(|g| *g != giver && !reach.contains(g))
+            .count();
+        (outside < sc.group_outside_min as usize).then_some((steps + 1, outside))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// The two-ended loop search agrees with the full reach on random credit
+    /// graphs (fresh and stale edges, every depth, with a skipped edge): same
+    /// damping, same outside givers, same shortest loop.
+    #[test]
+    fn loop_search_agrees_with_the_full_reach() {
+        let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let (mut damped, mut longest) = (0, 0);
+        for case in 0..400 {
+            let members = 3 + next(12);
+            let edges = next(members * 3);
+            let mut m = CreditGraph::default();
+            for _ in 0..edges {
+                let (a, b) = (next(members), next(members));
+                if a == b {
+                    continue;
+                }
+                let at = t0 + Duration::days(next(30) as i64);
+                m.insert(a, b, at);
+            }
+            let since = t0 + Duration::days(next(20) as i64);
+            let mut settings = crate::config::default_settings();
+            settings.scoring.group_window_days = next(30) as f64 + 1.0;
+            settings.scoring.group_max_size = 2 + next(5) as u32;
+            settings.scoring.group_outside_min = next(4) as u32;
+            let at = t0 + Duration::days(next(40) as i64);
+            for giver in 0..members {
+                for receiver in 0..members {
+                    if giver != receiver {
+                        let fast = m.closed_group(giver, receiver, at, &settings);
+                        assert_eq!(
+                            fast,
+                            m.closed_group_by_full_reach(giver, receiver, at, &settings),
+                            "case {case}: {giver}->{receiver}"
+                        );
+                        damped += fast.is_some() as u32;
+                    }
+                }
+            }
+            for depth in 0..6 {
+                for from in 0..members {
+                    // One forward search shared by every target, as in scoring.
+                    let skip = (from, next(members));
+                    let mut fwd = Search::new(from, true);
+                    for k in 0..members {
+                        let to = (k + from) % members;
+                        let shortest = (1..=depth).find(|d| {
+                            to != from && m.reachable(from, *d, since, skip).contains(&to)
+                        });
+                        let fast = m.path_len(&mut fwd, to, depth, since, skip);
+                        assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");
+                        longest = longest.max(fast.unwrap_or(0));
+                    }
+                }
+            }
+        }
+        // The graphs exercise the cases that matter.
+        assert!(damped > 100, "{damped} damped credits");
+        assert_eq!(longest, 5, "longest shortest path");
+    }
+}
