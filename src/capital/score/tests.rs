@@ -12,11 +12,16 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::*;
 use crate::capital::decay::Scales;
 use crate::capital::standing::giver_weight;
+use crate::capital::signal::Rule;
 use crate::config::default_settings;
 
 /// The one place the tests name a rule: `Signal.rule` may become an enum
 /// whose `Display` gives these same strings.
 fn signal(kind: EntryKind, member: MemberId, rule: &'static str) -> Signal {
+    let rule = Rule::ALL
+        .into_iter()
+        .find(|r| r.as_str() == rule)
+        .expect("a known rule id");
     Signal::new(kind, member, rule, "evidence")
 }
 
