@@ -15,10 +15,10 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Serialize;
 
-use crate::capital::message::{MemberId, Person};
-use crate::import::writer::{channel_export, ExportChannel, ExportMessage};
-use crate::import::{self, ImportOptions};
-use crate::service::{Goodwill, KudosOutcome};
+use goodwill::capital::message::{MemberId, Person};
+use goodwill::import::writer::{channel_export, ExportChannel, ExportMessage};
+use goodwill::import::{self, ImportOptions};
+use goodwill::service::{Goodwill, KudosOutcome};
 
 /// The simulated guild.
 pub const SIM_GUILD: u64 = 770_000_000_000_000_001;
@@ -73,10 +73,6 @@ pub struct SimReport {
 }
 
 impl SimReport {
-    pub fn pattern(&self, name: &str) -> Option<&PatternResult> {
-        self.patterns.iter().find(|p| p.pattern == name)
-    }
-
     /// A plain-text table.
     pub fn table(&self) -> String {
         let mut s = format!(
@@ -781,8 +777,8 @@ pub async fn run_isolated(
     use sqlx::ConnectOptions;
     use std::str::FromStr;
 
-    use crate::store::embedded::EmbeddedPostgres;
-    use crate::store::Store;
+    use goodwill::store::embedded::EmbeddedPostgres;
+    use goodwill::store::Store;
 
     if let Some(url) = database_url.filter(|u| !u.trim().is_empty()) {
         let base = sqlx::postgres::PgConnectOptions::from_str(url)?;

@@ -680,7 +680,7 @@ mod tests {
         assert_eq!(a.files.len(), b.files.len());
         for (x, y) in a.files.iter().zip(&b.files) {
             assert_eq!(std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
-            crate::import::read_export(x).unwrap();
+            goodwill::import::read_export(x).unwrap();
         }
         let _ = std::fs::remove_dir_all(d1);
         let _ = std::fs::remove_dir_all(d2);

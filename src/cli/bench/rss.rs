@@ -25,7 +25,7 @@ use serde::Serialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::synth::{Rng, ANSWERS, CHANNELS, CHANNEL_BASE, CHAT, MEMBER_BASE, THANKS, TOPICS};
-use crate::fake_discord::{snowflake_at, FakeDiscord, FakeUser, Msg};
+use goodwill_fake_discord::{snowflake_at, FakeDiscord, FakeUser, Msg};
 
 /// What to run.
 #[derive(Debug, Clone)]

@@ -27,10 +27,10 @@ use serde::Serialize;
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
-use crate::import::{self, ImportOptions};
-use crate::service::Goodwill;
-use crate::store::embedded::EmbeddedPostgres;
-use crate::store::Store;
+use goodwill::import::{self, ImportOptions};
+use goodwill::service::Goodwill;
+use goodwill::store::embedded::EmbeddedPostgres;
+use goodwill::store::Store;
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -212,7 +212,7 @@ async fn explain_plans(
     per_page: u64,
     at: DateTime<Utc>,
 ) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
-    use crate::store::views::{BALANCE_SNAPSHOT_SQL, STANDINGS_PAGE_SQL, UNSWEPT_MAX};
+    use goodwill::store::views::{BALANCE_SNAPSHOT_SQL, STANDINGS_PAGE_SQL, UNSWEPT_MAX};
     let mut c = store.pool.acquire().await?;
     let last: i64 = sqlx::query_scalar(
         "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY standing_key, member_id DESC LIMIT 1",
@@ -337,7 +337,7 @@ fn machine() -> String {
 
 /// Run the whole benchmark. Progress goes to stderr; nothing to stdout.
 pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<BenchReport> {
-    let settings = crate::config::settings_from(&tree)?;
+    let settings = goodwill::config::settings_from(&tree)?;
     let tag = std::process::id();
     let dir = std::env::temp_dir().join(format!("goodwill-bench-{tag}"));
     // History ends at the current hour, so `/standings` takes its live path
@@ -438,7 +438,7 @@ async fn measure(
     import_db: &str,
     copy_db: &str,
     tree: toml::Value,
-    settings: &crate::capital::settings::Settings,
+    settings: &goodwill::capital::settings::Settings,
     synth: &synth::SynthSummary,
     end: DateTime<Utc>,
 ) -> anyhow::Result<BenchReport> {

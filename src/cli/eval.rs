@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::capital::settings::Settings;
-use crate::import::{self, ImportOptions};
+use goodwill::capital::settings::Settings;
+use goodwill::import::export::is_export_file;
+use goodwill::import::{self, ImportOptions};
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Scores {
@@ -58,7 +59,8 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Run the evaluation over every export under `data` (recursively: dev/, train/).
+/// Run the evaluation over every export under `data` (recursively: dev/,
+/// train/; `*.json` or `*.json.gz`), against `data/thanks-labels.jsonl`.
 pub async fn evaluate(
     data: &Path,
     requests: Option<&Path>,
@@ -74,7 +76,7 @@ pub async fn evaluate(
         for p in here {
             if p.is_dir() {
                 dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "json") {
+            } else if is_export_file(&p) {
                 files.push(p);
             }
         }
