@@ -27,8 +27,14 @@ pub async fn bind_http(addr: SocketAddr) -> anyhow::Result<TcpListener> {
 /// Serve `/healthz` and `/metrics` until the task is dropped.
 pub async fn serve_http(listener: TcpListener) {
     let app = Router::new()
-        .route("/healthz", get(|| async { answer(StatusCode::OK, "text/plain", "ok\n") }))
-        .route("/metrics", get(|| async { answer(StatusCode::OK, OPENMETRICS, metrics().render()) }))
+        .route(
+            "/healthz",
+            get(|| async { answer(StatusCode::OK, "text/plain", "ok\n") }),
+        )
+        .route(
+            "/metrics",
+            get(|| async { answer(StatusCode::OK, OPENMETRICS, metrics().render()) }),
+        )
         .fallback(not_found)
         .method_not_allowed_fallback(|| async { method_not_allowed() });
     if let Err(e) = axum::serve(listener, app).await {

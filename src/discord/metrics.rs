@@ -224,9 +224,7 @@ impl Metrics {
 
     /// Count of events of one kind seen so far.
     pub fn events_seen(&self, kind: &str) -> u64 {
-        self.events
-            .get(&label("kind", kind))
-            .map_or(0, |c| c.get())
+        self.events.get(&label("kind", kind)).map_or(0, |c| c.get())
     }
 
     /// Count of invocations of one command so far.

@@ -387,10 +387,19 @@ mod tests {
         let files = collect_files(std::slice::from_ref(&dir)).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap()).collect();
         assert_eq!(names, ["a.json", "b.json.gz", "d.json.gz"]);
-        let (plain, packed) = (read_export(&files[0]).unwrap(), read_export(&files[1]).unwrap());
-        assert_eq!(format!("{:?}", plain.messages), format!("{:?}", packed.messages));
+        let (plain, packed) = (
+            read_export(&files[0]).unwrap(),
+            read_export(&files[1]).unwrap(),
+        );
+        assert_eq!(
+            format!("{:?}", plain.messages),
+            format!("{:?}", packed.messages)
+        );
         let err = read_export(&files[2]).unwrap_err().to_string();
-        assert!(err.contains("d.json.gz") && err.contains("cannot read"), "{err}");
+        assert!(
+            err.contains("d.json.gz") && err.contains("cannot read"),
+            "{err}"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

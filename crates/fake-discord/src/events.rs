@@ -264,7 +264,6 @@ impl FakeDiscord {
         id
     }
 
-
     /// Close every live gateway socket with `code` (serenity resumes on most
     /// codes; 4004 / 4014 are fatal for it).
     pub fn close_all(&self, code: u16, reason: &str) {

@@ -287,4 +287,3 @@ fn resume(inner: &Arc<Inner>, d: &Value, tx: &mpsc::UnboundedSender<WsCmd>) -> O
     inner.changed.notify_waiters();
     Some(sid)
 }
-

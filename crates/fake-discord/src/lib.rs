@@ -39,8 +39,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
 pub use builders::{
-    channel_json, guild_json, perms, snowflake_at, snowflake_time, thread_json, Cmd, FakeUser,
-    Msg,
+    channel_json, guild_json, perms, snowflake_at, snowflake_time, thread_json, Cmd, FakeUser, Msg,
 };
 pub use gateway::MEMBER_CHUNK;
 pub use state::Request;
@@ -236,8 +235,6 @@ impl FakeDiscord {
             .await
     }
 
-
-
     /// Wait for the callback (`POST /interactions/{id}/{token}/callback`) of an
     /// interaction; returns its body (`{"type": 4, "data": {...}}`; for
     /// multipart bodies the `payload_json`, with `"files"` listing the
@@ -398,7 +395,6 @@ impl FakeDiscord {
             })
             .collect()
     }
-
 
     /// Whether some session currently has a live socket.
     pub fn connected(&self) -> bool {

@@ -166,7 +166,8 @@ async fn no_route(Shared(inner): Inn, call: Call) -> Response {
 async fn gateway(Shared(inner): Inn, call: Call) -> Response {
     let url = format!("ws://{}", inner.ws_addr);
     call.answer(&inner, |_, _| {
-        let limit = json!({"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1});
+        let limit =
+            json!({"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1});
         (
             200,
             json!({"url": url, "shards": 1, "session_start_limit": limit}),
@@ -342,11 +343,7 @@ async fn delete_message(Shared(inner): Inn, call: Call) -> Response {
     call.answer(&inner, |_, _| (204, Value::Null))
 }
 
-async fn create_message(
-    Shared(inner): Inn,
-    Path(channel): Path<String>,
-    call: Call,
-) -> Response {
+async fn create_message(Shared(inner): Inn, Path(channel): Path<String>, call: Call) -> Response {
     call.answer(&inner, |st, r| {
         let c = id(&channel);
         if let Some((status, code, message)) = st.channel_failures.get(&c) {
@@ -388,11 +385,7 @@ async fn member_role(
 
 /// `GET /guilds/{g}/members?limit=&after=`: a page of the members added with
 /// `add_member`, by id.
-async fn guild_members(
-    Shared(inner): Inn,
-    Path(guild): Path<String>,
-    call: Call,
-) -> Response {
+async fn guild_members(Shared(inner): Inn, Path(guild): Path<String>, call: Call) -> Response {
     call.answer(&inner, |st, r| {
         let param = |k: &str| {
             r.query

@@ -26,7 +26,6 @@ pub struct Request {
     pub status: u16,
 }
 
-
 pub(crate) enum WsCmd {
     Text(String),
     Close(u16, String),

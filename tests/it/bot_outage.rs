@@ -1,13 +1,14 @@
-//! The bot survives a database outage (own test binary: it stops the shared
-//! test server).
+//! The bot survives a database outage. It stops its database server, so it
+//! runs on a server of its own (`support::private_app`), not the one the
+//! other tests of this binary share.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 
 use chrono::Utc;
 use goodwill::discord::{metrics, run_bot, BotOptions, UNAVAILABLE};
-use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use support::GUILD;
 use tokio::sync::oneshot;
 
@@ -23,8 +24,7 @@ async fn the_bot_keeps_running_through_a_database_outage() {
         )
         .with_test_writer()
         .try_init();
-    let (service, db) = support::app().await;
-    let Some(pg) = support::embedded().await else {
+    let Some((service, db, pg)) = support::private_app().await else {
         eprintln!("DATABASE_URL is set: cannot stop that server, skipping");
         return;
     };
@@ -112,4 +112,6 @@ async fn the_bot_keeps_running_through_a_database_outage() {
         .unwrap()
         .unwrap()
         .unwrap();
+    db.store.pool.close().await;
+    pg.stop().await.expect("the private server stops");
 }

@@ -3,7 +3,7 @@
 //! Roles by standing, role problems reported once, the log channel, the digest
 //! across a restart, `/warnings` and `/config preview`.
 
-mod support;
+use crate::support;
 use support::init_tracing;
 
 use std::future::Future;
@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use chrono::{Datelike, Utc};
 use goodwill::discord::{run_bot, BotOptions};
-use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::service::Goodwill;
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use serde_json::Value;
 use sqlx::Row;
 use support::GUILD;

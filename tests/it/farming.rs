@@ -1,20 +1,50 @@
 //! The farming simulation through the real pipeline: 30 days of a community
-//! with honest helpers beside every pattern of abuse.
+//! with honest helpers beside every pattern of abuse, run as operators run it
+//! (`goodwill simulate --json`: the simulation is tooling of the binary, not
+//! of the library).
 
-mod support;
+use crate::support;
 
-use goodwill::simulate::{self, SimOptions};
+use serde_json::Value;
 use support::*;
+
+/// `goodwill simulate --json` for `seed`, in a scratch database the binary
+/// creates (and drops) on the test server.
+async fn simulate(seed: u64) -> Value {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_goodwill"))
+        .args(["simulate", "--json", "--days", "30", "--seed"])
+        .arg(seed.to_string())
+        .env("DATABASE_URL", server_url().await)
+        .env("RUST_LOG", "warn")
+        .output()
+        .await
+        .expect("goodwill simulate runs");
+    assert!(
+        out.status.success(),
+        "goodwill simulate failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("goodwill simulate --json prints JSON")
+}
+
+fn pattern<'a>(r: &'a Value, name: &str) -> &'a Value {
+    r["patterns"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["pattern"] == name))
+        .unwrap_or_else(|| panic!("{name} simulated"))
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is a number in {v}"))
+}
 
 #[tokio::test]
 async fn farming_patterns_earn_at_most_a_tenth_of_honest_help() {
-    let (gw, _db) = app().await;
-    let r = simulate::run(&gw, &SimOptions { days: 30, seed: 1 })
-        .await
-        .unwrap();
-    println!("{}", r.table());
-    assert!(r.honest_standing_per_thanks > 0.5, "{}", r.table());
-    let abuse: Vec<_> = r.patterns.iter().filter(|p| p.abuse).collect();
+    let r = simulate(1).await;
+    let table = serde_json::to_string_pretty(&r).unwrap();
+    assert!(num(&r, "honest_standing_per_thanks") > 0.5, "{table}");
     for name in [
         "pair_farm",
         "ring",
@@ -22,58 +52,53 @@ async fn farming_patterns_earn_at_most_a_tenth_of_honest_help() {
         "empty_thanks",
         "kudos_spam",
     ] {
-        assert!(abuse.iter().any(|p| p.pattern == name), "{name} simulated");
+        assert_eq!(pattern(&r, name)["abuse"], true, "{name} is abuse");
     }
-    for p in abuse {
+    let abuse = r["patterns"].as_array().unwrap().iter();
+    for p in abuse.filter(|p| p["abuse"] == true) {
+        let name = p["pattern"].as_str().unwrap();
         // Throwaway accounts that each ask a real-looking question, get it
         // answered by the farmer and thank him are indistinguishable from
         // newcomers being helped, whose thanks we choose to count (see
         // docs/FARMING.md, "Known limits"): it costs an account and a request
         // per credit and leaves every puppet deep in the negative. It is
         // simulated and reported, not held to the 10% target.
-        if p.pattern == "puppets_fake_requests" {
-            assert!(p.mean_standing > 0.0);
+        if name == "puppets_fake_requests" {
+            assert!(num(p, "mean_standing") > 0.0);
             continue;
         }
         assert!(
-            p.thanks_received >= 20.0,
-            "{}: too few thanks to mean anything",
-            p.pattern
+            num(p, "thanks_received") >= 20.0,
+            "{name}: too few thanks to mean anything"
         );
         assert!(
-            p.ratio <= 0.10,
-            "{} ends at {:.2} = {:.1}% of honest helpers with the same thanks\n{}",
-            p.pattern,
-            p.mean_standing,
-            p.ratio * 100.0,
-            r.table()
+            num(p, "ratio") <= 0.10,
+            "{name} ends at {:.2} = {:.1}% of honest helpers with the same thanks\n{table}",
+            num(p, "mean_standing"),
+            num(p, "ratio") * 100.0,
         );
     }
 }
 
 #[tokio::test]
 async fn honest_mutual_help_is_not_damped() {
-    let (gw, _db) = app().await;
-    let r = simulate::run(&gw, &SimOptions { days: 30, seed: 2 })
-        .await
-        .unwrap();
-    let mutual = r.pattern("honest_mutual_pair").unwrap();
-    let matched = r.pattern("matched_helpers").unwrap();
-    assert_eq!(mutual.thanks_received, matched.thanks_received);
+    let r = simulate(2).await;
+    let table = serde_json::to_string_pretty(&r).unwrap();
+    let mutual = pattern(&r, "honest_mutual_pair");
+    let matched = pattern(&r, "matched_helpers");
+    assert_eq!(mutual["thanks_received"], matched["thanks_received"]);
     assert!(
-        r.mutual_pair_standing >= r.matched_helpers_standing,
-        "mutual pair {:.2} vs matched helpers without reciprocity {:.2}\n{}",
-        r.mutual_pair_standing,
-        r.matched_helpers_standing,
-        r.table()
+        num(&r, "mutual_pair_standing") >= num(&r, "matched_helpers_standing"),
+        "mutual pair {:.2} vs matched helpers without reciprocity {:.2}\n{table}",
+        num(&r, "mutual_pair_standing"),
+        num(&r, "matched_helpers_standing"),
     );
     // Each thanks between them is worth at least what a thanks earns honest
     // helpers at large: their repeated credit is not damped.
-    let helpers = r.pattern("honest_helpers").unwrap();
+    let helpers = pattern(&r, "honest_helpers");
     assert!(
-        mutual.earned_per_thanks >= helpers.earned_per_thanks,
-        "{}",
-        r.table()
+        num(mutual, "earned_per_thanks") >= num(helpers, "earned_per_thanks"),
+        "{table}"
     );
 }
 

@@ -9,7 +9,7 @@
 //! `GOODWILL_FUZZ_CASES` sets the number of cases (default 10,000); a smaller
 //! set goes end to end through the real bot and the fake Discord.
 
-mod support;
+use crate::support;
 
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -21,9 +21,9 @@ use rand::{Rng, SeedableRng};
 
 use goodwill::capital::message::Person;
 use goodwill::discord::{run_bot, BotOptions};
-use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::options;
 use goodwill::service::{Goodwill, KudosOutcome, ServiceError};
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use support::*;
 
 /// Strings that have broken parsers, databases and chat clients before.

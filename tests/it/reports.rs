@@ -2,7 +2,7 @@
 //! decay-warning digest across a restart, roles by standing, the log channel,
 //! and the what-if replay leaving the database untouched.
 
-mod support;
+use crate::support;
 
 use std::collections::HashMap;
 

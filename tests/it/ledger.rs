@@ -1,7 +1,7 @@
 //! The ledger end to end against a real PostgreSQL: principles of the model,
 //! idempotent import, reversals, exact accumulators, isolation.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 
@@ -425,11 +425,11 @@ async fn accumulators_equal_a_recomputation_from_the_ledger() {
 }
 
 #[tokio::test]
-async fn every_shared_file_imports_without_error() {
+async fn every_file_of_the_chat_data_imports_without_error() {
     let (gw, db) = app().await;
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ubuntu-irc");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/ubuntu-irc");
     let dirs = vec![root.join("dev"), root.join("train")];
-    let files = import::collect_files(&dirs).expect("shared data is present beside the repo");
+    let files = import::collect_files(&dirs).expect("data/ubuntu-irc is in the repository");
     assert!(files.len() >= 40, "{} files", files.len());
     let s = import::import(
         Some(gw.pipeline()),

@@ -17,7 +17,7 @@
 //! halving, a budget, a bonus) far above that; the largest differences seen
 //! are printed.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::process::Stdio;
@@ -28,7 +28,7 @@ use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::fake_discord::{snowflake_at, FakeDiscord, FakeUser, Msg};
+use goodwill_fake_discord::{snowflake_at, FakeDiscord, FakeUser, Msg};
 use support::*;
 
 const GENERAL: u64 = 900_000_000_000_000_002;

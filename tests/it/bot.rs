@@ -1,8 +1,8 @@
 //! End to end: the real serenity/poise bot and the real service on a real
 //! PostgreSQL, against the fake Discord.
 
-use goodwill::fake_discord;
-mod support;
+use crate::support;
+use goodwill_fake_discord as fake_discord;
 use support::init_tracing;
 
 use std::future::Future;
@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 use goodwill::discord::{run_bot, BotOptions};
-use goodwill::fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use goodwill::service::Goodwill;
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use serde_json::Value;
 use support::{ledger_rows, GUILD};
 use tokio::sync::oneshot;

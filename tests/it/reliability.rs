@@ -1,7 +1,7 @@
 //! Faults injected: events delivered twice out of order, an import killed with
 //! SIGKILL, malformed exports by the thousand, members who opt out.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

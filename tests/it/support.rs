@@ -1,6 +1,6 @@
-//! Test harness: one throwaway PostgreSQL per test process (or the server of
-//! `DATABASE_URL`), a fresh database per test, and builders for messages and
-//! DiscordChatExporter files.
+//! Test harness: one throwaway PostgreSQL for the whole test binary (or the
+//! server of `DATABASE_URL`), a fresh database per test, and builders for
+//! messages and DiscordChatExporter files.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -85,6 +85,38 @@ pub async fn embedded() -> Option<&'static EmbeddedPostgres> {
     match server().await {
         Server::Embedded(pg) => Some(pg),
         Server::External(_) => None,
+    }
+}
+
+/// A server of the caller's own, for a test that stops it (the outage test):
+/// the other tests of this binary share [`fresh_db`]'s server and must not
+/// see it go. `None` when `DATABASE_URL` is set (that server cannot be stopped).
+pub async fn private_app() -> Option<(Goodwill, TestDb, EmbeddedPostgres)> {
+    if std::env::var("DATABASE_URL").is_ok_and(|url| !url.is_empty()) {
+        return None;
+    }
+    let pg = EmbeddedPostgres::start_throwaway()
+        .await
+        .expect("a private PostgreSQL starts");
+    let name = "private".to_string();
+    pg.create_database(&name).await.expect("create database");
+    let options = pg.connect_options(&name);
+    let store = Store::open(options.clone(), 8).await.expect("open store");
+    let tree = goodwill::config::load_base(None, Vec::<(String, String)>::new()).unwrap();
+    let db = TestDb {
+        store,
+        name,
+        options,
+    };
+    Some((Goodwill::new(db.store.clone(), tree), db, pg))
+}
+
+/// A `DATABASE_URL` for another process (the `goodwill` binary) on the test
+/// server, whose own databases it may create (`goodwill simulate`).
+pub async fn server_url() -> String {
+    match server().await {
+        Server::Embedded(pg) => pg.url("postgres"),
+        Server::External(_) => std::env::var("DATABASE_URL").expect("DATABASE_URL is set"),
     }
 }
 
