@@ -8,6 +8,8 @@ use anyhow::{bail, Context};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
+mod cli;
+
 use goodwill::app;
 use goodwill::import::{self, ImportOptions};
 use goodwill::render::text;
@@ -165,7 +167,7 @@ enum Command {
     Config,
     /// Measure detection against hand labels, through the real import path (dry run, no database).
     Eval {
-        /// Folder of exports with thanks-labels.jsonl (default: ../shared/data/ubuntu-irc).
+        /// Folder of exports with thanks-labels.jsonl (default: data/ubuntu-irc of the repository).
         #[arg(long)]
         data: Option<PathBuf>,
         /// Request labels, one {"id", "is_request"} per line (default: tests/data/request-labels.jsonl).
@@ -278,12 +280,7 @@ async fn shutdown_signal() {
 }
 
 fn bundled_examples() -> PathBuf {
-    let here = PathBuf::from("examples/ubuntu-irc");
-    if here.exists() {
-        here
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/ubuntu-irc")
-    }
+    cli::in_repo("examples/ubuntu-irc")
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> anyhow::Result<()> {
@@ -369,7 +366,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         rss_events,
     } = &cli.command
     {
-        let opts = goodwill::bench::BenchOptions {
+        let opts = cli::bench::BenchOptions {
             members: *members,
             messages: *messages,
             seed: *seed,
@@ -378,7 +375,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
             database_url: cli.database_url.clone(),
             progress: !quiet,
             skip_rss: *skip_rss,
-            rss: goodwill::bench::rss::RssOptions {
+            rss: cli::bench::rss::RssOptions {
                 members: *rss_members,
                 events: *rss_events,
                 seed: *seed,
@@ -386,10 +383,10 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
             },
             bot_exe: None,
         };
-        let report = goodwill::bench::run(&opts, app::load_settings_tree()?).await?;
-        goodwill::bench::print_table(&report, &mut std::io::stdout())?;
+        let report = cli::bench::run(&opts, app::load_settings_tree()?).await?;
+        cli::bench::print_table(&report, &mut std::io::stdout())?;
         if let Some(path) = json {
-            goodwill::bench::write_json(&report, path)?;
+            cli::bench::write_json(&report, path)?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -441,12 +438,12 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 json,
             } => {
                 let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-                let data = data.unwrap_or_else(|| root.join("../shared/data/ubuntu-irc"));
+                let data = data.unwrap_or_else(cli::default_eval_data);
                 let requests =
                     requests.unwrap_or_else(|| root.join("tests/data/request-labels.jsonl"));
                 let tree = app::load_settings_tree()?;
                 let settings = goodwill::config::settings_from(&tree)?;
-                let ev = goodwill::eval::evaluate(
+                let ev = cli::eval::evaluate(
                     &data,
                     requests.exists().then_some(requests.as_path()),
                     &settings,
@@ -455,7 +452,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 if json {
                     print_json(&ev)?;
                 } else {
-                    print!("{}", goodwill::eval::render(&ev));
+                    print!("{}", cli::eval::render(&ev));
                     if verbose {
                         for e in &ev.errors {
                             println!("  {e}");
@@ -466,10 +463,10 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
             Command::Simulate { days, seed, json } => {
                 let tree = app::load_settings_tree()?;
                 eprintln!("Simulating {days} days (seed {seed}) in a scratch database…");
-                let r = goodwill::simulate::run_isolated(
+                let r = cli::simulate::run_isolated(
                     cli.database_url.as_deref(),
                     tree,
-                    &goodwill::simulate::SimOptions { days, seed },
+                    &cli::simulate::SimOptions { days, seed },
                 )
                 .await?;
                 if json {

@@ -9,7 +9,8 @@ use poise::serenity_prelude as serenity;
 use serenity::{ApplicationFlags, GatewayError, GatewayIntents};
 
 use super::events::{ChannelNames, EventQueue, Handler};
-use super::metrics::{bind_http, metrics, serve_http};
+use super::http::{bind_http, serve_http};
+use super::metrics::metrics;
 use super::moderation_task::ModerationTask;
 use super::roster::Roster;
 use super::{commands, Data, Error, UNAVAILABLE};

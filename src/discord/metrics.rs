@@ -1,19 +1,23 @@
-//! Process-wide counters and the tiny HTTP endpoint that serves them.
+//! Process-wide counters, exported at `/metrics` (see [`super::http`]) in the
+//! OpenMetrics text format by `prometheus-client`.
 //!
-//! `/healthz` answers `ok` while the process runs; `/metrics` is Prometheus text
-//! format. The counters are plain atomics so the service layer can bump them
-//! too (`goodwill::discord::metrics().db_error()`).
+//! The counters live in one static so the service layer can bump them too
+//! (`goodwill::discord::metrics().db_error()`). Names and labels are the ones
+//! dashboards know: `goodwill_events_total{kind}`,
+//! `goodwill_commands_total{name}`, `goodwill_command_seconds` (histogram),
+//! `goodwill_db_errors_total`, `goodwill_events_queued` and the rest below.
 
-use std::collections::BTreeMap;
-use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
 
-/// The gateway events the bot counts, in the order they are printed.
+/// The gateway events the bot counts (each exported from the start, at 0).
 pub const EVENT_KINDS: [&str; 11] = [
     "guild_create",
     "message_create",
@@ -31,24 +35,30 @@ pub const EVENT_KINDS: [&str; 11] = [
 /// Upper bounds (seconds) of the command latency histogram buckets.
 const LATENCY_BUCKETS: [f64; 9] = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
 
+/// One label: `kind="message_create"`, `name="balance"`.
+type Label = Vec<(&'static str, String)>;
+
+fn label(key: &'static str, value: &str) -> Label {
+    vec![(key, value.to_string())]
+}
+
 /// Counters exported at `/metrics`.
 pub struct Metrics {
-    events: [AtomicU64; EVENT_KINDS.len()],
-    event_errors: AtomicU64,
-    commands: Mutex<BTreeMap<String, u64>>,
-    command_errors: AtomicU64,
-    /// Cumulative counts per bucket of `LATENCY_BUCKETS`, plus +Inf.
-    latency_buckets: [AtomicU64; LATENCY_BUCKETS.len() + 1],
-    latency_sum_micros: AtomicU64,
-    db_errors: AtomicU64,
+    registry: Registry,
+    events: Family<Label, Counter>,
+    event_errors: Counter,
+    commands: Family<Label, Counter>,
+    command_errors: Counter,
+    command_seconds: Histogram,
+    db_errors: Counter,
     /// Events waiting in the queues (a gauge).
-    events_queued: AtomicU64,
+    events_queued: Gauge,
     /// Events dropped because the queue was full.
-    events_dropped: AtomicU64,
+    events_dropped: Counter,
     /// Event handling retried after the database was unavailable.
-    event_retries: AtomicU64,
-    entries_written: AtomicU64,
-    shards_ready: AtomicU64,
+    event_retries: Counter,
+    entries_written: Counter,
+    shards_ready: Counter,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -60,277 +70,217 @@ pub fn metrics() -> &'static Metrics {
 
 impl Metrics {
     fn new() -> Self {
-        Metrics {
-            events: Default::default(),
-            event_errors: AtomicU64::new(0),
-            commands: Mutex::new(BTreeMap::new()),
-            command_errors: AtomicU64::new(0),
-            latency_buckets: Default::default(),
-            latency_sum_micros: AtomicU64::new(0),
-            db_errors: AtomicU64::new(0),
-            events_queued: AtomicU64::new(0),
-            events_dropped: AtomicU64::new(0),
-            event_retries: AtomicU64::new(0),
-            entries_written: AtomicU64::new(0),
-            shards_ready: AtomicU64::new(0),
+        let m = Metrics {
+            registry: Registry::default(),
+            events: Family::default(),
+            event_errors: Counter::default(),
+            commands: Family::default(),
+            command_errors: Counter::default(),
+            command_seconds: Histogram::new(LATENCY_BUCKETS),
+            db_errors: Counter::default(),
+            events_queued: Gauge::default(),
+            events_dropped: Counter::default(),
+            event_retries: Counter::default(),
+            entries_written: Counter::default(),
+            shards_ready: Counter::default(),
+        };
+        for kind in EVENT_KINDS {
+            let _ = m.events.get_or_create(&label("kind", kind));
         }
+        m.registered()
+    }
+
+    /// Register every metric (counters get their `_total` suffix from the
+    /// encoder: `goodwill_events` is exported as `goodwill_events_total`).
+    fn registered(mut self) -> Self {
+        let r = &mut self.registry;
+        r.register(
+            "goodwill_events",
+            "Gateway events seen, by kind",
+            self.events.clone(),
+        );
+        r.register(
+            "goodwill_event_errors",
+            "Gateway events the service failed to handle",
+            self.event_errors.clone(),
+        );
+        r.register(
+            "goodwill_commands",
+            "Slash commands run, by name",
+            self.commands.clone(),
+        );
+        r.register(
+            "goodwill_command_errors",
+            "Slash commands that ended in an error",
+            self.command_errors.clone(),
+        );
+        r.register(
+            "goodwill_command_seconds",
+            "Slash command latency",
+            self.command_seconds.clone(),
+        );
+        r.register(
+            "goodwill_db_errors",
+            "Database errors",
+            self.db_errors.clone(),
+        );
+        r.register(
+            "goodwill_events_queued",
+            "Events waiting to be written",
+            self.events_queued.clone(),
+        );
+        r.register(
+            "goodwill_events_dropped",
+            "Events dropped because the queue was full (recover with a backfill import)",
+            self.events_dropped.clone(),
+        );
+        r.register(
+            "goodwill_event_retries",
+            "Event writes retried while the database was unavailable",
+            self.event_retries.clone(),
+        );
+        r.register(
+            "goodwill_entries_written",
+            "Ledger entries appended",
+            self.entries_written.clone(),
+        );
+        r.register(
+            "goodwill_shard_ready",
+            "READY events received (one per shard session)",
+            self.shards_ready.clone(),
+        );
+        self
     }
 
     /// One gateway event of `kind` (one of [`EVENT_KINDS`]; others are ignored).
     pub fn event(&self, kind: &str) {
-        if let Some(i) = EVENT_KINDS.iter().position(|k| *k == kind) {
-            self.events[i].fetch_add(1, Ordering::Relaxed);
+        if EVENT_KINDS.contains(&kind) {
+            self.events.get_or_create(&label("kind", kind)).inc();
         }
     }
 
     /// An event the service failed to handle.
     pub fn event_error(&self) {
-        self.event_errors.fetch_add(1, Ordering::Relaxed);
+        self.event_errors.inc();
     }
 
     /// One command invocation and how long it took.
     pub fn command(&self, name: &str, took: Duration) {
-        {
-            let mut map = self.commands.lock().unwrap_or_else(|e| e.into_inner());
-            *map.entry(name.to_string()).or_insert(0) += 1;
-        }
-        let secs = took.as_secs_f64();
-        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
-            if secs <= *bound {
-                self.latency_buckets[i].fetch_add(1, Ordering::Relaxed);
-            }
-        }
-        self.latency_buckets[LATENCY_BUCKETS.len()].fetch_add(1, Ordering::Relaxed);
-        self.latency_sum_micros
-            .fetch_add(took.as_micros() as u64, Ordering::Relaxed);
+        self.commands.get_or_create(&label("name", name)).inc();
+        self.command_seconds.observe(took.as_secs_f64());
     }
 
     /// A command that ended in an error.
     pub fn command_error(&self) {
-        self.command_errors.fetch_add(1, Ordering::Relaxed);
+        self.command_errors.inc();
     }
 
     /// A database error (including "unavailable").
     pub fn db_error(&self) {
-        self.db_errors.fetch_add(1, Ordering::Relaxed);
+        self.db_errors.inc();
     }
 
     /// Queue gauge: one more event waiting.
     pub fn queued_inc(&self) {
-        self.events_queued.fetch_add(1, Ordering::Relaxed);
+        self.events_queued.inc();
     }
 
     /// Queue gauge: one event left the queue.
     pub fn queued_dec(&self) {
-        self.events_queued.fetch_sub(1, Ordering::Relaxed);
+        self.events_queued.dec();
     }
 
     /// Events currently waiting.
     pub fn queued(&self) -> u64 {
-        self.events_queued.load(Ordering::Relaxed)
+        self.events_queued.get().max(0) as u64
     }
 
     /// An event dropped because the queue was full.
     pub fn event_dropped(&self) {
-        self.events_dropped.fetch_add(1, Ordering::Relaxed);
+        self.events_dropped.inc();
     }
 
     pub fn events_dropped_seen(&self) -> u64 {
-        self.events_dropped.load(Ordering::Relaxed)
+        self.events_dropped.get()
     }
 
     /// An event retried after the database was unavailable.
     pub fn event_retry(&self) {
-        self.event_retries.fetch_add(1, Ordering::Relaxed);
+        self.event_retries.inc();
     }
 
     pub fn event_retries_seen(&self) -> u64 {
-        self.event_retries.load(Ordering::Relaxed)
+        self.event_retries.get()
     }
 
     /// `n` ledger entries appended.
     pub fn entries_written(&self, n: u64) {
-        self.entries_written.fetch_add(n, Ordering::Relaxed);
+        self.entries_written.inc_by(n);
     }
 
     pub(crate) fn shard_ready(&self) {
-        self.shards_ready.fetch_add(1, Ordering::Relaxed);
+        self.shards_ready.inc();
     }
 
     /// Count of events of one kind seen so far.
     pub fn events_seen(&self, kind: &str) -> u64 {
-        EVENT_KINDS
-            .iter()
-            .position(|k| *k == kind)
-            .map_or(0, |i| self.events[i].load(Ordering::Relaxed))
+        self.events.get(&label("kind", kind)).map_or(0, |c| c.get())
     }
 
     /// Count of invocations of one command so far.
     pub fn commands_seen(&self, name: &str) -> u64 {
-        let map = self.commands.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(name).copied().unwrap_or(0)
+        self.commands
+            .get(&label("name", name))
+            .map_or(0, |c| c.get())
     }
 
     pub fn db_errors_seen(&self) -> u64 {
-        self.db_errors.load(Ordering::Relaxed)
+        self.db_errors.get()
     }
 
-    /// Prometheus text exposition format (version 0.0.4).
+    /// The OpenMetrics text exposition of every metric.
     pub fn render(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::with_capacity(2048);
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_events_total Gateway events seen, by kind.\n# TYPE goodwill_events_total counter"
-        );
-        for (i, kind) in EVENT_KINDS.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "goodwill_events_total{{kind=\"{kind}\"}} {}",
-                self.events[i].load(Ordering::Relaxed)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_event_errors_total Gateway events the service failed to handle.\n# TYPE goodwill_event_errors_total counter\ngoodwill_event_errors_total {}",
-            self.event_errors.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_commands_total Slash commands run, by name.\n# TYPE goodwill_commands_total counter"
-        );
-        {
-            let map = self.commands.lock().unwrap_or_else(|e| e.into_inner());
-            for (name, n) in map.iter() {
-                let _ = writeln!(
-                    out,
-                    "goodwill_commands_total{{name=\"{}\"}} {n}",
-                    escape_label(name)
-                );
-            }
-        }
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_command_errors_total Slash commands that ended in an error.\n# TYPE goodwill_command_errors_total counter\ngoodwill_command_errors_total {}",
-            self.command_errors.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_command_seconds Slash command latency.\n# TYPE goodwill_command_seconds histogram"
-        );
-        for (i, bound) in LATENCY_BUCKETS.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "goodwill_command_seconds_bucket{{le=\"{bound}\"}} {}",
-                self.latency_buckets[i].load(Ordering::Relaxed)
-            );
-        }
-        let count = self.latency_buckets[LATENCY_BUCKETS.len()].load(Ordering::Relaxed);
-        let _ = writeln!(
-            out,
-            "goodwill_command_seconds_bucket{{le=\"+Inf\"}} {count}\ngoodwill_command_seconds_sum {}\ngoodwill_command_seconds_count {count}",
-            self.latency_sum_micros.load(Ordering::Relaxed) as f64 / 1e6
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_db_errors_total Database errors.\n# TYPE goodwill_db_errors_total counter\ngoodwill_db_errors_total {}",
-            self.db_errors.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_events_queued Events waiting to be written.\n# TYPE goodwill_events_queued gauge\ngoodwill_events_queued {}\n# HELP goodwill_events_dropped_total Events dropped because the queue was full (recover with a backfill import).\n# TYPE goodwill_events_dropped_total counter\ngoodwill_events_dropped_total {}\n# HELP goodwill_event_retries_total Event writes retried while the database was unavailable.\n# TYPE goodwill_event_retries_total counter\ngoodwill_event_retries_total {}",
-            self.events_queued.load(Ordering::Relaxed),
-            self.events_dropped.load(Ordering::Relaxed),
-            self.event_retries.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_entries_written_total Ledger entries appended.\n# TYPE goodwill_entries_written_total counter\ngoodwill_entries_written_total {}",
-            self.entries_written.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            out,
-            "# HELP goodwill_shard_ready_total READY events received (one per shard session).\n# TYPE goodwill_shard_ready_total counter\ngoodwill_shard_ready_total {}",
-            self.shards_ready.load(Ordering::Relaxed)
-        );
+        let mut out = String::with_capacity(4096);
+        // Writing into a String cannot fail.
+        let _ = encode(&mut out, &self.registry);
         out
     }
 }
 
-fn escape_label(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Bind the health and metrics endpoint. Binding happens before the bot
-/// connects so a busy port is reported at once.
-pub async fn bind_http(addr: SocketAddr) -> anyhow::Result<TcpListener> {
-    TcpListener::bind(addr)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot listen on {addr} for /healthz and /metrics: {e}"))
-}
-
-/// Serve `/healthz` and `/metrics` until the task is dropped.
-pub async fn serve_http(listener: TcpListener) {
-    loop {
-        let (mut sock, _) = match listener.accept().await {
-            Ok(s) => s,
-            Err(e) => {
-                tracing::warn!(error = %e, "metrics endpoint: accept failed");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                continue;
-            }
-        };
-        tokio::spawn(async move {
-            let mut buf = vec![0u8; 4096];
-            let mut len = 0;
-            // Read until the end of the request head (we ignore any body).
-            let read = tokio::time::timeout(Duration::from_secs(5), async {
-                loop {
-                    let n = sock.read(&mut buf[len..]).await?;
-                    if n == 0 {
-                        break;
-                    }
-                    len += n;
-                    if buf[..len].windows(4).any(|w| w == b"\r\n\r\n") || len == buf.len() {
-                        break;
-                    }
-                }
-                Ok::<_, std::io::Error>(())
-            })
-            .await;
-            if !matches!(read, Ok(Ok(()))) {
-                return;
-            }
-            let head = String::from_utf8_lossy(&buf[..len]);
-            let mut parts = head.split_whitespace();
-            let method = parts.next().unwrap_or("");
-            let path = parts.next().unwrap_or("");
-            let path = path.split('?').next().unwrap_or("");
-            let (status, ctype, body) = match (method, path) {
-                ("GET" | "HEAD", "/healthz") => ("200 OK", "text/plain", "ok\n".to_string()),
-                ("GET" | "HEAD", "/metrics") => {
-                    ("200 OK", "text/plain; version=0.0.4", metrics().render())
-                }
-                ("GET" | "HEAD", _) => ("404 Not Found", "text/plain", "not found\n".into()),
-                _ => (
-                    "405 Method Not Allowed",
-                    "text/plain",
-                    "method not allowed\n".into(),
-                ),
-            };
-            let body = if method == "HEAD" {
-                String::new()
-            } else {
-                body
-            };
-            let resp = format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = sock.write_all(resp.as_bytes()).await;
-            let _ = sock.shutdown().await;
-        });
+    #[test]
+    fn names_and_labels_are_the_documented_ones() {
+        let m = Metrics::new();
+        m.event("message_create");
+        m.command("balance", Duration::from_millis(30));
+        m.entries_written(3);
+        m.queued_inc();
+        let text = m.render();
+        for want in [
+            "goodwill_events_total{kind=\"message_create\"} 1",
+            "goodwill_events_total{kind=\"resumed\"} 0",
+            "goodwill_event_errors_total 0",
+            "goodwill_commands_total{name=\"balance\"} 1",
+            "goodwill_command_errors_total 0",
+            "goodwill_command_seconds_bucket{le=\"0.05\"} 1",
+            "goodwill_command_seconds_bucket{le=\"+Inf\"} 1",
+            "goodwill_command_seconds_count 1",
+            "goodwill_command_seconds_sum 0.03",
+            "goodwill_db_errors_total 0",
+            "goodwill_events_queued 1",
+            "goodwill_events_dropped_total 0",
+            "goodwill_event_retries_total 0",
+            "goodwill_entries_written_total 3",
+            "goodwill_shard_ready_total 0",
+        ] {
+            assert!(text.contains(want), "{want} missing in\n{text}");
+        }
+        assert_eq!(m.events_seen("message_create"), 1);
+        assert_eq!(m.commands_seen("balance"), 1);
+        assert_eq!(m.commands_seen("history"), 0);
+        assert!(!text.contains("history"), "reading a count creates nothing");
     }
 }

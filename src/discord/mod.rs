@@ -5,8 +5,8 @@
 //! - slash commands are thin views over [`crate::service::Goodwill`]
 //!   ([`commands`]),
 //! - [`run_bot`] connects, registers the commands, survives refused privileged
-//!   intents and shuts down cleanly; [`metrics`] serves `/healthz` and
-//!   `/metrics`,
+//!   intents and shuts down cleanly; [`http`] serves `/healthz` and
+//!   `/metrics` (the counters of [`metrics`]) on axum,
 //! - [`moderation_task`] posts the digest and log lines and keeps tier roles
 //!   in line, from the members' roles the [`roster`] learns.
 
@@ -15,6 +15,7 @@ pub mod commands;
 pub mod convert;
 pub mod embeds;
 pub mod events;
+mod http;
 mod metrics;
 pub mod moderation_task;
 pub mod ratelimit;
@@ -23,7 +24,8 @@ pub mod roster;
 pub use bot::{
     parse_shard_range, run_bot, shutdown_signal, wanted_intents, BotOptions, DEFAULT_API_URL,
 };
-pub use metrics::{bind_http, metrics, serve_http, Metrics, EVENT_KINDS};
+pub use http::{bind_http, serve_http};
+pub use metrics::{metrics, Metrics, EVENT_KINDS};
 
 use crate::service::Goodwill;
 

@@ -1,8 +1,10 @@
 //! Reader for DiscordChatExporter JSON exports. Parses a whole file with serde
 //! (streamed from disk, no DOM), checks every field it relies on, and turns the
 //! messages into domain `MessageIn`s and reactions. Any problem names the file
-//! and the position, and the file contributes nothing.
+//! and the position, and the file contributes nothing. Gzipped exports
+//! (`*.json.gz`, as `data/` stores them) are read the same way.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -149,14 +151,16 @@ fn is_system_type(kind: Option<&str>) -> bool {
 
 pub const MAX_CONTENT: usize = 64 * 1024;
 
-/// Read one export file.
+/// Read one export file, plain JSON or gzipped.
 pub fn read_export(path: &Path) -> Result<ChannelExport, ExportError> {
     // Whole file first: parsing from memory is about twice as fast as from a
     // reader (no per-byte reads, no copies of escape-free strings).
-    let bytes = std::fs::read(path).map_err(|source| ExportError::Io {
-        file: path.into(),
-        source,
-    })?;
+    let bytes = std::fs::read(path)
+        .and_then(gunzip)
+        .map_err(|source| ExportError::Io {
+            file: path.into(),
+            source,
+        })?;
     let raw: RawExport = serde_json::from_slice(&bytes).map_err(|e| ExportError::Json {
         file: path.into(),
         line: e.line(),
@@ -165,6 +169,29 @@ pub fn read_export(path: &Path) -> Result<ChannelExport, ExportError> {
     })?;
     drop(bytes);
     convert(path, raw)
+}
+
+/// The bytes of a gzip file decompressed; anything else as it is (JSON
+/// never starts with gzip's magic bytes, so the name does not matter).
+fn gunzip(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len() * 8);
+    flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Whether a file in a folder is an export: `*.json`, or `*.json.gz`.
+pub fn is_export_file(path: &Path) -> bool {
+    let ext = |p: &Path| p.extension().map(|x| x.to_os_string());
+    match ext(path) {
+        Some(x) if x == "json" => true,
+        Some(x) if x == "gz" => path
+            .file_stem()
+            .is_some_and(|stem| ext(Path::new(stem)).is_some_and(|x| x == "json")),
+        _ => false,
+    }
 }
 
 /// Parse an export held in memory (tests, fuzzing).
@@ -272,7 +299,8 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
     })
 }
 
-/// Expand files and folders into the export files they hold (`*.json`, sorted).
+/// Expand files and folders into the export files they hold (`*.json` and
+/// `*.json.gz`, sorted).
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExportError> {
     let mut out = Vec::new();
     for p in paths {
@@ -287,7 +315,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExportError> {
                     source,
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "json") && f.is_file())
+                .filter(|f| is_export_file(f) && f.is_file())
                 .collect();
             files.sort();
             out.extend(files);
@@ -342,5 +370,36 @@ mod tests {
             .contains("not a Discord id"));
         let wrong_type = OK.replace(r#""content":"hi @everyone""#, r#""content":5"#);
         assert!(parse_export(p(), &wrong_type).is_err());
+    }
+
+    #[test]
+    fn reads_gzipped_exports_like_plain_ones() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("goodwill-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(OK.as_bytes()).unwrap();
+        let packed = gz.finish().unwrap();
+        std::fs::write(dir.join("a.json"), OK).unwrap();
+        std::fs::write(dir.join("b.json.gz"), &packed).unwrap();
+        std::fs::write(dir.join("c.gold.jsonl.gz"), &packed).unwrap();
+        std::fs::write(dir.join("d.json.gz"), &packed[..packed.len() / 2]).unwrap();
+        let files = collect_files(std::slice::from_ref(&dir)).unwrap();
+        let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap()).collect();
+        assert_eq!(names, ["a.json", "b.json.gz", "d.json.gz"]);
+        let (plain, packed) = (
+            read_export(&files[0]).unwrap(),
+            read_export(&files[1]).unwrap(),
+        );
+        assert_eq!(
+            format!("{:?}", plain.messages),
+            format!("{:?}", packed.messages)
+        );
+        let err = read_export(&files[2]).unwrap_err().to_string();
+        assert!(
+            err.contains("d.json.gz") && err.contains("cannot read"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -2,7 +2,7 @@
 //! metadata and the queries behind every view. Every statement is scoped by
 //! `guild_id` and uses bound parameters only.
 
-pub mod embedded;
+pub use goodwill_embedded_postgres as embedded;
 pub mod ledger;
 pub mod members;
 pub mod report;

@@ -1,0 +1,862 @@
+//! End to end: the real serenity/poise bot and the real service on a real
+//! PostgreSQL, against the fake Discord.
+
+use crate::support;
+use goodwill_fake_discord as fake_discord;
+use support::init_tracing;
+
+use std::future::Future;
+use std::time::Duration;
+
+use chrono::Utc;
+use goodwill::discord::{run_bot, BotOptions};
+use goodwill::service::Goodwill;
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
+use serde_json::Value;
+use support::{ledger_rows, GUILD};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const GENERAL: u64 = 900_000_000_000_000_002;
+const HELP: u64 = 900_000_000_000_000_003;
+const T: Duration = Duration::from_secs(15);
+
+fn ann() -> FakeUser {
+    FakeUser::new(101, "ann")
+}
+fn bob() -> FakeUser {
+    FakeUser::new(102, "bob")
+}
+fn cyd() -> FakeUser {
+    FakeUser::new(103, "cyd")
+}
+
+struct Bot {
+    fake: FakeDiscord,
+    service: Goodwill,
+    db: support::TestDb,
+    stop: Option<oneshot::Sender<()>>,
+    handle: JoinHandle<anyhow::Result<()>>,
+    seq: std::sync::atomic::AtomicU64,
+}
+
+impl Bot {
+    async fn start() -> Bot {
+        Bot::start_with(|_| {}, |_| {}).await
+    }
+
+    /// Start with the fake and the options adjusted first; waits for the
+    /// first READY and the command registration (in GUILD, or globally when
+    /// `guild_id` is None).
+    async fn start_with(
+        fake_setup: impl FnOnce(&FakeDiscord),
+        opts_setup: impl FnOnce(&mut BotOptions),
+    ) -> Bot {
+        init_tracing();
+        let (service, db) = support::app().await;
+        let fake = FakeDiscord::start().await;
+        fake.guild_create(GUILD, "Test Guild", &[(GENERAL, "general"), (HELP, "help")]);
+        fake_setup(&fake);
+        let mut opts = BotOptions {
+            token: "test-token".into(),
+            api_url: fake.api_url(),
+            guild_id: Some(GUILD),
+            shards: None,
+            http_addr: None,
+            ..BotOptions::new("test-token")
+        };
+        opts_setup(&mut opts);
+        let global = opts.guild_id.is_none();
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(run_bot(service.clone(), opts, async move {
+            let _ = rx.await;
+        }));
+        fake.wait_identified(T).await.expect("identified");
+        fake.registered_commands(if global { None } else { Some(GUILD) }, T)
+            .await
+            .expect("commands registered");
+        let bot = Bot {
+            fake,
+            service,
+            db,
+            stop: Some(tx),
+            handle,
+            seq: 0.into(),
+        };
+        // The guild is known to the service.
+        eventually("guild stored", || async {
+            matches!(bot.service.store().guild(GUILD).await, Ok(Some(_)))
+        })
+        .await;
+        bot
+    }
+
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        tokio::time::timeout(T, &mut self.handle)
+            .await
+            .expect("stops")
+            .unwrap()
+            .unwrap();
+    }
+
+    /// A message id for "now" (snowflakes carry their time).
+    fn id(&self) -> u64 {
+        let n = self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        snowflake_at(Utc::now(), n)
+    }
+
+    async fn command(&self, user: &FakeUser, permissions: u64, cmd: Cmd) -> Value {
+        let id = self
+            .fake
+            .interaction_create(GUILD, GENERAL, user, permissions, cmd);
+        self.fake
+            .wait_for_answer(id, T)
+            .await
+            .unwrap_or_else(|| panic!("no answer to {id}"))
+    }
+
+    async fn rows(&self) -> Vec<(i64, String, f64, String)> {
+        ledger_rows(&self.db.store, GUILD).await
+    }
+
+    async fn standing(&self, member: u64) -> f64 {
+        self.service
+            .balance(GUILD, member, Utc::now())
+            .await
+            .map(|b| b.standing)
+            .unwrap_or(0.0)
+    }
+}
+
+async fn eventually<F, Fut>(what: &str, mut f: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + T;
+    while tokio::time::Instant::now() < deadline {
+        if f().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn kinds_of(rows: &[(i64, String, f64, String)], member: u64) -> Vec<String> {
+    rows.iter()
+        .filter(|r| r.0 == member as i64)
+        .map(|r| r.1.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_thank_you_deposits_to_the_thanked_member_and_balance_shows_it() {
+    let bot = Bot::start().await;
+    let q = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        q,
+        &ann(),
+        "how do I configure the proxy?",
+    ));
+    let a = bot.id();
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, a, &bob(), "set HTTPS_PROXY in the env file")
+            .reply_to(q, Some(&ann())),
+    );
+    let t = bot.id();
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, t, &ann(), "thanks <@102>, that worked!").mention(&bob()),
+    );
+    eventually("a thanks deposit for bob", || async {
+        kinds_of(&bot.rows().await, 102)
+            .iter()
+            .any(|k| k == "thanks")
+    })
+    .await;
+    let rows = bot.rows().await;
+    assert!(
+        !kinds_of(&rows, 101).iter().any(|k| k == "thanks"),
+        "ann thanked, she is not credited: {rows:?}"
+    );
+    let balance = bot.service.balance(GUILD, 102, Utc::now()).await.unwrap();
+    assert!(balance.standing > 0.0, "{balance:?}");
+
+    // /balance shows that balance.
+    let answer = bot
+        .command(
+            &ann(),
+            perms::MEMBER,
+            Cmd::new("balance").user("member", &bob()),
+        )
+        .await;
+    let embed = answer["embeds"].to_string();
+    assert!(
+        embed.contains(&format!("{:.1}", balance.standing)),
+        "standing {:.1} not in {embed}",
+        balance.standing
+    );
+    assert!(embed.contains(&balance.tier), "{embed}");
+    assert_eq!(answer["flags"].as_u64().unwrap() & 64, 64);
+
+    // Deleting the thank-you reverses it.
+    let before = bot.standing(102).await;
+    bot.fake.message_delete(GUILD, HELP, t);
+    eventually("the thanks reversed", || async {
+        kinds_of(&bot.rows().await, 102)
+            .iter()
+            .any(|k| k == "reversal")
+    })
+    .await;
+    let after = bot.standing(102).await;
+    assert!(after < before, "{after} < {before}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn thank_reactions_deposit_and_their_removal_reverses() {
+    let bot = Bot::start().await;
+    let m = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        GENERAL,
+        m,
+        &bob(),
+        "here is the script I use: https://example.org/backup.sh",
+    ));
+    // Let the message be stored before reacting (as in real life).
+    eventually("message stored", || async {
+        bot.service.history(GUILD, 102, 10).await.is_ok()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let before = bot.rows().await.len();
+    bot.fake
+        .reaction_add(GUILD, GENERAL, m, Some(&bob()), &ann(), "🙏");
+    eventually("a thank reaction for bob", || async {
+        kinds_of(&bot.rows().await, 102)
+            .iter()
+            .any(|k| k == "thank_reaction")
+    })
+    .await;
+    assert!(bot.rows().await.len() > before);
+    let with = bot.standing(102).await;
+    bot.fake.reaction_remove(GUILD, GENERAL, m, &ann(), "🙏");
+    eventually("the reaction reversed", || async {
+        bot.standing(102).await < with - 1e-9
+    })
+    .await;
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn kudos_work_and_the_daily_cap_holds() {
+    let bot = Bot::start().await;
+    let kudos = |to: &FakeUser| {
+        Cmd::new("kudos")
+            .user("member", to)
+            .str("reason", "great help")
+    };
+    let mut given = 0;
+    let mut capped = None;
+    for i in 0..6 {
+        let to = if i % 2 == 0 { bob() } else { cyd() };
+        let answer = bot.command(&ann(), perms::MEMBER, kudos(&to)).await;
+        let content = answer["content"].as_str().unwrap_or("").to_string();
+        if content.contains("gave kudos") {
+            given += 1;
+        } else {
+            capped = Some(content);
+            break;
+        }
+    }
+    assert_eq!(given, 3, "default kudos_daily_cap is 3");
+    let capped = capped.expect("the 4th kudos is refused");
+    assert!(capped.contains("3 kudos for today"), "{capped}");
+    let rows = bot.rows().await;
+    let n = rows.iter().filter(|r| r.1 == "kudos").count();
+    assert_eq!(n, 3, "{rows:?}");
+    // Self-kudos.
+    let answer = bot.command(&bob(), perms::MEMBER, kudos(&bob())).await;
+    assert!(answer["content"].as_str().unwrap().contains("not yourself"));
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn one_member_flooding_commands_is_rate_limited_and_others_are_not() {
+    let bot = Bot::start().await;
+    let limit = goodwill::discord::RATE_MAX;
+    for i in 0..limit {
+        let answer = bot
+            .command(&ann(), perms::MEMBER, Cmd::new("balance"))
+            .await;
+        assert!(
+            !answer.to_string().contains("slow down"),
+            "command {i} refused: {answer}"
+        );
+    }
+    let answer = bot
+        .command(&ann(), perms::MEMBER, Cmd::new("balance"))
+        .await;
+    assert!(
+        answer["content"]
+            .as_str()
+            .unwrap_or("")
+            .contains("slow down"),
+        "{answer}"
+    );
+    let answer = bot
+        .command(&bob(), perms::MEMBER, Cmd::new("balance"))
+        .await;
+    assert!(!answer.to_string().contains("slow down"), "{answer}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn members_without_manage_server_are_refused_moderator_commands() {
+    let bot = Bot::start().await;
+    let rows_before = bot.rows().await.len();
+    let answer = bot.command(&ann(), perms::MEMBER, Cmd::new("report")).await;
+    assert!(answer["content"]
+        .as_str()
+        .unwrap()
+        .contains("Manage Server"));
+    let answer = bot
+        .command(
+            &ann(),
+            perms::MEMBER,
+            Cmd::new("adjust")
+                .user("member", &ann())
+                .num("amount", 100.0)
+                .str("reason", "because"),
+        )
+        .await;
+    assert!(answer["content"]
+        .as_str()
+        .unwrap()
+        .contains("Manage Server"));
+    assert_eq!(bot.rows().await.len(), rows_before, "nothing written");
+
+    // A moderator may, and the adjustment is in the ledger.
+    let answer = bot
+        .command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("adjust")
+                .user("member", &bob())
+                .num("amount", 5.0)
+                .str("reason", "ran the meetup"),
+        )
+        .await;
+    assert!(
+        answer["content"].as_str().unwrap().contains("+5.0"),
+        "{answer}"
+    );
+    let rows = bot.rows().await;
+    assert!(
+        kinds_of(&rows, 102).contains(&"adjustment".to_string()),
+        "{rows:?}"
+    );
+    let answer = bot
+        .command(&cyd(), perms::MODERATOR, Cmd::new("report"))
+        .await;
+    assert!(
+        answer["embeds"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("90 days"),
+        "{answer}"
+    );
+    assert_eq!(answer["files"][0]["filename"], "report.csv");
+    assert!(
+        answer["files"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("member_id"),
+        "{answer}"
+    );
+    assert_eq!(answer["files"][1]["filename"], "report.png");
+    assert!(
+        answer["files"][1]["size"].as_u64().unwrap() > 10_000,
+        "a real chart: {answer}"
+    );
+    assert!(answer["files"][1]["text"].as_str().unwrap().contains("PNG"));
+    assert_eq!(
+        answer["embeds"][0]["image"]["url"],
+        "attachment://report.png"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn events_replayed_after_a_reconnect_write_nothing_twice() {
+    let bot = Bot::start().await;
+    let q = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        q,
+        &ann(),
+        "can someone explain lifetimes?",
+    ));
+    let t = bot.id();
+    bot.fake
+        .message_create(&Msg::new(GUILD, HELP, t, &ann(), "thank you <@102>!").mention(&bob()));
+    bot.fake
+        .reaction_add(GUILD, HELP, t, Some(&ann()), &cyd(), "🙏");
+    eventually("entries written", || async {
+        kinds_of(&bot.rows().await, 102)
+            .iter()
+            .any(|k| k == "thanks")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let before = bot.rows().await;
+
+    // Reconnect; Discord re-sends the last 3 events.
+    bot.fake.force_reconnect(3);
+    bot.fake.wait_resumes(1, T).await.expect("resumed");
+    // A marker event after the replay, to know the replay was handled.
+    let after_id = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        GENERAL,
+        after_id,
+        &cyd(),
+        "how do I mute a channel?",
+    ));
+    eventually("marker handled", || async {
+        kinds_of(&bot.rows().await, 103)
+            .iter()
+            .any(|k| k == "request")
+    })
+    .await;
+    let after = bot.rows().await;
+    let new: Vec<_> = after.iter().filter(|r| !before.contains(r)).collect();
+    assert!(
+        new.iter().all(|r| r.0 == 103),
+        "only the marker's entries are new: {new:?}"
+    );
+    bot.stop().await;
+}
+
+// Gateway intent bits.
+const GUILDS: u64 = 1;
+const GUILD_MEMBERS: u64 = 1 << 1;
+const GUILD_MESSAGES: u64 = 1 << 9;
+const GUILD_MESSAGE_REACTIONS: u64 = 1 << 10;
+const MESSAGE_CONTENT: u64 = 1 << 15;
+
+#[tokio::test]
+async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
+    let bot = Bot::start().await;
+    let identify = bot.fake.identifies().remove(0);
+    let intents = identify["intents"].as_u64().unwrap();
+    for bit in [
+        GUILDS,
+        GUILD_MESSAGES,
+        GUILD_MESSAGE_REACTIONS,
+        MESSAGE_CONTENT,
+        GUILD_MEMBERS,
+    ] {
+        assert!(intents & bit != 0, "intent {bit} missing in {intents}");
+    }
+    let cmds = bot.fake.registered_commands(Some(GUILD), T).await.unwrap();
+    let mut names: Vec<&str> = cmds.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "adjust",
+            "balance",
+            "config",
+            "history",
+            "kudos",
+            "optin",
+            "optout",
+            "report",
+            "standings",
+            "warnings"
+        ]
+    );
+    fn check_options(opts: &Value, path: &str) {
+        for o in opts.as_array().into_iter().flatten() {
+            assert!(
+                !o["description"].as_str().unwrap_or("").is_empty(),
+                "option {path} {} has no description",
+                o["name"]
+            );
+            check_options(&o["options"], &format!("{path} {}", o["name"]));
+        }
+    }
+    for c in &cmds {
+        assert!(
+            !c["description"].as_str().unwrap_or("").is_empty(),
+            "{}",
+            c["name"]
+        );
+        check_options(&c["options"], c["name"].as_str().unwrap());
+        let moderator = matches!(c["name"].as_str(), Some("report" | "config" | "adjust"));
+        // MANAGE_GUILD = 1 << 5.
+        let want = if moderator { Some("32") } else { None };
+        assert_eq!(
+            c["default_member_permissions"].as_str(),
+            want,
+            "{}",
+            c["name"]
+        );
+    }
+    // initialize_owners(false): no application lookup at start.
+    assert!(!bot
+        .fake
+        .requests()
+        .iter()
+        .any(|r| r.path.contains("oauth2")));
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_refused_privileged_intent_is_dropped_and_the_bot_goes_on() {
+    let bot = Bot::start_with(
+        |fake| fake.allow_intents(!MESSAGE_CONTENT, fake_discord::FLAG_GATEWAY_GUILD_MEMBERS),
+        |_| {},
+    )
+    .await;
+    let all = bot.fake.identifies();
+    assert_eq!(all.len(), 2, "refused once (4014), then accepted");
+    let second = all[1]["intents"].as_u64().unwrap();
+    assert_eq!(second & MESSAGE_CONTENT, 0);
+    assert!(second & GUILD_MESSAGES != 0 && second & GUILD_MEMBERS != 0);
+    let answer = bot
+        .command(&ann(), perms::MEMBER, Cmd::new("standings"))
+        .await;
+    assert!(
+        answer["embeds"][0]["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Standings")),
+        "{answer}"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_rejected_token_is_one_clear_error() {
+    init_tracing();
+    let (service, _db) = support::app().await;
+    for gateway_only in [false, true] {
+        let fake = FakeDiscord::start().await;
+        if gateway_only {
+            fake.require_gateway_token("the-right-token");
+        } else {
+            fake.require_token("the-right-token");
+        }
+        let mut opts = BotOptions::new("a-wrong-token");
+        opts.api_url = fake.api_url();
+        let err = tokio::time::timeout(T, run_bot(service.clone(), opts, std::future::pending()))
+            .await
+            .expect("fails fast")
+            .expect_err("must fail");
+        let msg = format!("{err:#}");
+        assert!(msg.contains("rejected DISCORD_TOKEN"), "{msg}");
+        assert!(
+            msg.contains(if gateway_only { "4004" } else { "401" }),
+            "{msg}"
+        );
+        assert!(!msg.contains("a-wrong-token"), "never print the token");
+    }
+    let err = run_bot(service, BotOptions::new(""), std::future::pending())
+        .await
+        .expect_err("no token");
+    assert!(format!("{err}").contains("DISCORD_TOKEN is not set"));
+}
+
+#[tokio::test]
+async fn health_and_metrics() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let bot = Bot::start_with(
+        |_| {},
+        |o| o.http_addr = Some(([127, 0, 0, 1], port).into()),
+    )
+    .await;
+    let m = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        m,
+        &ann(),
+        "how do I reset my password?",
+    ));
+    eventually("request stored", || async {
+        kinds_of(&bot.rows().await, 101)
+            .iter()
+            .any(|k| k == "request")
+    })
+    .await;
+    bot.command(&ann(), perms::MEMBER, Cmd::new("balance"))
+        .await;
+    let get = |path: &'static str| async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut s = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .unwrap();
+        s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+            .await
+            .unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).await.unwrap();
+        out
+    };
+    let health = get("/healthz").await;
+    assert!(
+        health.starts_with("HTTP/1.1 200") && health.ends_with("ok\n"),
+        "{health}"
+    );
+    let text = get("/metrics").await;
+    for want in [
+        "goodwill_events_total{kind=\"message_create\"}",
+        "goodwill_commands_total{name=\"balance\"}",
+        "goodwill_command_seconds_count",
+        "goodwill_db_errors_total",
+        "goodwill_entries_written_total",
+    ] {
+        assert!(text.contains(want), "{want} missing in {text}");
+    }
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_shard_range_runs_its_shards_and_registers_globally() {
+    // GUILD >> 22 is even: shard 0 of 2. Another guild on shard 1.
+    let other: u64 = ((GUILD >> 22) | 1) << 22;
+    let bot = Bot::start_with(
+        |fake| fake.guild_create(other, "Other", &[(GENERAL + 10, "general")]),
+        |o| {
+            o.shards = Some((0, 2, 2));
+            o.guild_id = None;
+        },
+    )
+    .await;
+    // serenity starts shards 5 s apart.
+    let ids = bot
+        .fake
+        .wait_identifies(2, Duration::from_secs(30))
+        .await
+        .expect("two shards");
+    let mut shards: Vec<Value> = ids.iter().map(|d| d["shard"].clone()).collect();
+    shards.sort_by_key(|s| s[0].as_u64());
+    assert_eq!(
+        shards,
+        [serde_json::json!([0, 2]), serde_json::json!([1, 2])]
+    );
+    let m = bot.id();
+    bot.fake.message_create(&Msg::new(
+        other,
+        GENERAL + 10,
+        m,
+        &ann(),
+        "can someone review my PR?",
+    ));
+    eventually("request in the other guild", || async {
+        !ledger_rows(&bot.db.store, other).await.is_empty()
+    })
+    .await;
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn standings_buttons_optout_confirmation_and_config() {
+    let bot = Bot::start().await;
+    // Some members on the board (their names come from their messages).
+    for u in [ann(), bob(), cyd()] {
+        let m = bot.id();
+        bot.fake
+            .message_create(&Msg::new(GUILD, GENERAL, m, &u, "good morning everyone"));
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for (i, u) in [ann(), bob(), cyd()].iter().enumerate() {
+        bot.command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("adjust")
+                .user("member", u)
+                .num("amount", 10.0 + i as f64)
+                .str("reason", "seed"),
+        )
+        .await;
+    }
+    let answer = bot
+        .command(&ann(), perms::MEMBER, Cmd::new("standings"))
+        .await;
+    let embed = answer["embeds"].to_string();
+    assert!(
+        embed.contains("ann") && embed.contains("bob") && embed.contains("cyd"),
+        "{embed}"
+    );
+    let next = &answer["components"][0]["components"][1];
+    assert_eq!(next["custom_id"], "goodwill:standings:2");
+    let click = bot
+        .fake
+        .component_click(GUILD, GENERAL, &bob(), 1, "goodwill:standings:2");
+    assert_eq!(
+        bot.fake.wait_for_callback(click, T).await.unwrap()["type"],
+        6
+    );
+    let edit = bot.fake.wait_for_answer(click, T).await.unwrap();
+    assert!(
+        edit["embeds"][0]["footer"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Page 2"),
+        "{edit}"
+    );
+
+    // /optout asks first; the button deletes.
+    let answer = bot.command(&ann(), perms::MEMBER, Cmd::new("optout")).await;
+    let confirm = answer["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        !kinds_of(&bot.rows().await, 101).is_empty(),
+        "nothing deleted yet"
+    );
+    let click = bot
+        .fake
+        .component_click(GUILD, GENERAL, &ann(), 1, &confirm);
+    let edit = bot.fake.wait_for_answer(click, T).await.unwrap();
+    assert!(
+        edit["content"].as_str().unwrap().contains("deleted"),
+        "{edit}"
+    );
+    assert!(kinds_of(&bot.rows().await, 101).is_empty());
+    let answer = bot.command(&ann(), perms::MEMBER, Cmd::new("optin")).await;
+    assert!(answer["content"]
+        .as_str()
+        .unwrap()
+        .contains("Tracking is on"));
+
+    // /config view, set, autocomplete.
+    let answer = bot
+        .command(&cyd(), perms::MODERATOR, Cmd::new("config").sub("view"))
+        .await;
+    let shown = format!("{}{}", answer["content"], answer["files"]);
+    assert!(shown.contains("recent_half_life_days"), "{answer}");
+    let answer = bot
+        .command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("config")
+                .sub("set")
+                .str("key", "decay.recent_half_life_days")
+                .str("value", "45"),
+        )
+        .await;
+    assert!(
+        answer["content"].as_str().unwrap().contains("-> 45"),
+        "{answer}"
+    );
+    let answer = bot
+        .command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("config")
+                .sub("set")
+                .str("key", "decay.nope")
+                .str("value", "1"),
+        )
+        .await;
+    assert!(
+        answer["content"]
+            .as_str()
+            .unwrap()
+            .contains("unknown setting"),
+        "{answer}"
+    );
+    let id = bot.fake.interaction_create(
+        GUILD,
+        GENERAL,
+        &cyd(),
+        perms::MODERATOR,
+        Cmd::new("config").sub("set").focused("key", "half_life"),
+    );
+    let cb = bot.fake.wait_for_callback(id, T).await.unwrap();
+    let choices = cb["data"]["choices"].to_string();
+    assert!(choices.contains("decay.recent_half_life_days"), "{cb}");
+    bot.stop().await;
+}
+
+/// The real binary, with trace logging captured: the token never appears, and
+/// SIGTERM shuts it down cleanly.
+#[tokio::test]
+async fn the_token_never_appears_in_the_logs_and_sigterm_stops_the_bot() {
+    let Some(pg) = support::embedded().await else {
+        return;
+    };
+    let db = support::fresh_db().await;
+    let fake = FakeDiscord::start().await;
+    let token = "MTIzNDU2Nzg5.secret-token-value.xyz";
+    fake.require_token(token);
+    fake.guild_create(GUILD, "Test Guild", &[(GENERAL, "general")]);
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_goodwill"))
+        .arg("run")
+        .env("DATABASE_URL", pg.url(&db.name))
+        .env("DISCORD_TOKEN", token)
+        .env("DISCORD_API_URL", fake.api_url())
+        .env("DISCORD_GUILD_ID", GUILD.to_string())
+        .env("RUST_LOG", "trace")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    // Drain the pipes while it runs (trace logs fill a pipe quickly).
+    let drain = |r: Option<Box<dyn tokio::io::AsyncRead + Unpin + Send>>| {
+        tokio::spawn(async move {
+            let mut buf = Vec::new();
+            if let Some(mut r) = r {
+                let _ = tokio::io::AsyncReadExt::read_to_end(&mut r, &mut buf).await;
+            }
+            buf
+        })
+    };
+    let out_task = drain(child.stdout.take().map(|r| Box::new(r) as _));
+    let err_task = drain(child.stderr.take().map(|r| Box::new(r) as _));
+    fake.wait_identified(T).await.expect("the binary connects");
+    fake.registered_commands(Some(GUILD), T)
+        .await
+        .expect("commands registered");
+    let m = snowflake_at(Utc::now(), 1);
+    fake.message_create(&Msg::new(GUILD, GENERAL, m, &ann(), "thanks <@102>").mention(&bob()));
+    let store = db.store.clone();
+    eventually("the thanks is recorded", || {
+        let store = store.clone();
+        async move { !ledger_rows(&store, GUILD).await.is_empty() }
+    })
+    .await;
+    unsafe { libc::kill(child.id().unwrap() as i32, libc::SIGTERM) };
+    let status = tokio::time::timeout(T, child.wait())
+        .await
+        .expect("stops after SIGTERM")
+        .unwrap();
+    assert!(status.success(), "clean exit: {status:?}");
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out_task.await.unwrap()),
+        String::from_utf8_lossy(&err_task.await.unwrap())
+    );
+    assert!(
+        logs.len() > 1000,
+        "trace logs were captured ({} bytes)",
+        logs.len()
+    );
+    assert!(
+        !logs.contains(token) && !logs.contains("secret-token-value"),
+        "the token leaked into the logs"
+    );
+}

@@ -1,0 +1,503 @@
+//! Faults injected: events delivered twice out of order, an import killed with
+//! SIGKILL, malformed exports by the thousand, members who opt out.
+
+use crate::support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::Duration;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+
+use goodwill::capital::message::{MessageIn, Person};
+use goodwill::import::export::parse_export;
+use support::*;
+
+/// A small help-channel day: questions, answers, thanks, links.
+fn scenario(seed: u64, n: u64) -> Vec<MessageIn> {
+    let mut rng = rand::rngs::SmallRng::seed_from_u64(seed);
+    let people: Vec<Person> = (0..15u64)
+        .map(|i| person(1000 + i, &format!("user{i}")))
+        .collect();
+    let mut out: Vec<MessageIn> = Vec::new();
+    let mut t = mins(0);
+    for id in 0..n {
+        t += Duration::seconds(rng.gen_range(5..400));
+        let a = &people[rng.gen_range(0..people.len())];
+        let other = &people[rng.gen_range(0..people.len())];
+        let m = match rng.gen_range(0..6) {
+            0 => msg(50_000 + id, a, t, "how do I configure my network card?"),
+            1 => mention(
+                msg(
+                    50_000 + id,
+                    a,
+                    t,
+                    &format!("@{} try editing /etc/network/interfaces", other.name),
+                ),
+                other,
+            ),
+            2 => mention(
+                msg(
+                    50_000 + id,
+                    a,
+                    t,
+                    &format!("@{} thanks, that fixed it", other.name),
+                ),
+                other,
+            ),
+            3 => msg(
+                50_000 + id,
+                a,
+                t,
+                "see https://help.ubuntu.com/community/Network",
+            ),
+            4 => {
+                let mut m = msg(
+                    50_000 + id,
+                    a,
+                    t,
+                    &format!("{}: that worked, thank you!", other.name),
+                );
+                if let Some(prev) = out.last() {
+                    m.reply_to = Some(prev.id);
+                }
+                m
+            }
+            _ => msg(50_000 + id, a, t, "ok"),
+        };
+        out.push(m);
+    }
+    out
+}
+
+#[tokio::test]
+async fn events_delivered_twice_out_of_order_write_nothing_twice() {
+    let events = scenario(1, 300);
+    let (clean, clean_db) = app().await;
+    for m in &events {
+        clean.handle_message(m.clone()).await.unwrap();
+    }
+    let expected = ledger_rows(&clean_db.store, GUILD).await;
+    assert!(expected.len() > 100);
+
+    // Every event again, the copies shuffled in among the later events (as after
+    // reconnects, RESUMEs, or a second process on the same shard).
+    let mut rng = rand::rngs::SmallRng::seed_from_u64(2);
+    let mut sequence: Vec<(usize, bool)> = (0..events.len()).map(|i| (i, false)).collect();
+    for i in 0..events.len() {
+        let pos = rng.gen_range(i + 1..=sequence.len());
+        let at = sequence
+            .iter()
+            .position(|(j, dup)| *j == i && !dup)
+            .unwrap();
+        sequence.insert(pos.max(at + 1), (i, true));
+    }
+    assert_eq!(sequence.len(), 2 * events.len());
+    let (replayed, db) = app().await;
+    for (i, _) in &sequence {
+        replayed.handle_message(events[*i].clone()).await.unwrap();
+    }
+    assert_eq!(
+        ledger_rows(&db.store, GUILD).await,
+        expected,
+        "{} events replayed",
+        sequence.len()
+    );
+}
+
+fn goodwill_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_goodwill")
+}
+
+#[tokio::test]
+async fn an_import_killed_midway_and_rerun_equals_a_clean_import() {
+    let Some(pg) = embedded().await else { return };
+    let dir = temp_dir("kill");
+    let events = scenario(3, 12_000);
+    write_export(&dir, "big.json", GUILD, CHANNEL, &events);
+    let clean = fresh_db().await;
+    let killed = fresh_db().await;
+    let run = |db: &str, batch: &str| {
+        Command::new(goodwill_bin())
+            .args(["import", "--quiet", "--batch-size", batch])
+            .arg(&dir)
+            .env("DATABASE_URL", pg.url(db))
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    assert!(run(&clean.name, "100").wait().unwrap().success());
+    let expected = ledger_rows(&clean.store, GUILD).await;
+
+    let mut kills = 0;
+    let mut child = run(&killed.name, "100");
+    let start = Instant::now();
+    loop {
+        let n = count(
+            &killed.store,
+            "SELECT count(*) FROM messages WHERE guild_id = $1",
+            GUILD,
+        )
+        .await;
+        if n >= 2_000 {
+            unsafe { libc::kill(child.id() as i32, libc::SIGKILL) };
+            kills += 1;
+            break;
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("import finished ({status}) before it could be killed");
+        }
+        assert!(start.elapsed() < StdDuration::from_secs(120));
+        tokio::time::sleep(StdDuration::from_millis(5)).await;
+    }
+    let _ = child.wait();
+    let partial = count(
+        &killed.store,
+        "SELECT count(*) FROM messages WHERE guild_id = $1",
+        GUILD,
+    )
+    .await;
+    assert!(
+        partial < events.len() as i64,
+        "killed midway ({partial} messages written)"
+    );
+    assert!(run(&killed.name, "100").wait().unwrap().success());
+    assert_eq!(kills, 1);
+    assert_eq!(
+        ledger_rows(&killed.store, GUILD).await,
+        expected,
+        "no duplicates, no gaps after the rerun"
+    );
+}
+
+/// Mutate a valid export in every way a broken file can be broken (`GOODWILL_FUZZ_CASES`
+/// times, default 10,000); the reader
+/// returns a located error or a valid export, and never panics.
+#[test]
+fn fuzz_malformed_exports_get_located_errors() {
+    let dir = temp_dir("fuzz");
+    let base_msgs = scenario(4, 6);
+    let path = write_export(&dir, "base.json", GUILD, CHANNEL, &base_msgs);
+    let base = std::fs::read_to_string(&path).unwrap();
+    let name = Path::new("fuzz.json");
+    let mut rng = rand::rngs::SmallRng::seed_from_u64(5);
+    let bad_values = [
+        "null",
+        "true",
+        "-1",
+        "0",
+        "1e400",
+        "99999999999999999999999",
+        "\"\"",
+        "\"not a date\"",
+        "[]",
+        "{}",
+        "\"2025-13-45T99:99:99Z\"",
+        "\"-5\"",
+        "\"18446744073709551616\"",
+        "\"\\ud800\"",
+        "1.5",
+    ];
+    let fields = [
+        "\"id\"",
+        "\"timestamp\"",
+        "\"content\"",
+        "\"author\"",
+        "\"mentions\"",
+        "\"guild\"",
+        "\"channel\"",
+        "\"messages\"",
+        "\"reference\"",
+        "\"isBot\"",
+        "\"name\"",
+    ];
+    let cases = fuzz_cases();
+    let (mut errors, mut ok) = (0, 0);
+    for case in 0..cases {
+        let mut text = base.clone();
+        match case % 6 {
+            0 => text.truncate(rng.gen_range(0..text.len())),
+            1 => {
+                // Replace the value after a field name with a wrong one.
+                let f = fields[rng.gen_range(0..fields.len())];
+                let hits: Vec<usize> = text.match_indices(f).map(|(i, _)| i).collect();
+                if let Some(&i) = hits.choose(&mut rng) {
+                    let start = i + f.len() + 1;
+                    let end = text[start..]
+                        .find([',', '\n'])
+                        .map(|e| start + e)
+                        .unwrap_or(text.len());
+                    text.replace_range(start..end, bad_values[rng.gen_range(0..bad_values.len())]);
+                }
+            }
+            2 => {
+                // Remove a required field.
+                let f = fields[rng.gen_range(0..fields.len())];
+                text = text.replacen(f, "\"zzz\"", 1);
+            }
+            3 => {
+                let at = rng.gen_range(0..text.len());
+                if text.is_char_boundary(at) {
+                    let junk = ["{", "}", "]", "\"", ",", "\u{0}", "é", "\\"];
+                    text.insert_str(at, junk[rng.gen_range(0..junk.len())]);
+                }
+            }
+            4 => {
+                // An enormous string or number.
+                let huge = "x".repeat(rng.gen_range(70_000..200_000));
+                text = text.replacen("\"content\": \"", &format!("\"content\": \"{huge}"), 1);
+            }
+            _ => {
+                let digits: String = (0..rng.gen_range(20..400))
+                    .map(|_| char::from(b'0' + rng.gen_range(0..10)))
+                    .collect();
+                text = text.replacen("\"id\": \"", &format!("\"id\": \"{digits}"), 1);
+            }
+        }
+        match std::panic::catch_unwind(|| parse_export(name, &text)) {
+            Ok(Ok(_)) => ok += 1,
+            Ok(Err(e)) => {
+                let e = e.to_string();
+                assert!(
+                    e.starts_with("fuzz.json"),
+                    "error does not name the file: {e}"
+                );
+                assert!(
+                    e.contains("line")
+                        || e.contains("message #")
+                        || e.contains("guild.id")
+                        || e.contains("channel.id"),
+                    "error does not name the place: {e}"
+                );
+                errors += 1;
+            }
+            Err(_) => panic!("the reader panicked on case {case}"),
+        }
+    }
+    assert_eq!(errors + ok, cases);
+    assert!(errors > cases * 8 / 10, "{errors} errors, {ok} accepted");
+    eprintln!("export reader fuzz: {cases} malformed exports, {errors} located errors, {ok} accepted, 0 panics");
+}
+
+#[tokio::test]
+async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
+    let (gw, db) = app().await;
+    let ann = person(11, "ann");
+    let bob = person(12, "bob");
+    gw.handle_message(msg(1, &ann, mins(0), "how do I fix my sound?"))
+        .await
+        .unwrap();
+    gw.handle_message(mention(
+        msg(2, &bob, mins(1), "@ann run alsamixer and unmute"),
+        &ann,
+    ))
+    .await
+    .unwrap();
+    gw.handle_message(mention(
+        msg(3, &ann, mins(2), "@bob thanks, that fixed it"),
+        &bob,
+    ))
+    .await
+    .unwrap();
+    let bob_before = gw.balance(GUILD, 12, mins(3)).await.unwrap().standing;
+    let deleted = gw.opt_out(GUILD, 11, mins(3)).await.unwrap();
+    assert!(deleted >= 1);
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND counterpart_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM messages WHERE guild_id = $1 AND author_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    // Bob keeps what he earned from helping her, without the link to her.
+    assert!((gw.balance(GUILD, 12, mins(3)).await.unwrap().standing - bob_before).abs() < 1e-9);
+    // And nothing new is tracked.
+    gw.handle_message(msg(4, &ann, mins(4), "how do I fix my wifi?"))
+        .await
+        .unwrap();
+    gw.handle_message(mention(msg(5, &ann, mins(5), "@bob thank you!"), &bob))
+        .await
+        .unwrap();
+    assert_eq!(count(&db.store, "SELECT count(*) FROM ledger WHERE guild_id = $1 AND (member_id = 11 OR counterpart_id = 11)", GUILD).await, 0);
+    assert!(gw.balance(GUILD, 11, mins(6)).await.unwrap().opted_out);
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM messages WHERE guild_id = $1 AND author_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM members WHERE guild_id = $1 AND name = 'ann'",
+            GUILD
+        )
+        .await,
+        0
+    );
+    // Opting back in tracks again.
+    gw.opt_in(GUILD, 11).await.unwrap();
+    gw.handle_message(msg(6, &ann, mins(60), "how do I fix my printer?"))
+        .await
+        .unwrap();
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn goodwill_forget_removes_a_member_for_operators() {
+    let Some(pg) = embedded().await else { return };
+    let db = fresh_db().await;
+    let dir = temp_dir("forget");
+    let ann = person(11, "ann");
+    let bob = person(12, "bob");
+    write_export(
+        &dir,
+        "a.json",
+        GUILD,
+        CHANNEL,
+        &[
+            msg(1, &ann, mins(0), "how do I do this?"),
+            mention(msg(2, &bob, mins(1), "@ann thanks!"), &ann),
+        ],
+    );
+    let run = |args: &[&str]| {
+        Command::new(goodwill_bin())
+            .args(args)
+            .env("DATABASE_URL", pg.url(&db.name))
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["import", "--quiet", dir.to_str().unwrap()])
+        .status
+        .success());
+    assert!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await
+            > 0
+    );
+    let out = run(&["forget", "ann"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM members WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    // An unknown member is a clear error, not a panic.
+    let out = run(&["balance", "nobody-here"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown member"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test]
+async fn members_who_left_are_forgotten_after_the_configured_days_unless_they_return() {
+    let (gw, db) = app_with(&[("members.leave_cleanup_days", "30")]).await;
+    let ann = person(11, "ann");
+    let bob = person(12, "bob");
+    gw.handle_message(mention(
+        msg(1, &bob, mins(0), "@ann thanks, that fixed it"),
+        &ann,
+    ))
+    .await
+    .unwrap();
+    gw.handle_message(mention(
+        msg(2, &ann, mins(1), "@bob thanks for asking"),
+        &bob,
+    ))
+    .await
+    .unwrap();
+    gw.handle_member_leave(GUILD, 11, mins(2)).await.unwrap();
+    gw.handle_member_leave(GUILD, 12, mins(2)).await.unwrap();
+    // Bob comes back.
+    gw.handle_member_join(GUILD, &bob, mins(60)).await.unwrap();
+    assert!(
+        gw.cleanup_departed(mins(2) + Duration::days(29))
+            .await
+            .unwrap()
+            .is_empty(),
+        "kept within the grace period"
+    );
+    let gone = gw
+        .cleanup_departed(mins(2) + Duration::days(31))
+        .await
+        .unwrap();
+    assert_eq!(gone, vec![(GUILD, 11)]);
+    assert_eq!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 11",
+            GUILD
+        )
+        .await,
+        0
+    );
+    assert!(
+        count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = 12",
+            GUILD
+        )
+        .await
+            > 0
+    );
+}
