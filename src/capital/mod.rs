@@ -3,6 +3,7 @@
 //! message → detect → signals → score → ledger entries → decay / standing → report.
 
 pub mod classify;
+pub mod conversation;
 pub mod decay;
 pub mod detect;
 pub mod digest;

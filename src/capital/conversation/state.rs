@@ -1,0 +1,512 @@
+//! The conversations of one guild and the recent turns of each channel: the
+//! memory placement reads, and what each placed message changes.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::place::{Link, Placement, Replied, Turn};
+use super::{Ask, Conversation, ConversationId, Responder, State};
+use crate::capital::message::{ChannelId, MemberId, MessageId};
+
+/// How far back placement looks, and how. Tuned on the `train/` half of the
+/// IRC data only (see docs/CONVERSATIONS.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConversationSettings {
+    /// Minutes after its last message a conversation can still be continued
+    /// without a reply link (threads and reply links are never too old).
+    pub window_minutes: u32,
+    /// Messages of a channel placement looks back over.
+    pub recent_messages: u32,
+    /// A member's own conversation continues if their last message is
+    /// within this many messages of the channel.
+    pub continue_messages: u32,
+    /// Someone who addressed the author within this many messages (the
+    /// author not having spoken since) is who an unaddressed message answers.
+    pub answer_back_messages: u32,
+    /// An unaddressed answer joins a question at most this many messages back…
+    pub adjacent_messages: u32,
+    /// …and at most this many seconds back.
+    pub adjacent_seconds: u32,
+    /// A "you…" question joins the conversation of a member who asked at
+    /// most this many messages back.
+    pub clarifying_messages: u32,
+}
+
+impl Default for ConversationSettings {
+    fn default() -> Self {
+        ConversationSettings {
+            window_minutes: 30,
+            recent_messages: 40,
+            continue_messages: 12,
+            answer_back_messages: 20,
+            adjacent_messages: 3,
+            adjacent_seconds: 120,
+            clarifying_messages: 8,
+        }
+    }
+}
+
+impl ConversationSettings {
+    pub fn validate(&self) -> Result<(), String> {
+        let bounded = [
+            (
+                "conversation.window_minutes",
+                self.window_minutes,
+                1,
+                10_080,
+            ),
+            (
+                "conversation.recent_messages",
+                self.recent_messages,
+                1,
+                1_000,
+            ),
+            (
+                "conversation.continue_messages",
+                self.continue_messages,
+                0,
+                1_000,
+            ),
+            (
+                "conversation.answer_back_messages",
+                self.answer_back_messages,
+                0,
+                1_000,
+            ),
+            (
+                "conversation.adjacent_messages",
+                self.adjacent_messages,
+                0,
+                100,
+            ),
+            (
+                "conversation.adjacent_seconds",
+                self.adjacent_seconds,
+                0,
+                86_400,
+            ),
+            (
+                "conversation.clarifying_messages",
+                self.clarifying_messages,
+                0,
+                1_000,
+            ),
+        ];
+        for (key, v, lo, hi) in bounded {
+            if !(lo..=hi).contains(&v) {
+                return Err(format!("{key} must be between {lo} and {hi} (got {v})"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What placing a message changed in its conversation, for scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The opener asked for help in it (the first time).
+    Asked { conversation: ConversationId },
+    /// Someone else answered the opener's question for the first time: the
+    /// request's cost is due now. Questions nobody answers cost nothing.
+    Answered {
+        conversation: ConversationId,
+        opener: MemberId,
+        responder: MemberId,
+    },
+    /// A responder's help to the opener is evident (they answered the opener
+    /// directly, or the opener answered them or thanked them): credit it,
+    /// once per conversation, the `nth` helper to be credited in it.
+    Helped {
+        conversation: ConversationId,
+        helper: MemberId,
+        opener: MemberId,
+        nth: u32,
+    },
+}
+
+/// One message as remembered for placement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub id: MessageId,
+    pub author: MemberId,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub addressees: Vec<MemberId>,
+    pub asks: bool,
+    pub conversation: ConversationId,
+}
+
+/// The conversations of one guild. Pure data: the pipeline restores it from
+/// the store after a restart (open conversations and each channel's recent
+/// turns), so a conversation that spans a restart or an import boundary is
+/// still one.
+#[derive(Debug, Clone, Default)]
+pub struct Conversations {
+    conversations: HashMap<ConversationId, Conversation>,
+    channels: HashMap<ChannelId, VecDeque<Said>>,
+}
+
+impl Conversations {
+    pub fn get(&self, id: ConversationId) -> Option<&Conversation> {
+        self.conversations.get(&id)
+    }
+
+    /// Put back a conversation read from the store (after a restart, or one
+    /// a reply link reaches that memory no longer holds).
+    pub fn restore(&mut self, c: Conversation) {
+        self.conversations.entry(c.id).or_insert(c);
+    }
+
+    /// Put back a channel's recent turn read from the store, oldest first.
+    pub fn restore_turn(&mut self, channel: ChannelId, said: Said) {
+        self.channels.entry(channel).or_default().push_back(said);
+    }
+
+    /// Every conversation held, e.g. to write back what changed.
+    pub fn all(&self) -> impl Iterator<Item = &Conversation> {
+        self.conversations.values()
+    }
+
+    /// The conversation a recent message belongs to.
+    pub fn of_message(&self, channel: ChannelId, id: MessageId) -> Option<ConversationId> {
+        self.channels
+            .get(&channel)?
+            .iter()
+            .rev()
+            .find(|s| s.id == id)
+            .map(|s| s.conversation)
+    }
+
+    /// Place a message and apply it: returns where it went and what that
+    /// changed. `replied` is the replied-to message when the channel memory
+    /// no longer holds it.
+    pub fn add(
+        &mut self,
+        turn: &Turn,
+        replied: Option<&Replied>,
+        s: &ConversationSettings,
+    ) -> (Placement, Vec<Event>) {
+        self.forget_old(turn, s);
+        let placement = self.place(turn, replied, s);
+        let events = self.apply(turn, &placement);
+        let channel = self.channels.entry(turn.channel).or_default();
+        channel.push_back(Said {
+            id: turn.id,
+            author: turn.author,
+            at: turn.at,
+            addressees: turn.addressees.clone(),
+            asks: turn.asks,
+            conversation: placement.conversation,
+        });
+        while channel.len() > s.recent_messages.max(1) as usize {
+            channel.pop_front();
+        }
+        (placement, events)
+    }
+
+    /// The opener thanked `target` in conversation `id`: the state moves to
+    /// thanked, and a responder whose help was not credited yet is now.
+    pub fn thanked(
+        &mut self,
+        id: ConversationId,
+        thanker: MemberId,
+        target: MemberId,
+    ) -> Vec<Event> {
+        let Some(c) = self.conversations.get_mut(&id) else {
+            return vec![];
+        };
+        if c.opener != thanker || !c.is_member(target) || target == thanker {
+            return vec![];
+        }
+        if c.state != State::Solved {
+            c.state = State::Thanked;
+        }
+        credit(c, target)
+    }
+
+    /// Drop turns older than the window and conversations nobody can reach
+    /// any more (their last turn is gone from every channel memory).
+    fn forget_old(&mut self, turn: &Turn, s: &ConversationSettings) {
+        let window = Duration::minutes(s.window_minutes as i64);
+        if let Some(ch) = self.channels.get_mut(&turn.channel) {
+            while ch.front().is_some_and(|x| turn.at - x.at > window) {
+                ch.pop_front();
+            }
+        }
+        if self.conversations.len() > 4 * (self.channels.len() + 1) * s.recent_messages as usize {
+            let live: std::collections::HashSet<ConversationId> = self
+                .channels
+                .values()
+                .flat_map(|c| c.iter().map(|x| x.conversation))
+                .collect();
+            self.conversations
+                .retain(|id, c| c.thread || live.contains(id));
+        }
+    }
+
+    /// The channel's recent turns, newest first.
+    fn recent(&self, channel: ChannelId) -> impl Iterator<Item = &Said> {
+        self.channels
+            .get(&channel)
+            .into_iter()
+            .flat_map(|c| c.iter().rev())
+    }
+
+    fn place(&self, t: &Turn, replied: Option<&Replied>, s: &ConversationSettings) -> Placement {
+        let new = |link: Link, responds_to: Option<MemberId>| Placement {
+            conversation: ConversationId(t.id),
+            opened: true,
+            link,
+            responds_to,
+        };
+        let join = |c: ConversationId, link: Link, responds_to: Option<MemberId>| Placement {
+            conversation: c,
+            opened: false,
+            link,
+            responds_to,
+        };
+        if let Some((thread, starter)) = t.thread {
+            let id = ConversationId(thread);
+            let exists = self.conversations.contains_key(&id);
+            let starter = self.conversations.get(&id).map_or(starter, |c| c.opener);
+            return Placement {
+                conversation: id,
+                opened: !exists,
+                link: Link::Thread,
+                responds_to: (starter != t.author).then_some(starter),
+            };
+        }
+        // A message it points at: the reply link, else the latest message of
+        // the first member it addresses (preferring one that addressed the
+        // author).
+        if let Some(target) = self.target(t, replied) {
+            let link = if t.reply_to.is_some() {
+                Link::Reply
+            } else {
+                Link::Addressed
+            };
+            return match target.conversation.and_then(|c| self.conversations.get(&c)) {
+                None => new(link_for_new(t), Some(target.author)),
+                Some(c) => {
+                    if target.addressees.contains(&t.author) || c.is_member(t.author) {
+                        join(c.id, link, Some(target.author))
+                    } else if c.opener == target.author {
+                        // Responding to the person who opened it: an answer
+                        // or a clarifying question, part of helping.
+                        join(c.id, link, Some(target.author))
+                    } else if t.asks && (t.first_person || !t.second_person) {
+                        // A question of one's own put to someone who is
+                        // helping someone else.
+                        new(Link::AsksSomeone, Some(target.author))
+                    } else {
+                        join(c.id, link, Some(target.author))
+                    }
+                }
+            };
+        }
+        // Someone addressed the author since they last spoke: an unaddressed
+        // message answers them.
+        for said in self.recent(t.channel).take(s.answer_back_messages as usize) {
+            if said.author == t.author {
+                break;
+            }
+            if said.addressees.contains(&t.author) {
+                return join(said.conversation, Link::AnswersBack, Some(said.author));
+            }
+        }
+        // The author's own conversation goes on, unless they now ask a
+        // question of their own while helping someone else.
+        if let Some(own) = self
+            .recent(t.channel)
+            .take(s.continue_messages as usize)
+            .find(|x| x.author == t.author)
+        {
+            let c = self.conversations.get(&own.conversation);
+            let helping = c.is_some_and(|c| c.opener != t.author);
+            if !(helping && t.asks && t.first_person && !t.second_person) {
+                return join(own.conversation, Link::Continues, None);
+            }
+        }
+        if t.asks {
+            if t.second_person && !t.first_person {
+                // "did you reboot?": put to the member who just asked.
+                if let Some(c) = self.recent_asker(t, s.clarifying_messages, |_| true) {
+                    return join(c.0, Link::Clarifying, Some(c.1));
+                }
+            } else if !t.first_person {
+                // An impersonal question right after someone's question is
+                // usually a suggestion ("sudo apt-get install gtk?").
+                if let Some(c) = self.recent_asker(t, s.adjacent_messages, |x| x.asks) {
+                    return join(c.0, Link::Adjacent, Some(c.1));
+                }
+            }
+            return new(Link::NewQuestion, None);
+        }
+        if t.substantive {
+            let latest = self
+                .recent(t.channel)
+                .take(s.adjacent_messages as usize)
+                .filter(|x| (t.at - x.at).num_seconds() <= s.adjacent_seconds as i64)
+                .find(|x| x.author != t.author && x.asks && x.addressees.is_empty());
+            if let Some(q) = latest {
+                return join(q.conversation, Link::Adjacent, Some(q.author));
+            }
+        }
+        new(Link::New, None)
+    }
+
+    /// A member within `back` messages who opened an asked conversation and
+    /// whose turn passes `also`: (their conversation, them).
+    fn recent_asker(
+        &self,
+        t: &Turn,
+        back: u32,
+        also: impl Fn(&Said) -> bool,
+    ) -> Option<(ConversationId, MemberId)> {
+        self.recent(t.channel)
+            .take(back as usize)
+            .filter(|x| x.author != t.author && also(x))
+            .find(|x| {
+                self.conversations
+                    .get(&x.conversation)
+                    .is_some_and(|c| c.opener == x.author && c.asked())
+            })
+            .map(|x| (x.conversation, x.author))
+    }
+
+    /// The message `t` points at (reply link, else the latest message of its
+    /// first addressee).
+    fn target(&self, t: &Turn, replied: Option<&Replied>) -> Option<Replied> {
+        if let Some(r) = t.reply_to {
+            if let Some(said) = self.recent(t.channel).find(|x| x.id == r) {
+                return Some(Replied {
+                    id: said.id,
+                    author: said.author,
+                    conversation: Some(said.conversation),
+                    addressees: said.addressees.clone(),
+                });
+            }
+            if let Some(rep) = replied.filter(|x| x.id == r) {
+                return Some(rep.clone());
+            }
+            // A reply to a message nobody remembers: treat it like addressing.
+        }
+        let first = *t.addressees.iter().find(|a| **a != t.author)?;
+        let mut latest: Option<&Said> = None;
+        for said in self.recent(t.channel).filter(|x| x.author == first) {
+            if said.addressees.contains(&t.author) {
+                latest = Some(said);
+                break;
+            }
+            latest.get_or_insert(said);
+        }
+        Some(match latest {
+            Some(said) => Replied {
+                id: said.id,
+                author: said.author,
+                conversation: Some(said.conversation),
+                addressees: said.addressees.clone(),
+            },
+            None => Replied {
+                id: 0,
+                author: first,
+                conversation: None,
+                addressees: vec![],
+            },
+        })
+    }
+
+    /// Record the message in its conversation and say what that changed.
+    fn apply(&mut self, t: &Turn, p: &Placement) -> Vec<Event> {
+        let c = self.conversations.entry(p.conversation).or_insert_with(|| {
+            let opener = match t.thread {
+                Some((_, starter)) => starter,
+                None => t.author,
+            };
+            Conversation::new(p.conversation, t.channel, t.thread.is_some(), opener, t.at)
+        });
+        if t.at > c.last_at {
+            c.last_at = t.at;
+        }
+        let mut events = Vec::new();
+        if t.author == c.opener {
+            if t.asks && c.ask.is_none() {
+                c.ask = Some(Ask {
+                    message: t.id,
+                    at: t.at,
+                });
+                events.push(Event::Asked { conversation: c.id });
+            }
+            // The opener answering a responder shows that responder helped.
+            if let Some(r) = p.responds_to.filter(|r| *r != c.opener) {
+                if c.responder(r).is_some() {
+                    events.extend(credit(c, r));
+                }
+            }
+            return events;
+        }
+        if c.responder(t.author).is_none() {
+            c.responders.push(Responder {
+                member: t.author,
+                first_at: t.at,
+                credited: None,
+            });
+        }
+        if c.state == State::Open {
+            c.state = State::Answered;
+        }
+        events.extend(charge(c, t.author));
+        if p.link.is_direct() && p.responds_to == Some(c.opener) {
+            events.extend(credit(c, t.author));
+        }
+        events
+    }
+}
+
+/// The request's cost is due at the first answer to it.
+fn charge(c: &mut Conversation, responder: MemberId) -> Option<Event> {
+    if !c.asked() || c.charged {
+        return None;
+    }
+    c.charged = true;
+    Some(Event::Answered {
+        conversation: c.id,
+        opener: c.opener,
+        responder,
+    })
+}
+
+/// Credit `helper`'s help in `c` once (charging the request first if nobody
+/// had answered it yet).
+fn credit(c: &mut Conversation, helper: MemberId) -> Vec<Event> {
+    if !c.asked() || helper == c.opener {
+        return vec![];
+    }
+    let mut out: Vec<Event> = charge(c, helper).into_iter().collect();
+    let nth = c.credited_count() + 1;
+    let Some(r) = c.responders.iter_mut().find(|r| r.member == helper) else {
+        return out;
+    };
+    if r.credited.is_some() {
+        return out;
+    }
+    r.credited = Some(nth);
+    out.push(Event::Helped {
+        conversation: c.id,
+        helper,
+        opener: c.opener,
+        nth,
+    });
+    out
+}
+
+/// A new conversation opened by a message that points at someone.
+fn link_for_new(t: &Turn) -> Link {
+    if t.asks {
+        Link::AsksSomeone
+    } else {
+        Link::New
+    }
+}
