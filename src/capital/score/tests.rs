@@ -11,8 +11,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
 use crate::capital::decay::Scales;
-use crate::capital::standing::giver_weight;
 use crate::capital::signal::Rule;
+use crate::capital::standing::giver_weight;
 use crate::config::default_settings;
 
 /// The one place the tests name a rule: `Signal.rule` may become an enum
