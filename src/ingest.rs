@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
+use crate::capital::conversation::ConversationId;
 use crate::capital::message::{
     ChannelId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
@@ -41,6 +42,9 @@ pub struct Pending {
     /// Each person as last added: name, nickname, is a bot.
     people: HashMap<MemberId, (String, Option<String>, bool)>,
     channels: HashSet<ChannelId>,
+    /// Where each conversation of this batch sits in `batch.conversations`
+    /// (one row per conversation, its latest version).
+    conversations: HashMap<ConversationId, usize>,
 }
 
 impl Pending {
@@ -56,6 +60,7 @@ impl Pending {
                 ..Default::default()
             },
             people: HashMap::new(),
+            conversations: HashMap::new(),
         }
     }
 
@@ -66,6 +71,7 @@ impl Pending {
             expect_new: self.batch.expect_new,
             ..Default::default()
         };
+        self.conversations.clear();
         std::mem::replace(&mut self.batch, next)
     }
 
@@ -90,6 +96,20 @@ impl Pending {
     fn see_channel(&mut self, id: ChannelId, name: &str) {
         if self.channels.insert(id) {
             self.batch.channels.push((id, name.to_string()));
+        }
+    }
+
+    /// The conversation a message was placed in, as it stands now.
+    fn see_conversation(&mut self, state: &GuildState, id: Option<ConversationId>) {
+        let Some(c) = id.and_then(|id| state.conversations.get(id)) else {
+            return;
+        };
+        match self.conversations.get(&c.id) {
+            Some(&k) => self.batch.conversations[k] = c.clone(),
+            None => {
+                self.conversations.insert(c.id, self.batch.conversations.len());
+                self.batch.conversations.push(c.clone());
+            }
         }
     }
 
@@ -146,6 +166,7 @@ pub fn message(
                 .messages
                 .push(MessageRow::from_recent(msg.channel_id, r));
         }
+        out.see_conversation(state, r.conversation);
     }
     out.push_entries(&processed.decisions);
     processed.decisions

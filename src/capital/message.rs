@@ -11,6 +11,13 @@ pub type MessageId = u64;
 pub type MemberId = u64;
 pub type RoleId = u64;
 
+/// When a Discord account (or any snowflake) was created: ids carry their
+/// creation time in milliseconds since 2015 in their top 42 bits.
+pub fn created_at(id: u64) -> DateTime<Utc> {
+    let ms = (id >> 22) as i64 + 1_420_070_400_000;
+    DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default()
+}
+
 /// A person (or bot) as named in a message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Person {
@@ -111,6 +118,9 @@ pub struct RecentMessage {
     /// Members credited by the thanks in this message (so a thank reaction on a
     /// thank-you message credits the same people).
     pub thanked: Vec<MemberId>,
+    /// The conversation it was placed in (none for bots, webhooks and system
+    /// messages).
+    pub conversation: Option<super::conversation::ConversationId>,
 }
 
 /// Recent messages of one channel, oldest first. Kept by the pipeline, bounded

@@ -1,6 +1,7 @@
 //! One guild's processing state and the per-event steps, pure: channel memory
-//! for detection, scoring memory, and the detect → score sequence that both
-//! the gateway and the importer run.
+//! for detection, the guild's conversations, scoring memory, and the
+//! detect → place in a conversation → score sequence that both the gateway
+//! and the importer run.
 
 use std::collections::HashMap;
 
@@ -8,11 +9,15 @@ use chrono::{DateTime, Utc};
 
 use std::sync::Arc;
 
+use super::conversation::account::{event_signals, own_question, why_not_charged, Names};
+use super::conversation::{Conversations, Event, Placement, Replied, Turn};
 use super::detect::{detector_for, Detector};
-use super::message::{ChannelContext, ChannelId, MemberId, MessageIn, ReactionIn, RecentMessage};
-use super::score::{Decision, ScoringMemory, Source};
+use super::message::{
+    ChannelContext, ChannelId, MemberId, MessageIn, Person, ReactionIn, RecentMessage,
+};
+use super::score::{Decision, IgnoredSignal, ScoringMemory, Source};
 use super::settings::Settings;
-use super::signal::{EntryKind, Rule, Signal};
+use super::signal::{Detection, EntryKind, Rule, Signal};
 
 /// What processing one event produced.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +25,14 @@ pub struct Processed {
     /// What to remember of the message (None for reactions and commands).
     pub remembered: Option<RecentMessage>,
     pub decisions: Vec<Decision>,
+}
+
+/// How a member is named in reasons: nickname, else account name.
+fn display_name(p: &Person) -> String {
+    match &p.nickname {
+        Some(n) if !n.is_empty() => n.clone(),
+        _ => p.name.clone(),
+    }
 }
 
 /// Why a message was not looked at, if it was not.
@@ -38,6 +51,11 @@ pub fn untracked_reason(msg: &MessageIn) -> Option<&'static str> {
 #[derive(Clone, Default)]
 pub struct GuildState {
     pub channels: HashMap<ChannelId, ChannelContext>,
+    /// The guild's open conversations and each channel's recent turns.
+    pub conversations: Conversations,
+    /// Display names of members seen, for the reasons that name a
+    /// conversation's opener or a helper.
+    pub names: HashMap<MemberId, String>,
     pub memory: ScoringMemory,
     /// Compiled detection rules for the guild's settings (built on first use).
     detector: Option<Arc<Detector>>,
@@ -90,8 +108,9 @@ impl GuildState {
         self.channels.get(&channel).and_then(|c| c.find(id))
     }
 
-    /// Detect and score one message. `replied_stored` is the replied-to message
-    /// from the database when it is no longer in the channel memory.
+    /// Detect one message, place it in a conversation, and score what that
+    /// changed. `replied_stored` is the replied-to message from the database
+    /// when it is no longer in the channel memory.
     pub fn process_message(
         &mut self,
         msg: &MessageIn,
@@ -104,7 +123,7 @@ impl GuildState {
         ctx.prune(msg.at, window);
         if untracked_reason(msg).is_some() {
             // Bots are never credited or charged, but they are part of the
-            // conversation ("thanks bot" must not go to the previous human).
+            // channel ("thanks bot" must not go to the previous human).
             let remembered = RecentMessage {
                 id: msg.id,
                 author: msg.author.clone(),
@@ -123,14 +142,134 @@ impl GuildState {
             .reply_to
             .and_then(|r| ctx.find(r).cloned())
             .or(replied_stored);
-        let detection = detector.detect(msg, ctx, replied.as_ref());
-        ctx.push(detection.remembered.clone());
+        let mut detection = detector.detect(msg, ctx, replied.as_ref());
+        self.note_names(msg);
+        let (placement, events) = self.place(msg, &detection, replied.as_ref(), s);
+        detection.remembered.conversation = Some(placement.conversation);
+        self.channels
+            .entry(msg.channel_id)
+            .or_default()
+            .push(detection.remembered.clone());
         let src = Source::message(msg.channel_id, msg.id, msg.at);
-        let decisions = self.run(&detection.signals, &src, s);
+        let mut decisions = Vec::new();
+        let names = &self.names;
+        let name = |m: MemberId| names.get(&m).cloned().unwrap_or_else(|| m.to_string());
+        let names = Names {
+            member: &name,
+            channel: &msg.channel_name,
+        };
+        let conversation_signals = event_signals(&events, &self.conversations, &names);
+        let mut signals = Vec::with_capacity(detection.signals.len());
+        for sig in detection.signals {
+            if sig.kind == EntryKind::Request && sig.ignored.is_none() {
+                let why = why_not_charged(
+                    msg.author.id,
+                    &placement,
+                    &events,
+                    &self.conversations,
+                    &names,
+                );
+                decisions.push(Decision::Ignored(IgnoredSignal {
+                    kind: sig.kind,
+                    member: sig.member,
+                    counterpart: None,
+                    at: msg.at,
+                    message_id: Some(msg.id),
+                    reason: format!("{} ({}); {why}", sig.rule, sig.evidence),
+                    by_detection: false,
+                }));
+            } else if let Some(conv) = (sig.kind == EntryKind::SharedContent)
+                .then(|| own_question(msg.author.id, &placement, &self.conversations, &names))
+                .flatten()
+            {
+                decisions.push(Decision::Ignored(IgnoredSignal {
+                    kind: sig.kind,
+                    member: sig.member,
+                    counterpart: None,
+                    at: msg.at,
+                    message_id: Some(msg.id),
+                    reason: format!(
+                        "{} ({}); posted in {conv}: part of asking (a paste or a \
+                         screenshot of one's own problem), not a share",
+                        sig.rule, sig.evidence
+                    ),
+                    by_detection: false,
+                }));
+            } else {
+                signals.push(sig);
+            }
+        }
+        let mut out = self.run(&conversation_signals, &src, s);
+        out.append(&mut decisions);
+        out.extend(self.run(&signals, &src, s));
         Processed {
             remembered: Some(detection.remembered),
-            decisions,
+            decisions: out,
         }
+    }
+
+    /// Remember how the author and the members the message names are called.
+    fn note_names(&mut self, msg: &MessageIn) {
+        for p in std::iter::once(&msg.author).chain(msg.mentions.iter()) {
+            let shown = display_name(p);
+            if self.names.get(&p.id) != Some(&shown) {
+                self.names.insert(p.id, shown);
+            }
+        }
+    }
+
+    /// Place the message in a conversation; a thank-you from the opener to a
+    /// responder also shows that responder helped.
+    fn place(
+        &mut self,
+        msg: &MessageIn,
+        d: &Detection,
+        replied: Option<&RecentMessage>,
+        s: &Settings,
+    ) -> (Placement, Vec<Event>) {
+        let request = d
+            .signals
+            .iter()
+            .find(|x| x.kind == EntryKind::Request && x.ignored.is_none());
+        let turn = Turn {
+            id: msg.id,
+            channel: msg.channel_id,
+            thread: None,
+            author: msg.author.id,
+            at: msg.at,
+            reply_to: msg.reply_to,
+            addressees: d.remembered.addressees.clone(),
+            asks: request.is_some(),
+            ask_evidence: request
+                .map(|r| format!("{} ({})", r.rule, r.evidence))
+                .unwrap_or_default(),
+            pleads: request.is_some_and(|r| {
+                d.speech.calls_out
+                    || matches!(r.rule, Rule::RequestPhrase | Rule::RequestHelpChannel)
+            }),
+            first_person: d.speech.first_person,
+            second_person: d.speech.second_person,
+            substantive: d.speech.substantive,
+        };
+        let replied = replied.map(|r| Replied {
+            id: r.id,
+            author: r.author.id,
+            conversation: r.conversation,
+            addressees: r.addressees.clone(),
+        });
+        let (placement, mut events) =
+            self.conversations
+                .add(&turn, replied.as_ref(), &s.conversation);
+        for sig in &d.signals {
+            if sig.kind == EntryKind::Thanks && sig.ignored.is_none() {
+                events.extend(self.conversations.thanked(
+                    placement.conversation,
+                    msg.author.id,
+                    sig.member,
+                ));
+            }
+        }
+        (placement, events)
     }
 
     /// Score an added reaction on `target` (from memory or the database).

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::conversation::ConversationSettings;
 use super::detect::DetectSettings;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -24,6 +25,9 @@ pub struct Settings {
     /// A moderators' log channel for kudos, reversals and adjustments (off by default).
     #[serde(default)]
     pub log: LogSettings,
+    /// How messages are placed in conversations.
+    #[serde(default)]
+    pub conversation: ConversationSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -100,6 +104,10 @@ pub struct ScoringSettings {
     pub pair_decay_helped: f64,
     pub newcomer_giver_weight: f64,
     pub helped_giver_trust: f64,
+    /// A Discord account at least this old (its id says when it was created)
+    /// is no throwaway: helping it earns full credit from its first question.
+    #[serde(default = "default_established_account_days")]
+    pub established_account_days: f64,
     pub giver_tenure_days: f64,
     pub giver_history_scale: f64,
     pub giver_daily_budget: u32,
@@ -193,6 +201,11 @@ impl Settings {
                 DAYS,
             ),
             ("scoring.giver_tenure_days", s.giver_tenure_days, DAYS),
+            (
+                "scoring.established_account_days",
+                s.established_account_days,
+                DAYS,
+            ),
             ("scoring.group_window_days", s.group_window_days, DAYS),
             (
                 "decay.standings_refresh_hours",
@@ -296,6 +309,11 @@ impl Settings {
         if r.page_size == 0 || r.page_size > 25 {
             return Err("report.page_size must be between 1 and 25".into());
         }
+        self.conversation.validate()?;
         Ok(())
     }
+}
+
+fn default_established_account_days() -> f64 {
+    30.0
 }

@@ -111,11 +111,13 @@ pub enum Rule {
     // Pings to many.
     BroadcastAsk,
     BroadcastAnnouncement,
-    // Helpful replies, by how the request was linked.
-    HelpfulReplyLink,
-    HelpfulMention,
-    HelpfulName,
-    HelpfulAdjacent,
+    // A question's cost, charged at its first answer.
+    RequestAnswered,
+    // Help credited per conversation, by what shows it was help.
+    HelpfulAnswered,
+    HelpfulInThread,
+    HelpfulAnsweredBack,
+    HelpfulThanked,
     // Thank reactions.
     ReactionThankEmoji,
     ReactionOnThanks,
@@ -129,7 +131,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 39] = [
+    pub const ALL: [Rule; 40] = [
         Rule::ThanksMention,
         Rule::ThanksName,
         Rule::ThanksReplyTarget,
@@ -157,10 +159,11 @@ impl Rule {
         Rule::ShareReaction,
         Rule::BroadcastAsk,
         Rule::BroadcastAnnouncement,
-        Rule::HelpfulReplyLink,
-        Rule::HelpfulMention,
-        Rule::HelpfulName,
-        Rule::HelpfulAdjacent,
+        Rule::RequestAnswered,
+        Rule::HelpfulAnswered,
+        Rule::HelpfulInThread,
+        Rule::HelpfulAnsweredBack,
+        Rule::HelpfulThanked,
         Rule::ReactionThankEmoji,
         Rule::ReactionOnThanks,
         Rule::ReactionThanksNoTarget,
@@ -200,10 +203,11 @@ impl Rule {
             Rule::ShareReaction => "share.reaction",
             Rule::BroadcastAsk => "broadcast.ask",
             Rule::BroadcastAnnouncement => "broadcast.announcement",
-            Rule::HelpfulReplyLink => "helpful.reply_link",
-            Rule::HelpfulMention => "helpful.mention",
-            Rule::HelpfulName => "helpful.name",
-            Rule::HelpfulAdjacent => "helpful.adjacent",
+            Rule::RequestAnswered => "request.answered",
+            Rule::HelpfulAnswered => "helpful.answered",
+            Rule::HelpfulInThread => "helpful.in_thread",
+            Rule::HelpfulAnsweredBack => "helpful.answered_back",
+            Rule::HelpfulThanked => "helpful.thanked",
             Rule::ReactionThankEmoji => "reaction.thank_emoji",
             Rule::ReactionOnThanks => "reaction.on_thanks",
             Rule::ReactionThanksNoTarget => "reaction.thanks_no_target",
@@ -266,6 +270,23 @@ impl Signal {
     }
 }
 
+/// How a message speaks, for placing it in a conversation: a question about
+/// one's own problem ("how do *I*…") opens a conversation, one put to someone
+/// ("did *you* reboot?") belongs to theirs, and an acknowledgement answers
+/// nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Speech {
+    /// "I", "my", "we"…
+    pub first_person: bool,
+    /// "you", "your"…
+    pub second_person: bool,
+    /// More than an acknowledgement, a greeting or a single word.
+    pub substantive: bool,
+    /// It calls on the room ("anyone", "someone", "help"): an ask made so
+    /// is a plea of one's own, never a suggestion to someone else.
+    pub calls_out: bool,
+}
+
 /// Everything detection says about one message.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Detection {
@@ -273,6 +294,7 @@ pub struct Detection {
     /// What the pipeline remembers of this message in the channel context and in
     /// the stored message metadata (flags, addressees, thanked members).
     pub remembered: RecentMessage,
+    pub speech: Speech,
 }
 
 #[cfg(test)]

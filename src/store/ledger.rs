@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{Postgres, Row, Transaction};
 
 use super::Store;
+use crate::capital::conversation::{Conversation, ConversationId};
 use crate::capital::decay::{days_between, growth, rebase_needed, Scales};
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageFlags, MessageId, Person, RecentMessage,
@@ -36,6 +37,7 @@ pub struct MessageRow {
     pub flags: MessageFlags,
     pub thanked: Vec<MemberId>,
     pub addressees: Vec<MemberId>,
+    pub conversation: Option<ConversationId>,
 }
 
 impl MessageRow {
@@ -49,6 +51,7 @@ impl MessageRow {
             flags: m.flags,
             thanked: m.thanked.clone(),
             addressees: m.addressees.clone(),
+            conversation: m.conversation,
         }
     }
 }
@@ -60,6 +63,9 @@ pub struct Batch {
     pub channels: Vec<(ChannelId, String)>,
     pub messages: Vec<MessageRow>,
     pub entries: Vec<EntryDraft>,
+    /// Conversations changed by these events, as they stand after them (a
+    /// batch may hold several versions of one: the last is written).
+    pub conversations: Vec<Conversation>,
     /// The writer expects none of these messages and entries to be stored
     /// yet (an import skips the messages it found stored): they are written
     /// with plain INSERTs, as fast as PostgreSQL inserts, and only if one is
@@ -74,6 +80,7 @@ impl Batch {
             && self.channels.is_empty()
             && self.messages.is_empty()
             && self.entries.is_empty()
+            && self.conversations.is_empty()
     }
 }
 
@@ -202,7 +209,7 @@ impl Store {
     ) -> Result<Option<(ChannelId, RecentMessage)>, sqlx::Error> {
         let r = sqlx::query(
             "SELECT m.channel_id, m.author_id, m.at, m.reply_to, m.flags, m.thanked, m.addressees,
-                    coalesce(mb.name, ''), mb.nickname, coalesce(mb.is_bot, false)
+                    coalesce(mb.name, ''), mb.nickname, coalesce(mb.is_bot, false), m.conversation_id
              FROM messages m LEFT JOIN members mb ON mb.guild_id = m.guild_id AND mb.member_id = m.author_id
              WHERE m.guild_id = $1 AND m.message_id = $2 AND m.deleted_at IS NULL",
         )
@@ -228,6 +235,9 @@ impl Store {
                     addressees: ids(r.get(6)),
                     flags: MessageFlags::from_bits(r.get(4)),
                     thanked: ids(r.get(5)),
+                    conversation: r
+                        .get::<Option<i64>, _>(10)
+                        .map(|x| ConversationId(x as u64)),
                 },
             )
         }))
@@ -288,6 +298,7 @@ impl Store {
                 write_entries(&mut tx, &g, &batch.entries).await?,
             ),
         };
+        super::conversations::upsert(&mut tx, g.guild_id, &batch.conversations).await?;
         tx.commit().await?;
         Ok(WriteOutcome {
             messages_new,
@@ -435,6 +446,7 @@ struct MessageColumns {
     /// Arrays of arrays must be rectangular in Postgres: these go as text.
     thanked: Vec<String>,
     addressees: Vec<String>,
+    conversations: Vec<Option<i64>>,
 }
 
 impl MessageColumns {
@@ -458,6 +470,7 @@ impl MessageColumns {
             flags: Vec::with_capacity(n),
             thanked: Vec::with_capacity(n),
             addressees: Vec::with_capacity(n),
+            conversations: Vec::with_capacity(n),
         };
         for m in msgs {
             c.ids.push(m.message_id as i64);
@@ -468,6 +481,7 @@ impl MessageColumns {
             c.flags.push(m.flags.bits());
             c.thanked.push(arr(&m.thanked));
             c.addressees.push(arr(&m.addressees));
+            c.conversations.push(m.conversation.map(|x| x.0 as i64));
         }
         c
     }
@@ -589,10 +603,10 @@ async fn write_members(
 /// Message metadata rows from column arrays ($1 guild, $2..$9 columns).
 macro_rules! insert_messages_sql {
     () => {
-        "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees)
-         SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[]
-         FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[])
-              AS u(id, ch, au, at, re, fl, th, ad)"
+        "INSERT INTO messages (guild_id, message_id, channel_id, author_id, at, reply_to, flags, thanked, addressees, conversation_id)
+         SELECT $1, u.id, u.ch, u.au, u.at, u.re, u.fl, u.th::bigint[], u.ad::bigint[], u.cv
+         FROM UNNEST($2::bigint[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::int2[], $8::text[], $9::text[], $10::bigint[])
+              AS u(id, ch, au, at, re, fl, th, ad, cv)"
     };
 }
 
@@ -635,6 +649,7 @@ async fn insert_messages(
         .bind(&m.flags)
         .bind(&m.thanked)
         .bind(&m.addressees)
+        .bind(&m.conversations)
         .execute(&mut **tx)
         .await?;
     Ok(res.rows_affected())

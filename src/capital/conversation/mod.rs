@@ -20,6 +20,7 @@
 //! else opens the author's own conversation; "@Ann which version?" to a member
 //! who asked is a clarifying question inside hers.
 
+pub mod account;
 pub mod place;
 pub mod state;
 
@@ -32,7 +33,8 @@ use serde::{Deserialize, Serialize};
 use super::message::{ChannelId, MemberId, MessageId};
 
 pub use place::{Link, Placement};
-pub use state::{Conversations, Event};
+pub use state::{ConversationSettings, Conversations, Event, HelpShown, Said};
+pub use place::{Replied, Turn};
 
 /// A conversation is named by the message that opened it (for a thread or
 /// forum post: the thread's id, which is also its first message's id), so
@@ -96,6 +98,9 @@ impl State {
 pub struct Ask {
     pub message: MessageId,
     pub at: DateTime<Utc>,
+    /// What detection saw in it ("request.question (question \"…?\")"),
+    /// named again when the cost is charged.
+    pub evidence: String,
 }
 
 /// Someone other than the opener who took part.

@@ -25,6 +25,12 @@ pub struct Turn {
     /// Detection found an ask in it (a question, "can someone…", a problem
     /// statement in a help channel).
     pub asks: bool,
+    /// What detection saw, when it asks (kept with the conversation's ask).
+    pub ask_evidence: String,
+    /// The ask is a plea for help ("can anyone…", "is there a way…", a
+    /// problem posted in a help channel), not a bare question: a bare
+    /// question can be a suggestion or a clarifying question, a plea cannot.
+    pub pleads: bool,
     /// It speaks of the author ("I", "my", "we"): a question about one's own
     /// problem.
     pub first_person: bool,

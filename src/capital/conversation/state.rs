@@ -124,7 +124,22 @@ pub enum Event {
         helper: MemberId,
         opener: MemberId,
         nth: u32,
+        shown: HelpShown,
     },
+}
+
+/// What shows that a responder helped the opener.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpShown {
+    /// They answered the opener directly (reply link, mention, name, or
+    /// answering back).
+    Answered,
+    /// They answered in the opener's thread or forum post.
+    InThread,
+    /// The opener answered them.
+    AnsweredBack,
+    /// The opener thanked them.
+    Thanked,
 }
 
 /// One message as remembered for placement.
@@ -223,7 +238,7 @@ impl Conversations {
         if c.state != State::Solved {
             c.state = State::Thanked;
         }
-        credit(c, target)
+        credit(c, target, HelpShown::Thanked)
     }
 
     /// Drop turns older than the window and conversations nobody can reach
@@ -296,7 +311,7 @@ impl Conversations {
                         // Responding to the person who opened it: an answer
                         // or a clarifying question, part of helping.
                         join(c.id, link, Some(target.author))
-                    } else if t.asks && (t.first_person || !t.second_person) {
+                    } else if t.asks && (t.first_person || t.pleads) {
                         // A question of one's own put to someone who is
                         // helping someone else.
                         new(Link::AsksSomeone, Some(target.author))
@@ -325,7 +340,13 @@ impl Conversations {
         {
             let c = self.conversations.get(&own.conversation);
             let helping = c.is_some_and(|c| c.opener != t.author);
-            if !(helping && t.asks && t.first_person && !t.second_person) {
+            // A conversation of one's own nobody has joined and that asked
+            // nothing ("hi", a remark) is no thread to continue: a question
+            // now is placed on its merits (it may be a suggestion to someone
+            // who just asked).
+            let idle = c.is_some_and(|c| c.opener == t.author && !c.asked() && c.responders.is_empty());
+            let own_question = helping && t.asks && t.first_person && !t.second_person;
+            if !own_question && !(idle && t.asks) {
                 return join(own.conversation, Link::Continues, None);
             }
         }
@@ -335,7 +356,7 @@ impl Conversations {
                 if let Some(c) = self.recent_asker(t, s.clarifying_messages, |_| true) {
                     return join(c.0, Link::Clarifying, Some(c.1));
                 }
-            } else if !t.first_person {
+            } else if !t.first_person && !t.pleads {
                 // An impersonal question right after someone's question is
                 // usually a suggestion ("sudo apt-get install gtk?").
                 if let Some(c) = self.recent_asker(t, s.adjacent_messages, |x| x.asks) {
@@ -432,17 +453,21 @@ impl Conversations {
         }
         let mut events = Vec::new();
         if t.author == c.opener {
-            if t.asks && c.ask.is_none() {
+            // A "you…" question in a conversation others already answer is
+            // put to them ("why are you leaving?"), not a request of one's own.
+            let put_to_others = t.second_person && !t.first_person && !c.responders.is_empty();
+            if t.asks && c.ask.is_none() && !put_to_others {
                 c.ask = Some(Ask {
                     message: t.id,
                     at: t.at,
+                    evidence: t.ask_evidence.clone(),
                 });
                 events.push(Event::Asked { conversation: c.id });
             }
             // The opener answering a responder shows that responder helped.
             if let Some(r) = p.responds_to.filter(|r| *r != c.opener) {
                 if c.responder(r).is_some() {
-                    events.extend(credit(c, r));
+                    events.extend(credit(c, r, HelpShown::AnsweredBack));
                 }
             }
             return events;
@@ -459,7 +484,12 @@ impl Conversations {
         }
         events.extend(charge(c, t.author));
         if p.link.is_direct() && p.responds_to == Some(c.opener) {
-            events.extend(credit(c, t.author));
+            let shown = if p.link == Link::Thread {
+                HelpShown::InThread
+            } else {
+                HelpShown::Answered
+            };
+            events.extend(credit(c, t.author, shown));
         }
         events
     }
@@ -480,7 +510,7 @@ fn charge(c: &mut Conversation, responder: MemberId) -> Option<Event> {
 
 /// Credit `helper`'s help in `c` once (charging the request first if nobody
 /// had answered it yet).
-fn credit(c: &mut Conversation, helper: MemberId) -> Vec<Event> {
+fn credit(c: &mut Conversation, helper: MemberId, shown: HelpShown) -> Vec<Event> {
     if !c.asked() || helper == c.opener {
         return vec![];
     }
@@ -498,6 +528,7 @@ fn credit(c: &mut Conversation, helper: MemberId) -> Vec<Event> {
         helper,
         opener: c.opener,
         nth,
+        shown,
     });
     out
 }

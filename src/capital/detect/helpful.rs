@@ -1,33 +1,41 @@
-//! Helpful replies: a message that answers someone else's request, linked to
-//! it by a reply, by addressing its author (mention or name), or by coming
-//! right after it (adjacency: a guess, so it is not stored as an addressee).
+//! Answers: a message that answers someone else's request, linked to it by a
+//! reply, by addressing its author (mention or name), or by coming right after
+//! it (adjacency: a guess, so it is not stored as an addressee).
+//!
+//! Detection only marks the message (`flags.helpful_reply`, read when a later
+//! thank-you looks for whom the thanker was talking with). What help is
+//! *worth* is decided per conversation (`capital::conversation`), not here.
 
 use super::lexicon::is_stopword;
-use super::{who, Analysis, Detector};
+use super::{Analysis, Detector};
 use crate::capital::message::{MemberId, RecentMessage};
-use crate::capital::signal::{EntryKind, Rule, Signal};
+use crate::capital::signal::Speech;
+
+/// The request a message answers: its author, and whether the link is only
+/// adjacency (a guess).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Answer {
+    pub asker: MemberId,
+    pub adjacent: bool,
+}
 
 impl Detector {
-    /// The request this message answers, as a `HelpfulReply` signal (member =
-    /// the helper, counterpart = the asker). `has_content`: a link or attachment.
-    pub(super) fn helpful_reply(&self, a: &Analysis, has_content: bool) -> Option<Signal> {
+    /// The request this message answers, if any. `has_content`: a link or
+    /// attachment.
+    pub(super) fn answer(&self, a: &Analysis, has_content: bool) -> Option<Answer> {
         if !has_content && a.toks.is_empty() {
             return None;
         }
         if let Some(r) = a.replied {
             return by_reply_link(a, r);
         }
-        let addressed: Vec<(MemberId, Rule, &str)> = a
+        let addressed: Vec<MemberId> = a
             .msg
             .mentions
             .iter()
             .filter(|p| p.id != a.me() && !p.is_bot)
-            .map(|p| (p.id, Rule::HelpfulMention, "mention"))
-            .chain(
-                a.text_addressees
-                    .iter()
-                    .map(|p| (p.id, Rule::HelpfulName, "name")),
-            )
+            .map(|p| p.id)
+            .chain(a.text_addressees.iter().map(|p| p.id))
             .collect();
         if !addressed.is_empty() {
             return self.by_address(a, &addressed);
@@ -36,28 +44,22 @@ impl Detector {
     }
 
     /// The first addressee with an open request in the conversation window.
-    fn by_address(&self, a: &Analysis, addressed: &[(MemberId, Rule, &str)]) -> Option<Signal> {
+    fn by_address(&self, a: &Analysis, addressed: &[MemberId]) -> Option<Answer> {
         let window = self.settings.conversation_window();
-        addressed.iter().find_map(|&(id, rule, how)| {
-            let req = a
-                .recent(window)
+        addressed.iter().find_map(|&id| {
+            a.recent(window)
                 .find(|m| m.author.id == id && m.flags.request)?;
-            Some(
-                Signal::new(
-                    EntryKind::HelpfulReply,
-                    a.me(),
-                    rule,
-                    format!("answers {}'s request (by {how})", who(&req.author)),
-                )
-                .with_counterpart(id),
-            )
+            Some(Answer {
+                asker: id,
+                adjacent: false,
+            })
         })
     }
 
     /// Right after someone else's request (within `adjacent_reply_seconds`, at
     /// most three messages back), addressing nobody, from a member who is not
     /// asking something themselves, and more than an acknowledgement.
-    fn by_adjacency(&self, a: &Analysis) -> Option<Signal> {
+    fn by_adjacency(&self, a: &Analysis) -> Option<Answer> {
         let me = a.me();
         // An open question of my own (not one put to someone else) means I am
         // asking, not answering.
@@ -67,7 +69,7 @@ impl Detector {
         if i_asked || a.msg.mentions_everyone || a.toks.is_empty() || says_little(a) {
             return None;
         }
-        for (k, prev) in a.ctx.newest_first().take(3).enumerate() {
+        for prev in a.ctx.newest_first().take(3) {
             if prev.author.id == me {
                 return None;
             }
@@ -76,23 +78,10 @@ impl Detector {
                 return None;
             }
             if prev.flags.request && !prev.author.is_bot {
-                let place = if k == 0 {
-                    "right before it"
-                } else {
-                    "just before it"
-                };
-                return Some(
-                    Signal::new(
-                        EntryKind::HelpfulReply,
-                        me,
-                        Rule::HelpfulAdjacent,
-                        format!(
-                            "answers {}'s request {place} (by adjacency, {secs}s later)",
-                            who(&prev.author)
-                        ),
-                    )
-                    .with_counterpart(prev.author.id),
-                );
+                return Some(Answer {
+                    asker: prev.author.id,
+                    adjacent: true,
+                });
             }
         }
         None
@@ -100,19 +89,58 @@ impl Detector {
 }
 
 /// A reply to someone else's request answers it; a reply to anything else is
-/// no helpful reply at all.
-fn by_reply_link(a: &Analysis, r: &RecentMessage) -> Option<Signal> {
-    if !(r.flags.request && r.author.id != a.me() && !r.author.is_bot) {
-        return None;
+/// no answer at all.
+fn by_reply_link(a: &Analysis, r: &RecentMessage) -> Option<Answer> {
+    (r.flags.request && r.author.id != a.me() && !r.author.is_bot).then_some(Answer {
+        asker: r.author.id,
+        adjacent: false,
+    })
+}
+
+/// How the message speaks: of its author, to someone, and whether it says
+/// more than an acknowledgement (two words or more, not starting with one).
+pub(super) fn speech(a: &Analysis) -> Speech {
+    Speech {
+        first_person: a.toks.iter().any(|t| is_first_person(t.w)),
+        second_person: a.toks.iter().any(|t| is_second_person(t.w)),
+        calls_out: a.toks.iter().any(|t| {
+            matches!(
+                t.w,
+                "anyone" | "anybody" | "someone" | "somebody" | "help" | "ideas" | "idea"
+            )
+        }),
+        // A one-word question ("Humility?") engages with what was just said
+        // as much as a sentence does.
+        substantive: !a.toks.is_empty()
+            && !is_acknowledgement(a.toks[0].w)
+            && (a.lower.trim_end().ends_with('?') || (a.toks.len() >= 2 && !says_little(a))),
     }
-    Some(
-        Signal::new(
-            EntryKind::HelpfulReply,
-            a.me(),
-            Rule::HelpfulReplyLink,
-            format!("reply to {}'s request (by reply link)", who(&r.author)),
-        )
-        .with_counterpart(r.author.id),
+}
+
+/// "I", "my", "we"…
+pub(super) fn is_first_person(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "me"
+            | "my"
+            | "i'm"
+            | "im"
+            | "i've"
+            | "ive"
+            | "mine"
+            | "we"
+            | "our"
+            | "us"
+            | "i'd"
+            | "i'll"
+    )
+}
+
+/// "you", "your"…
+fn is_second_person(w: &str) -> bool {
+    matches!(
+        w,
+        "you" | "your" | "you're" | "youre" | "u" | "ur" | "yours" | "you've"
     )
 }
 

@@ -277,6 +277,7 @@ fn remember(msg: &MessageIn) -> RecentMessage {
         addressees: Vec::new(),
         flags: MessageFlags::default(),
         thanked: Vec::new(),
+        conversation: None,
     }
 }
 
@@ -289,8 +290,8 @@ impl Detector {
     ///
     /// Signals come in this order: thanks, self-promotion, request, shared
     /// content (a link or attachment that is neither promotion nor part of a
-    /// request), broadcast, helpful reply (only for a message that is none of
-    /// request, thanks or promotion).
+    /// request), broadcast. Help is not a signal of one message: the
+    /// conversation step credits it (`capital::conversation`).
     pub fn detect(
         &self,
         msg: &MessageIn,
@@ -300,12 +301,14 @@ impl Detector {
         let mut d = Detection {
             signals: Vec::new(),
             remembered: remember(msg),
+            speech: Default::default(),
         };
         if msg.author.is_bot || msg.is_webhook || msg.is_system {
             return d;
         }
         let text = Text::new(&msg.content, &self.url);
         let a = self.analyse(msg, ctx, replied, &text);
+        d.speech = helpful::speech(&a);
         add_explicit_addressees(&mut d, &a);
         let request = self.request(&a, self.addresses_requester(&a, &d.remembered.addressees));
         if let Some(thanks) = self.thanks(&a, request.as_ref()) {
@@ -393,21 +396,18 @@ impl Detector {
                 .any(asked)
     }
 
-    /// The helpful reply, if the message is one. An answer found by adjacency
-    /// is a guess, not an address: it is not stored as an addressee
-    /// (conversation lookups re-derive it).
+    /// Mark an answer to someone's request (read by later thank-yous). An
+    /// answer found by adjacency is a guess, not an address: it is not stored
+    /// as an addressee.
     fn add_helpful_reply(&self, d: &mut Detection, a: &Analysis) {
         let has_content = !a.links.is_empty() || a.msg.attachments > 0;
-        let Some(sig) = self.helpful_reply(a, has_content) else {
+        let Some(answer) = self.answer(a, has_content) else {
             return;
         };
         d.remembered.flags.helpful_reply = true;
-        if let Some(c) = sig.counterpart {
-            if sig.rule != Rule::HelpfulAdjacent {
-                push_unique(&mut d.remembered.addressees, c);
-            }
+        if !answer.adjacent {
+            push_unique(&mut d.remembered.addressees, answer.asker);
         }
-        d.signals.push(sig);
     }
 }
 

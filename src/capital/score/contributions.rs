@@ -1,37 +1,72 @@
-//! Contributions nobody gives: helpful replies (an answer to someone's
-//! request) and shares (a link or attachment, and the reactions it draws).
+//! Contributions nobody gives: help in someone's conversation and shares (a
+//! link or attachment, and the reactions it draws).
 
-use super::memory::{hours, ScoringMemory};
+use super::memory::{count_since, hours, ScoringMemory};
+use crate::capital::decay::days_between;
+use crate::capital::message::created_at;
 use super::{Decision, Eval};
 
 impl ScoringMemory {
-    /// A reply to someone else's request: `helpful_reply`, once per helper and
-    /// asker within the pair cooldown. Answering a newcomer is help too, but a
-    /// throwaway asker is worth less than a member: the asker's trust, never
-    /// below `helped_giver_trust`, scales the deposit.
+    /// Help in a conversation someone else opened with a question, once per
+    /// helper and conversation: `helpful_reply` (sized against `request`),
+    /// shared when several helped (the signal's magnitude: 1/n for the n-th
+    /// helper), damped when the same helper keeps helping the same asker and
+    /// help never goes the other way, and weighted by the asker's trust (never
+    /// below `helped_giver_trust`): answering throwaway accounts' questions
+    /// earns less than answering members'.
     pub(super) fn helpful_reply(&self, ev: &Eval) -> Vec<Decision> {
         let (sig, at, sc) = (ev.sig, ev.at(), &ev.s.scoring);
         let Some(asker) = sig.counterpart else {
             return ev.ignore("no asker".into());
         };
-        if let Some(t) = self.help.get(&(sig.member, asker)) {
-            if at - *t < hours(sc.pair_cooldown_minutes / 60.0) && *t <= at {
-                return ev
-                    .ignore("cooldown: already credited for helping this member just now".into());
+        let mut notes = Vec::new();
+        let share = sig.magnitude.clamp(0.0, 1.0);
+        let mut factor = share;
+        if share < 1.0 {
+            notes.push(format!("shared with earlier helpers ×{share:.2}"));
+        }
+        let prior = count_since(
+            self.help_given.get(&(sig.member, asker)),
+            at - hours(sc.pair_window_days * 24.0),
+        );
+        let mutual = self.help.get(&(asker, sig.member)).is_some_and(|t| {
+            at - *t <= hours(sc.reciprocity_window_days * 24.0) && *t <= at
+        });
+        if prior > 0 && !mutual {
+            let f = sc.pair_decay_helped.powi(prior.min(1000) as i32);
+            factor *= f;
+            notes.push(format!(
+                "help #{} to this member in {} d ×{f:.3}",
+                prior + 1,
+                sc.pair_window_days
+            ));
+        } else if prior > 0 {
+            notes.push(format!(
+                "help #{} to this member, not damped: help went both ways",
+                prior + 1
+            ));
+        }
+        let account_days = days_between(created_at(asker), at);
+        if account_days < sc.established_account_days {
+            let (trust, why) = self.trust_of(asker, at, ev.s);
+            let trust = trust.max(sc.helped_giver_trust);
+            if trust < 1.0 {
+                factor *= trust;
+                notes.push(format!(
+                    "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2}"
+                ));
             }
         }
-        let (trust, why) = self.trust_of(asker, at, ev.s);
-        let trust = trust.max(sc.helped_giver_trust);
-        let reason = if trust < 1.0 {
-            format!("{}; asker is new ({why}) ×{trust:.2}", ev.base_reason())
-        } else {
+        let reason = if notes.is_empty() {
             ev.base_reason()
+        } else {
+            format!("{}; {}", ev.base_reason(), notes.join(", "))
         };
         vec![ev.entry(
             sig.kind,
             sig.member,
             Some(asker),
-            sc.helpful_reply * trust,
+            sc.helpful_reply * factor,
             reason,
         )]
     }

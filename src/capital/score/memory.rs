@@ -32,8 +32,11 @@ pub struct ScoringMemory {
     pub members: HashMap<MemberId, MemberMemory>,
     /// Times of credits (thanks, thank reactions, kudos) from giver to receiver.
     pub(super) pair_credits: FxHashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
-    /// Last helpful reply from helper to asker.
+    /// Last help credited from helper to asker.
     pub(super) help: HashMap<(MemberId, MemberId), DateTime<Utc>>,
+    /// Times help from helper to asker was credited (repeats within the pair
+    /// window are damped unless help goes both ways).
+    pub(super) help_given: FxHashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
     pub(super) asks: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     pub(super) kudos_given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     /// Last reciprocity bonus paid to an unordered pair.
@@ -151,6 +154,11 @@ impl ScoringMemory {
             EntryKind::HelpfulReply => {
                 if let Some(asker) = e.counterpart {
                     self.help.insert((e.member, asker), e.at);
+                    keep(
+                        self.help_given.entry((e.member, asker)).or_default(),
+                        e.at,
+                        hours(sc.pair_window_days.max(sc.reciprocity_window_days) * 24.0),
+                    );
                 }
             }
             EntryKind::Request => keep(
