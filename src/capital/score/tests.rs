@@ -38,7 +38,7 @@ fn kudos(giver: MemberId, receiver: MemberId) -> Signal {
 }
 
 fn helpful(helper: MemberId, asker: MemberId) -> Signal {
-    signal(EntryKind::HelpfulReply, helper, "helpful.reply_link").with_counterpart(asker)
+    signal(EntryKind::HelpfulReply, helper, "helpful.answered").with_counterpart(asker)
 }
 
 fn request(asker: MemberId) -> Signal {
@@ -51,6 +51,12 @@ const DAY: i64 = 24 * HOUR;
 /// `minutes` after the start of every test.
 fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 1, 12, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+/// A member whose Discord account was made at `at(0)` (ids carry their
+/// creation time).
+fn new_account(n: u64) -> MemberId {
+    (((at(0).timestamp_millis() - 1_420_070_400_000) as u64) << 22) | n
 }
 
 /// The reason every unverified credit from a weight-1 veteran ends with.
@@ -71,6 +77,10 @@ impl Guild {
             s: default_settings(),
             messages: 0,
         };
+        // The rule tests assert amounts written for the first round's
+        // helpful_reply; calibration is checked by `goodwill eval` and the
+        // conversation tests, not here.
+        g.s.scoring.helpful_reply = 0.5;
         for m in 1..=9 {
             g.memory.first_own.insert(m, at(-30 * DAY));
         }
@@ -184,7 +194,7 @@ fn signals_without_their_other_side_are_ignored() {
     let mut g = Guild::new();
     let no_giver = signal(EntryKind::Thanks, 2, "thanks.reply_target");
     assert_eq!(ignored(&g.score(no_giver, at(0))), "no giver");
-    let no_asker = signal(EntryKind::HelpfulReply, 2, "helpful.reply_link");
+    let no_asker = signal(EntryKind::HelpfulReply, 2, "helpful.answered");
     assert_eq!(ignored(&g.score(no_asker, at(1))), "no asker");
     for kind in [EntryKind::Reciprocity, EntryKind::Reversal] {
         let sig = signal(kind, 2, "thanks.reply_target");
@@ -276,15 +286,17 @@ fn pair_cooldown_refuses_a_second_credit_within_ten_minutes() {
 }
 
 #[test]
-fn helpful_replies_to_the_same_asker_have_a_cooldown() {
+fn help_to_the_same_asker_again_is_damped_not_refused() {
+    // Help is credited once per conversation (the conversation step sees to
+    // that), so a second conversation with the same asker minutes later is
+    // new help: it is damped as a pair repeat, not refused by a cooldown.
     let mut g = Guild::new();
     entry(&g.score(helpful(2, 1), at(0)));
-    assert_eq!(
-        ignored(&g.score(helpful(2, 1), at(3))),
-        "cooldown: already credited for helping this member just now"
-    );
-    entry(&g.score(helpful(2, 3), at(3)));
-    entry(&g.score(helpful(2, 1), at(10)));
+    let again = g.score(helpful(2, 1), at(3));
+    let e = entry(&again);
+    assert!(e.reason.contains("help #2 to this member"), "{}", e.reason);
+    assert!(e.amount < 0.5 && e.amount > 0.0, "{}", e.amount);
+    assert_amount(entry(&g.score(helpful(2, 3), at(3))).amount, 0.5);
 }
 
 // ----- credit: trust ----------------------------------------------------------
@@ -363,32 +375,33 @@ fn trust_grows_with_standing_whatever_the_tenure() {
 #[test]
 fn a_newcomer_thanking_for_an_answer_to_their_request_has_the_helped_floor() {
     let mut g = Guild::new();
+    let newcomer = new_account(20);
     // Member 20 arrives and asks (their first own entry: a withdrawal of 3).
-    entry(&g.score(request(20), at(0)));
+    entry(&g.score(request(newcomer), at(0)));
     // The asker is new, but answering them is help: the floor 0.6 applies.
-    let ds = g.score(helpful(2, 20), at(5));
+    let ds = g.score(helpful(2, newcomer), at(5));
     assert_amount(entry(&ds).amount, 0.5 * 0.6);
     assert_eq!(
         entry(&ds).reason,
-        "helpful.reply_link (evidence); asker is new (0.0 d tenure, standing -3.0) ×0.60"
+        "helpful.answered (evidence); asker's account is new (0 d old; 0.0 d tenure, standing -3.0) ×0.60"
     );
     // Their thanks for the answer counts at 0.6, not 0.03.
-    let w = g.weight(20, at(10));
-    let ds = g.score(thanks(20, 2), at(10));
+    let w = g.weight(newcomer, at(10));
+    let ds = g.score(thanks(newcomer, 2), at(10));
     assert_amount(entry(&ds).amount, 2.0 * w * 0.6 + 1.0 * w * 0.6);
     assert_eq!(
         entry(&ds).reason,
         "thanks.reply_target (evidence); giver weight ×0.90, new giver (0.0 d tenure, standing -3.0) ×0.60, answer bonus +0.54"
     );
     // Their thanks to someone who did not help them counts at the newcomer weight.
-    let ds = g.score(thanks(20, 3), at(11));
+    let ds = g.score(thanks(newcomer, 3), at(11));
     assert!(entry(&ds)
         .reason
         .contains("(0.0 d tenure, standing -3.0) ×0.03"));
     // An answer to a veteran earns the full helpful_reply, with no note.
     let ds = g.score(helpful(3, 4), at(12));
     assert_amount(entry(&ds).amount, 0.5);
-    assert_eq!(entry(&ds).reason, "helpful.reply_link (evidence)");
+    assert_eq!(entry(&ds).reason, "helpful.answered (evidence)");
 }
 
 // ----- credit: pair repeats ---------------------------------------------------
