@@ -107,7 +107,8 @@ impl Pending {
         match self.conversations.get(&c.id) {
             Some(&k) => self.batch.conversations[k] = c.clone(),
             None => {
-                self.conversations.insert(c.id, self.batch.conversations.len());
+                self.conversations
+                    .insert(c.id, self.batch.conversations.len());
                 self.batch.conversations.push(c.clone());
             }
         }
@@ -137,6 +138,23 @@ pub fn reply_to_fetch(state: &GuildState, s: &Settings, msg: &MessageIn) -> Opti
         .recent(msg.channel_id, r)
         .is_none_or(|m| msg.at - m.at > window)
         .then_some(r)
+}
+
+/// The conversation of the message `msg` replies to, when the memory no
+/// longer holds it (a thread answered hours later): the caller puts it back
+/// from the store before [`message`], so that a reply reaches its
+/// conversation however long the memory ran.
+pub fn reply_conversation_to_fetch(
+    state: &GuildState,
+    msg: &MessageIn,
+    replied_stored: Option<&RecentMessage>,
+) -> Option<ConversationId> {
+    let r = msg.reply_to?;
+    let c = state
+        .recent(msg.channel_id, r)
+        .and_then(|m| m.conversation)
+        .or(replied_stored.and_then(|m| m.conversation))?;
+    state.conversations.get(c).is_none().then_some(c)
 }
 
 /// A message not processed before. `replied_stored` is the replied-to message
@@ -193,11 +211,33 @@ pub fn edit(
     out: &mut Pending,
 ) -> bool {
     let mut scratch = state.clone();
+    let placed = state
+        .channels
+        .get(&channel)
+        .and_then(|c| c.find(msg.id))
+        .and_then(|m| m.conversation);
     if let Some(ctx) = scratch.channels.get_mut(&channel) {
         ctx.messages.retain(|m| m.id != msg.id);
     }
     let processed = scratch.process_message(msg, None, s);
-    let new: Vec<EntryDraft> = entries(&processed.decisions).collect();
+    // An edit re-reads what the message says (thanks, shares, promotion),
+    // not where it sits: its conversation, and the request charged or the
+    // help credited there, stand as they were.
+    scratch.conversations = state.conversations.clone();
+    if let Some(m) = scratch
+        .channels
+        .get_mut(&channel)
+        .and_then(|c| c.messages.iter_mut().rev().find(|m| m.id == msg.id))
+    {
+        m.conversation = placed;
+    }
+    let new: Vec<EntryDraft> = entries(&processed.decisions)
+        .filter(|e| !is_conversation_entry(e.kind))
+        .collect();
+    let old: Vec<Reversal> = old
+        .into_iter()
+        .filter(|r| !is_conversation_entry(r.of))
+        .collect();
     let mut before: Vec<Effect> = old
         .iter()
         .map(|r| Effect::of(r.of, r.entry.member, r.entry.amount))
@@ -230,6 +270,12 @@ pub fn edit(
     }
     *state = scratch;
     true
+}
+
+/// Entries a message's conversation made (a request charged when answered,
+/// help credited), which an edit of the text leaves alone.
+fn is_conversation_entry(kind: EntryKind) -> bool {
+    matches!(kind, EntryKind::Request | EntryKind::HelpfulReply)
 }
 
 /// What an entry credits or costs, as an edit compares them: kind, member,

@@ -113,6 +113,18 @@ pub async fn hydrate(
         .await?
         .into_iter()
         .collect();
+    // Conversations and channel memory: the recent past a message is placed
+    // and read against, as it stood after the last stored message (the next
+    // message prunes what is too old for it, as a memory that never stopped
+    // would have).
+    if let Some(last) = store.last_message_before(row.guild_id, at).await? {
+        let since = last
+            - Duration::minutes(s.conversation.window_minutes as i64)
+                .max(s.detect.context_window());
+        let conversations = store.conversations_active(row.guild_id, since, at).await?;
+        let messages = store.recent_messages(row.guild_id, since, at).await?;
+        state.restore_recent(conversations, messages, s);
+    }
     Ok(state)
 }
 
@@ -181,11 +193,11 @@ impl Pipeline {
             .ensure_guild(guild, name, &Scales::from(&base.decay), at)
             .await?;
         let settings = settings_for(&self.base, &row.settings).unwrap_or(base);
-        // The memory holds everything already in the ledger, also entries
-        // dated after `at`: after a restart the first event may be one
+        // The memory holds everything already stored, also entries and
+        // messages dated after `at`: after a restart the first event may be one
         // delivered again (older than what was written since), or a message
         // older than the last reaction (dated on receipt).
-        let latest = self.store.last_entry_at(guild).await?;
+        let latest = self.store.last_event_at(guild).await?;
         let upto = latest.map_or(at, |l| at.max(l + Duration::milliseconds(1)));
         let state = hydrate(&self.store, &row, &settings, upto).await?;
         let rt = Arc::new(Mutex::new(GuildRuntime {

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 use super::conversation::account::{event_signals, own_question, why_not_charged, Names};
-use super::conversation::{Conversations, Event, Placement, Replied, Turn};
+use super::conversation::{Conversation, Conversations, Event, Placement, Replied, Said, Turn};
 use super::detect::{detector_for, Detector};
 use super::message::{
     ChannelContext, ChannelId, MemberId, MessageIn, Person, ReactionIn, RecentMessage,
@@ -101,6 +101,44 @@ impl GuildState {
             }
         }
         out
+    }
+
+    /// Put back what a rebuilt memory needs to go on where the last one
+    /// stopped (read from the store): the conversations still open and each
+    /// channel's recent messages, oldest first, with the conversation each
+    /// was placed in. A restart, or an import boundary, in the middle of a
+    /// conversation then changes nothing.
+    pub fn restore_recent(
+        &mut self,
+        conversations: Vec<Conversation>,
+        recent: Vec<(ChannelId, RecentMessage)>,
+        s: &Settings,
+    ) {
+        for c in conversations {
+            self.conversations.restore(c);
+        }
+        for (channel, m) in recent {
+            if let Some(conversation) = m.conversation {
+                self.conversations.restore_turn(
+                    channel,
+                    Said {
+                        id: m.id,
+                        author: m.author.id,
+                        at: m.at,
+                        addressees: m.addressees.clone(),
+                        asks: m.flags.request,
+                        conversation,
+                    },
+                    &s.conversation,
+                );
+            }
+            if !m.author.name.is_empty() {
+                self.names
+                    .entry(m.author.id)
+                    .or_insert_with(|| display_name(&m.author));
+            }
+            self.channels.entry(channel).or_default().push(m);
+        }
     }
 
     /// A message in the channel's recent memory.

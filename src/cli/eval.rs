@@ -4,7 +4,11 @@
 //!
 //! Thanks: precision = credited targets that are labelled targets of a
 //! gratitude message; recall = labelled gratitude targets that were credited.
-//! Requests: messages with a `request` entry against `is_request` labels.
+//! Requests: messages where detection saw a request against `is_request`
+//! labels (charged or not: the conversation step decides what is charged).
+//!
+//! Roles, per split (`train/`, `dev/`): who helps and who asks by the gold
+//! reply links, against each member's net (see [`super::roles`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -13,7 +17,10 @@ use serde::Serialize;
 
 use goodwill::capital::settings::Settings;
 use goodwill::import::export::is_export_file;
+use goodwill::import::export::read_export;
 use goodwill::import::{self, ImportOptions};
+
+use super::roles::{gold_path, read_gold, Roles, RolesTally};
 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Scores {
@@ -46,9 +53,21 @@ pub struct Evaluation {
     pub messages: u64,
     pub thanks: Scores,
     pub requests: Option<RequestScores>,
+    /// Thanks and roles per split (the folder a file is in: `train`, `dev`).
+    pub splits: Vec<SplitEval>,
     /// Messages whose credits disagree with the labels (for `--verbose`).
     #[serde(skip)]
     pub errors: Vec<String>,
+}
+
+/// The figures of one split.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SplitEval {
+    pub split: String,
+    pub files: usize,
+    pub thanks: Scores,
+    /// Present when the split's exports have gold reply links beside them.
+    pub roles: Option<Roles>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -118,45 +137,132 @@ pub async fn evaluate(
         progress: false,
         batch_size: 0,
     };
-    let mut out: Vec<u8> = Vec::new();
-    let summary = import::import(None, settings, &files, &opts, &mut out).await?;
-    if !summary.failed.is_empty() {
-        anyhow::bail!("some exports failed to read: {:?}", summary.failed);
-    }
-    // What the real path credited, per message.
+    // Each file alone, as `import --dry-run --fresh --explain FILE` would:
+    // the roles figures are defined per file.
     let mut credited: HashMap<String, Vec<String>> = HashMap::new();
     let mut requested: HashSet<String> = HashSet::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    for line in std::str::from_utf8(&out)?.lines() {
-        let v: serde_json::Value = serde_json::from_str(line)?;
-        let Some(mid) = v["message_id"].as_str() else {
-            continue;
-        };
-        seen.insert(mid.to_string());
-        // Detection's attribution is what is measured: a thanks that scoring
-        // declined to pay again (pair cooldown, caps) still went to the right person.
-        if v["ignored"].as_bool() == Some(true) && v["ignored_by"].as_str() != Some("scoring") {
-            continue;
+    let mut messages = 0;
+    let mut splits: BTreeMap<String, SplitTally> = BTreeMap::new();
+    for file in &files {
+        let mut out: Vec<u8> = Vec::new();
+        let summary =
+            import::import(None, settings, std::slice::from_ref(file), &opts, &mut out).await?;
+        if !summary.failed.is_empty() {
+            anyhow::bail!("some exports failed to read: {:?}", summary.failed);
         }
-        match v["kind"].as_str() {
-            Some("thanks") => credited
-                .entry(mid.to_string())
-                .or_default()
-                .push(v["member_name"].as_str().unwrap_or_default().to_string()),
-            Some("request") => {
-                requested.insert(mid.to_string());
+        messages += summary.messages_new;
+        let explain: Vec<serde_json::Value> = std::str::from_utf8(&out)?
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()?;
+        for v in &explain {
+            let Some(mid) = v["message_id"].as_str() else {
+                continue;
+            };
+            let ignored = v["ignored"].as_bool() == Some(true);
+            // Detection's attribution is what is measured: a thanks that scoring
+            // declined to pay again (pair cooldown, caps) still went to the right person.
+            if ignored && v["ignored_by"].as_str() != Some("scoring") {
+                continue;
             }
-            _ => {}
+            match v["kind"].as_str() {
+                Some("thanks") => credited
+                    .entry(mid.to_string())
+                    .or_default()
+                    .push(v["member_name"].as_str().unwrap_or_default().to_string()),
+                // Detection's requests: also those the conversation step
+                // does not charge (a follow-up, a question while helping).
+                Some("request")
+                    if !v["reason"]
+                        .as_str()
+                        .unwrap_or("")
+                        .starts_with("request.answered") =>
+                {
+                    requested.insert(mid.to_string());
+                }
+                _ => {}
+            }
+        }
+        let split = file
+            .parent()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "all".to_string(), |n| n.to_string_lossy().into_owned());
+        let tally = splits.entry(split).or_default();
+        tally.files += 1;
+        tally
+            .messages
+            .extend(read_export(file)?.messages.iter().map(|m| m.id.to_string()));
+        if let Some(g) = gold_path(file) {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            tally.roles.add(&name, &read_gold(&g)?, &explain);
+            tally.has_gold = true;
         }
     }
+    let (thanks, errors) = score_thanks(&labels, &credited, |_| true);
     let mut ev = Evaluation {
         files: files.len(),
-        messages: summary.messages_new,
+        messages,
+        thanks,
+        errors,
         ..Default::default()
     };
-    let t = &mut ev.thanks;
-    t.labelled = labels.len();
-    let mut ids: Vec<&String> = labels.keys().collect();
+    for (split, tally) in splits {
+        let (thanks, _) = score_thanks(&labels, &credited, |id| tally.messages.contains(id));
+        let roles = tally.roles.finish();
+        for m in &roles.misranked {
+            ev.errors.push(format!("{split} {m}"));
+        }
+        ev.splits.push(SplitEval {
+            split,
+            files: tally.files,
+            thanks,
+            roles: tally.has_gold.then_some(roles),
+        });
+    }
+    if !req_labels.is_empty() {
+        let mut r = RequestScores {
+            labelled: req_labels.len(),
+            ..Default::default()
+        };
+        for (id, is_req) in &req_labels {
+            match (requested.contains(id), *is_req) {
+                (true, true) => r.true_positives += 1,
+                (true, false) => r.false_positives += 1,
+                (false, true) => r.false_negatives += 1,
+                _ => {}
+            }
+        }
+        r.precision = ratio(r.true_positives, r.true_positives + r.false_positives);
+        r.recall = ratio(r.true_positives, r.true_positives + r.false_negatives);
+        ev.requests = Some(r);
+    }
+    Ok(ev)
+}
+
+/// What one split's files are.
+#[derive(Default)]
+struct SplitTally {
+    files: usize,
+    messages: HashSet<String>,
+    roles: RolesTally,
+    has_gold: bool,
+}
+
+/// Thanks figures over the labelled messages `within` admits, and the
+/// messages whose credits disagree with their labels.
+fn score_thanks(
+    labels: &HashMap<String, (String, Vec<String>)>,
+    credited: &HashMap<String, Vec<String>>,
+    within: impl Fn(&String) -> bool,
+) -> (Scores, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut scores = Scores::default();
+    let t = &mut scores;
+    let mut ids: Vec<&String> = labels.keys().filter(|id| within(id)).collect();
+    t.labelled = ids.len();
     ids.sort();
     for id in ids {
         let (label, targets) = &labels[id];
@@ -186,8 +292,7 @@ pub async fn evaluate(
             }
         }
         if bad {
-            ev.errors
-                .push(format!("{id}: {label} {targets:?} credited {got:?}"));
+            errors.push(format!("{id}: {label} {targets:?} credited {got:?}"));
         }
     }
     t.precision = ratio(t.correct, t.credited);
@@ -197,24 +302,7 @@ pub async fn evaluate(
     } else {
         0.0
     };
-    if !req_labels.is_empty() {
-        let mut r = RequestScores {
-            labelled: req_labels.len(),
-            ..Default::default()
-        };
-        for (id, is_req) in &req_labels {
-            match (requested.contains(id), *is_req) {
-                (true, true) => r.true_positives += 1,
-                (true, false) => r.false_positives += 1,
-                (false, true) => r.false_negatives += 1,
-                _ => {}
-            }
-        }
-        r.precision = ratio(r.true_positives, r.true_positives + r.false_positives);
-        r.recall = ratio(r.true_positives, r.true_positives + r.false_negatives);
-        ev.requests = Some(r);
-    }
-    Ok(ev)
+    (scores, errors)
 }
 
 /// A short human summary.
@@ -238,6 +326,27 @@ pub fn render(ev: &Evaluation) -> String {
         s.push_str(&format!(" {k}={v}"));
     }
     s.push('\n');
+    for sp in &ev.splits {
+        let t = &sp.thanks;
+        s.push_str(&format!(
+            "{}: {} file(s){}\n  thanks:  precision {:.3}  recall {:.3}  F1 {:.3}   ({} of {} credits correct; {} of {} labelled targets found)\n",
+            sp.split,
+            sp.files,
+            match sp.split.as_str() {
+                "train" => " (the rules were tuned on these: optimistic)",
+                "dev" => " (held out: not tuned on)",
+                _ => "",
+            },
+            t.precision, t.recall, t.f1, t.correct, t.credited, t.gold_found, t.gold_targets
+        ));
+        if let Some(r) = &sp.roles {
+            s.push_str(&format!(
+                "  roles:   helpers with net < 0: {} of {} ({:.1} %)   askers with net > 0: {} of {} ({:.1} %)   AUC {:.3} ({} pairs)   Spearman {:.3}\n",
+                r.helpers_negative, r.helpers, r.helpers_negative_pct, r.askers_positive, r.askers,
+                r.askers_positive_pct, r.auc, r.pairs, r.spearman
+            ));
+        }
+    }
     if let Some(r) = &ev.requests {
         s.push_str(&format!(
             "requests: precision {:.3}  recall {:.3}   ({} labelled; TP {} FP {} FN {})\n",

@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod eval;
+pub mod roles;
 pub mod simulate;
 
 use std::path::PathBuf;

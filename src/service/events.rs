@@ -46,6 +46,13 @@ impl Goodwill {
                 .map(|x| x.1),
             None => None,
         };
+        // A reply to a message of a conversation memory no longer holds (a
+        // thread answered days later): its conversation is read back too.
+        if let Some(c) = ingest::reply_conversation_to_fetch(&rt.state, &msg, replied.as_ref()) {
+            if let Some(conv) = self.store().conversation(msg.guild_id, c).await? {
+                rt.state.conversations.restore(conv);
+            }
+        }
         let mut out = Pending::default();
         ingest::message(&mut rt.state, &rt.settings, &msg, replied, &mut out);
         self.write(rt, &out.batch).await?;

@@ -137,12 +137,12 @@ impl Store {
             conversation_cols!(),
             " FROM conversations WHERE guild_id = $1 AND conversation_id = $2"
         ))
-            .bind(i(guild))
-            .bind(i(id.0))
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| row_to_conversation(&r))
-            .transpose()
+        .bind(i(guild))
+        .bind(i(id.0))
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| row_to_conversation(&r))
+        .transpose()
     }
 
     /// Conversations active in `[since, before)`: what a rebuilt memory
@@ -159,18 +159,35 @@ impl Store {
             " FROM conversations WHERE guild_id = $1 AND last_at >= $2 AND opened_at < $3
               ORDER BY opened_at"
         ))
+        .bind(i(guild))
+        .bind(since)
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(row_to_conversation)
+        .collect()
+    }
+
+    /// The time of the latest stored message before `before`: what a rebuilt
+    /// channel memory is anchored on (the first event after a restart may be
+    /// a reaction, dated on receipt, long after the last message).
+    pub async fn last_message_before(
+        &self,
+        guild: GuildId,
+        before: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+        let r = sqlx::query("SELECT max(at) FROM messages WHERE guild_id = $1 AND at < $2")
             .bind(i(guild))
-            .bind(since)
             .bind(before)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(row_to_conversation)
-            .collect()
+            .fetch_one(&self.pool)
+            .await?;
+        r.try_get(0)
     }
 
     /// The stored messages of `[since, before)`, oldest first, as the
-    /// channel memory keeps them: a rebuilt memory starts where the last one
+    /// channel memory keeps them (deleted ones too: a memory that saw a
+    /// message deleted still places later messages by it): a rebuilt memory starts where the last one
     /// stopped, so a restart in the middle of a conversation changes nothing.
     pub async fn recent_messages(
         &self,
@@ -183,7 +200,7 @@ impl Store {
                     m.addressees, m.conversation_id,
                     coalesce(mb.name, ''), mb.nickname, coalesce(mb.is_bot, false)
              FROM messages m LEFT JOIN members mb ON mb.guild_id = m.guild_id AND mb.member_id = m.author_id
-             WHERE m.guild_id = $1 AND m.at >= $2 AND m.at < $3 AND m.deleted_at IS NULL
+             WHERE m.guild_id = $1 AND m.at >= $2 AND m.at < $3
              ORDER BY m.at, m.message_id",
         )
         .bind(i(guild))

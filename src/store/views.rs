@@ -201,6 +201,22 @@ impl Store {
         Ok(r.get(0))
     }
 
+    /// The time of the latest thing the guild's memory is rebuilt from: an
+    /// entry, or a stored message (most messages write no entry).
+    pub async fn last_event_at(
+        &self,
+        guild: GuildId,
+    ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT greatest((SELECT max(at) FROM ledger WHERE guild_id = $1),
+                             (SELECT max(at) FROM messages WHERE guild_id = $1))",
+        )
+        .bind(i(guild))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(r.get(0))
+    }
+
     /// A member's entries, newest first, up to `at`.
     pub async fn history(
         &self,

@@ -426,12 +426,12 @@ async fn events_replayed_after_a_reconnect_write_nothing_twice() {
         GENERAL,
         after_id,
         &cyd(),
-        "how do I mute a channel?",
+        "the guide to muting is at https://support.example.com/mute",
     ));
     eventually("marker handled", || async {
         kinds_of(&bot.rows().await, 103)
             .iter()
-            .any(|k| k == "request")
+            .any(|k| k == "shared_content")
     })
     .await;
     let after = bot.rows().await;
@@ -592,6 +592,17 @@ async fn health_and_metrics() {
         &ann(),
         "how do I reset my password?",
     ));
+    // A question costs when someone answers it.
+    bot.fake.message_create(
+        &Msg::new(
+            GUILD,
+            HELP,
+            bot.id(),
+            &bob(),
+            "Settings, then Account, then Reset password",
+        )
+        .reply_to(m, Some(&ann())),
+    );
     eventually("request stored", || async {
         kinds_of(&bot.rows().await, 101)
             .iter()

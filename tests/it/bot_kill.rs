@@ -405,8 +405,22 @@ async fn the_bot_killed_during_live_traffic_and_restarted_loses_and_duplicates_n
                 .await
                 .unwrap();
                 eprintln!("{key} {name}: {rows:?}");
+                let reasons: Vec<(i64, String, f64, String)> = sqlx::query_as(
+                    "SELECT member_id, kind, amount, reason FROM ledger WHERE guild_id = $1 AND message_id = $2",
+                )
+                .bind(GUILD as i64)
+                .bind(id)
+                .fetch_all(&db.store.pool)
+                .await
+                .unwrap();
+                eprintln!("  entries: {reasons:#?}");
             }
         }
+        let kills: Vec<i64> = kill_phases
+            .iter()
+            .map(|p| sc.phases[*p - 1].messages_after)
+            .collect();
+        eprintln!("killed after message counts {kills:?}");
     }
     assert!(
         missing.is_empty() && extra.is_empty(),

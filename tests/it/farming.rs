@@ -107,7 +107,8 @@ async fn honest_mutual_help_is_not_damped() {
 async fn every_damping_shows_in_explain() {
     use goodwill::import::{self, ImportOptions};
     let (gw, _db) = app().await;
-    let ann = person(11, "ann");
+    // Ann's Discord account is an hour old (ids carry their creation time).
+    let ann = person(goodwill_fake_discord::snowflake_at(mins(-60), 11), "ann");
     let bob = person(12, "bob");
     let cat = person(13, "cat");
     let dan = person(14, "dan");
@@ -180,7 +181,7 @@ async fn every_damping_shows_in_explain() {
         "no help by the receiver to the giver",
         "repeat #",
         "closed group",
-        "asker is new",
+        "asker's account is new",
         "over the budget",
     ] {
         assert!(

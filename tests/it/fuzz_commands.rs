@@ -739,6 +739,17 @@ async fn fuzz_command_options_end_to_end_through_the_bot() {
     let bob = FakeUser::new(102, "bob");
     let q = snowflake_at(Utc::now(), 1);
     fake.message_create(&Msg::new(GUILD, GENERAL, q, &ann, "how do I set a proxy?"));
+    let a = snowflake_at(Utc::now(), 3);
+    fake.message_create(
+        &Msg::new(
+            GUILD,
+            GENERAL,
+            a,
+            &bob,
+            "set http_proxy in /etc/environment",
+        )
+        .reply_to(q, Some(&ann)),
+    );
     let t = snowflake_at(Utc::now(), 2);
     fake.message_create(&Msg::new(GUILD, GENERAL, t, &ann, "thanks <@102>!").mention(&bob));
     let deadline = Instant::now() + T;

@@ -64,25 +64,25 @@ async fn a_withdrawal_outweighs_a_deposit() {
 async fn the_kth_ask_costs_more() {
     let (gw, db) = app().await;
     let ann = person(11, "ann");
-    for k in 0..4u64 {
-        gw.handle_message(msg(
-            200 + k,
+    let bob = person(12, "bob");
+    // Each problem is its own conversation (an hour apart), charged when
+    // Bob answers it.
+    let ask = |id: u64, at: i64| {
+        let q = msg(id, &ann, mins(at), "can someone help me fix my wifi?");
+        let a = mention(
+            msg(id + 1000, &bob, mins(at + 1), "@ann restart the router"),
             &ann,
-            mins(k as i64 * 60),
-            "can someone help me fix my wifi?",
-        ))
-        .await
-        .unwrap();
-    }
+        );
+        [q, a]
+    };
+    let mut events: Vec<_> = (0..4u64)
+        .flat_map(|k| ask(200 + k, k as i64 * 60))
+        .collect();
     // A day later the escalation is over.
-    gw.handle_message(msg(
-        300,
-        &ann,
-        mins(60 * 30),
-        "can someone help me fix my wifi?",
-    ))
-    .await
-    .unwrap();
+    events.extend(ask(300, 60 * 30));
+    for m in events {
+        gw.handle_message(m).await.unwrap();
+    }
     let h = gw.history_at(GUILD, 11, 10, mins(60 * 31)).await.unwrap();
     let mut costs: Vec<f64> = h
         .rows
@@ -537,12 +537,17 @@ async fn guilds_never_see_each_other() {
     gw.handle_message(msg(51, &ann, mins(1), "how do I do X?"))
         .await
         .unwrap();
+    let cat = person(13, "cat");
+    gw.handle_message(mention(msg(52, &cat, mins(1), "@ann like this"), &ann))
+        .await
+        .unwrap();
     let b1 = balance(&gw, 11, mins(2)).await;
     let b2 = gw.balance(GUILD + 1, 11, mins(2)).await.unwrap();
     assert!(b1.standing < 0.0 && b2.standing > 0.0);
     assert_eq!(
         gw.standings(GUILD, 1, mins(2)).await.unwrap().total_members,
-        1
+        2,
+        "ann and cat, who answered her"
     );
     assert_eq!(
         gw.history_at(GUILD + 1, 11, 10, mins(2))
@@ -823,6 +828,7 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
         flags: MessageFlags::default(),
         thanked: vec![2, 3],
         addressees: vec![],
+        conversation: None,
     };
     let entry = |id: u64| EntryDraft {
         kind: EntryKind::Thanks,

@@ -367,6 +367,12 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
     gw.handle_message(msg(6, &ann, mins(60), "how do I fix my printer?"))
         .await
         .unwrap();
+    gw.handle_message(mention(
+        msg(7, &bob, mins(61), "@ann reinstall the driver"),
+        &ann,
+    ))
+    .await
+    .unwrap();
     assert_eq!(
         count(
             &db.store,

@@ -56,9 +56,7 @@ pub fn event_signals(events: &[Event], convs: &Conversations, names: &Names) -> 
                 let (rule, how) = match shown {
                     HelpShown::Answered => (Rule::HelpfulAnswered, "answered them"),
                     HelpShown::InThread => (Rule::HelpfulInThread, "answered in their thread"),
-                    HelpShown::AnsweredBack => {
-                        (Rule::HelpfulAnsweredBack, "they answered back")
-                    }
+                    HelpShown::AnsweredBack => (Rule::HelpfulAnsweredBack, "they answered back"),
                     HelpShown::Thanked => (Rule::HelpfulThanked, "they said thanks"),
                 };
                 let mut sig = Signal::new(
@@ -107,9 +105,7 @@ pub fn why_not_charged(
     if c.opener != author {
         return format!("a question inside {conv}: part of helping, never charged");
     }
-    let asked_now = events
-        .iter()
-        .any(|e| matches!(e, Event::Asked { .. }));
+    let asked_now = events.iter().any(|e| matches!(e, Event::Asked { .. }));
     if asked_now {
         format!("opens {conv}: charged once, when someone answers it")
     } else {

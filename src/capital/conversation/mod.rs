@@ -25,6 +25,8 @@ pub mod place;
 pub mod state;
 
 #[cfg(test)]
+mod ledger_tests;
+#[cfg(test)]
 mod tests;
 
 use chrono::{DateTime, Utc};
@@ -33,8 +35,8 @@ use serde::{Deserialize, Serialize};
 use super::message::{ChannelId, MemberId, MessageId};
 
 pub use place::{Link, Placement};
-pub use state::{ConversationSettings, Conversations, Event, HelpShown, Said};
 pub use place::{Replied, Turn};
+pub use state::{ConversationSettings, Conversations, Event, HelpShown, Said};
 
 /// A conversation is named by the message that opened it (for a thread or
 /// forum post: the thread's id, which is also its first message's id), so

@@ -175,8 +175,12 @@ impl Conversations {
     }
 
     /// Put back a channel's recent turn read from the store, oldest first.
-    pub fn restore_turn(&mut self, channel: ChannelId, said: Said) {
-        self.channels.entry(channel).or_default().push_back(said);
+    pub fn restore_turn(&mut self, channel: ChannelId, said: Said, s: &ConversationSettings) {
+        let channel = self.channels.entry(channel).or_default();
+        channel.push_back(said);
+        while channel.len() > s.recent_messages.max(1) as usize {
+            channel.pop_front();
+        }
     }
 
     /// Every conversation held, e.g. to write back what changed.
@@ -203,9 +207,10 @@ impl Conversations {
         replied: Option<&Replied>,
         s: &ConversationSettings,
     ) -> (Placement, Vec<Event>) {
-        self.forget_old(turn, s);
+        self.forget_old_turns(turn, s);
         let placement = self.place(turn, replied, s);
         let events = self.apply(turn, &placement);
+        self.forget_old_conversations(turn, s);
         let channel = self.channels.entry(turn.channel).or_default();
         channel.push_back(Said {
             id: turn.id,
@@ -241,24 +246,34 @@ impl Conversations {
         credit(c, target, HelpShown::Thanked)
     }
 
-    /// Drop turns older than the window and conversations nobody can reach
-    /// any more (their last turn is gone from every channel memory).
-    fn forget_old(&mut self, turn: &Turn, s: &ConversationSettings) {
+    /// Drop the channel's turns older than the window.
+    fn forget_old_turns(&mut self, turn: &Turn, s: &ConversationSettings) {
         let window = Duration::minutes(s.window_minutes as i64);
         if let Some(ch) = self.channels.get_mut(&turn.channel) {
             while ch.front().is_some_and(|x| turn.at - x.at > window) {
                 ch.pop_front();
             }
         }
-        if self.conversations.len() > 4 * (self.channels.len() + 1) * s.recent_messages as usize {
-            let live: std::collections::HashSet<ConversationId> = self
-                .channels
-                .values()
-                .flat_map(|c| c.iter().map(|x| x.conversation))
-                .collect();
-            self.conversations
-                .retain(|id, c| c.thread || live.contains(id));
+    }
+
+    /// Drop conversations that are neither recent nor held by a remembered
+    /// turn. Done at every message, by time
+    /// alone, so that the memory holds the same conversations whether it ran
+    /// without a break or was rebuilt from the store (which restores those
+    /// active within the window). A reply link to an older conversation is
+    /// served by the caller putting it back from the store first.
+    fn forget_old_conversations(&mut self, turn: &Turn, s: &ConversationSettings) {
+        let horizon = turn.at - Duration::minutes(s.window_minutes as i64);
+        if self.conversations.values().all(|c| c.last_at >= horizon) {
+            return;
         }
+        let live: std::collections::HashSet<ConversationId> = self
+            .channels
+            .values()
+            .flat_map(|c| c.iter().map(|x| x.conversation))
+            .collect();
+        self.conversations
+            .retain(|id, c| c.last_at >= horizon || live.contains(id));
     }
 
     /// The channel's recent turns, newest first.
@@ -344,7 +359,8 @@ impl Conversations {
             // nothing ("hi", a remark) is no thread to continue: a question
             // now is placed on its merits (it may be a suggestion to someone
             // who just asked).
-            let idle = c.is_some_and(|c| c.opener == t.author && !c.asked() && c.responders.is_empty());
+            let idle =
+                c.is_some_and(|c| c.opener == t.author && !c.asked() && c.responders.is_empty());
             let own_question = helping && t.asks && t.first_person && !t.second_person;
             if !own_question && !(idle && t.asks) {
                 return join(own.conversation, Link::Continues, None);

@@ -285,7 +285,9 @@ fn a_conversation_spans_a_restart() {
     let mut after = Chat::new();
     after.next = c.next;
     after.convs.restore(stored);
-    after.convs.restore_turn(HELP, turn);
+    after
+        .convs
+        .restore_turn(HELP, turn, &ConversationSettings::default());
     let (p, evs) = after.say_to(BOB, ANN);
     assert_eq!(p.conversation, q.conversation);
     assert_eq!(answered(&evs), vec![(ANN, BOB)]);

@@ -2,9 +2,9 @@
 //! link or attachment, and the reactions it draws).
 
 use super::memory::{count_since, hours, ScoringMemory};
+use super::{Decision, Eval};
 use crate::capital::decay::days_between;
 use crate::capital::message::created_at;
-use super::{Decision, Eval};
 
 impl ScoringMemory {
     /// Help in a conversation someone else opened with a question, once per
@@ -29,9 +29,10 @@ impl ScoringMemory {
             self.help_given.get(&(sig.member, asker)),
             at - hours(sc.pair_window_days * 24.0),
         );
-        let mutual = self.help.get(&(asker, sig.member)).is_some_and(|t| {
-            at - *t <= hours(sc.reciprocity_window_days * 24.0) && *t <= at
-        });
+        let mutual = self
+            .help
+            .get(&(asker, sig.member))
+            .is_some_and(|t| at - *t <= hours(sc.reciprocity_window_days * 24.0) && *t <= at);
         if prior > 0 && !mutual {
             let f = sc.pair_decay_helped.powi(prior.min(1000) as i32);
             factor *= f;
