@@ -235,6 +235,20 @@ impl World {
         }
     }
 
+    /// A Discord account made on `day` (ids carry their creation time):
+    /// sock puppets are fresh accounts, unlike the cast of members, whose
+    /// accounts are years old.
+    fn fresh_person(&mut self, name: &str, day: usize) -> Person {
+        self.next_member += 1;
+        let created = self.day_start(day).timestamp_millis() - 1_420_070_400_000;
+        Person {
+            id: ((created as u64) << 22) | (self.next_member & 0x3f_ffff),
+            name: name.to_string(),
+            nickname: None,
+            is_bot: false,
+        }
+    }
+
     fn people(&mut self, prefix: &str, n: usize) -> Vec<Person> {
         (0..n)
             .map(|i| self.person(&format!("{prefix}{i}")))
@@ -445,7 +459,7 @@ fn generate(w: &mut World, days: usize) -> Cast {
         // Sock puppets: three fresh accounts a day, each thanks the target twice.
         for _ in 0..3 {
             let n = puppets.len();
-            let puppet = w.person(&format!("puppet{n}"));
+            let puppet = w.fresh_person(&format!("puppet{n}"), day);
             puppets.push(puppet.clone());
             for _ in 0..2 {
                 let (ch, at) = w.slot(day);
@@ -481,7 +495,7 @@ fn generate(w: &mut World, days: usize) -> Cast {
         // answered by the target, and thank (two fresh accounts a day).
         for _ in 0..2 {
             let n = puppets.len();
-            let puppet = w.person(&format!("puppet{n}"));
+            let puppet = w.fresh_person(&format!("puppet{n}"), day);
             puppets.push(puppet.clone());
             let t = fake_help_puppet_target.clone();
             w.help_exchange(day, &puppet, &t);

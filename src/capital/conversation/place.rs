@@ -73,6 +73,10 @@ pub enum Link {
     /// A question of the author's own, put to a member who is busy helping
     /// someone else ("@Bob how do I flash this board?"): a new conversation.
     AsksSomeone,
+    /// A bare question put to someone whose conversation the memory does not
+    /// hold ("@int256 still scanning?"): it is about their problem, so it
+    /// opens a conversation that is theirs, the author responding.
+    AsksAbout,
     /// Nothing ties it to an open conversation: a new one.
     New,
 }
@@ -89,6 +93,7 @@ impl Link {
             Link::Clarifying => "question to the asker",
             Link::NewQuestion => "new question",
             Link::AsksSomeone => "asks someone",
+            Link::AsksAbout => "asks about theirs",
             Link::New => "new",
         }
     }
@@ -106,7 +111,10 @@ impl Link {
 
     /// Did the message open a conversation?
     pub fn opens(self) -> bool {
-        matches!(self, Link::NewQuestion | Link::AsksSomeone | Link::New)
+        matches!(
+            self,
+            Link::NewQuestion | Link::AsksSomeone | Link::AsksAbout | Link::New
+        )
     }
 }
 

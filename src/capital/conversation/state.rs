@@ -318,6 +318,9 @@ impl Conversations {
                 Link::Addressed
             };
             return match target.conversation.and_then(|c| self.conversations.get(&c)) {
+                None if t.asks && !(t.first_person || t.pleads) => {
+                    new(Link::AsksAbout, Some(target.author))
+                }
                 None => new(link_for_new(t), Some(target.author)),
                 Some(c) => {
                     if target.addressees.contains(&t.author) || c.is_member(t.author) {
@@ -362,7 +365,8 @@ impl Conversations {
             let idle =
                 c.is_some_and(|c| c.opener == t.author && !c.asked() && c.responders.is_empty());
             let own_question = helping && t.asks && t.first_person && !t.second_person;
-            if !own_question && !(idle && t.asks) {
+            let starts_afresh = own_question || (idle && t.asks);
+            if !starts_afresh {
                 return join(own.conversation, Link::Continues, None);
             }
         }
@@ -458,9 +462,10 @@ impl Conversations {
     /// Record the message in its conversation and say what that changed.
     fn apply(&mut self, t: &Turn, p: &Placement) -> Vec<Event> {
         let c = self.conversations.entry(p.conversation).or_insert_with(|| {
-            let opener = match t.thread {
-                Some((_, starter)) => starter,
-                None => t.author,
+            let opener = match (t.thread, p.link, p.responds_to) {
+                (Some((_, starter)), _, _) => starter,
+                (None, Link::AsksAbout, Some(them)) => them,
+                _ => t.author,
             };
             Conversation::new(p.conversation, t.channel, t.thread.is_some(), opener, t.at)
         });

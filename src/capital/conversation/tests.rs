@@ -347,3 +347,29 @@ fn an_unanswered_question_costs_nothing_and_acks_are_not_answers() {
     assert!(answered(&evs).is_empty());
     assert!(!c.convs.get(q.conversation).unwrap().charged);
 }
+
+#[test]
+fn a_bare_question_to_someone_unseen_is_about_their_problem() {
+    // "@int256 still scanning?" with nothing of int256's in memory (the
+    // history starts there): the conversation is theirs, the author helping.
+    let mut c = Chat::new();
+    let mut t = c.turn(BOB);
+    t.addressees = vec![ANN];
+    t.asks = true;
+    let (p, evs) = c.post(t);
+    assert_eq!(p.link, Link::AsksAbout);
+    assert_eq!(c.convs.get(p.conversation).unwrap().opener, ANN);
+    assert!(evs.is_empty(), "nothing asked of anyone: {evs:?}");
+    // Ann's answer stays in it and charges nobody.
+    let (a, evs) = c.say_to(ANN, BOB);
+    assert_eq!(a.conversation, p.conversation);
+    assert!(answered(&evs).is_empty());
+    // With "I" in it, it is the author's own question.
+    let mut t = c.turn(CAROL);
+    t.addressees = vec![DAVE];
+    t.asks = true;
+    t.first_person = true;
+    let (p, _) = c.post(t);
+    assert_eq!(p.link, Link::AsksSomeone);
+    assert_eq!(c.convs.get(p.conversation).unwrap().opener, CAROL);
+}
