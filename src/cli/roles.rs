@@ -85,9 +85,9 @@ pub fn given_received(gold: &[Gold]) -> (HashMap<String, u32>, HashMap<String, u
         }
     }
     let mut comps: HashMap<usize, Vec<&Gold>> = HashMap::new();
-    for k in 0..gold.len() {
+    for (k, g) in gold.iter().enumerate() {
         let root = find(&mut parent, k);
-        comps.entry(root).or_default().push(&gold[k]);
+        comps.entry(root).or_default().push(g);
     }
     let (mut given, mut received) = (HashMap::new(), HashMap::new());
     for c in comps.values() {
