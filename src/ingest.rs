@@ -140,20 +140,24 @@ pub fn reply_to_fetch(state: &GuildState, s: &Settings, msg: &MessageIn) -> Opti
         .then_some(r)
 }
 
-/// The conversation of the message `msg` replies to, when the memory no
-/// longer holds it (a thread answered hours later): the caller puts it back
-/// from the store before [`message`], so that a reply reaches its
-/// conversation however long the memory ran.
-pub fn reply_conversation_to_fetch(
+/// The conversation `msg` belongs to by structure — its thread, else the
+/// message it replies to — when the memory no longer holds it (a thread
+/// answered weeks later, a reply to an old message): the caller puts it back
+/// from the store before [`message`], so that it is reached however long the
+/// memory ran.
+pub fn conversation_to_fetch(
     state: &GuildState,
     msg: &MessageIn,
     replied_stored: Option<&RecentMessage>,
 ) -> Option<ConversationId> {
-    let r = msg.reply_to?;
-    let c = state
-        .recent(msg.channel_id, r)
-        .and_then(|m| m.conversation)
-        .or(replied_stored.and_then(|m| m.conversation))?;
+    let c = match (msg.thread, msg.reply_to) {
+        (Some(t), _) => ConversationId(t.id),
+        (None, Some(r)) => state
+            .recent(msg.channel_id, r)
+            .and_then(|m| m.conversation)
+            .or(replied_stored.and_then(|m| m.conversation))?,
+        (None, None) => return None,
+    };
     state.conversations.get(c).is_none().then_some(c)
 }
 

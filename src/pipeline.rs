@@ -121,7 +121,10 @@ pub async fn hydrate(
         let since = last
             - Duration::minutes(s.conversation.window_minutes as i64)
                 .max(s.detect.context_window());
-        let conversations = store.conversations_active(row.guild_id, since, at).await?;
+        let threads_since = last - Duration::days(s.conversation.thread_days as i64);
+        let conversations = store
+            .conversations_active(row.guild_id, since, threads_since, at)
+            .await?;
         let messages = store.recent_messages(row.guild_id, since, at).await?;
         state.restore_recent(conversations, messages, s);
     }

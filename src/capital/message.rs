@@ -54,6 +54,19 @@ pub struct MessageIn {
     pub role_mentions: Vec<RoleId>,
     /// Number of attached files.
     pub attachments: u32,
+    /// The thread (or forum post) it was posted in: the thread is the
+    /// message's conversation.
+    pub thread: Option<ThreadRef>,
+}
+
+/// A thread or forum post a message was posted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadRef {
+    /// The thread's channel id (a forum post's first message has the same id).
+    pub id: ChannelId,
+    /// Who started it, when known (the gateway's `owner_id`; an export does
+    /// not say, and the first message's author is taken).
+    pub starter: Option<MemberId>,
 }
 
 /// A reaction added to or removed from a message.

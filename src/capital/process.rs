@@ -272,7 +272,9 @@ impl GuildState {
         let turn = Turn {
             id: msg.id,
             channel: msg.channel_id,
-            thread: None,
+            thread: msg
+                .thread
+                .map(|t| (t.id, t.starter.unwrap_or(msg.author.id))),
             author: msg.author.id,
             at: msg.at,
             reply_to: msg.reply_to,

@@ -61,6 +61,7 @@ pub fn message_in(msg: &sy::Message, channel_name: &str) -> Option<MessageIn> {
         mentions_everyone: msg.mention_everyone,
         role_mentions: msg.mention_roles.iter().map(|r| r.get()).collect(),
         attachments: msg.attachments.len() as u32,
+        thread: None,
     })
 }
 
@@ -109,6 +110,7 @@ pub fn message_update_in(
             .map(|r| r.get())
             .collect(),
         attachments: ev.attachments.as_ref().map_or(0, |a| a.len() as u32),
+        thread: None,
     })
 }
 

@@ -27,7 +27,7 @@ use super::metrics::metrics;
 use super::roster::Roster;
 use super::UNAVAILABLE;
 use crate::capital::message::{
-    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn, ThreadRef,
 };
 use crate::service::{Goodwill, ServiceError};
 
@@ -130,6 +130,8 @@ struct ChannelInfo {
     name: String,
     parent: Option<u64>,
     is_thread: bool,
+    /// Who started the thread.
+    owner: Option<u64>,
 }
 
 /// Channel names, learnt from GUILD_CREATE / CHANNEL_* / THREAD_* and, for
@@ -146,6 +148,7 @@ impl ChannelNames {
             name: ch.name.clone(),
             parent: ch.parent_id.map(|p| p.get()),
             is_thread: ch.thread_metadata.is_some(),
+            owner: ch.owner_id.map(|o| o.get()),
         };
         self.map
             .write()
@@ -172,6 +175,7 @@ impl ChannelNames {
             name: String::new(),
             parent: None,
             is_thread: false,
+            owner: None,
         });
         if info.is_thread {
             if let Some(parent) = info.parent {
@@ -187,6 +191,15 @@ impl ChannelNames {
         info.name
     }
 
+    /// The thread a channel is, once [`ChannelNames::name`] looked it up.
+    pub fn thread(&self, id: u64) -> Option<ThreadRef> {
+        let info = self.get(id)?;
+        info.is_thread.then_some(ThreadRef {
+            id,
+            starter: info.owner,
+        })
+    }
+
     async fn fetch(&self, http: &sy::Http, id: u64) -> ChannelInfo {
         let info = match http.get_channel(sy::ChannelId::new(id)).await {
             Ok(sy::Channel::Guild(gc)) => {
@@ -195,12 +208,14 @@ impl ChannelNames {
                     name: gc.name,
                     parent: None,
                     is_thread: false,
+                    owner: None,
                 });
             }
             Ok(_) => ChannelInfo {
                 name: String::new(),
                 parent: None,
                 is_thread: false,
+                owner: None,
             },
             Err(e) => {
                 tracing::debug!(channel = id, error = %e, "channel lookup failed");
@@ -208,6 +223,7 @@ impl ChannelNames {
                     name: String::new(),
                     parent: None,
                     is_thread: false,
+                    owner: None,
                 }
             }
         };
@@ -360,6 +376,7 @@ async fn handle(
         }
         LedgerEvent::Message(mut m) => {
             m.channel_name = channels.name(http, m.channel_id).await;
+            m.thread = channels.thread(m.channel_id);
             tracing::debug!(
                 guild,
                 channel = m.channel_id,
@@ -371,6 +388,7 @@ async fn handle(
         }
         LedgerEvent::Update(mut m) => {
             m.channel_name = channels.name(http, m.channel_id).await;
+            m.thread = channels.thread(m.channel_id);
             service.handle_message_update(m).await
         }
         LedgerEvent::Reaction(r) => service.handle_reaction(r).await,

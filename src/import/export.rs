@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use crate::capital::message::{MessageIn, Person, ReactionIn};
+use crate::capital::message::{MessageIn, Person, ReactionIn, ThreadRef};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -56,6 +56,23 @@ struct RawChannel {
     id: String,
     #[serde(default)]
     name: String,
+    /// "GuildTextChat", "GuildPublicThread", … (DiscordChatExporter's names;
+    /// anything else is read as a plain channel).
+    #[serde(default, rename = "type")]
+    kind: Option<serde_json::Value>,
+    /// For a thread: its parent channel's name.
+    #[serde(default)]
+    category: Option<String>,
+}
+
+impl RawChannel {
+    /// A thread or forum post, exported as its own file (`--include-threads`).
+    fn is_thread(&self) -> bool {
+        self.kind
+            .as_ref()
+            .and_then(|k| k.as_str())
+            .is_some_and(|k| k.ends_with("Thread"))
+    }
 }
 
 #[derive(Deserialize)]
@@ -218,6 +235,16 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
             raw.channel.id
         ))
     })?;
+    // A thread is its own conversation, named after its parent channel for
+    // the channel rules (as the bot names it).
+    let thread = raw.channel.is_thread().then_some(ThreadRef {
+        id: channel_id,
+        starter: None,
+    });
+    let channel_name = match (&thread, &raw.channel.category) {
+        (Some(_), Some(parent)) if !parent.is_empty() => parent.clone(),
+        _ => raw.channel.name.clone(),
+    };
     let mut messages = Vec::with_capacity(raw.messages.len());
     let mut reactions = Vec::new();
     for (index, m) in raw.messages.into_iter().enumerate() {
@@ -274,7 +301,7 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
         messages.push(MessageIn {
             guild_id,
             channel_id,
-            channel_name: raw.channel.name.clone(),
+            channel_name: channel_name.clone(),
             id,
             is_webhook: false,
             is_system: is_system_type(m.kind.as_deref()),
@@ -286,6 +313,7 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
             mentions,
             content: m.content,
             author,
+            thread,
         });
     }
     Ok(ChannelExport {
@@ -401,5 +429,27 @@ mod tests {
             "{err}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_thread_export_is_a_thread_named_after_its_parent() {
+        let text = r#"{"guild": {"id": "1", "name": "g"},
+            "channel": {"id": "5", "type": "GuildPublicThread", "category": "help", "name": "wifi drops"},
+            "messages": [{"id": "5", "timestamp": "2024-01-01T00:00:00+00:00",
+                "author": {"id": "7", "name": "ann"}, "content": "my wifi drops, how do I fix it?"}]}"#;
+        let e = parse_export(Path::new("t.json"), text).unwrap();
+        let m = &e.messages[0];
+        assert_eq!(m.channel_name, "help");
+        assert_eq!(
+            m.thread,
+            Some(ThreadRef {
+                id: 5,
+                starter: None
+            })
+        );
+        let plain = text.replace("GuildPublicThread", "GuildTextChat");
+        let e = parse_export(Path::new("t.json"), &plain).unwrap();
+        assert_eq!(e.messages[0].thread, None);
+        assert_eq!(e.messages[0].channel_name, "wifi drops");
     }
 }

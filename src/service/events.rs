@@ -46,9 +46,9 @@ impl Goodwill {
                 .map(|x| x.1),
             None => None,
         };
-        // A reply to a message of a conversation memory no longer holds (a
-        // thread answered days later): its conversation is read back too.
-        if let Some(c) = ingest::reply_conversation_to_fetch(&rt.state, &msg, replied.as_ref()) {
+        // A thread, or a reply to a message, whose conversation memory no
+        // longer holds: it is read back too.
+        if let Some(c) = ingest::conversation_to_fetch(&rt.state, &msg, replied.as_ref()) {
             if let Some(conv) = self.store().conversation(msg.guild_id, c).await? {
                 rt.state.conversations.restore(conv);
             }

@@ -145,23 +145,26 @@ impl Store {
         .transpose()
     }
 
-    /// Conversations active in `[since, before)`: what a rebuilt memory
-    /// needs to continue them.
+    /// Conversations active in `[since, before)`, and threads active since
+    /// `threads_since`: what a rebuilt memory needs to continue them.
     pub async fn conversations_active(
         &self,
         guild: GuildId,
         since: DateTime<Utc>,
+        threads_since: DateTime<Utc>,
         before: DateTime<Utc>,
     ) -> Result<Vec<Conversation>, sqlx::Error> {
         sqlx::query(concat!(
             "SELECT ",
             conversation_cols!(),
-            " FROM conversations WHERE guild_id = $1 AND last_at >= $2 AND opened_at < $3
+            " FROM conversations WHERE guild_id = $1 AND opened_at < $3
+                AND (last_at >= $2 OR (thread AND last_at >= $4))
               ORDER BY opened_at"
         ))
         .bind(i(guild))
         .bind(since)
         .bind(before)
+        .bind(threads_since)
         .fetch_all(&self.pool)
         .await?
         .iter()

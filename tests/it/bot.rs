@@ -871,3 +871,69 @@ async fn the_token_never_appears_in_the_logs_and_sigterm_stops_the_bot() {
         "the token leaked into the logs"
     );
 }
+
+#[tokio::test]
+async fn a_thread_is_one_conversation_its_starter_charged_once_and_helpers_credited() {
+    let bot = Bot::start().await;
+    // Ann starts a thread under #help (a forum post works the same way).
+    let thread = bot.id();
+    bot.fake.add_channel(fake_discord::thread_by_json(
+        GUILD,
+        thread,
+        HELP,
+        "wifi drops every hour",
+        ann().id,
+    ));
+    let say = |who: FakeUser, text: &'static str| {
+        let id = if text.starts_with("my wifi") {
+            thread
+        } else {
+            bot.id()
+        };
+        bot.fake
+            .message_create(&Msg::new(GUILD, thread, id, &who, text));
+    };
+    say(ann(), "my wifi drops every hour, how do I fix it?");
+    // Bob's questions in Ann's thread are part of helping: no reply links,
+    // no mentions — the thread says whose problem it is.
+    say(bob(), "which driver does it use?");
+    say(ann(), "iwlwifi I think. how do I check?");
+    say(
+        bob(),
+        "run lspci -k and look for the wifi card, then update linux-firmware",
+    );
+    say(ann(), "that fixed it, thanks!");
+    eventually("the thread is scored", || async {
+        kinds_of(&bot.rows().await, 102)
+            .iter()
+            .any(|k| k == "thanks")
+    })
+    .await;
+    let rows = bot.rows().await;
+    let of = |m: u64, kind: &str| {
+        rows.iter()
+            .filter(|r| r.0 == m as i64 && r.1 == kind)
+            .count()
+    };
+    assert_eq!(
+        of(101, "request"),
+        1,
+        "one request for the thread: {rows:?}"
+    );
+    assert_eq!(
+        of(102, "request"),
+        0,
+        "Bob's questions cost nothing: {rows:?}"
+    );
+    assert_eq!(of(102, "helpful_reply"), 1, "help credited once: {rows:?}");
+    let reason: String = sqlx::query_scalar(
+        "SELECT reason FROM ledger WHERE guild_id = $1 AND member_id = 102 AND kind = 'helpful_reply'",
+    )
+    .bind(GUILD as i64)
+    .fetch_one(&bot.db.store.pool)
+    .await
+    .unwrap();
+    assert!(reason.contains("answered in their thread"), "{reason}");
+    assert!(bot.standing(102).await > 0.0);
+    bot.stop().await;
+}

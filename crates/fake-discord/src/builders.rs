@@ -238,9 +238,14 @@ pub fn channel_json(guild: u64, id: u64, name: &str) -> Value {
 
 /// A thread (public thread in `parent`).
 pub fn thread_json(guild: u64, id: u64, parent: u64, name: &str) -> Value {
+    thread_by_json(guild, id, parent, name, 1)
+}
+
+/// A thread (public thread in `parent`) started by `owner`.
+pub fn thread_by_json(guild: u64, id: u64, parent: u64, name: &str, owner: u64) -> Value {
     json!({
         "id": id.to_string(), "type": 11, "guild_id": guild.to_string(), "name": name,
-        "parent_id": parent.to_string(), "owner_id": "1", "last_message_id": null,
+        "parent_id": parent.to_string(), "owner_id": owner.to_string(), "last_message_id": null,
         "rate_limit_per_user": 0, "message_count": 0, "member_count": 1, "flags": 0,
         "thread_metadata": {"archived": false, "auto_archive_duration": 1440,
             "archive_timestamp": "2024-01-01T00:00:00+00:00", "locked": false}

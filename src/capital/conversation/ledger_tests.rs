@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use crate::capital::message::{MemberId, MessageId, MessageIn, Person};
+use crate::capital::message::{MemberId, MessageId, MessageIn, Person, ThreadRef};
 use crate::capital::process::GuildState;
 use crate::capital::score::{Decision, EntryDraft};
 use crate::capital::settings::Settings;
@@ -45,6 +45,8 @@ struct Channel {
     next: MessageId,
     at: DateTime<Utc>,
     entries: Vec<EntryDraft>,
+    /// The thread the next posts go to.
+    thread: Option<ThreadRef>,
 }
 
 impl Channel {
@@ -55,6 +57,7 @@ impl Channel {
             next: 1000,
             at: Utc.with_ymd_and_hms(2025, 3, 1, 9, 0, 0).unwrap(),
             entries: vec![],
+            thread: None,
         }
     }
 
@@ -73,7 +76,6 @@ impl Channel {
         }
         let msg = MessageIn {
             guild_id: 1,
-            channel_id: 10,
             channel_name: "help".into(),
             id: self.next,
             author: person(author),
@@ -81,6 +83,8 @@ impl Channel {
             content,
             reply_to,
             mentions: mention.map(person).into_iter().collect(),
+            channel_id: self.thread.map_or(10, |t| t.id),
+            thread: self.thread,
             ..Default::default()
         };
         let p = self.state.process_message(&msg, None, &self.s);
@@ -254,4 +258,30 @@ fn asking_again_and_again_without_helping_sinks() {
         c.wait(90);
     }
     assert!(c.net(ANN) < -10.0, "{}", c.dump());
+}
+
+#[test]
+fn a_thread_is_one_conversation() {
+    let mut c = Channel::new();
+    c.thread = Some(ThreadRef {
+        id: c.next + 1,
+        starter: Some(ANN),
+    });
+    c.say(ANN, "my wifi drops every hour, how do I fix it?");
+    c.say(BOB, "which driver does it use?");
+    c.say(ANN, "iwlwifi. how do I check which firmware I have?");
+    c.say(CAT, "what does dmesg say when it drops?");
+    c.say(BOB, "update linux-firmware and reboot");
+    c.say(ANN, "that fixed it, thanks bob");
+    assert_eq!(c.requests(ANN).len(), 1, "{}", c.dump());
+    assert!(
+        c.requests(BOB).is_empty() && c.requests(CAT).is_empty(),
+        "{}",
+        c.dump()
+    );
+    assert!(c.net(BOB) > 0.0, "{}", c.dump());
+    // Hours later, the thread is still the same conversation.
+    c.wait(600);
+    c.say(ANN, "it is back, how do I fix it this time?");
+    assert_eq!(c.requests(ANN).len(), 1, "still one: {}", c.dump());
 }

@@ -30,6 +30,9 @@ pub struct ConversationSettings {
     pub adjacent_messages: u32,
     /// …and at most this many seconds back.
     pub adjacent_seconds: u32,
+    /// Days a thread or forum post stays one conversation after its last
+    /// message (help in a thread can resume days later).
+    pub thread_days: u32,
     /// A "you…" question joins the conversation of a member who asked at
     /// most this many messages back.
     pub clarifying_messages: u32,
@@ -44,6 +47,7 @@ impl Default for ConversationSettings {
             answer_back_messages: 20,
             adjacent_messages: 3,
             adjacent_seconds: 120,
+            thread_days: 30,
             clarifying_messages: 8,
         }
     }
@@ -88,6 +92,7 @@ impl ConversationSettings {
                 0,
                 86_400,
             ),
+            ("conversation.thread_days", self.thread_days, 1, 3_650),
             (
                 "conversation.clarifying_messages",
                 self.clarifying_messages,
@@ -256,15 +261,18 @@ impl Conversations {
         }
     }
 
-    /// Drop conversations that are neither recent nor held by a remembered
-    /// turn. Done at every message, by time
+    /// Drop conversations that are neither recent (threads: within
+    /// `thread_days`) nor held by a remembered turn. Done at every message, by time
     /// alone, so that the memory holds the same conversations whether it ran
     /// without a break or was rebuilt from the store (which restores those
     /// active within the window). A reply link to an older conversation is
     /// served by the caller putting it back from the store first.
     fn forget_old_conversations(&mut self, turn: &Turn, s: &ConversationSettings) {
         let horizon = turn.at - Duration::minutes(s.window_minutes as i64);
-        if self.conversations.values().all(|c| c.last_at >= horizon) {
+        let thread_horizon = turn.at - Duration::days(s.thread_days as i64);
+        let keep =
+            |c: &Conversation| c.last_at >= horizon || (c.thread && c.last_at >= thread_horizon);
+        if self.conversations.values().all(keep) {
             return;
         }
         let live: std::collections::HashSet<ConversationId> = self
@@ -273,7 +281,7 @@ impl Conversations {
             .flat_map(|c| c.iter().map(|x| x.conversation))
             .collect();
         self.conversations
-            .retain(|id, c| c.last_at >= horizon || live.contains(id));
+            .retain(|id, c| keep(c) || live.contains(id));
     }
 
     /// The channel's recent turns, newest first.

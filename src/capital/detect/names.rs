@@ -293,7 +293,9 @@ impl Detector {
     /// window, and how that was seen: the members who answered them since their
     /// own last message (explicitly addressed answers first, else unaddressed
     /// answers right after their request); else the one member their own last
-    /// message was aimed at; else the latest member who addressed them.
+    /// message was aimed at; else the latest member who addressed them. In
+    /// the thread they started, every other member's message counts as
+    /// addressed to them.
     pub(super) fn conversation_partners<'c>(
         &self,
         ctx: &'c ChannelContext,
@@ -301,6 +303,10 @@ impl Detector {
     ) -> (Vec<Cow<'c, Person>>, &'static str) {
         let me = msg.author.id;
         let window = self.settings.conversation_window();
+        // In a thread one started, everyone else's message answers them.
+        let my_thread = msg
+            .thread
+            .is_some_and(|t| t.starter.is_none_or(|s| s == me));
         let mut answers = Answers::default();
         let mut seen_own = false;
         for m in ctx.newest_first() {
@@ -326,7 +332,7 @@ impl Detector {
                 }
                 continue;
             }
-            if addresses(ctx, m, me) {
+            if my_thread || addresses(ctx, m, me) {
                 if seen_own {
                     return (
                         vec![Cow::Borrowed(&m.author)],
