@@ -59,7 +59,8 @@ pub fn memory_window(s: &Settings) -> Duration {
 }
 
 /// Rebuild scoring memory as it stood just before `at`: entries of the memory
-/// window replayed, member balances computed exactly from the ledger.
+/// window replayed in the order they were written, member balances computed
+/// exactly from the ledger.
 pub async fn hydrate(
     store: &Store,
     row: &GuildRow,
@@ -70,7 +71,7 @@ pub async fn hydrate(
     let since = at - memory_window(s);
     for e in store.entries_since(row.guild_id, since).await? {
         if e.at >= at {
-            break;
+            continue;
         }
         let draft = EntryDraft {
             kind: e.kind,

@@ -412,7 +412,10 @@ impl Store {
             .collect())
     }
 
-    /// Entries of the last `since` window, oldest first (to rebuild scoring memory).
+    /// Entries dated after `since`, in the order they were written (to rebuild
+    /// scoring memory exactly as it was built: a reaction is dated on receipt,
+    /// possibly after messages scored later, and the memory's windows depend
+    /// on the order it saw entries in).
     pub async fn entries_since(
         &self,
         guild: GuildId,
@@ -420,7 +423,7 @@ impl Store {
     ) -> Result<Vec<EntryRow>, sqlx::Error> {
         let rows = sqlx::query(
             "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason
-             FROM ledger WHERE guild_id = $1 AND at > $2 ORDER BY at, entry_id",
+             FROM ledger WHERE guild_id = $1 AND at > $2 ORDER BY entry_id",
         )
         .bind(i(guild))
         .bind(since)
