@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use goodwill::import::export::gunzip;
+
 /// One annotated message of a gold file.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
@@ -44,17 +46,9 @@ pub fn gold_path(export: &Path) -> Option<PathBuf> {
 
 /// Read a gold file (plain or gzipped).
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<Gold>> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = String::new();
-        std::io::Read::read_to_string(
-            &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
-            &mut out,
-        )?;
-        out
-    } else {
-        String::from_utf8(bytes)?
-    };
+    let at = |e: &dyn std::fmt::Display| anyhow::anyhow!("{}: {e}", path.display());
+    let bytes = std::fs::read(path).and_then(gunzip).map_err(|e| at(&e))?;
+    let text = String::from_utf8(bytes).map_err(|e| at(&e))?;
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).map_err(|e| anyhow::anyhow!("{}: {e}", path.display())))

@@ -190,7 +190,7 @@ pub fn read_export(path: &Path) -> Result<ChannelExport, ExportError> {
 
 /// The bytes of a gzip file decompressed; anything else as it is (JSON
 /// never starts with gzip's magic bytes, so the name does not matter).
-fn gunzip(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+pub fn gunzip(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
         return Ok(bytes);
     }
