@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::capital::conversation::ConversationId;
+use crate::capital::conversation::{ConversationId, Solution};
 use crate::capital::message::{
     ChannelId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
@@ -379,6 +379,44 @@ pub fn kudos(
     out.see_person(k.receiver, k.at);
     out.push_entries(&p.decisions);
     p.decisions
+}
+
+/// An accepted solution as decided (see [`crate::capital::conversation::solution`]):
+/// the conversation `id` (held by the state) and its new solution.
+#[derive(Debug, Clone)]
+pub struct SolutionMark<'a> {
+    pub conversation: ConversationId,
+    pub solution: Solution,
+    /// The act, for the entries' keys: the interaction, or the tag event.
+    pub key: &'a str,
+    pub channel_name: &'a str,
+    /// The earlier solution's credit, when it went to someone else.
+    pub reversals: Vec<Reversal>,
+    /// The earlier solution was the same member's: only the message the
+    /// solution points at moves, no credit changes.
+    pub same_solver: bool,
+}
+
+/// An accepted solution: the earlier credit (if it moves to someone else) is
+/// reversed, the solver credited, and the conversation written as solved,
+/// all in one batch.
+pub fn solution(
+    state: &mut GuildState,
+    s: &Settings,
+    m: SolutionMark<'_>,
+    out: &mut Pending,
+) -> Vec<Decision> {
+    reverse(state, s, m.reversals, out);
+    let decisions = if m.same_solver {
+        state.conversations.solve(m.conversation, m.solution);
+        Vec::new()
+    } else {
+        let p = state.process_solution(m.conversation, m.solution, m.key, m.channel_name, s);
+        out.push_entries(&p.decisions);
+        p.decisions
+    };
+    out.see_conversation(state, Some(m.conversation));
+    decisions
 }
 
 /// A moderator's correction, audited with who and why.

@@ -10,7 +10,9 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 use super::conversation::account::{event_signals, own_question, why_not_charged, Names};
-use super::conversation::{Conversation, Conversations, Event, Placement, Replied, Said, Turn};
+use super::conversation::{
+    Conversation, ConversationId, Conversations, Event, Placement, Replied, Said, Solution, Turn,
+};
 use super::detect::{detector_for, Detector};
 use super::message::{
     ChannelContext, ChannelId, MemberId, MessageIn, Person, ReactionIn, RecentMessage,
@@ -350,6 +352,57 @@ impl GuildState {
         )
         .with_counterpart(giver);
         let src = Source::kudos(channel, interaction, at);
+        Processed {
+            remembered: None,
+            decisions: self.run(&[sig], &src, s),
+        }
+    }
+
+    /// An accepted solution in conversation `id` (held by the state: the
+    /// caller restores it from the store first): the conversation is solved
+    /// and the solver credited, from the opener, like a thanks that passes
+    /// the pair's cooldown and the daily giving budget but not the other
+    /// damping. `key` names the act (the interaction, or the tag event), so
+    /// the same act written twice is one entry; `channel_name` is for the
+    /// reason.
+    pub fn process_solution(
+        &mut self,
+        id: ConversationId,
+        solution: Solution,
+        key: &str,
+        channel_name: &str,
+        s: &Settings,
+    ) -> Processed {
+        let name = |m: MemberId| self.names.get(&m).cloned().unwrap_or_else(|| m.to_string());
+        let Some(c) = self.conversations.solve(id, solution.clone()) else {
+            return Processed::default();
+        };
+        let what = c.describe(&name(c.opener), channel_name);
+        let (rule, how) = match solution.marked_by {
+            Some(by) if by == c.opener => (Rule::SolutionMarked, "marked by them".to_string()),
+            Some(by) => (
+                Rule::SolutionMarked,
+                format!("marked by moderator {}", name(by)),
+            ),
+            None => (
+                Rule::SolutionTagged,
+                "the forum's Solved tag applied by hand; the last to answer in it".to_string(),
+            ),
+        };
+        let (opener, channel) = (c.opener, c.channel);
+        let sig = Signal::new(
+            EntryKind::Solution,
+            solution.solver,
+            rule,
+            format!("accepted solution to {what}; {how}"),
+        )
+        .with_counterpart(opener);
+        let src = Source {
+            channel_id: Some(channel),
+            message_id: Some(solution.message),
+            key: format!("sol:{key}"),
+            at: solution.at,
+        };
         Processed {
             remembered: None,
             decisions: self.run(&[sig], &src, s),

@@ -28,6 +28,60 @@ pub struct Settings {
     /// How messages are placed in conversations.
     #[serde(default)]
     pub conversation: ConversationSettings,
+    /// Help forums: accepted solutions, the Solved tag, the nudge.
+    #[serde(default)]
+    pub forum: ForumSettings,
+}
+
+/// Help forums and threads: what "Mark as solution" does besides the credit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ForumSettings {
+    /// The forum tag that means solved: a tag's id or name, or several
+    /// separated by commas (tag ids belong to one forum, so listing each
+    /// forum's tag id sets it per forum). Empty: the tag named "Solved".
+    pub solved_tag: String,
+    /// Archive (close) a forum post once it is marked solved.
+    pub archive_on_solve: bool,
+    /// Days without activity after which the opener of an answered, unsolved
+    /// forum post is asked once, in the post, whether it was solved; 0 = off.
+    pub nudge_days: u32,
+    /// A Solved tag applied by hand (not through the command) credits the
+    /// last member other than the opener who wrote in the post.
+    pub tag_credits_last_responder: bool,
+}
+
+impl Default for ForumSettings {
+    fn default() -> Self {
+        ForumSettings {
+            solved_tag: String::new(),
+            archive_on_solve: false,
+            nudge_days: 0,
+            tag_credits_last_responder: true,
+        }
+    }
+}
+
+impl ForumSettings {
+    /// Whether a forum tag (its id and name) is the Solved tag.
+    pub fn is_solved_tag(&self, id: u64, name: &str) -> bool {
+        let wanted: Vec<&str> = self
+            .solved_tag
+            .split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return name.trim().eq_ignore_ascii_case("solved");
+        }
+        wanted
+            .iter()
+            .any(|w| w.parse::<u64>().ok() == Some(id) || w.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+fn default_solution() -> f64 {
+    5.0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -86,6 +140,10 @@ pub struct ScoringSettings {
     pub share_cap: f64,
     pub kudos: f64,
     pub kudos_daily_cap: u32,
+    /// Deposit for an accepted solution (before the opener's weight and the
+    /// pair's damping): more than a thanks, outside the daily giving budget.
+    #[serde(default = "default_solution")]
+    pub solution: f64,
     pub request: f64,
     pub request_escalation: f64,
     pub request_escalation_cap: f64,
@@ -274,6 +332,7 @@ impl Settings {
             ("scoring.self_promotion", s.self_promotion),
             ("scoring.broadcast", s.broadcast),
             ("scoring.kudos", s.kudos),
+            ("scoring.solution", s.solution),
             ("scoring.helpful_reply", s.helpful_reply),
             ("scoring.thank_reaction", s.thank_reaction),
             ("scoring.shared_content", s.shared_content),
@@ -310,6 +369,9 @@ impl Settings {
             return Err("report.page_size must be between 1 and 25".into());
         }
         self.conversation.validate()?;
+        if self.forum.nudge_days > 3650 {
+            return Err("forum.nudge_days must be between 0 (off) and 3650".into());
+        }
         Ok(())
     }
 }

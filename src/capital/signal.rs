@@ -22,10 +22,13 @@ pub enum EntryKind {
     Reciprocity,
     Reversal,
     Adjustment,
+    /// An accepted solution: the opener (or a moderator) marked a message as
+    /// what solved the problem ("Mark as solution", or the forum's Solved tag).
+    Solution,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 11] = [
+    pub const ALL: [EntryKind; 12] = [
         EntryKind::Thanks,
         EntryKind::ThankReaction,
         EntryKind::HelpfulReply,
@@ -37,6 +40,7 @@ impl EntryKind {
         EntryKind::Reciprocity,
         EntryKind::Reversal,
         EntryKind::Adjustment,
+        EntryKind::Solution,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +56,7 @@ impl EntryKind {
             EntryKind::Reciprocity => "reciprocity",
             EntryKind::Reversal => "reversal",
             EntryKind::Adjustment => "adjustment",
+            EntryKind::Solution => "solution",
         }
     }
 
@@ -127,11 +132,15 @@ pub enum Rule {
     // Not detection: commands, moderation, re-scoring stored entries.
     KudosCommand,
     AdjustModerator,
+    /// "Mark as solution" by the opener or a moderator.
+    SolutionMarked,
+    /// The forum's Solved tag applied by hand: the last responder solved it.
+    SolutionTagged,
     Replay,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 40] = [
+    pub const ALL: [Rule; 42] = [
         Rule::ThanksMention,
         Rule::ThanksName,
         Rule::ThanksReplyTarget,
@@ -170,6 +179,8 @@ impl Rule {
         Rule::ReactionBot,
         Rule::ReactionToBot,
         Rule::KudosCommand,
+        Rule::SolutionMarked,
+        Rule::SolutionTagged,
         Rule::AdjustModerator,
         Rule::Replay,
     ];
@@ -214,6 +225,8 @@ impl Rule {
             Rule::ReactionBot => "reaction.bot",
             Rule::ReactionToBot => "reaction.to_bot",
             Rule::KudosCommand => "kudos.command",
+            Rule::SolutionMarked => "solution.marked",
+            Rule::SolutionTagged => "solution.tagged",
             Rule::AdjustModerator => "adjust.moderator",
             Rule::Replay => "replay",
         }

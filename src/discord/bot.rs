@@ -231,7 +231,7 @@ pub async fn run_bot(
             service: service.clone(),
             roster: Arc::clone(&roster),
         };
-        let framework = framework(service.clone(), opts.guild_id);
+        let framework = framework(service.clone(), Arc::clone(&channels), opts.guild_id);
         let mut client = serenity::ClientBuilder::new_with_http(make_http(&opts), intents)
             .raw_event_handler(handler)
             .framework(framework)
@@ -343,7 +343,11 @@ impl Drop for AbortOnDrop {
     }
 }
 
-fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data, Error> {
+fn framework(
+    service: Goodwill,
+    channels: Arc<ChannelNames>,
+    guild_id: Option<u64>,
+) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -395,6 +399,7 @@ fn framework(service: Goodwill, guild_id: Option<u64>) -> poise::Framework<Data,
                 }
                 Ok(Data {
                     service,
+                    channels,
                     limiter: super::ratelimit::RateLimiter::new(
                         super::RATE_MAX,
                         super::RATE_WINDOW,

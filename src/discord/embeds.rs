@@ -5,7 +5,9 @@ use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
 };
 
-use crate::service::{BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage};
+use crate::service::{
+    BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage, UnsolvedView,
+};
 
 const GREEN: Colour = Colour(0x2e_b8_72);
 const AMBER: Colour = Colour(0xe8_a3_17);
@@ -129,6 +131,15 @@ pub fn balance(b: &BalanceView) -> CreateEmbed {
             ),
             true,
         )
+        .field(
+            "Solutions",
+            match b.solutions {
+                0 => "none accepted yet".to_string(),
+                1 => "**1** answer accepted as the solution".to_string(),
+                k => format!("**{k}** answers accepted as the solution"),
+            },
+            true,
+        )
         .field("Decay", truncate(&decay, FIELD_MAX), false)
         .footer(CreateEmbedFooter::new(format!(
             "{} ledger entr{} · /history for details",
@@ -213,7 +224,11 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
             "{} `{:>6}` **{}**{who} — {}{link}\n",
             date(r.at),
             signed(r.amount),
-            r.kind.as_str(),
+            if r.kind == crate::capital::signal::EntryKind::Solution {
+                "✅ solution"
+            } else {
+                r.kind.as_str()
+            },
             escape(&truncate(&r.reason, 120)),
         );
         if lines.len() + line.len() > DESCRIPTION_MAX {
@@ -231,14 +246,83 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
         )))
 }
 
+/// `/unsolved`: open questions with no solution, oldest first, each with a
+/// jump link, who asked, when, and whether anyone has answered.
+pub fn unsolved(v: &UnsolvedView, channel: Option<&str>) -> CreateEmbed {
+    let mut lines = String::new();
+    if v.rows.is_empty() {
+        lines.push_str("Nothing open: every question asked here in the last ");
+        lines.push_str(&format!(
+            "{} days has an answer marked or a thanks. 🎉",
+            v.days
+        ));
+    }
+    for r in &v.rows {
+        let link = if r.thread {
+            format!(
+                "https://discord.com/channels/{}/{}",
+                v.guild_id, r.channel_id
+            )
+        } else {
+            format!(
+                "https://discord.com/channels/{}/{}/{}",
+                v.guild_id, r.channel_id, r.ask_message_id
+            )
+        };
+        let answers = match r.responders {
+            0 => "no answer yet".to_string(),
+            1 => "1 member answered".to_string(),
+            k => format!("{k} members answered"),
+        };
+        let place = if r.channel_name.is_empty() {
+            String::new()
+        } else {
+            format!(" in #{}", escape(&r.channel_name))
+        };
+        let line = format!(
+            "• [{}'s question]({link}){place} · asked {} · {answers}\n",
+            escape(&r.opener_name),
+            relative(r.opened_at),
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX - 200 {
+            break;
+        }
+        lines.push_str(&line);
+    }
+    if v.total > v.rows.len() as u64 {
+        lines.push_str(&format!(
+            "… and {} more (oldest shown first)\n",
+            v.total - v.rows.len() as u64
+        ));
+    }
+    let title = match channel {
+        Some(c) => format!("Unsolved in #{}", escape(c)),
+        None => "Unsolved questions".to_string(),
+    };
+    CreateEmbed::new()
+        .title(title)
+        .colour(AMBER)
+        .description(lines)
+        .footer(CreateEmbedFooter::new(format!(
+            "{} open · asked in the last {} days · the asker marks the answer that solved it: \
+             right-click it → Apps → Mark as solution",
+            v.total, v.days
+        )))
+}
+
 fn member_list(ms: &[ReportMember], n: usize) -> String {
     if ms.is_empty() {
         return "—".into();
     }
     let mut s = String::new();
     for m in ms.iter().take(n) {
+        let solved = match m.solutions {
+            0 => String::new(),
+            1 => " · 1 solution".to_string(),
+            k => format!(" · {k} solutions"),
+        };
         let line = format!(
-            "**{}** +{:.1} / -{:.1} ({})\n",
+            "**{}** +{:.1} / -{:.1} ({}){solved}\n",
             escape(&m.member_name),
             m.earned,
             m.spent,

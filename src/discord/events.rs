@@ -71,6 +71,14 @@ pub enum LedgerEvent {
         guild: GuildId,
         member: MemberId,
     },
+    /// Forum tags newly applied to a post (THREAD_UPDATE): a Solved tag
+    /// applied by hand may credit the last responder.
+    TagsApplied {
+        guild: GuildId,
+        thread: ChannelId,
+        /// (id, name) of each tag added.
+        tags: Vec<(u64, String)>,
+    },
 }
 
 impl LedgerEvent {
@@ -79,7 +87,8 @@ impl LedgerEvent {
             LedgerEvent::Guild { guild, .. }
             | LedgerEvent::MemberJoin { guild, .. }
             | LedgerEvent::Delete { guild, .. }
-            | LedgerEvent::MemberLeave { guild, .. } => *guild,
+            | LedgerEvent::MemberLeave { guild, .. }
+            | LedgerEvent::TagsApplied { guild, .. } => *guild,
             LedgerEvent::Message(m) | LedgerEvent::Update(m) => m.guild_id,
             LedgerEvent::Reaction(r) => r.guild_id,
         }
@@ -96,6 +105,7 @@ impl LedgerEvent {
             LedgerEvent::Reaction(_) => (5, 0),
             LedgerEvent::Delete { .. } => (6, 0),
             LedgerEvent::MemberLeave { .. } => (7, 0),
+            LedgerEvent::TagsApplied { .. } => (8, 0),
         }
     }
 
@@ -110,6 +120,7 @@ impl LedgerEvent {
             LedgerEvent::Delete { ids, .. } if ids.len() == 1 => "message_delete",
             LedgerEvent::Delete { .. } => "message_delete_bulk",
             LedgerEvent::MemberLeave { .. } => "member_remove",
+            LedgerEvent::TagsApplied { .. } => "thread_update",
         }
     }
 }
@@ -125,13 +136,27 @@ enum Item {
     Flush(oneshot::Sender<()>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct ChannelInfo {
     name: String,
     parent: Option<u64>,
     is_thread: bool,
     /// Who started the thread.
     owner: Option<u64>,
+    /// A forum's (or media channel's) tags: (id, name).
+    available_tags: Vec<(u64, String)>,
+    /// A forum post's applied tags.
+    applied_tags: Vec<u64>,
+}
+
+/// A forum post as the bot knows it: where its tags come from and which are on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForumPost {
+    pub thread: u64,
+    pub forum: u64,
+    /// The forum's tags: (id, name).
+    pub available: Vec<(u64, String)>,
+    pub applied: Vec<u64>,
 }
 
 /// Channel names, learnt from GUILD_CREATE / CHANNEL_* / THREAD_* and, for
@@ -143,17 +168,74 @@ pub struct ChannelNames {
 }
 
 impl ChannelNames {
-    pub fn learn(&self, ch: &sy::GuildChannel) {
+    /// Remember a channel or thread. Returns the forum tags newly applied to
+    /// a post since it was last seen (id, name): none the first time.
+    pub fn learn(&self, ch: &sy::GuildChannel) -> Vec<(u64, String)> {
         let info = ChannelInfo {
             name: ch.name.clone(),
             parent: ch.parent_id.map(|p| p.get()),
             is_thread: ch.thread_metadata.is_some(),
             owner: ch.owner_id.map(|o| o.get()),
+            available_tags: ch
+                .available_tags
+                .iter()
+                .map(|t| (t.id.get(), t.name.clone()))
+                .collect(),
+            applied_tags: ch.applied_tags.iter().map(|t| t.get()).collect(),
         };
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        let before = map.insert(ch.id.get(), info.clone());
+        let Some(before) = before.filter(|b| b.is_thread) else {
+            return Vec::new();
+        };
+        let names = info
+            .parent
+            .and_then(|p| map.get(&p))
+            .map(|p| p.available_tags.clone())
+            .unwrap_or_default();
+        info.applied_tags
+            .iter()
+            .filter(|t| !before.applied_tags.contains(t))
+            .map(|t| {
+                let name = names.iter().find(|x| x.0 == *t).map(|x| x.1.clone());
+                (*t, name.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// The forum post `thread` is, when its forum's tags are known.
+    pub fn forum_post(&self, thread: u64) -> Option<ForumPost> {
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        let t = map.get(&thread).filter(|t| t.is_thread)?;
+        let forum = t.parent?;
+        let f = map.get(&forum).filter(|f| !f.available_tags.is_empty())?;
+        Some(ForumPost {
+            thread,
+            forum,
+            available: f.available_tags.clone(),
+            applied: t.applied_tags.clone(),
+        })
+    }
+
+    /// Remember the tags the bot itself applied (its own THREAD_UPDATE then
+    /// shows nothing new).
+    pub fn set_applied(&self, thread: u64, applied: Vec<u64>) {
+        if let Some(t) = self
+            .map
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_mut(&thread)
+        {
+            t.applied_tags = applied;
+        }
+    }
+
+    /// A thread deleted: forget it.
+    pub fn forget(&self, id: u64) {
         self.map
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(ch.id.get(), info);
+            .remove(&id);
     }
 
     fn get(&self, id: u64) -> Option<ChannelInfo> {
@@ -171,12 +253,7 @@ impl ChannelNames {
         if info.is_none() {
             info = Some(self.fetch(http, id).await);
         }
-        let info = info.unwrap_or(ChannelInfo {
-            name: String::new(),
-            parent: None,
-            is_thread: false,
-            owner: None,
-        });
+        let info = info.unwrap_or_default();
         if info.is_thread {
             if let Some(parent) = info.parent {
                 let p = match self.get(parent) {
@@ -206,25 +283,13 @@ impl ChannelNames {
                 self.learn(&gc);
                 return self.get(id).unwrap_or(ChannelInfo {
                     name: gc.name,
-                    parent: None,
-                    is_thread: false,
-                    owner: None,
+                    ..Default::default()
                 });
             }
-            Ok(_) => ChannelInfo {
-                name: String::new(),
-                parent: None,
-                is_thread: false,
-                owner: None,
-            },
+            Ok(_) => ChannelInfo::default(),
             Err(e) => {
                 tracing::debug!(channel = id, error = %e, "channel lookup failed");
-                ChannelInfo {
-                    name: String::new(),
-                    parent: None,
-                    is_thread: false,
-                    owner: None,
-                }
+                ChannelInfo::default()
             }
         };
         // Remember the miss too: one lookup per unknown channel.
@@ -404,6 +469,14 @@ async fn handle(
         LedgerEvent::MemberLeave { guild, member } => {
             service.handle_member_leave(guild, member, at).await
         }
+        LedgerEvent::TagsApplied {
+            guild,
+            thread,
+            tags,
+        } => service
+            .solved_tag_applied(guild, thread, &tags, at)
+            .await
+            .map(|_| ()),
     };
     if let Err(e) = result {
         metrics().event_error();
@@ -473,10 +546,34 @@ impl Handler {
                     name: g.guild.name,
                 });
             }
-            sy::Event::ChannelCreate(c) => self.channels.learn(&c.channel),
-            sy::Event::ChannelUpdate(c) => self.channels.learn(&c.channel),
-            sy::Event::ThreadCreate(t) => self.channels.learn(&t.thread),
-            sy::Event::ThreadUpdate(t) => self.channels.learn(&t.thread),
+            sy::Event::ChannelCreate(c) => {
+                self.channels.learn(&c.channel);
+            }
+            sy::Event::ChannelUpdate(c) => {
+                self.channels.learn(&c.channel);
+            }
+            sy::Event::ThreadCreate(t) => {
+                self.channels.learn(&t.thread);
+            }
+            sy::Event::ThreadUpdate(t) => {
+                let added = self.channels.learn(&t.thread);
+                if !added.is_empty() {
+                    self.queue.push(LedgerEvent::TagsApplied {
+                        guild: t.thread.guild_id.get(),
+                        thread: t.thread.id.get(),
+                        tags: added,
+                    });
+                }
+            }
+            // Archived threads come back in lists: learn them (names, starters, tags).
+            sy::Event::ThreadListSync(l) => {
+                for t in &l.threads {
+                    self.channels.learn(t);
+                }
+            }
+            // The thread's ledger entries stay (the help happened); only the
+            // cached channel goes.
+            sy::Event::ThreadDelete(t) => self.channels.forget(t.thread.id.get()),
             // `unavailable`: an outage at Discord, the bot is still in the guild.
             sy::Event::GuildDelete(g) if !g.guild.unavailable => {
                 self.roster.guild_gone(g.guild.id.get());

@@ -18,7 +18,7 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
 /// The gateway events the bot counts (each exported from the start, at 0).
-pub const EVENT_KINDS: [&str; 11] = [
+pub const EVENT_KINDS: [&str; 12] = [
     "guild_create",
     "message_create",
     "message_update",
@@ -28,6 +28,7 @@ pub const EVENT_KINDS: [&str; 11] = [
     "reaction_remove",
     "member_add",
     "member_remove",
+    "thread_update",
     "interaction",
     "resumed",
 ];

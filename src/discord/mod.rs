@@ -32,6 +32,9 @@ use crate::service::Goodwill;
 /// What every command can reach.
 pub struct Data {
     pub service: Goodwill,
+    /// Channels, threads and forum tags the gateway learnt ("Mark as
+    /// solution" applies a forum's Solved tag).
+    pub channels: std::sync::Arc<events::ChannelNames>,
     /// Per-member command rate limit.
     pub limiter: ratelimit::RateLimiter,
 }

@@ -158,6 +158,35 @@ impl Ctx {
                 tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "log channel failed");
             }
         }
+        if settings.forum.nudge_days > 0 {
+            if let Err(e) = self.nudges(guild, at).await {
+                tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "solution nudges failed");
+            }
+        }
+    }
+
+    // ----- nudges ---------------------------------------------------------------
+
+    /// Ask the opener of each quiet, answered, unsolved post, once, whether
+    /// it was solved and how to mark it. A post Discord refuses (deleted,
+    /// locked) is skipped: it was claimed and is not asked again.
+    async fn nudges(&self, guild: GuildId, at: DateTime<Utc>) -> anyhow::Result<()> {
+        for c in self.service.take_nudges(guild, at).await? {
+            let sent = sy::ChannelId::new(c.channel)
+                .send_message(
+                    &*self.http,
+                    sy::CreateMessage::new()
+                        .content(nudge_message(c.opener))
+                        .allowed_mentions(
+                            sy::CreateAllowedMentions::new().users([sy::UserId::new(c.opener)]),
+                        ),
+                )
+                .await;
+            if let Err(e) = sent {
+                tracing::info!(guild_id = guild, thread = c.channel, error = %e, "could not post a nudge");
+            }
+        }
+        Ok(())
     }
 
     // ----- digest --------------------------------------------------------------
@@ -426,6 +455,15 @@ impl Ctx {
         }
         Ok(())
     }
+}
+
+/// The one message a nudge posts in a quiet, answered, unsolved post.
+pub fn nudge_message(opener: u64) -> String {
+    format!(
+        "<@{opener}> did the answers here solve your question? If one did, mark it: \
+         right-click the message (long-press on mobile) → **Apps** → **Mark as solution**. \
+         It thanks whoever helped and shows others the question is answered."
+    )
 }
 
 /// Lines packed into messages of at most `limit` bytes, joined by newlines; a

@@ -19,6 +19,8 @@ pub struct CsvRow {
     pub deposits: u64,
     pub withdrawals: u64,
     pub helpful_replies: u64,
+    /// Accepted solutions credited in the window.
+    pub solutions: u64,
     /// RFC 3339 date the member falls a tier, when at risk within the horizon.
     pub at_risk_falls_on: Option<String>,
 }
@@ -38,6 +40,7 @@ pub fn rows(r: &ReportView) -> Vec<CsvRow> {
             deposits: m.deposits,
             withdrawals: m.withdrawals,
             helpful_replies: m.helpful_replies,
+            solutions: m.solutions,
             at_risk_falls_on: r
                 .at_risk
                 .iter()

@@ -110,6 +110,7 @@ pub fn balance(b: &BalanceView) -> String {
         "  headroom   {} ask(s) before going negative",
         b.headroom
     );
+    let _ = writeln!(s, "  solutions  {} accepted", b.solutions);
     let _ = writeln!(s, "  entries    {}", b.entries);
     s
 }
@@ -270,7 +271,7 @@ pub fn report(r: &ReportView, n: usize) -> String {
     } else {
         table(&["member", "change", "standing"], &rows)
     });
-    let _ = writeln!(s, "\nTop helpers (helpful replies)");
+    let _ = writeln!(s, "\nTop helpers (helpful replies, accepted solutions)");
     let rows: Vec<Vec<String>> = r
         .top_helpers
         .iter()
@@ -278,6 +279,7 @@ pub fn report(r: &ReportView, n: usize) -> String {
             vec![
                 m.member_name.clone(),
                 m.helpful_replies.to_string(),
+                m.solutions.to_string(),
                 num(m.earned),
             ]
         })
@@ -285,7 +287,7 @@ pub fn report(r: &ReportView, n: usize) -> String {
     s.push_str(&if rows.is_empty() {
         "  (none)\n".into()
     } else {
-        table(&["member", "replies", "earned"], &rows)
+        table(&["member", "replies", "solutions", "earned"], &rows)
     });
     s
 }

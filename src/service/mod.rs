@@ -7,13 +7,15 @@
 //! - `report`: the moderators' report;
 //! - `members`: kudos, moderator adjustments, opt-out and opt-in;
 //! - `config`: a guild's settings;
-//! - `moderation`: the digest, roles by standing, the log channel, what-if.
+//! - `moderation`: the digest, roles by standing, the log channel, what-if;
+//! - `solutions`: "Mark as solution", the Solved tag, `/unsolved`, the nudge.
 
 mod config;
 mod events;
 mod members;
 pub mod moderation;
 mod report;
+pub mod solutions;
 mod views;
 
 use std::sync::Arc;
@@ -29,6 +31,7 @@ use crate::store::{is_unavailable, Batch, GuildRow, Store};
 pub use crate::capital::classify::Category;
 pub use members::KudosOutcome;
 pub use report::{AtRisk, ReportMember, ReportView, TrendPoint};
+pub use solutions::{MarkRequest, SolutionOutcome, UnsolvedView};
 pub use views::{BalanceView, HistoryPage, HistoryRow, StandingRow, StandingsPage};
 
 /// Errors a member, moderator or operator can act on.

@@ -25,6 +25,8 @@ pub struct ReportMember {
     pub deposits: u64,
     pub withdrawals: u64,
     pub helpful_replies: u64,
+    /// Accepted solutions credited in the window.
+    pub solutions: u64,
     pub standing: f64,
     pub tier: String,
     /// Standing change over the window.
@@ -142,6 +144,7 @@ impl Goodwill {
                 deposits: st.map(|x| x.deposits).unwrap_or(0),
                 withdrawals: st.map(|x| x.withdrawals).unwrap_or(0),
                 helpful_replies: st.map(|x| x.helpful_replies).unwrap_or(0),
+                solutions: st.map(|x| x.solutions).unwrap_or(0),
                 standing,
                 tier: tier.name.clone(),
                 change: standing - g.scales.standing(tr, tl),
@@ -181,12 +184,14 @@ impl Goodwill {
         fallers.truncate(n);
         let mut top_helpers: Vec<ReportMember> = members
             .iter()
-            .filter(|m| m.helpful_replies > 0)
+            .filter(|m| m.helpful_replies > 0 || m.solutions > 0)
             .cloned()
             .collect();
+        // An accepted solution is the strongest evidence of help: it ranks first.
         top_helpers.sort_by(|a, b| {
-            b.helpful_replies
-                .cmp(&a.helpful_replies)
+            b.solutions
+                .cmp(&a.solutions)
+                .then(b.helpful_replies.cmp(&a.helpful_replies))
                 .then(a.member_id.cmp(&b.member_id))
         });
         top_helpers.truncate(n);

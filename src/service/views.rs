@@ -44,6 +44,8 @@ pub struct BalanceView {
     pub rank: Option<u64>,
     pub entries: u64,
     pub opted_out: bool,
+    /// Accepted solutions credited to the member ("Mark as solution").
+    pub solutions: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -182,6 +184,7 @@ impl Goodwill {
             rank: if entries > 0 { snap.rank } else { None },
             entries,
             opted_out: snap.opted_out,
+            solutions: snap.solutions,
         })
     }
 

@@ -7,14 +7,17 @@ use sqlx::{Postgres, Row, Transaction};
 
 use super::ledger::i;
 use super::Store;
-use crate::capital::conversation::{Ask, Conversation, ConversationId, Responder, State};
-use crate::capital::message::{ChannelId, GuildId, MessageFlags, Person, RecentMessage};
+use crate::capital::conversation::{Ask, Conversation, ConversationId, Responder, Solution, State};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageFlags, MessageId, Person, RecentMessage,
+};
 
 /// Columns read back into a [`Conversation`], in [`row_to_conversation`]'s order.
 macro_rules! conversation_cols {
     () => {
         "conversation_id, channel_id, thread, opener_id, opened_at, last_at,
-         ask_message_id, ask_at, ask_evidence, charged, state, responders"
+         ask_message_id, ask_at, ask_evidence, charged, state, responders,
+         solution_message_id, solver_id, solution_by, solved_at"
     };
 }
 
@@ -31,6 +34,19 @@ fn row_to_conversation(r: &sqlx::postgres::PgRow) -> Result<Conversation, sqlx::
         None => None,
     };
     let state: String = r.try_get(10)?;
+    let solution = match (
+        r.try_get::<Option<i64>, _>(12)?,
+        r.try_get::<Option<i64>, _>(13)?,
+        r.try_get::<Option<DateTime<Utc>>, _>(15)?,
+    ) {
+        (Some(m), Some(solver), Some(at)) => Some(Solution {
+            message: m as u64,
+            solver: solver as u64,
+            marked_by: r.try_get::<Option<i64>, _>(14)?.map(|x| x as u64),
+            at,
+        }),
+        _ => None,
+    };
     Ok(Conversation {
         id: ConversationId(r.try_get::<i64, _>(0)? as u64),
         channel: r.try_get::<i64, _>(1)? as u64,
@@ -42,6 +58,7 @@ fn row_to_conversation(r: &sqlx::postgres::PgRow) -> Result<Conversation, sqlx::
         charged: r.try_get(9)?,
         responders,
         state: State::parse(&state).unwrap_or_default(),
+        solution,
     })
 }
 
@@ -79,7 +96,16 @@ pub(crate) async fn upsert(
     let mut charged = Vec::with_capacity(n);
     let mut states = Vec::with_capacity(n);
     let mut responders = Vec::with_capacity(n);
+    let mut sol_msg: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut solver: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut sol_by: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut solved_at: Vec<Option<DateTime<Utc>>> = Vec::with_capacity(n);
     for c in latest {
+        let sol = c.solution.as_ref();
+        sol_msg.push(sol.map(|x| x.message as i64));
+        solver.push(sol.map(|x| x.solver as i64));
+        sol_by.push(sol.and_then(|x| x.marked_by).map(|x| x as i64));
+        solved_at.push(sol.map(|x| x.at));
         ids.push(c.id.0 as i64);
         chans.push(c.channel as i64);
         threads.push(c.thread);
@@ -95,17 +121,22 @@ pub(crate) async fn upsert(
     }
     sqlx::query(
         "INSERT INTO conversations (guild_id, conversation_id, channel_id, thread, opener_id, opened_at,
-             last_at, ask_message_id, ask_at, ask_evidence, charged, state, responders)
-         SELECT $1, u.id, u.ch, u.th, u.op, u.oa, u.la, u.am, u.aa, u.ae, u.cg, u.st, u.rs::jsonb
+             last_at, ask_message_id, ask_at, ask_evidence, charged, state, responders,
+             solution_message_id, solver_id, solution_by, solved_at)
+         SELECT $1, u.id, u.ch, u.th, u.op, u.oa, u.la, u.am, u.aa, u.ae, u.cg, u.st, u.rs::jsonb,
+                u.sm, u.sv, u.sb, u.sa
          FROM UNNEST($2::bigint[], $3::bigint[], $4::bool[], $5::bigint[], $6::timestamptz[],
                      $7::timestamptz[], $8::bigint[], $9::timestamptz[], $10::text[], $11::bool[],
-                     $12::text[], $13::text[])
-              AS u(id, ch, th, op, oa, la, am, aa, ae, cg, st, rs)
+                     $12::text[], $13::text[], $14::bigint[], $15::bigint[], $16::bigint[],
+                     $17::timestamptz[])
+              AS u(id, ch, th, op, oa, la, am, aa, ae, cg, st, rs, sm, sv, sb, sa)
          ON CONFLICT (guild_id, conversation_id) DO UPDATE SET
              last_at = greatest(conversations.last_at, excluded.last_at),
              ask_message_id = excluded.ask_message_id, ask_at = excluded.ask_at,
              ask_evidence = excluded.ask_evidence, charged = excluded.charged,
-             state = excluded.state, responders = excluded.responders",
+             state = excluded.state, responders = excluded.responders,
+             solution_message_id = excluded.solution_message_id, solver_id = excluded.solver_id,
+             solution_by = excluded.solution_by, solved_at = excluded.solved_at",
     )
     .bind(i(guild))
     .bind(&ids)
@@ -120,6 +151,10 @@ pub(crate) async fn upsert(
     .bind(&charged)
     .bind(&states)
     .bind(&responders)
+    .bind(&sol_msg)
+    .bind(&solver)
+    .bind(&sol_by)
+    .bind(&solved_at)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -238,4 +273,161 @@ impl Store {
             })
             .collect()
     }
+
+    /// A channel's stored name ("" when unknown).
+    pub async fn channel_name(
+        &self,
+        guild: GuildId,
+        channel: ChannelId,
+    ) -> Result<String, sqlx::Error> {
+        let r = sqlx::query("SELECT name FROM channels WHERE guild_id = $1 AND channel_id = $2")
+            .bind(i(guild))
+            .bind(i(channel))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(r.map(|r| r.get(0)).unwrap_or_default())
+    }
+
+    /// The last member other than `opener` (and no bot) who wrote in a
+    /// conversation, with that message: whom a Solved tag applied by hand
+    /// credits.
+    pub async fn last_responder(
+        &self,
+        guild: GuildId,
+        id: ConversationId,
+        opener: MemberId,
+    ) -> Result<Option<(MemberId, MessageId)>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT m.author_id, m.message_id FROM messages m
+             LEFT JOIN members mb ON mb.guild_id = m.guild_id AND mb.member_id = m.author_id
+             WHERE m.guild_id = $1 AND m.conversation_id = $2 AND m.author_id <> $3
+               AND m.deleted_at IS NULL AND NOT coalesce(mb.is_bot, false)
+             ORDER BY m.at DESC, m.message_id DESC LIMIT 1",
+        )
+        .bind(i(guild))
+        .bind(i(id.0))
+        .bind(i(opener))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.map(|r| (r.get::<i64, _>(0) as u64, r.get::<i64, _>(1) as u64)))
+    }
+
+    /// Conversations that asked for help and have no accepted solution (nor
+    /// a thanks), opened since `since`, oldest first: `limit` of them and how
+    /// many there are. `channel` narrows to one channel: its own id, or its
+    /// name (a forum's posts are stored under the forum's name).
+    pub async fn unsolved(
+        &self,
+        guild: GuildId,
+        channel: Option<(ChannelId, &str)>,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<UnsolvedRow>, u64), sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT c.conversation_id, c.channel_id, c.thread, c.opener_id,
+                    coalesce(mb.nickname, mb.name, c.opener_id::text), c.opened_at, c.last_at,
+                    c.ask_message_id, c.state, jsonb_array_length(c.responders),
+                    coalesce(ch.name, ''), count(*) OVER ()
+             FROM conversations c
+             LEFT JOIN members mb ON mb.guild_id = c.guild_id AND mb.member_id = c.opener_id
+             LEFT JOIN channels ch ON ch.guild_id = c.guild_id AND ch.channel_id = c.channel_id
+             WHERE c.guild_id = $1 AND c.ask_message_id IS NOT NULL
+               AND c.solution_message_id IS NULL AND c.state <> 'thanked' AND c.opened_at >= $2
+               AND ($3::bigint IS NULL OR c.channel_id = $3 OR ch.name = $4)
+               AND NOT coalesce(mb.opted_out, false)
+             ORDER BY c.opened_at, c.conversation_id
+             LIMIT $5",
+        )
+        .bind(i(guild))
+        .bind(since)
+        .bind(channel.map(|c| i(c.0)))
+        .bind(channel.map(|c| c.1))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let total = rows.first().map_or(0, |r| r.get::<i64, _>(11) as u64);
+        let rows = rows
+            .iter()
+            .map(|r| UnsolvedRow {
+                conversation: ConversationId(r.get::<i64, _>(0) as u64),
+                channel_id: r.get::<i64, _>(1) as u64,
+                thread: r.get(2),
+                opener_id: r.get::<i64, _>(3) as u64,
+                opener_name: r.get(4),
+                opened_at: r.get(5),
+                last_at: r.get(6),
+                ask_message_id: r.get::<i64, _>(7) as u64,
+                state: State::parse(r.get::<&str, _>(8)).unwrap_or_default(),
+                responders: r.get::<i32, _>(9).max(0) as u32,
+                channel_name: r.get(10),
+            })
+            .collect();
+        Ok((rows, total))
+    }
+
+    /// Threads and forum posts that were answered (or thanked) but have no
+    /// accepted solution, quiet since before `idle_before`, opened since
+    /// `since`, and whose opener was never asked whether it was solved.
+    pub async fn nudges_due(
+        &self,
+        guild: GuildId,
+        idle_before: DateTime<Utc>,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Conversation>, sqlx::Error> {
+        sqlx::query(concat!(
+            "SELECT ",
+            conversation_cols!(),
+            " FROM conversations WHERE guild_id = $1 AND thread AND ask_message_id IS NOT NULL
+                AND solution_message_id IS NULL AND nudged_at IS NULL
+                AND state IN ('answered', 'thanked') AND last_at < $2 AND opened_at >= $3
+              ORDER BY last_at LIMIT $4"
+        ))
+        .bind(i(guild))
+        .bind(idle_before)
+        .bind(since)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(row_to_conversation)
+        .collect()
+    }
+
+    /// Remember that the opener was asked (once per conversation). Returns
+    /// false when someone else (another process) did it first.
+    pub async fn set_nudged(
+        &self,
+        guild: GuildId,
+        id: ConversationId,
+        at: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query(
+            "UPDATE conversations SET nudged_at = $3
+             WHERE guild_id = $1 AND conversation_id = $2 AND nudged_at IS NULL",
+        )
+        .bind(i(guild))
+        .bind(i(id.0))
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+}
+
+/// One conversation `/unsolved` lists.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct UnsolvedRow {
+    pub conversation: ConversationId,
+    pub channel_id: ChannelId,
+    pub thread: bool,
+    pub opener_id: MemberId,
+    pub opener_name: String,
+    pub opened_at: DateTime<Utc>,
+    pub last_at: DateTime<Utc>,
+    pub ask_message_id: MessageId,
+    pub state: State,
+    /// Members other than the opener who took part.
+    pub responders: u32,
+    pub channel_name: String,
 }

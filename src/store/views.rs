@@ -51,6 +51,8 @@ pub struct WindowStat {
     pub deposits: u64,
     pub withdrawals: u64,
     pub helpful_replies: u64,
+    /// Accepted solutions credited (not moved away since).
+    pub solutions: u64,
 }
 
 /// Columns: entry_id, member_id, counterpart_id, kind, amount, at, channel_id,
@@ -253,7 +255,8 @@ impl Store {
                     coalesce(-sum(l.amount) FILTER (WHERE l.amount < 0), 0),
                     count(*) FILTER (WHERE l.amount > 0),
                     count(*) FILTER (WHERE l.amount < 0),
-                    count(*) FILTER (WHERE l.kind = 'helpful_reply')
+                    count(*) FILTER (WHERE l.kind = 'helpful_reply'),
+                    count(*) FILTER (WHERE l.kind = 'solution')
              FROM ledger l
              WHERE l.guild_id = $1 AND l.at > $2 AND l.at <= $3 AND l.kind <> 'reversal'
                AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
@@ -273,6 +276,7 @@ impl Store {
                 deposits: r.get::<i64, _>(3) as u64,
                 withdrawals: r.get::<i64, _>(4) as u64,
                 helpful_replies: r.get::<i64, _>(5) as u64,
+                solutions: r.get::<i64, _>(6) as u64,
             })
             .collect())
     }
@@ -445,6 +449,8 @@ pub struct BalanceSnapshot {
     pub tail: Vec<(f64, DateTime<Utc>, bool)>,
     /// 1-based rank by the stored leaderboard key (None: not ranked).
     pub rank: Option<u64>,
+    /// Accepted solutions credited to the member (moved ones left out).
+    pub solutions: u64,
 }
 
 impl BalanceSnapshot {
@@ -487,6 +493,11 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
                     b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at,
                     coalesce(m.nickname, m.name) AS display, coalesce(m.opted_out, false) AS opted_out,
                     t.amounts, t.ats, t.requests,
+                    (SELECT count(*) FROM ledger l
+                     WHERE l.guild_id = $1 AND l.member_id = $2 AND l.kind = 'solution'
+                       AND NOT EXISTS (SELECT 1 FROM ledger r
+                                       WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
+                    ) AS solutions,
                     CASE WHEN b.member_id IS NULL THEN NULL ELSE
                       -- Rows ahead of (key, id) in the sweep's order: the sweep rank of the
                       -- last one (two probes of balances_sweep_key) ...
@@ -689,6 +700,7 @@ impl Store {
             opted_out: r.try_get("opted_out")?,
             tail,
             rank: r.try_get::<Option<i64>, _>("rank")?.map(|x| x as u64),
+            solutions: r.try_get::<i64, _>("solutions")? as u64,
         }))
     }
 

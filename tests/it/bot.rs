@@ -937,3 +937,403 @@ async fn a_thread_is_one_conversation_its_starter_charged_once_and_helpers_credi
     assert!(bot.standing(102).await > 0.0);
     bot.stop().await;
 }
+
+const FORUM: u64 = 900_000_000_000_000_004;
+const SOLVED_TAG: u64 = 900_000_000_000_000_010;
+const QUESTION_TAG: u64 = 900_000_000_000_000_011;
+
+/// Solution rows of a member not reversed: (amount, reason).
+async fn solutions_of(bot: &Bot, member: u64) -> Vec<(f64, String)> {
+    sqlx::query_as(
+        "SELECT l.amount, l.reason FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2
+           AND l.kind = 'solution'
+           AND NOT EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)",
+    )
+    .bind(GUILD as i64)
+    .bind(member as i64)
+    .fetch_all(&bot.db.store.pool)
+    .await
+    .unwrap()
+}
+
+fn is_ephemeral(answer: &Value) -> bool {
+    answer["flags"].as_u64().unwrap_or(0) & 64 != 0
+}
+
+/// The PATCH requests the bot sent for a channel.
+fn channel_patches(bot: &Bot, channel: u64) -> Vec<Value> {
+    bot.fake
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH" && r.path == format!("/channels/{channel}"))
+        .map(|r| r.body)
+        .collect()
+}
+
+#[tokio::test]
+async fn mark_as_solution_in_a_forum_credits_the_solver_tags_the_post_and_moves_once() {
+    let bot = Bot::start().await;
+    bot.fake.add_channel(fake_discord::forum_json(
+        GUILD,
+        FORUM,
+        "help-forum",
+        &[(SOLVED_TAG, "Solved"), (QUESTION_TAG, "Question")],
+    ));
+    // Ann opens a forum post; Bob and Cyd answer in it.
+    let post = bot.id();
+    bot.fake.add_channel(fake_discord::post_json(
+        GUILD,
+        post,
+        FORUM,
+        "wifi drops every hour",
+        ann().id,
+        &[QUESTION_TAG],
+    ));
+    let ask = Msg::new(
+        GUILD,
+        post,
+        post,
+        &ann(),
+        "my wifi drops every hour, how do I fix it?",
+    );
+    bot.fake.message_create(&ask);
+    let bob_answer = Msg::new(
+        GUILD,
+        post,
+        bot.id(),
+        &bob(),
+        "run lspci -k to find the card, then update linux-firmware",
+    );
+    bot.fake.message_create(&bob_answer);
+    let cyd_answer = Msg::new(
+        GUILD,
+        post,
+        bot.id(),
+        &cyd(),
+        "also try another wifi channel on the router",
+    );
+    bot.fake.message_create(&cyd_answer);
+    eventually("both helpers credited", || async {
+        let rows = bot.rows().await;
+        kinds_of(&rows, 102).contains(&"helpful_reply".to_string())
+            && kinds_of(&rows, 103).contains(&"helpful_reply".to_string())
+    })
+    .await;
+
+    // /unsolved lists the post, with a jump link to it.
+    let list = bot
+        .command(&cyd(), perms::MEMBER, Cmd::new("unsolved"))
+        .await;
+    assert!(is_ephemeral(&list), "{list}");
+    let shown = list["embeds"].to_string();
+    assert!(
+        shown.contains(&format!("/{GUILD}/{post}")) && shown.contains("ann"),
+        "{shown}"
+    );
+
+    // Cyd is neither the opener nor a moderator: refused, privately, nothing written.
+    let id = bot.fake.message_command(
+        GUILD,
+        &cyd(),
+        perms::MEMBER,
+        "Mark as solution",
+        &bob_answer,
+    );
+    let refused = bot.fake.wait_for_answer(id, T).await.expect("answered");
+    assert!(is_ephemeral(&refused), "{refused}");
+    assert!(
+        refused["content"]
+            .as_str()
+            .unwrap()
+            .contains("Only the member who asked"),
+        "{refused}"
+    );
+    // Nor can Bob mark his own answer.
+    let id = bot.fake.message_command(
+        GUILD,
+        &bob(),
+        perms::MEMBER,
+        "Mark as solution",
+        &bob_answer,
+    );
+    let own = bot.fake.wait_for_answer(id, T).await.expect("answered");
+    assert!(
+        own["content"]
+            .as_str()
+            .unwrap()
+            .contains("your own message"),
+        "{own}"
+    );
+    assert!(solutions_of(&bot, 102).await.is_empty());
+    assert!(channel_patches(&bot, post).is_empty());
+
+    // Ann marks Bob's answer: Bob is credited, more than a thanks, and the post is tagged.
+    let before = bot.standing(102).await;
+    let id = bot.fake.message_command(
+        GUILD,
+        &ann(),
+        perms::MEMBER,
+        "Mark as solution",
+        &bob_answer,
+    );
+    let marked = bot.fake.wait_for_answer(id, T).await.expect("answered");
+    assert!(!is_ephemeral(&marked), "{marked}");
+    assert!(
+        marked["content"]
+            .as_str()
+            .unwrap()
+            .contains("as the solution"),
+        "{marked}"
+    );
+    let sols = solutions_of(&bot, 102).await;
+    assert_eq!(sols.len(), 1, "{sols:?}");
+    assert!(
+        sols[0].0 > 2.0,
+        "a solution is worth more than a thanks: {sols:?}"
+    );
+    assert!(
+        sols[0].1.contains("accepted solution to ann's question"),
+        "{sols:?}"
+    );
+    assert!(bot.standing(102).await > before);
+    eventually("the Solved tag PATCH", || async {
+        !channel_patches(&bot, post).is_empty()
+    })
+    .await;
+    let patch = &channel_patches(&bot, post)[0];
+    let tags: Vec<String> = serde_json::from_value(patch["applied_tags"].clone()).unwrap();
+    assert!(
+        tags.contains(&SOLVED_TAG.to_string()) && tags.contains(&QUESTION_TAG.to_string()),
+        "{patch}"
+    );
+    // The bot's own tag change, echoed back, credits nobody else.
+    bot.fake.thread_update(post);
+
+    // Marking the same message again counts once.
+    let id = bot.fake.message_command(
+        GUILD,
+        &ann(),
+        perms::MEMBER,
+        "Mark as solution",
+        &bob_answer,
+    );
+    let again = bot.fake.wait_for_answer(id, T).await.expect("answered");
+    assert!(is_ephemeral(&again), "{again}");
+    assert_eq!(solutions_of(&bot, 102).await.len(), 1);
+
+    // Moving the solution to Cyd's answer reverses Bob's credit.
+    let id = bot.fake.message_command(
+        GUILD,
+        &ann(),
+        perms::MEMBER,
+        "Mark as solution",
+        &cyd_answer,
+    );
+    let moved = bot.fake.wait_for_answer(id, T).await.expect("answered");
+    assert!(
+        moved["content"].as_str().unwrap().contains("moved from"),
+        "{moved}"
+    );
+    assert!(
+        solutions_of(&bot, 102).await.is_empty(),
+        "Bob's credit reversed"
+    );
+    assert_eq!(solutions_of(&bot, 103).await.len(), 1);
+    assert!((bot.standing(102).await - before).abs() < 1e-6);
+    // Nobody got a solution from the tag echo.
+    assert_eq!(
+        support::count(
+            &bot.db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND reason LIKE '%Solved tag applied by hand%'",
+            GUILD
+        )
+        .await,
+        0
+    );
+
+    // /balance and /unsolved see it.
+    let balance = bot.service.balance(GUILD, 103, Utc::now()).await.unwrap();
+    assert_eq!(balance.solutions, 1);
+    let list = bot
+        .command(&cyd(), perms::MEMBER, Cmd::new("unsolved"))
+        .await;
+    assert!(
+        !list["embeds"]
+            .to_string()
+            .contains(&format!("/{GUILD}/{post}")),
+        "a solved post is not listed: {list}"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_solved_tag_applied_by_hand_credits_the_last_responder() {
+    let bot = Bot::start().await;
+    bot.fake.add_channel(fake_discord::forum_json(
+        GUILD,
+        FORUM,
+        "help-forum",
+        &[(SOLVED_TAG, "Solved")],
+    ));
+    let post = bot.id();
+    bot.fake.add_channel(fake_discord::post_json(
+        GUILD,
+        post,
+        FORUM,
+        "docker build fails",
+        cyd().id,
+        &[],
+    ));
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        post,
+        post,
+        &cyd(),
+        "docker build fails with 'no space left on device', what can I do?",
+    ));
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        post,
+        bot.id(),
+        &bob(),
+        "run docker system prune -a to free the build cache",
+    ));
+    eventually("bob's help credited", || async {
+        kinds_of(&bot.rows().await, 102).contains(&"helpful_reply".to_string())
+    })
+    .await;
+    // A moderator applies the Solved tag by hand.
+    bot.fake.add_channel(fake_discord::post_json(
+        GUILD,
+        post,
+        FORUM,
+        "docker build fails",
+        cyd().id,
+        &[SOLVED_TAG],
+    ));
+    bot.fake.thread_update(post);
+    eventually("bob credited with the solution", || async {
+        solutions_of(&bot, 102).await.len() == 1
+    })
+    .await;
+    let sols = solutions_of(&bot, 102).await;
+    assert!(sols[0].1.contains("Solved tag applied by hand"), "{sols:?}");
+    // The same update again changes nothing.
+    bot.fake.thread_update(post);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(solutions_of(&bot, 102).await.len(), 1);
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_thread_export_imports_to_the_same_ledger_as_the_live_thread() {
+    let bot = Bot::start().await;
+    bot.fake.add_channel(fake_discord::forum_json(
+        GUILD,
+        FORUM,
+        "help-forum",
+        &[(SOLVED_TAG, "Solved")],
+    ));
+    let post = bot.id();
+    bot.fake.add_channel(fake_discord::post_json(
+        GUILD,
+        post,
+        FORUM,
+        "grub rescue after update",
+        ann().id,
+        &[],
+    ));
+    let script: [(FakeUser, &str); 6] = [
+        (
+            ann(),
+            "after the update I boot into grub rescue, how do I get my system back?",
+        ),
+        (bob(), "which distro and did you dual boot windows?"),
+        (
+            ann(),
+            "ubuntu 24.04, yes there is windows on the other disk",
+        ),
+        (
+            bob(),
+            "boot a live usb, chroot into your install and run update-grub then grub-install",
+        ),
+        (
+            cyd(),
+            "boot-repair from the live usb does the same automatically",
+        ),
+        (ann(), "that worked, thanks bob!"),
+    ];
+    let mut sent = Vec::new();
+    for (i, (who, text)) in script.iter().enumerate() {
+        let id = if i == 0 { post } else { bot.id() };
+        bot.fake
+            .message_create(&Msg::new(GUILD, post, id, who, text));
+        sent.push((id, who.clone(), *text));
+    }
+    eventually("the thanks is scored", || async {
+        kinds_of(&bot.rows().await, 102).contains(&"thanks".to_string())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let live = bot.rows().await;
+
+    // The same thread as DiscordChatExporter writes it (--include-threads):
+    // its own file, a thread type, the forum as its category.
+    let messages: Vec<Value> = sent
+        .iter()
+        .map(|(id, who, text)| {
+            serde_json::json!({
+                "id": id.to_string(), "type": "Default",
+                "timestamp": fake_discord::snowflake_time(*id), "timestampEdited": null,
+                "isPinned": false, "content": text,
+                "author": {"id": who.id.to_string(), "name": who.name, "discriminator": "0000",
+                           "nickname": null, "isBot": false, "roles": []},
+                "attachments": [], "embeds": [], "stickers": [], "reactions": [], "mentions": []
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "guild": {"id": GUILD.to_string(), "name": "Test Guild", "iconUrl": ""},
+        "channel": {"id": post.to_string(), "type": "GuildPublicThread",
+                    "categoryId": FORUM.to_string(), "category": "help-forum",
+                    "name": "grub rescue after update", "topic": null},
+        "messages": messages,
+    });
+    let dir = support::temp_dir("thread-export");
+    std::fs::write(dir.join("thread.json"), serde_json::to_vec(&doc).unwrap()).unwrap();
+    let (gw, db) = support::app().await;
+    let files = goodwill::import::collect_files(std::slice::from_ref(&dir)).unwrap();
+    let summary = goodwill::import::import(
+        Some(gw.pipeline()),
+        &gw.pipeline().base_settings(),
+        &files,
+        &goodwill::import::ImportOptions::default(),
+        &mut Vec::new(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.messages_new, 6, "{summary:?}");
+    let imported = ledger_rows(&db.store, GUILD).await;
+    let rounded = |rows: &[(i64, String, f64, String)]| {
+        rows.iter()
+            .map(|(m, k, a, key)| (*m, k.clone(), format!("{a:.9}"), key.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert!(!live.is_empty());
+    assert_eq!(rounded(&imported), rounded(&live), "import vs live");
+    let reasons = |store: &goodwill::store::Store| {
+        let pool = store.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT reason FROM ledger WHERE guild_id = $1 ORDER BY idem_key",
+            )
+            .bind(GUILD as i64)
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(reasons(&db.store).await, reasons(&bot.db.store).await);
+    std::fs::remove_dir_all(&dir).ok();
+    bot.stop().await;
+}

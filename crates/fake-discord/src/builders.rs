@@ -69,6 +69,7 @@ pub mod perms {
     pub const MANAGE_GUILD: u64 = 1 << 5;
     pub const SEND_MESSAGES: u64 = 1 << 11;
     pub const VIEW_CHANNEL: u64 = 1 << 10;
+    pub const MANAGE_THREADS: u64 = 1 << 34;
     /// What an ordinary member has in a channel.
     pub const MEMBER: u64 = SEND_MESSAGES | VIEW_CHANNEL | (1 << 6) | (1 << 16) | (1 << 31);
     pub const MODERATOR: u64 = MEMBER | MANAGE_GUILD;
@@ -250,6 +251,32 @@ pub fn thread_by_json(guild: u64, id: u64, parent: u64, name: &str, owner: u64) 
         "thread_metadata": {"archived": false, "auto_archive_duration": 1440,
             "archive_timestamp": "2024-01-01T00:00:00+00:00", "locked": false}
     })
+}
+
+/// A forum channel (type 15) with tags (id, name).
+pub fn forum_json(guild: u64, id: u64, name: &str, tags: &[(u64, &str)]) -> Value {
+    let mut ch = channel_json(guild, id, name);
+    ch["type"] = 15.into();
+    ch["available_tags"] = tags
+        .iter()
+        .map(|(t, n)| json!({"id": t.to_string(), "name": n, "moderated": false, "emoji_id": null, "emoji_name": null}))
+        .collect();
+    ch["default_forum_layout"] = 0.into();
+    ch
+}
+
+/// A forum post: a public thread in `forum` started by `owner`, with tags applied.
+pub fn post_json(
+    guild: u64,
+    id: u64,
+    forum: u64,
+    name: &str,
+    owner: u64,
+    applied: &[u64],
+) -> Value {
+    let mut t = thread_by_json(guild, id, forum, name, owner);
+    t["applied_tags"] = applied.iter().map(|x| Value::from(x.to_string())).collect();
+    t
 }
 
 /// A full GUILD_CREATE guild.

@@ -231,6 +231,74 @@ impl FakeDiscord {
         id
     }
 
+    /// Use a message command (context menu, application command type 3) named
+    /// `name` on `target` (a message built with [`Msg`]) as `user` with
+    /// channel permissions `permissions`. Returns the interaction id.
+    pub fn message_command(
+        &self,
+        guild: u64,
+        user: &FakeUser,
+        permissions: u64,
+        name: &str,
+        target: &Msg,
+    ) -> u64 {
+        let id = self.inner.id();
+        let token = format!("itok-{id}");
+        let channel: u64 = target.json["channel_id"].as_str().unwrap().parse().unwrap();
+        let command_id = {
+            let st = self.inner.lock();
+            st.guild_commands
+                .get(&guild)
+                .into_iter()
+                .flatten()
+                .chain(st.global_commands.iter())
+                .find(|c| c["name"] == name)
+                .and_then(|c| c["id"].as_str().map(str::to_string))
+                .unwrap_or_else(|| "1".into())
+        };
+        // Resolved messages carry no guild member.
+        let mut resolved = target.json.clone();
+        resolved.as_object_mut().unwrap().remove("member");
+        let target_id = target.json["id"].clone();
+        let mut member = user.member_json();
+        member["permissions"] = permissions.to_string().into();
+        let d = json!({
+            "id": id.to_string(), "application_id": APP_ID.to_string(), "type": 2,
+            "data": {
+                "id": command_id, "name": name, "type": 3, "target_id": target_id,
+                "resolved": {"messages": {target_id.as_str().unwrap(): resolved}},
+                "guild_id": guild.to_string()
+            },
+            "guild_id": guild.to_string(), "channel_id": channel.to_string(),
+            "channel": {"id": channel.to_string(), "type": 11},
+            "member": member, "token": token, "version": 1,
+            "app_permissions": "2248473465835073", "locale": "en-US", "guild_locale": "en-US",
+            "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
+            "context": 0, "attachment_size_limit": 10_485_760
+        });
+        {
+            let mut st = self.inner.lock();
+            st.tokens.insert(token, id);
+            st.interaction_channels.insert(id, channel);
+        }
+        self.send_dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// A THREAD_UPDATE with the channel as the fake holds it now (after
+    /// [`FakeDiscord::add_channel`] or a `PATCH /channels/{id}`).
+    pub fn thread_update(&self, thread: u64) {
+        let ch = self.inner.lock().channels.get(&thread).cloned();
+        if let Some(ch) = ch {
+            self.send_dispatch("THREAD_UPDATE", ch);
+        }
+    }
+
+    /// The channel as the fake holds it now.
+    pub fn channel(&self, id: u64) -> Option<Value> {
+        self.inner.lock().channels.get(&id).cloned()
+    }
+
     /// Click a button (`custom_id`) on `message_id`. Returns the interaction id.
     pub fn component_click(
         &self,

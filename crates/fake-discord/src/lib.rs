@@ -39,8 +39,8 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
 pub use builders::{
-    channel_json, guild_json, perms, snowflake_at, snowflake_time, thread_by_json, thread_json,
-    Cmd, FakeUser, Msg,
+    channel_json, forum_json, guild_json, perms, post_json, snowflake_at, snowflake_time,
+    thread_by_json, thread_json, Cmd, FakeUser, Msg,
 };
 pub use gateway::MEMBER_CHUNK;
 pub use state::Request;

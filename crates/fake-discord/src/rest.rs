@@ -56,7 +56,7 @@ fn router(inner: Arc<Inner>) -> Router {
             &at("/webhooks/{app}/{token}/messages/{message}"),
             axum::routing::patch(edit_message).delete(delete_message),
         )
-        .route(&at("/channels/{channel}"), get(channel))
+        .route(&at("/channels/{channel}"), get(channel).patch(edit_channel))
         .route(&at("/channels/{channel}/messages"), post(create_message))
         .route(
             &at("/guilds/{guild}/members/{user}/roles/{role}"),
@@ -358,6 +358,30 @@ async fn channel(Shared(inner): Inn, Path(channel): Path<String>, call: Call) ->
     call.answer(&inner, |st, _| match st.channels.get(&id(&channel)) {
         Some(ch) => (200, ch.clone()),
         None => (404, json!({"message": "Unknown Channel", "code": 10003})),
+    })
+}
+
+/// `PATCH /channels/{id}` (a thread's tags, archived, locked): applied to the
+/// channel the fake holds, which is returned; the failure set with
+/// `fail_channel` answers instead.
+async fn edit_channel(Shared(inner): Inn, Path(channel): Path<String>, call: Call) -> Response {
+    call.answer(&inner, |st, r| {
+        let c = id(&channel);
+        if let Some((status, code, message)) = st.channel_failures.get(&c) {
+            return (*status, json!({"message": message, "code": code}));
+        }
+        let Some(ch) = st.channels.get_mut(&c) else {
+            return (404, json!({"message": "Unknown Channel", "code": 10003}));
+        };
+        if let Some(tags) = r.body.get("applied_tags") {
+            ch["applied_tags"] = tags.clone();
+        }
+        for flag in ["archived", "locked"] {
+            if let Some(v) = r.body.get(flag) {
+                ch["thread_metadata"][flag] = v.clone();
+            }
+        }
+        (200, ch.clone())
     })
 }
 

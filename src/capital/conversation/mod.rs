@@ -22,6 +22,7 @@
 
 pub mod account;
 pub mod place;
+pub mod solution;
 pub mod state;
 
 #[cfg(test)]
@@ -132,6 +133,21 @@ pub struct Conversation {
     pub charged: bool,
     pub responders: Vec<Responder>,
     pub state: State,
+    /// The accepted solution, once one was marked.
+    #[serde(default)]
+    pub solution: Option<Solution>,
+}
+
+/// An accepted solution: which message solved the problem, whose it is, and
+/// who said so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Solution {
+    pub message: MessageId,
+    pub solver: MemberId,
+    /// Who marked it: the opener or a moderator; `None` when the forum's
+    /// Solved tag was applied by hand (who applied it is not known).
+    pub marked_by: Option<MemberId>,
+    pub at: DateTime<Utc>,
 }
 
 impl Conversation {
@@ -153,6 +169,7 @@ impl Conversation {
             charged: false,
             responders: Vec::new(),
             state: State::Open,
+            solution: None,
         }
     }
 

@@ -7,7 +7,7 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::place::{Link, Placement, Replied, Turn};
-use super::{Ask, Conversation, ConversationId, Responder, State};
+use super::{Ask, Conversation, ConversationId, Responder, Solution, State};
 use crate::capital::message::{ChannelId, MemberId, MessageId};
 
 /// How far back placement looks, and how. Tuned on the `train/` half of the
@@ -186,6 +186,14 @@ impl Conversations {
         while channel.len() > s.recent_messages.max(1) as usize {
             channel.pop_front();
         }
+    }
+
+    /// Record an accepted solution: the conversation is solved. Returns the
+    /// conversation as it is now (None when it is not held).
+    pub fn solve(&mut self, id: ConversationId, solution: Solution) -> Option<&Conversation> {
+        let c = self.conversations.get_mut(&id)?;
+        super::solution::apply(c, solution);
+        Some(c)
     }
 
     /// Every conversation held, e.g. to write back what changed.

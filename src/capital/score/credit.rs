@@ -92,6 +92,7 @@ fn base_amount(kind: EntryKind, sc: &ScoringSettings) -> f64 {
     match kind {
         EntryKind::Thanks => sc.thanks,
         EntryKind::ThankReaction => sc.thank_reaction,
+        EntryKind::Solution => sc.solution,
         _ => sc.kudos,
     }
 }
@@ -105,10 +106,13 @@ impl ScoringMemory {
         };
         let (kind, receiver, at, s) = (ev.sig.kind, ev.sig.member, ev.at(), ev.s);
         let sc = &s.scoring;
-        let refused = if kind == EntryKind::Kudos {
-            self.kudos_cap(giver, at, sc)
-        } else {
-            self.cooldown(giver, receiver, at, sc)
+        let refused = match kind {
+            EntryKind::Kudos => self.kudos_cap(giver, at, sc),
+            // "Thanks!" then "Mark as solution" a minute later is one
+            // gesture, not farming: the pair's cooldown does not refuse it
+            // (the pair's repeats still damp it).
+            EntryKind::Solution => None,
+            _ => self.cooldown(giver, receiver, at, sc),
         };
         if let Some(why) = refused {
             return ev.ignore(why);
@@ -120,7 +124,11 @@ impl ScoringMemory {
         let weight = self.giver_weight(giver, at, s);
         steps.notes.push(weight.note);
         steps.apply(self.trust(giver, at, help, s));
-        steps.apply(self.over_budget(giver, at, sc));
+        // An accepted solution is outside the daily giving budget: an opener
+        // who marks one solution per problem cannot flood anyone.
+        if kind != EntryKind::Solution {
+            steps.apply(self.over_budget(giver, at, sc));
+        }
         steps.apply(self.closed_group(giver, receiver, at, s));
         let amount = steps.amount(kind, weight.value, help, sc);
         let reason = format!("{}; {}", ev.base_reason(), steps.notes.join(", "));
@@ -310,7 +318,10 @@ impl ScoringMemory {
             .reciprocity_paid
             .get(&unordered(giver, receiver))
             .is_some_and(|t| *t > window);
-        let due = mutual && !paid && sc.reciprocity_bonus > 0.0 && ev.sig.kind != EntryKind::Kudos;
+        let due = mutual
+            && !paid
+            && sc.reciprocity_bonus > 0.0
+            && !matches!(ev.sig.kind, EntryKind::Kudos | EntryKind::Solution);
         if !due {
             return Vec::new();
         }

@@ -146,7 +146,10 @@ impl ScoringMemory {
         }
         let sc = &s.scoring;
         match e.kind {
-            EntryKind::Thanks | EntryKind::ThankReaction | EntryKind::Kudos => {
+            EntryKind::Thanks
+            | EntryKind::ThankReaction
+            | EntryKind::Kudos
+            | EntryKind::Solution => {
                 if let Some(giver) = e.counterpart {
                     self.remember_credit(giver, e, sc);
                 }
@@ -215,11 +218,13 @@ impl ScoringMemory {
             e.at,
             window,
         );
-        keep(
-            self.given.entry(giver).or_default(),
-            e.at,
-            Duration::hours(24),
-        );
+        if e.kind != EntryKind::Solution {
+            keep(
+                self.given.entry(giver).or_default(),
+                e.at,
+                Duration::hours(24),
+            );
+        }
         self.graph
             .record(giver, e.member, e.at, hours(sc.group_window_days * 24.0));
         if e.kind == EntryKind::Kudos {

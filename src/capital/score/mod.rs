@@ -205,7 +205,10 @@ impl ScoringMemory {
             return ev.ignore(why);
         }
         match sig.kind {
-            EntryKind::Thanks | EntryKind::ThankReaction | EntryKind::Kudos => self.credit(&ev),
+            EntryKind::Thanks
+            | EntryKind::ThankReaction
+            | EntryKind::Kudos
+            | EntryKind::Solution => self.credit(&ev),
             EntryKind::HelpfulReply => self.helpful_reply(&ev),
             EntryKind::SharedContent => self.share(&ev),
             EntryKind::Request => self.request(&ev),

@@ -1,5 +1,6 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/optout`, `/optin`, `/warnings`. Moderators (Manage Server): `/report`,
+//! `/optout`, `/optin`, `/warnings`, `/unsolved`, and the message command
+//! "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
 //! `/config` (view, set, preview), `/adjust`.
 
 use std::future::Future;
@@ -11,6 +12,7 @@ use super::convert;
 use super::{Context, Data, Error};
 use crate::capital::message::{GuildId, Person};
 
+pub mod forum;
 pub mod member;
 pub mod moderator;
 
@@ -24,6 +26,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         member::optout(),
         member::optin(),
         member::warnings(),
+        forum::unsolved(),
+        forum::mark_solution(),
         moderator::report(),
         moderator::config(),
         moderator::adjust(),

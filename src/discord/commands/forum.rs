@@ -1,0 +1,184 @@
+//! Help forums and threads: the "Mark as solution" message command and
+//! `/unsolved`. The decisions are the service's; this module talks to
+//! Discord (the Solved tag, archiving) and words the answers.
+
+use chrono::Utc;
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+
+use super::{answer_within, guild, invoker, invoker_permissions};
+use crate::capital::settings::ForumSettings;
+use crate::discord::embeds;
+use crate::discord::events::{ChannelNames, ForumPost};
+use crate::discord::{convert, Context, Error};
+use crate::service::{MarkRequest, SolutionOutcome};
+
+/// Shown in the server's audit log when the bot tags or archives a post.
+const AUDIT_REASON: &str = "Goodwill: marked as solved";
+
+/// A moderator for solutions: Manage Threads (who may tag and close posts)
+/// or Manage Server.
+fn may_moderate_threads(ctx: Context<'_>) -> bool {
+    invoker_permissions(ctx).is_some_and(|p| {
+        p.contains(serenity::Permissions::MANAGE_THREADS)
+            || p.contains(serenity::Permissions::MANAGE_GUILD)
+            || p.administrator()
+    })
+}
+
+/// Mark this message as the answer that solved the question (the asker or a moderator)
+#[poise::command(
+    context_menu_command = "Mark as solution",
+    guild_only,
+    category = "Members"
+)]
+pub async fn mark_solution(
+    ctx: Context<'_>,
+    #[description = "The answer that solved it"] msg: serenity::Message,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let marker = invoker(ctx);
+    let author = convert::person(&msg.author, None);
+    let service = &ctx.data().service;
+    let request = MarkRequest {
+        guild,
+        marker: &marker,
+        moderator: may_moderate_threads(ctx),
+        channel: msg.channel_id.get(),
+        message: msg.id.get(),
+        author: &author,
+        interaction: ctx.id(),
+        at: Utc::now(),
+    };
+    let outcome = answer_within(ctx, false, service.mark_solution(request)).await??;
+    let (text, ephemeral) = match &outcome {
+        SolutionOutcome::Marked {
+            solver,
+            amount,
+            moved_from,
+            ..
+        } => {
+            let moved = match moved_from {
+                Some(m) => format!(" (moved from <@{m}>, whose credit was reversed)"),
+                None => String::new(),
+            };
+            (
+                format!(
+                    "✅ <@{}> marked {} by <@{solver}> as the solution (+{amount:.1}){moved}.",
+                    marker.id,
+                    jump(guild, msg.channel_id.get(), msg.id.get(), "this answer"),
+                ),
+                false,
+            )
+        }
+        SolutionOutcome::Unchanged { .. } => (
+            "That answer is already marked as the solution: nothing changed.".to_string(),
+            true,
+        ),
+        SolutionOutcome::Refused { message, .. } => (message.clone(), true),
+    };
+    ctx.send(
+        CreateReply::default()
+            .content(text)
+            .ephemeral(ephemeral)
+            // Name the members without pinging them.
+            .allowed_mentions(serenity::CreateAllowedMentions::new()),
+    )
+    .await?;
+    if let SolutionOutcome::Marked {
+        thread: Some(thread),
+        ..
+    } = outcome
+    {
+        let forum = service.settings(guild).await?.forum;
+        if let Err(e) = tag_solved(ctx, &ctx.data().channels, &forum, thread).await {
+            tracing::warn!(guild, thread, error = %e, "could not tag or archive the solved post");
+            ctx.send(
+                CreateReply::default()
+                    .content(format!(
+                        "The solution is recorded, but I could not tag or close the post: {e}. \
+                         I need **Manage Threads** in this forum for that."
+                    ))
+                    .ephemeral(true),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The forum's Solved tag, when the post is in a forum that has one.
+pub fn solved_tag(post: &ForumPost, forum: &ForumSettings) -> Option<u64> {
+    post.available
+        .iter()
+        .find(|(id, name)| forum.is_solved_tag(*id, name))
+        .map(|t| t.0)
+}
+
+/// Apply the Solved tag to a forum post (and archive it when configured).
+/// Nothing to do outside forums or without a Solved tag.
+async fn tag_solved(
+    ctx: Context<'_>,
+    channels: &ChannelNames,
+    forum: &ForumSettings,
+    thread: u64,
+) -> Result<(), serenity::Error> {
+    let Some(post) = channels.forum_post(thread) else {
+        return Ok(());
+    };
+    let Some(tag) = solved_tag(&post, forum) else {
+        return Ok(());
+    };
+    if post.applied.contains(&tag) && !forum.archive_on_solve {
+        return Ok(());
+    }
+    let mut applied = post.applied.clone();
+    if !applied.contains(&tag) {
+        // Discord allows five tags on a post: the oldest gives way.
+        if applied.len() >= 5 {
+            applied.remove(0);
+        }
+        applied.push(tag);
+    }
+    // Remembered first: the THREAD_UPDATE this causes is the bot's own.
+    channels.set_applied(thread, applied.clone());
+    let mut edit = serenity::EditThread::new()
+        .applied_tags(applied.into_iter().map(serenity::ForumTagId::new))
+        .audit_log_reason(AUDIT_REASON);
+    if forum.archive_on_solve {
+        edit = edit.archived(true);
+    }
+    serenity::ChannelId::new(thread)
+        .edit_thread(ctx.http(), edit)
+        .await?;
+    Ok(())
+}
+
+fn jump(guild: u64, channel: u64, message: u64, text: &str) -> String {
+    format!("[{text}](https://discord.com/channels/{guild}/{channel}/{message})")
+}
+
+/// Open questions without a solution, oldest first: where help is needed
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn unsolved(
+    ctx: Context<'_>,
+    #[description = "Only this channel or forum"]
+    #[channel_types("Text", "Forum", "PublicThread", "News")]
+    channel: Option<serenity::PartialChannel>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let name = channel.as_ref().map(|c| c.name.clone().unwrap_or_default());
+    let picked = channel
+        .as_ref()
+        .zip(name.as_deref())
+        .map(|(c, n)| (c.id.get(), n));
+    let service = &ctx.data().service;
+    let view = answer_within(ctx, true, service.unsolved(guild, picked, 10, Utc::now())).await??;
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::unsolved(&view, name.as_deref()))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
