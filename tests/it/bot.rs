@@ -470,6 +470,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
     assert_eq!(
         names,
         [
+            "Mark as solution",
             "adjust",
             "balance",
             "config",
@@ -479,6 +480,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "optout",
             "report",
             "standings",
+            "unsolved",
             "warnings"
         ]
     );
@@ -492,7 +494,13 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             check_options(&o["options"], &format!("{path} {}", o["name"]));
         }
     }
-    for c in &cmds {
+    // A message command (type 3) has no description and no options.
+    let menu = cmds
+        .iter()
+        .find(|c| c["name"] == "Mark as solution")
+        .unwrap();
+    assert_eq!(menu["type"].as_u64(), Some(3), "{menu}");
+    for c in cmds.iter().filter(|c| c["type"].as_u64() != Some(3)) {
         assert!(
             !c["description"].as_str().unwrap_or("").is_empty(),
             "{}",
