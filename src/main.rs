@@ -95,6 +95,16 @@ enum Command {
         #[command(flatten)]
         view: ViewArgs,
     },
+    /// Why a member's standing changed: decay and each kind of entry, adding up to the change.
+    Why {
+        /// Member id, mention or name.
+        member: String,
+        /// Since when: a date (YYYY-MM-DD) or a number of days back (default 7).
+        #[arg(long)]
+        since: Option<String>,
+        #[command(flatten)]
+        view: ViewArgs,
+    },
     /// The leaderboard.
     Standings {
         /// Page number (1-based).
@@ -582,6 +592,22 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 print_json(&b)?
             } else {
                 print!("{}", text::balance(&b))
+            }
+        }
+        Command::Why {
+            member,
+            since,
+            view,
+        } => {
+            let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let m = gw.resolve_member(guild, &member).await?;
+            let at = parse_at(view.at.as_deref())?;
+            let since = goodwill::options::since(since.as_deref(), at)?;
+            let w = gw.why(guild, m, since, at).await?;
+            if view.json {
+                print_json(&w)?
+            } else {
+                print!("{}", text::why(&w))
             }
         }
         Command::Standings { page, view } => {

@@ -171,6 +171,47 @@ pub fn window(v: Option<i64>) -> Result<u32, OptionError> {
     in_range("window", v.unwrap_or(90), 1, WINDOW_MAX, "a number of days")
 }
 
+/// `/why since`: a date (`YYYY-MM-DD`, from 00:00 UTC) or a number of days
+/// back (`7`, `7d`); default 7 days before `now`; at most [`WINDOW_MAX`] days.
+pub fn since(
+    raw: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<chrono::DateTime<chrono::Utc>, OptionError> {
+    const FIX: &str = "give a date like 2026-11-23 or a number of days like 7";
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(now - chrono::Duration::days(7));
+    };
+    let days = raw.strip_suffix('d').unwrap_or(raw).trim();
+    let at = if let Ok(n) = days.parse::<i64>() {
+        if !(1..=WINDOW_MAX).contains(&n) {
+            return Err(bad(
+                "since",
+                format!("{n} days is out of range; give 1 to {WINDOW_MAX} days"),
+            ));
+        }
+        now - chrono::Duration::days(n)
+    } else {
+        let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| bad("since", format!("{} is not a date; {FIX}", quote(raw))))?;
+        d.and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc())
+            .ok_or_else(|| bad("since", FIX))?
+    };
+    if at >= now {
+        return Err(bad(
+            "since",
+            "that is not in the past; give an earlier date",
+        ));
+    }
+    if now - at > chrono::Duration::days(WINDOW_MAX) {
+        return Err(bad(
+            "since",
+            format!("that is more than {WINDOW_MAX} days ago; give a later date"),
+        ));
+    }
+    Ok(at)
+}
+
 /// `/history limit`: how many entries (default 15).
 pub fn history_limit(v: Option<i64>) -> Result<u32, OptionError> {
     in_range(
@@ -231,6 +272,33 @@ pub fn config_value(raw: &str) -> Result<String, OptionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn since_takes_a_date_or_days_and_refuses_the_rest() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T12:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(since(None, now).unwrap(), now - chrono::Duration::days(7));
+        assert_eq!(
+            since(Some(" 3d "), now).unwrap(),
+            now - chrono::Duration::days(3)
+        );
+        assert_eq!(
+            since(Some("2026-11-23"), now).unwrap().to_rfc3339(),
+            "2026-11-23T00:00:00+00:00"
+        );
+        for bad in [
+            "2026-12-01",
+            "0",
+            "99999",
+            "yesterday",
+            "2026-13-01",
+            "1900-01-01",
+        ] {
+            let e = since(Some(bad), now).unwrap_err();
+            assert_eq!(e.option, "since", "{bad}");
+        }
+    }
 
     #[test]
     fn errors_name_the_option() {

@@ -16,3 +16,4 @@ pub mod settings;
 pub mod sieve;
 pub mod signal;
 pub mod standing;
+pub mod why;

@@ -6,7 +6,7 @@ use serenity::all::{
 };
 
 use crate::service::{
-    BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage, UnsolvedView,
+    BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage, UnsolvedView, WhyView,
 };
 
 const GREEN: Colour = Colour(0x2e_b8_72);
@@ -244,6 +244,94 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
             "latest {} entries",
             h.rows.len()
         )))
+}
+
+/// `/why`: the change in standing, then decay and each kind of entry, in
+/// plain words, adding up to the change; credits that counted for little say
+/// why.
+pub fn why(v: &WhyView) -> CreateEmbed {
+    let w = &v.why;
+    let change = w.standing_to - w.standing_from;
+    let mut lines = format!(
+        "**{:.1} → {:.1}** ({}) since {}\n\n",
+        w.standing_from,
+        w.standing_to,
+        signed(change),
+        date(w.from)
+    );
+    if w.decay.abs() >= 0.005 {
+        let what = if w.decay < 0.0 {
+            "decay (capital fades when nothing new comes in)"
+        } else {
+            "decay (a debt fades too)"
+        };
+        lines.push_str(&format!("`{:>7}` {what}\n", signed(w.decay)));
+    }
+    for m in &w.moved {
+        let line = format!(
+            "`{:>7}` {} × {}{}\n",
+            signed(m.now),
+            m.count,
+            kind_words(m.kind),
+            if (m.now - m.written).abs() >= 0.05 {
+                format!(" (written {}, decayed since)", signed(m.written))
+            } else {
+                String::new()
+            }
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX - 100 {
+            lines.push_str("… (more kinds: see /history)\n");
+            break;
+        }
+        lines.push_str(&line);
+    }
+    if w.moved.is_empty() && w.decay.abs() < 0.005 {
+        lines.push_str("Nothing changed: no entries and no decay in this span.\n");
+    }
+    let mut e = CreateEmbed::new()
+        .title(format!("Why — {}", escape(&v.member_name)))
+        .colour(if change < 0.0 { AMBER } else { GREEN })
+        .description(lines);
+    if !w.small.is_empty() {
+        let mut s = String::new();
+        for x in &w.small {
+            let line = format!(
+                "{} {} {:+.2} of {:.1}: {}\n",
+                date(x.at),
+                kind_words(x.kind),
+                x.amount,
+                x.base,
+                escape(&truncate(&x.why, 160))
+            );
+            if s.len() + line.len() > FIELD_MAX {
+                break;
+            }
+            s.push_str(&line);
+        }
+        e = e.field("Counted for little", s, false);
+    }
+    e.footer(CreateEmbedFooter::new(
+        "Each entry is valued as of now (after its own decay); the lines add up to the change.",
+    ))
+}
+
+/// A kind of entry in plain words, for sentences.
+fn kind_words(k: crate::capital::signal::EntryKind) -> &'static str {
+    use crate::capital::signal::EntryKind as K;
+    match k {
+        K::Thanks => "thanks received",
+        K::ThankReaction => "thank reactions",
+        K::HelpfulReply => "help given",
+        K::SharedContent => "useful shares",
+        K::Kudos => "kudos",
+        K::Request => "questions answered (asking costs)",
+        K::SelfPromotion => "self-promotion",
+        K::Broadcast => "broadcast pings",
+        K::Reciprocity => "mutual-help bonus",
+        K::Reversal => "reversals (deleted or edited messages, removed reactions, moved solutions)",
+        K::Adjustment => "moderator adjustments",
+        K::Solution => "accepted solutions",
+    }
 }
 
 /// `/unsolved`: open questions with no solution, oldest first, each with a

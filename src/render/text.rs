@@ -115,6 +115,46 @@ pub fn balance(b: &BalanceView) -> String {
     s
 }
 
+/// `goodwill why`: the change, then decay and each kind of entry.
+pub fn why(v: &crate::service::WhyView) -> String {
+    let w = &v.why;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}: standing {} -> {} ({}) from {} to {}",
+        v.member_name,
+        num(w.standing_from),
+        num(w.standing_to),
+        signed(w.standing_to - w.standing_from),
+        w.from.format("%Y-%m-%d %H:%M UTC"),
+        w.to.format("%Y-%m-%d %H:%M UTC"),
+    );
+    let mut rows = vec![vec!["decay".to_string(), String::new(), signed(w.decay)]];
+    for m in &w.moved {
+        rows.push(vec![
+            m.kind.as_str().to_string(),
+            m.count.to_string(),
+            signed(m.now),
+        ]);
+    }
+    s.push_str(&table(&["what", "entries", "now"], &rows));
+    if !w.small.is_empty() {
+        let _ = writeln!(s, "\nCounted for little");
+        for x in &w.small {
+            let _ = writeln!(
+                s,
+                "  {} {} {:+.2} of {:.1}: {}",
+                x.at.format("%Y-%m-%d"),
+                x.kind.as_str(),
+                x.amount,
+                x.base,
+                x.why
+            );
+        }
+    }
+    s
+}
+
 pub fn standings(p: &StandingsPage) -> String {
     let rows: Vec<Vec<String>> = p
         .rows

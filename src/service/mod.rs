@@ -32,7 +32,7 @@ pub use crate::capital::classify::Category;
 pub use members::KudosOutcome;
 pub use report::{AtRisk, ReportMember, ReportView, TrendPoint};
 pub use solutions::{MarkRequest, SolutionOutcome, UnsolvedView};
-pub use views::{BalanceView, HistoryPage, HistoryRow, StandingRow, StandingsPage};
+pub use views::{BalanceView, HistoryPage, HistoryRow, StandingRow, StandingsPage, WhyView};
 
 /// Errors a member, moderator or operator can act on.
 #[derive(Debug, thiserror::Error)]

@@ -373,6 +373,81 @@ impl Goodwill {
     }
 }
 
+/// `/why`: a member's standing between two moments, taken apart.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhyView {
+    pub guild_id: GuildId,
+    pub member_id: MemberId,
+    pub member_name: String,
+    #[serde(flatten)]
+    pub why: crate::capital::why::Why,
+}
+
+/// Entries `/why` reads at most (a week of even a very busy member is far less).
+const WHY_ENTRIES_MAX: u32 = 20_000;
+
+impl Goodwill {
+    /// Why a member's standing moved from `since` to `at`: decay and each
+    /// kind of entry, adding up exactly to the change.
+    pub async fn why(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        since: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> R<WhyView> {
+        if since >= at {
+            return Err(ServiceError::Invalid(
+                "`since` must be before now: give a date in the past (YYYY-MM-DD)".into(),
+            ));
+        }
+        let Some(snap) = self.store().balance_snapshot(guild, member, since).await? else {
+            self.guild_row(guild).await?;
+            return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
+        };
+        let s = self
+            .inner
+            .cached_settings(guild, &snap.guild.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?;
+        let (recent, lasting, _) = snap.values_at(since);
+        let entries: Vec<crate::capital::why::EntryFact> = self
+            .store()
+            .entries_between(guild, member, since, at, WHY_ENTRIES_MAX)
+            .await?
+            .into_iter()
+            .map(|r| crate::capital::why::EntryFact {
+                kind: r.kind,
+                amount: r.amount,
+                at: r.at,
+                reason: r.reason,
+            })
+            .collect();
+        let sc = &s.scoring;
+        let base = |k: EntryKind| match k {
+            EntryKind::Thanks => Some(sc.thanks),
+            EntryKind::ThankReaction => Some(sc.thank_reaction),
+            EntryKind::Kudos => Some(sc.kudos),
+            EntryKind::Solution => Some(sc.solution),
+            _ => None,
+        };
+        let why = crate::capital::why::explain(
+            &snap.guild.scales,
+            recent,
+            lasting,
+            &entries,
+            since,
+            at,
+            base,
+        );
+        Ok(WhyView {
+            guild_id: guild,
+            member_id: member,
+            member_name: snap.name.unwrap_or_else(|| member.to_string()),
+            why,
+        })
+    }
+}
+
 /// A standings page before rendering: guild, member count, rows (member,
 /// recent, lasting), page size, offset and names.
 type PageParts = (

@@ -241,6 +241,30 @@ impl Store {
         Ok(rows.iter().map(entry_row).collect())
     }
 
+    /// A member's entries dated in `(from, to]`, oldest first (at most `limit`).
+    pub async fn entries_between(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<EntryRow>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason
+             FROM ledger WHERE guild_id = $1 AND member_id = $2 AND at > $3 AND at <= $4
+             ORDER BY at, entry_id LIMIT $5",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(from)
+        .bind(to)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(entry_row).collect())
+    }
+
     /// Per-member activity in `(from, to]`, leaving out entries that were
     /// reversed and the reversals themselves.
     pub async fn window_stats(

@@ -481,7 +481,8 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "report",
             "standings",
             "unsolved",
-            "warnings"
+            "warnings",
+            "why"
         ]
     );
     fn check_options(opts: &Value, path: &str) {
@@ -1343,5 +1344,58 @@ async fn a_thread_export_imports_to_the_same_ledger_as_the_live_thread() {
     };
     assert_eq!(reasons(&db.store).await, reasons(&bot.db.store).await);
     std::fs::remove_dir_all(&dir).ok();
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn why_takes_the_change_apart_into_parts_that_add_up() {
+    let bot = Bot::start().await;
+    let q = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        q,
+        &ann(),
+        "how do I configure the proxy?",
+    ));
+    let a = bot.id();
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, a, &bob(), "set HTTPS_PROXY in the env file")
+            .reply_to(q, Some(&ann())),
+    );
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, bot.id(), &ann(), "thanks <@102>, that worked!").mention(&bob()),
+    );
+    eventually("bob thanked", || async {
+        kinds_of(&bot.rows().await, 102).contains(&"thanks".to_string())
+    })
+    .await;
+    let now = Utc::now();
+    let since = now - chrono::Duration::days(7);
+    let w = bot.service.why(GUILD, 102, since, now).await.unwrap();
+    let parts = w.why.standing_from + w.why.decay + w.why.moved.iter().map(|m| m.now).sum::<f64>();
+    let standing = bot.service.balance(GUILD, 102, now).await.unwrap().standing;
+    assert!((parts - standing).abs() < 1e-6, "{w:?} vs {standing}");
+    assert!(w.why.moved.iter().any(|m| m.kind.as_str() == "thanks"));
+
+    // Through Discord: private, in words, with the change.
+    let answer = bot
+        .command(&bob(), perms::MEMBER, Cmd::new("why").str("since", "3"))
+        .await;
+    assert!(is_ephemeral(&answer), "{answer}");
+    let embed = answer["embeds"].to_string();
+    assert!(
+        embed.contains("thanks received") && embed.contains(&format!("{standing:.1}")),
+        "{embed}"
+    );
+    // A bad date is a clear error, nothing else.
+    let bad = bot
+        .command(
+            &bob(),
+            perms::MEMBER,
+            Cmd::new("why").str("since", "last tuesday"),
+        )
+        .await;
+    assert!(bad.to_string().contains("not a date"), "{bad}");
     bot.stop().await;
 }

@@ -49,6 +49,33 @@ pub async fn standings(
     Ok(())
 }
 
+/// Why a standing changed: decay and each kind of entry, adding up to the change
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn why(
+    ctx: Context<'_>,
+    #[description = "Whose standing (default: yours)"] member: Option<serenity::User>,
+    #[description = "Since when: a date (2026-11-23) or days back (7); default 7 days"]
+    #[max_length = 20]
+    since: Option<String>,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let who = member
+        .as_ref()
+        .map_or_else(|| invoker(ctx), |u| picked(ctx, u));
+    let now = Utc::now();
+    let since =
+        crate::options::since(since.as_deref(), now).map_err(crate::service::ServiceError::from)?;
+    let service = &ctx.data().service;
+    let view = answer_within(ctx, true, service.why(guild, who.id, since, now)).await??;
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::why(&view))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
 /// A member's latest ledger entries, with links to the messages behind them
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn history(

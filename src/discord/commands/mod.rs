@@ -1,5 +1,5 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/optout`, `/optin`, `/warnings`, `/unsolved`, and the message command
+//! `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, and the message command
 //! "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
 //! `/config` (view, set, preview), `/adjust`.
 
@@ -22,6 +22,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         member::balance(),
         member::standings(),
         member::history(),
+        member::why(),
         member::kudos(),
         member::optout(),
         member::optin(),
