@@ -119,7 +119,7 @@ pub fn explain(
         }
     }
     moved.sort_by(|a, b| b.now.abs().total_cmp(&a.now.abs()));
-    small.sort_by(|a, b| b.at.cmp(&a.at));
+    small.sort_by_key(|x| std::cmp::Reverse(x.at));
     small.truncate(5);
     let standing_to = kept + moved.iter().map(|m| m.now).sum::<f64>();
     Why {
