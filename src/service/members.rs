@@ -136,4 +136,24 @@ impl Goodwill {
         self.inner.forget(guild);
         Ok(())
     }
+
+    /// `/mydata`: everything stored about the member in this guild, as a
+    /// JSON document with what it is and when it was made.
+    pub async fn member_data(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> R<serde_json::Value> {
+        self.guild_row(guild).await?;
+        let data = self.store().member_data(guild, member).await?;
+        Ok(serde_json::json!({
+            "about": "Everything Goodwill stores about you in this server. Message contents are \
+                      never stored: only ids, times and what was detected. /optout deletes it.",
+            "guild_id": guild.to_string(),
+            "member_id": member.to_string(),
+            "exported_at": at,
+            "data": data,
+        }))
+    }
 }

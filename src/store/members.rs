@@ -126,4 +126,52 @@ impl Store {
         tx.commit().await?;
         Ok(deleted)
     }
+
+    /// Everything stored about one member of a guild, as one JSON document
+    /// (`/mydata`): the member row, every ledger entry about them, the
+    /// metadata of their messages (no content is stored), the conversations
+    /// they opened, their warning and digest settings. Ids are strings (a
+    /// snowflake does not fit a JavaScript number).
+    pub async fn member_data(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<serde_json::Value, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT json_build_object(
+               'member', (SELECT json_build_object('member_id', m.member_id::text, 'name', m.name,
+                              'nickname', m.nickname, 'first_seen', m.first_seen,
+                              'opted_out', m.opted_out, 'left_at', m.left_at)
+                          FROM members m WHERE m.guild_id = $1 AND m.member_id = $2),
+               'balance', (SELECT json_build_object('entries', b.entries, 'last_at', b.last_at)
+                           FROM balances b WHERE b.guild_id = $1 AND b.member_id = $2),
+               'entries', coalesce((SELECT json_agg(json_build_object(
+                              'entry_id', l.entry_id, 'kind', l.kind, 'amount', l.amount, 'at', l.at,
+                              'counterpart_id', l.counterpart_id::text, 'channel_id', l.channel_id::text,
+                              'message_id', l.message_id::text, 'reason', l.reason,
+                              'reverses', l.reverses) ORDER BY l.at, l.entry_id)
+                           FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2), '[]'::json),
+               'messages', coalesce((SELECT json_agg(json_build_object(
+                              'message_id', x.message_id::text, 'channel_id', x.channel_id::text,
+                              'at', x.at, 'reply_to', x.reply_to::text, 'flags', x.flags,
+                              'conversation_id', x.conversation_id::text, 'deleted_at', x.deleted_at)
+                              ORDER BY x.at, x.message_id)
+                           FROM messages x WHERE x.guild_id = $1 AND x.author_id = $2), '[]'::json),
+               'conversations_opened', coalesce((SELECT json_agg(json_build_object(
+                              'conversation_id', c.conversation_id::text, 'channel_id', c.channel_id::text,
+                              'opened_at', c.opened_at, 'state', c.state,
+                              'solution_message_id', c.solution_message_id::text) ORDER BY c.opened_at)
+                           FROM conversations c WHERE c.guild_id = $1 AND c.opener_id = $2), '[]'::json),
+               'warnings_sent', coalesce((SELECT json_agg(json_build_object(
+                              'tier', w.tier, 'falls_on', w.falls_on, 'sent_at', w.sent_at) ORDER BY w.sent_at)
+                           FROM warnings_sent w WHERE w.guild_id = $1 AND w.member_id = $2), '[]'::json),
+               'warnings_by_dm', EXISTS (SELECT 1 FROM digest_subscribers d
+                                         WHERE d.guild_id = $1 AND d.member_id = $2))",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .fetch_one(&self.pool)
+        .await?;
+        r.try_get(0)
+    }
 }

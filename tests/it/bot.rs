@@ -476,6 +476,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "config",
             "history",
             "kudos",
+            "mydata",
             "optin",
             "optout",
             "report",
@@ -1397,5 +1398,55 @@ async fn why_takes_the_change_apart_into_parts_that_add_up() {
         )
         .await;
     assert!(bad.to_string().contains("not a date"), "{bad}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn mydata_sends_the_members_own_data_as_a_json_file() {
+    let bot = Bot::start().await;
+    let q = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        q,
+        &ann(),
+        "how do I configure the proxy?",
+    ));
+    let a = bot.id();
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, a, &bob(), "set HTTPS_PROXY in the env file")
+            .reply_to(q, Some(&ann())),
+    );
+    bot.fake.message_create(
+        &Msg::new(GUILD, HELP, bot.id(), &ann(), "thanks <@102>, that worked!").mention(&bob()),
+    );
+    eventually("bob thanked", || async {
+        kinds_of(&bot.rows().await, 102).contains(&"thanks".to_string())
+    })
+    .await;
+    let answer = bot.command(&bob(), perms::MEMBER, Cmd::new("mydata")).await;
+    assert!(is_ephemeral(&answer), "{answer}");
+    let file = bot
+        .fake
+        .requests()
+        .into_iter()
+        .flat_map(|r| r.files)
+        .find(|f| f.1 == "goodwill-my-data.json")
+        .expect("the file was sent");
+    let doc: Value = serde_json::from_slice(&file.2).unwrap();
+    assert_eq!(doc["member_id"], "102");
+    let entries = doc["data"]["entries"].as_array().unwrap();
+    assert!(entries.iter().any(|e| e["kind"] == "thanks"), "{doc}");
+    assert!(
+        entries.iter().all(|e| e["reason"].is_string()),
+        "every entry says why"
+    );
+    let messages = doc["data"]["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 1, "only Bob's own message: {doc}");
+    assert_eq!(messages[0]["message_id"], a.to_string());
+    assert!(
+        !doc.to_string().contains("HTTPS_PROXY"),
+        "no message content is stored"
+    );
     bot.stop().await;
 }

@@ -164,6 +164,32 @@ pub async fn kudos(
     Ok(())
 }
 
+/// Download everything Goodwill stores about you in this server (JSON)
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn mydata(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let me = invoker(ctx);
+    let service = &ctx.data().service;
+    let data = answer_within(ctx, true, service.member_data(guild, me.id, Utc::now())).await??;
+    let bytes = serde_json::to_vec_pretty(&data)?;
+    let entries = data["data"]["entries"].as_array().map_or(0, Vec::len);
+    let messages = data["data"]["messages"].as_array().map_or(0, Vec::len);
+    ctx.send(
+        CreateReply::default()
+            .content(format!(
+                "Your data in this server: {entries} ledger entries and the metadata of \
+                 {messages} messages (contents are never stored). `/optout` deletes it."
+            ))
+            .attachment(serenity::CreateAttachment::bytes(
+                bytes,
+                "goodwill-my-data.json",
+            ))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Stop tracking me and delete my ledger entries in this server
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn optout(ctx: Context<'_>) -> Result<(), Error> {

@@ -1,5 +1,5 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, and the message command
+//! `/mydata`, `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, and the message command
 //! "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
 //! `/config` (view, set, preview), `/adjust`.
 
@@ -24,6 +24,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         member::history(),
         member::why(),
         member::kudos(),
+        member::mydata(),
         member::optout(),
         member::optin(),
         member::warnings(),
