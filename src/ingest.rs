@@ -339,6 +339,16 @@ pub fn deleted(state: &mut GuildState, s: &Settings, reversals: Vec<Reversal>, o
     reverse(state, s, reversals, out);
 }
 
+/// An appeal accepted: the entry's reversal (None if it was reversed meanwhile).
+pub fn appeal_accepted(
+    state: &mut GuildState,
+    s: &Settings,
+    reversal: Option<Reversal>,
+    out: &mut Pending,
+) {
+    reverse(state, s, reversal.into_iter().collect(), out);
+}
+
 /// Reversals go into the batch and into the scoring memory, so the memory
 /// matches one rebuilt from the ledger after a restart.
 fn reverse(state: &mut GuildState, s: &Settings, reversals: Vec<Reversal>, out: &mut Pending) {

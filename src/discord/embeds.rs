@@ -221,7 +221,8 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
             .map(|u| format!(" · [message]({u})"))
             .unwrap_or_default();
         let line = format!(
-            "{} `{:>6}` **{}**{who} — {}{link}\n",
+            "`#{}` {} `{:>6}` **{}**{who} — {}{link}\n",
+            r.entry_id,
             date(r.at),
             signed(r.amount),
             if r.kind == crate::capital::signal::EntryKind::Solution {
@@ -332,6 +333,40 @@ fn kind_words(k: crate::capital::signal::EntryKind) -> &'static str {
         K::Adjustment => "moderator adjustments",
         K::Solution => "accepted solutions",
     }
+}
+
+/// `/review list`: open appeals, oldest first, each with the entry contested.
+pub fn appeals(rows: &[crate::store::appeals::AppealRow]) -> CreateEmbed {
+    let mut lines = String::new();
+    if rows.is_empty() {
+        lines.push_str("No open appeals.");
+    }
+    for a in rows {
+        let line = format!(
+            "**#{}** by <@{}>, {} — entry #{} `{}` {} ({}): {}\n> {}\n",
+            a.appeal_id,
+            a.member_id,
+            relative(a.filed_at),
+            a.entry_id,
+            signed(a.entry_amount),
+            a.entry_kind.as_str(),
+            date(a.entry_at),
+            escape(&truncate(&a.entry_reason, 140)),
+            escape(&truncate(&a.reason, 200)),
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX - 100 {
+            lines.push_str("… more: decide these first");
+            break;
+        }
+        lines.push_str(&line);
+    }
+    CreateEmbed::new()
+        .title("Appeals to review")
+        .colour(AMBER)
+        .description(lines)
+        .footer(CreateEmbedFooter::new(
+            "/review accept appeal:N [note] reverses the entry · /review reject appeal:N note",
+        ))
 }
 
 /// `/unsolved`: open questions with no solution, oldest first, each with a

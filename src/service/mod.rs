@@ -8,8 +8,10 @@
 //! - `members`: kudos, moderator adjustments, opt-out and opt-in;
 //! - `config`: a guild's settings;
 //! - `moderation`: the digest, roles by standing, the log channel, what-if;
+//! - `appeals`: `/appeal` and the moderators' `/review`;
 //! - `solutions`: "Mark as solution", the Solved tag, `/unsolved`, the nudge.
 
+pub mod appeals;
 mod config;
 mod events;
 mod members;

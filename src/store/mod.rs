@@ -3,6 +3,7 @@
 //! `guild_id` and uses bound parameters only.
 
 pub use goodwill_embedded_postgres as embedded;
+pub mod appeals;
 pub mod conversations;
 pub mod ledger;
 pub mod members;

@@ -472,6 +472,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
         [
             "Mark as solution",
             "adjust",
+            "appeal",
             "balance",
             "config",
             "history",
@@ -480,6 +481,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "optin",
             "optout",
             "report",
+            "review",
             "standings",
             "unsolved",
             "warnings",
@@ -509,7 +511,10 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             c["name"]
         );
         check_options(&c["options"], c["name"].as_str().unwrap());
-        let moderator = matches!(c["name"].as_str(), Some("report" | "config" | "adjust"));
+        let moderator = matches!(
+            c["name"].as_str(),
+            Some("report" | "config" | "adjust" | "review")
+        );
         // MANAGE_GUILD = 1 << 5.
         let want = if moderator { Some("32") } else { None };
         assert_eq!(
@@ -1447,6 +1452,159 @@ async fn mydata_sends_the_members_own_data_as_a_json_file() {
     assert!(
         !doc.to_string().contains("HTTPS_PROXY"),
         "no message content is stored"
+    );
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn an_accepted_appeal_reverses_the_entry_and_tells_the_member() {
+    let bot = Bot::start().await;
+    let q = bot.id();
+    bot.fake.message_create(&Msg::new(
+        GUILD,
+        HELP,
+        q,
+        &ann(),
+        "how do I configure the proxy?",
+    ));
+    bot.fake.message_create(
+        &Msg::new(
+            GUILD,
+            HELP,
+            bot.id(),
+            &bob(),
+            "set HTTPS_PROXY in the env file",
+        )
+        .reply_to(q, Some(&ann())),
+    );
+    eventually("ann's request charged", || async {
+        kinds_of(&bot.rows().await, 101).contains(&"request".to_string())
+    })
+    .await;
+    let entry: i64 = sqlx::query_scalar(
+        "SELECT entry_id FROM ledger WHERE guild_id = $1 AND member_id = 101 AND kind = 'request'",
+    )
+    .bind(GUILD as i64)
+    .fetch_one(&bot.db.store.pool)
+    .await
+    .unwrap();
+    let before = bot.standing(101).await;
+    assert!(before < 0.0);
+
+    // /history shows the entry's number to appeal.
+    let history = bot
+        .command(&ann(), perms::MEMBER, Cmd::new("history"))
+        .await;
+    assert!(
+        history["embeds"].to_string().contains(&format!("#{entry}")),
+        "{history}"
+    );
+    // Bob cannot appeal Ann's entry; Ann can, once.
+    let not_yours = bot
+        .command(
+            &bob(),
+            perms::MEMBER,
+            Cmd::new("appeal")
+                .int("entry", entry)
+                .str("reason", "not fair"),
+        )
+        .await;
+    assert!(
+        not_yours["content"]
+            .as_str()
+            .unwrap()
+            .contains("your own entries"),
+        "{not_yours}"
+    );
+    let filed = bot
+        .command(
+            &ann(),
+            perms::MEMBER,
+            Cmd::new("appeal")
+                .int("entry", entry)
+                .str("reason", "I was answering, not asking"),
+        )
+        .await;
+    assert!(is_ephemeral(&filed), "{filed}");
+    let text = filed["content"].as_str().unwrap().to_string();
+    assert!(text.contains("filed"), "{text}");
+    let appeal: i64 = text
+        .split_once('#')
+        .and_then(|(_, r)| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("the appeal's number");
+    let again = bot
+        .command(
+            &ann(),
+            perms::MEMBER,
+            Cmd::new("appeal")
+                .int("entry", entry)
+                .str("reason", "again please"),
+        )
+        .await;
+    assert!(
+        again["content"].as_str().unwrap().contains("already"),
+        "{again}"
+    );
+
+    // The moderators' queue lists it; accepting reverses the entry exactly.
+    let list = bot
+        .command(&cyd(), perms::MODERATOR, Cmd::new("review").sub("list"))
+        .await;
+    assert!(
+        list["embeds"].to_string().contains(&format!("#{appeal}")),
+        "{list}"
+    );
+    let accepted = bot
+        .command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("review")
+                .sub("accept")
+                .int("appeal", appeal)
+                .str("note", "the rules took a diagnostic question for hers"),
+        )
+        .await;
+    assert!(
+        accepted["content"].as_str().unwrap().contains("accepted"),
+        "{accepted}"
+    );
+    let reason: String = sqlx::query_scalar(
+        "SELECT reason FROM ledger WHERE guild_id = $1 AND member_id = 101 AND kind = 'reversal'",
+    )
+    .bind(GUILD as i64)
+    .fetch_one(&bot.db.store.pool)
+    .await
+    .unwrap();
+    assert!(
+        reason.contains(&format!("appeal #{appeal} accepted by moderator")),
+        "{reason}"
+    );
+    assert!(bot.standing(101).await.abs() < 1e-9, "the charge is undone");
+    eventually("ann told by DM", || async {
+        bot.fake
+            .dm_messages(101)
+            .iter()
+            .any(|m| m.to_string().contains("accepted"))
+    })
+    .await;
+    // Decided once.
+    let twice = bot
+        .command(
+            &cyd(),
+            perms::MODERATOR,
+            Cmd::new("review")
+                .sub("reject")
+                .int("appeal", appeal)
+                .str("note", "no"),
+        )
+        .await;
+    assert!(
+        twice["content"]
+            .as_str()
+            .unwrap()
+            .contains("decided already"),
+        "{twice}"
     );
     bot.stop().await;
 }

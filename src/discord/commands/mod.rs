@@ -1,6 +1,6 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/mydata`, `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, and the message command
-//! "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
+//! `/mydata`, `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, `/appeal`, and the
+//! message command "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
 //! `/config` (view, set, preview), `/adjust`.
 
 use std::future::Future;
@@ -12,6 +12,7 @@ use super::convert;
 use super::{Context, Data, Error};
 use crate::capital::message::{GuildId, Person};
 
+pub mod appeals;
 pub mod forum;
 pub mod member;
 pub mod moderator;
@@ -29,6 +30,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         member::optin(),
         member::warnings(),
         forum::unsolved(),
+        appeals::appeal(),
+        appeals::review(),
         forum::mark_solution(),
         moderator::report(),
         moderator::config(),

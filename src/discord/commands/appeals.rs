@@ -1,0 +1,231 @@
+//! `/appeal` (members) and `/review` (moderators): contesting an entry and
+//! deciding it. The member is told the decision by direct message; a
+//! rejection goes to the log channel too (an acceptance is a reversal entry,
+//! which the log channel posts like any other).
+
+use chrono::Utc;
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+
+use super::{answer_within, guild, invoker, is_moderator};
+use crate::discord::embeds;
+use crate::discord::{Context, Error};
+use crate::service::appeals::{AppealOutcome, ReviewOutcome};
+use crate::store::appeals::AppealRow;
+
+/// Contest one of your ledger entries (its # is in /history); a moderator reviews it
+#[poise::command(slash_command, guild_only, category = "Members")]
+pub async fn appeal(
+    ctx: Context<'_>,
+    #[description = "The entry's number, as /history shows it (#123)"]
+    #[min = 1]
+    entry: i64,
+    #[description = "Why it is wrong"]
+    #[min_length = 3]
+    #[max_length = 300]
+    reason: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let me = invoker(ctx);
+    let service = &ctx.data().service;
+    let outcome = answer_within(
+        ctx,
+        true,
+        service.file_appeal(guild, me.id, entry, &reason, Utc::now()),
+    )
+    .await??;
+    let text = match outcome {
+        AppealOutcome::Filed { appeal_id } => format!(
+            "Appeal #{appeal_id} filed for entry #{entry}. A moderator will review it; \
+             you will get a direct message with the decision."
+        ),
+        AppealOutcome::NoSuchEntry => {
+            format!("There is no entry #{entry} in this server. `/history` shows your entries' numbers.")
+        }
+        AppealOutcome::NotYours => "You can appeal your own entries only.".into(),
+        AppealOutcome::NotAppealable { why } => format!("Entry #{entry} can't be appealed: {why}."),
+        AppealOutcome::AlreadyAppealed => format!("Entry #{entry} was appealed already."),
+    };
+    ctx.send(CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    Ok(())
+}
+
+/// Review members' appeals: list them, accept (reverses the entry) or reject
+#[poise::command(
+    slash_command,
+    guild_only,
+    category = "Moderators",
+    default_member_permissions = "MANAGE_GUILD",
+    check = "is_moderator",
+    subcommands("review_list", "review_accept", "review_reject"),
+    subcommand_required
+)]
+pub async fn review(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Open appeals, oldest first
+#[poise::command(slash_command, guild_only, rename = "list", check = "is_moderator")]
+pub async fn review_list(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let service = &ctx.data().service;
+    let rows = answer_within(ctx, true, service.open_appeals(guild, 10)).await??;
+    ctx.send(
+        CreateReply::default()
+            .embed(embeds::appeals(&rows))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Accept an appeal: the entry is reversed (audited) and the member told
+#[poise::command(slash_command, guild_only, rename = "accept", check = "is_moderator")]
+pub async fn review_accept(
+    ctx: Context<'_>,
+    #[description = "The appeal's number"]
+    #[min = 1]
+    appeal: i64,
+    #[description = "A note for the member and the audit trail"]
+    #[max_length = 300]
+    note: Option<String>,
+) -> Result<(), Error> {
+    decide(ctx, appeal, true, note.unwrap_or_default()).await
+}
+
+/// Reject an appeal: the entry stands and the member is told why
+#[poise::command(slash_command, guild_only, rename = "reject", check = "is_moderator")]
+pub async fn review_reject(
+    ctx: Context<'_>,
+    #[description = "The appeal's number"]
+    #[min = 1]
+    appeal: i64,
+    #[description = "Why (the member is told)"]
+    #[min_length = 3]
+    #[max_length = 300]
+    note: String,
+) -> Result<(), Error> {
+    decide(ctx, appeal, false, note).await
+}
+
+async fn decide(ctx: Context<'_>, appeal: i64, accept: bool, note: String) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let moderator = invoker(ctx);
+    let service = &ctx.data().service;
+    let outcome = answer_within(
+        ctx,
+        true,
+        service.decide_appeal(guild, moderator.id, appeal, accept, note.trim(), Utc::now()),
+    )
+    .await??;
+    let (text, told) = match &outcome {
+        ReviewOutcome::Accepted {
+            appeal: a,
+            reversed,
+        } => (
+            format!(
+                "Appeal #{} accepted: entry #{} reversed ({:+.2}).",
+                a.appeal_id, a.entry_id, reversed
+            ),
+            Some(a),
+        ),
+        ReviewOutcome::Rejected { appeal: a } => (
+            format!(
+                "Appeal #{} rejected: entry #{} stands.",
+                a.appeal_id, a.entry_id
+            ),
+            Some(a),
+        ),
+        ReviewOutcome::AlreadyDecided { status } => (
+            format!("Appeal #{appeal} was decided already ({status})."),
+            None,
+        ),
+        ReviewOutcome::NoSuchAppeal => (
+            format!("There is no appeal #{appeal} in this server."),
+            None,
+        ),
+    };
+    ctx.send(CreateReply::default().content(text).ephemeral(true))
+        .await?;
+    if let Some(a) = told {
+        tell_member(ctx, a, accept, &note).await;
+        if !accept {
+            log_rejection(ctx, guild, a, &moderator.name, &note).await;
+        }
+    }
+    Ok(())
+}
+
+/// The member learns the decision by direct message (closed DMs are logged, not fatal).
+async fn tell_member(ctx: Context<'_>, a: &AppealRow, accepted: bool, note: &str) {
+    let what = if accepted {
+        format!(
+            "Your appeal #{} was **accepted**: entry #{} ({}) is reversed.",
+            a.appeal_id,
+            a.entry_id,
+            a.entry_kind.as_str()
+        )
+    } else {
+        format!(
+            "Your appeal #{} was **rejected**: entry #{} ({}) stands.",
+            a.appeal_id,
+            a.entry_id,
+            a.entry_kind.as_str()
+        )
+    };
+    let note = if note.trim().is_empty() {
+        String::new()
+    } else {
+        format!("\nModerator's note: {}", embeds::escape(note.trim()))
+    };
+    let user = serenity::UserId::new(a.member_id.into());
+    let sent = match user.create_dm_channel(ctx.http()).await {
+        Ok(dm) => dm
+            .send_message(
+                ctx.http(),
+                serenity::CreateMessage::new().content(format!("{what}{note}")),
+            )
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = sent {
+        tracing::info!(member = %a.member_id, error = %e, "could not tell the member about their appeal");
+    }
+}
+
+/// A rejection is posted to the log channel (an acceptance shows there as its reversal).
+async fn log_rejection(
+    ctx: Context<'_>,
+    guild: crate::capital::message::GuildId,
+    a: &AppealRow,
+    moderator: &str,
+    note: &str,
+) {
+    let Ok(s) = ctx.data().service.settings(guild).await else {
+        return;
+    };
+    if s.log.channel_id == 0 {
+        return;
+    }
+    let text = format!(
+        "⚖️ appeal #{} by <@{}> on entry #{} rejected by {}: {}",
+        a.appeal_id,
+        a.member_id,
+        a.entry_id,
+        embeds::escape(moderator),
+        embeds::escape(note.trim())
+    );
+    let posted = serenity::ChannelId::new(s.log.channel_id)
+        .send_message(
+            ctx.http(),
+            serenity::CreateMessage::new()
+                .content(text)
+                .allowed_mentions(serenity::CreateAllowedMentions::new()),
+        )
+        .await;
+    if let Err(e) = posted {
+        tracing::warn!(guild = %guild, error = %e, "could not log the rejected appeal");
+    }
+}
