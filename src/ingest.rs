@@ -151,7 +151,7 @@ pub fn conversation_to_fetch(
     replied_stored: Option<&RecentMessage>,
 ) -> Option<ConversationId> {
     let c = match (msg.thread, msg.reply_to) {
-        (Some(t), _) => ConversationId(t.id),
+        (Some(t), _) => ConversationId::of_thread(t.id),
         (None, Some(r)) => state
             .recent(msg.channel_id, r)
             .and_then(|m| m.conversation)

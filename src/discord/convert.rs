@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use serenity::all as sy;
 
-use crate::capital::message::{MessageIn, Person, ReactionIn};
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn};
 
 /// A user as the domain sees them; `nick` is the server nickname if known.
 pub fn person(user: &sy::User, nick: Option<&str>) -> Person {
     Person {
-        id: user.id.get(),
+        id: MemberId(user.id.get()),
         name: user.name.clone(),
         nickname: nick
             .map(str::to_string)
@@ -35,11 +35,11 @@ pub fn is_system_kind(kind: sy::MessageType) -> bool {
 
 /// The message a reply points at. Forwards and crossposts also carry a
 /// `message_reference`, but only an inline reply is a reply.
-fn reply_target(kind: sy::MessageType, reference: Option<&sy::MessageReference>) -> Option<u64> {
+fn reply_target(kind: sy::MessageType, reference: Option<&sy::MessageReference>) -> Option<MessageId> {
     if kind != sy::MessageType::InlineReply {
         return None;
     }
-    reference.and_then(|r| r.message_id).map(|id| id.get())
+    reference.and_then(|r| r.message_id).map(|id| MessageId(id.get()))
 }
 
 /// MESSAGE_CREATE -> `MessageIn`. `None` outside a guild (DMs).
@@ -47,10 +47,10 @@ pub fn message_in(msg: &sy::Message, channel_name: &str) -> Option<MessageIn> {
     let guild_id = msg.guild_id?;
     let nick = msg.member.as_ref().and_then(|m| m.nick.as_deref());
     Some(MessageIn {
-        guild_id: guild_id.get(),
-        channel_id: msg.channel_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(msg.channel_id.get()),
         channel_name: channel_name.to_string(),
-        id: msg.id.get(),
+        id: MessageId(msg.id.get()),
         author: person(&msg.author, nick),
         is_webhook: msg.webhook_id.is_some(),
         is_system: msg.author.system || is_system_kind(msg.kind),
@@ -84,10 +84,10 @@ pub fn message_update_in(
         .and_then(|m| m.as_ref())
         .and_then(|m| m.nick.as_deref());
     Some(MessageIn {
-        guild_id: guild_id.get(),
-        channel_id: ev.channel_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(ev.channel_id.get()),
         channel_name: channel_name.to_string(),
-        id: ev.id.get(),
+        id: MessageId(ev.id.get()),
         author: person(author, nick),
         is_webhook: matches!(ev.webhook_id, Some(Some(_))),
         is_system: author.system || is_system_kind(kind),
@@ -133,14 +133,14 @@ pub fn reaction_in(r: &sy::Reaction, added: bool, now: DateTime<Utc>) -> Option<
     let user = match &r.member {
         Some(m) if m.user.id.get() != 0 => member_person(m),
         _ => Person {
-            id: r.user_id?.get(),
+            id: MemberId(r.user_id?.get()),
             ..Person::default()
         },
     };
     Some(ReactionIn {
-        guild_id: guild_id.get(),
-        channel_id: r.channel_id.get(),
-        message_id: r.message_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(r.channel_id.get()),
+        message_id: MessageId(r.message_id.get()),
         user,
         emoji: emoji_name(&r.emoji),
         at: now,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use crate::capital::message::{MessageIn, Person, ReactionIn, ThreadRef};
+use crate::capital::message::{ChannelId, GuildId, MessageId, MessageIn, Person, ReactionIn, ThreadRef};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -133,9 +133,9 @@ struct RawMessage {
 #[derive(Debug, Clone)]
 pub struct ChannelExport {
     pub file: PathBuf,
-    pub guild_id: u64,
+    pub guild_id: GuildId,
     pub guild_name: String,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub channel_name: String,
     pub messages: Vec<MessageIn>,
     /// Reactions recorded in the export (dated at their message's time, since
@@ -143,10 +143,10 @@ pub struct ChannelExport {
     pub reactions: Vec<ReactionIn>,
 }
 
-fn parse_id(s: &str) -> Option<u64> {
+fn parse_id<T: From<u64>>(s: &str) -> Option<T> {
     let v = s.trim().parse::<u64>().ok()?;
     // Snowflakes fit in a signed 64-bit column.
-    (v > 0 && v <= i64::MAX as u64).then_some(v)
+    (v > 0 && v <= i64::MAX as u64).then_some(T::from(v))
 }
 
 fn person(a: &RawAuthor) -> Option<Person> {
@@ -227,9 +227,9 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
         file: path.into(),
         message,
     };
-    let guild_id = parse_id(&raw.guild.id)
+    let guild_id: GuildId = parse_id(&raw.guild.id)
         .ok_or_else(|| shape(format!("guild.id {:?} is not a Discord id", raw.guild.id)))?;
-    let channel_id = parse_id(&raw.channel.id).ok_or_else(|| {
+    let channel_id: ChannelId = parse_id(&raw.channel.id).ok_or_else(|| {
         shape(format!(
             "channel.id {:?} is not a Discord id",
             raw.channel.id
@@ -254,7 +254,7 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
             id: m.id.clone(),
             message,
         };
-        let id = parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
+        let id: MessageId = parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
         let at: DateTime<Utc> = DateTime::parse_from_rfc3339(m.timestamp.trim())
             .map_err(|e| field(format!("timestamp {:?} is not ISO-8601: {e}", m.timestamp)))?
             .with_timezone(&Utc);
