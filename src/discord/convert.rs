@@ -171,15 +171,15 @@ mod tests {
     #[test]
     fn converts_a_guild_message() {
         let m = message_in(&msg(base()), "general").unwrap();
-        assert_eq!(m.guild_id, 10);
-        assert_eq!(m.channel_id, 20);
+        assert_eq!(m.guild_id, GuildId(10));
+        assert_eq!(m.channel_id, ChannelId(20));
         assert_eq!(m.channel_name, "general");
-        assert_eq!(m.id, 1100);
-        assert_eq!(m.author.id, 5);
+        assert_eq!(m.id, MessageId(1100));
+        assert_eq!(m.author.id, MemberId(5));
         assert_eq!(m.author.name, "ann");
         assert_eq!(m.author.nickname.as_deref(), Some("annie"));
         assert_eq!(m.mentions.len(), 1);
-        assert_eq!(m.mentions[0].id, 6);
+        assert_eq!(m.mentions[0].id, MemberId(6));
         assert_eq!(m.role_mentions, vec![77]);
         assert_eq!(m.reply_to, None);
         assert!(!m.is_system && !m.is_webhook && !m.author.is_bot);
@@ -194,7 +194,7 @@ mod tests {
             serde_json::json!({"message_id": "1000", "channel_id": "20", "guild_id": "10"});
         assert_eq!(
             message_in(&msg(j.clone()), "x").unwrap().reply_to,
-            Some(1000)
+            Some(MessageId(1000))
         );
         j["type"] = 0.into();
         assert_eq!(message_in(&msg(j.clone()), "x").unwrap().reply_to, None);
@@ -219,8 +219,8 @@ mod tests {
         .unwrap();
         let now = Utc::now();
         let ri = reaction_in(&r, true, now).unwrap();
-        assert_eq!((ri.guild_id, ri.channel_id, ri.message_id), (10, 20, 1100));
-        assert_eq!(ri.user.id, 6);
+        assert_eq!((ri.guild_id, ri.channel_id, ri.message_id), (GuildId(10), ChannelId(20), MessageId(1100)));
+        assert_eq!(ri.user.id, MemberId(6));
         assert_eq!(ri.user.name, "bob");
         assert_eq!(ri.emoji, "🙏");
         assert!(ri.added);
@@ -230,7 +230,7 @@ mod tests {
         }))
         .unwrap();
         let ri = reaction_in(&r, false, now).unwrap();
-        assert_eq!(ri.user.id, 6);
+        assert_eq!(ri.user.id, MemberId(6));
         assert_eq!(ri.emoji, "thanks");
         assert!(!ri.added);
     }

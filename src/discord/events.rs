@@ -799,17 +799,17 @@ mod tests {
 
     fn msg(id: u64) -> LedgerEvent {
         LedgerEvent::Message(MessageIn {
-            guild_id: 1,
-            id,
+            guild_id: GuildId(1),
+            id: MessageId(id),
             ..Default::default()
         })
     }
 
     fn reaction(added: bool) -> LedgerEvent {
         LedgerEvent::Reaction(ReactionIn {
-            guild_id: 1,
-            channel_id: 2,
-            message_id: 3,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(2),
+            message_id: MessageId(3),
             user: Person::default(),
             emoji: "🙏".into(),
             at: Utc::now(),
@@ -821,9 +821,9 @@ mod tests {
     fn bursts_are_put_back_in_causal_order() {
         let mut b = vec![
             LedgerEvent::Delete {
-                guild: 1,
-                channel: 2,
-                ids: vec![3],
+                guild: GuildId(1),
+                channel: ChannelId(2),
+                ids: vec![MessageId(3)],
             },
             reaction(false),
             msg(30),
@@ -842,6 +842,6 @@ mod tests {
                 "message_delete"
             ]
         );
-        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == 10));
+        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == MessageId(10)));
     }
 }

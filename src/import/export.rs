@@ -357,6 +357,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capital::message::MemberId;
 
     fn p() -> &'static Path {
         Path::new("t.json")
@@ -371,11 +372,11 @@ mod tests {
     #[test]
     fn reads_a_minimal_export() {
         let e = parse_export(p(), OK).unwrap();
-        assert_eq!((e.guild_id, e.channel_id), (1, 2));
+        assert_eq!((e.guild_id, e.channel_id), (GuildId(1), ChannelId(2)));
         let m = &e.messages[0];
         assert_eq!(m.author.name, "ann");
-        assert_eq!(m.mentions[0].id, 6);
-        assert_eq!(m.reply_to, Some(9));
+        assert_eq!(m.mentions[0].id, MemberId(6));
+        assert_eq!(m.reply_to, Some(MessageId(9)));
         assert!(m.mentions_everyone);
         assert_eq!(e.reactions.len(), 1);
     }
@@ -443,7 +444,7 @@ mod tests {
         assert_eq!(
             m.thread,
             Some(ThreadRef {
-                id: 5,
+                id: ChannelId(5),
                 starter: None
             })
         );
