@@ -545,7 +545,14 @@ mod tests {
         let mut typo = hello.clone();
         typo.content = "hello everyone!".into();
         let mut edit_out = Pending::default();
-        assert!(!edit(&mut state, &s, &typo, ChannelId(10), vec![], &mut edit_out));
+        assert!(!edit(
+            &mut state,
+            &s,
+            &typo,
+            ChannelId(10),
+            vec![],
+            &mut edit_out
+        ));
         assert!(edit_out.batch.is_empty());
 
         message(
@@ -582,7 +589,14 @@ mod tests {
         let mut gone = thanks.clone();
         gone.content = "never mind".into();
         gone.mentions.clear();
-        assert!(edit(&mut state, &s, &gone, ChannelId(10), old, &mut edit_out));
+        assert!(edit(
+            &mut state,
+            &s,
+            &gone,
+            ChannelId(10),
+            old,
+            &mut edit_out
+        ));
         let kinds: Vec<EntryKind> = edit_out.batch.entries.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, vec![EntryKind::Reversal; written.len()]);
         assert_eq!(edit_out.batch.messages.len(), 1, "the row is updated");

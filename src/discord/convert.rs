@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use serenity::all as sy;
 
-use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+};
 
 /// A user as the domain sees them; `nick` is the server nickname if known.
 pub fn person(user: &sy::User, nick: Option<&str>) -> Person {
@@ -35,11 +37,16 @@ pub fn is_system_kind(kind: sy::MessageType) -> bool {
 
 /// The message a reply points at. Forwards and crossposts also carry a
 /// `message_reference`, but only an inline reply is a reply.
-fn reply_target(kind: sy::MessageType, reference: Option<&sy::MessageReference>) -> Option<MessageId> {
+fn reply_target(
+    kind: sy::MessageType,
+    reference: Option<&sy::MessageReference>,
+) -> Option<MessageId> {
     if kind != sy::MessageType::InlineReply {
         return None;
     }
-    reference.and_then(|r| r.message_id).map(|id| MessageId(id.get()))
+    reference
+        .and_then(|r| r.message_id)
+        .map(|id| MessageId(id.get()))
 }
 
 /// MESSAGE_CREATE -> `MessageIn`. `None` outside a guild (DMs).
@@ -219,7 +226,10 @@ mod tests {
         .unwrap();
         let now = Utc::now();
         let ri = reaction_in(&r, true, now).unwrap();
-        assert_eq!((ri.guild_id, ri.channel_id, ri.message_id), (GuildId(10), ChannelId(20), MessageId(1100)));
+        assert_eq!(
+            (ri.guild_id, ri.channel_id, ri.message_id),
+            (GuildId(10), ChannelId(20), MessageId(1100))
+        );
         assert_eq!(ri.user.id, MemberId(6));
         assert_eq!(ri.user.name, "bob");
         assert_eq!(ri.emoji, "🙏");

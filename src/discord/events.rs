@@ -490,7 +490,9 @@ async fn handle(
                 metrics().db_error();
                 tracing::error!(guild = guild.get(), event = kind, error = %e, "database error while handling event");
             }
-            _ => tracing::warn!(guild = guild.get(), event = kind, error = %e, "event not recorded"),
+            _ => {
+                tracing::warn!(guild = guild.get(), event = kind, error = %e, "event not recorded")
+            }
         }
     }
     Outcome::Done
@@ -579,8 +581,11 @@ impl Handler {
                 self.roster.guild_gone(GuildId(g.guild.id.get()));
             }
             sy::Event::GuildMemberUpdate(u) if !u.user.bot => {
-                self.roster
-                    .set_roles(GuildId(u.guild_id.get()), MemberId(u.user.id.get()), role_ids(&u.roles));
+                self.roster.set_roles(
+                    GuildId(u.guild_id.get()),
+                    MemberId(u.user.id.get()),
+                    role_ids(&u.roles),
+                );
             }
             sy::Event::MessageCreate(m) => {
                 if let (Some(g), Some(member), false) =
@@ -622,8 +627,11 @@ impl Handler {
             sy::Event::ReactionAdd(r) => {
                 if let (Some(g), Some(m)) = (r.reaction.guild_id, &r.reaction.member) {
                     if !m.user.bot {
-                        self.roster
-                            .set_roles(GuildId(g.get()), MemberId(m.user.id.get()), role_ids(&m.roles));
+                        self.roster.set_roles(
+                            GuildId(g.get()),
+                            MemberId(m.user.id.get()),
+                            role_ids(&m.roles),
+                        );
                     }
                 }
                 if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
@@ -649,7 +657,8 @@ impl Handler {
                 });
             }
             sy::Event::GuildMemberRemove(m) => {
-                self.roster.remove_member(GuildId(m.guild_id.get()), MemberId(m.user.id.get()));
+                self.roster
+                    .remove_member(GuildId(m.guild_id.get()), MemberId(m.user.id.get()));
                 self.queue.push(LedgerEvent::MemberLeave {
                     guild: GuildId(m.guild_id.get()),
                     member: MemberId(m.user.id.get()),
@@ -659,8 +668,11 @@ impl Handler {
                 metrics().event("interaction");
                 if let sy::Interaction::Command(ci) = &i.interaction {
                     if let (Some(g), Some(m)) = (ci.guild_id, &ci.member) {
-                        self.roster
-                            .set_roles(GuildId(g.get()), MemberId(m.user.id.get()), role_ids(&m.roles));
+                        self.roster.set_roles(
+                            GuildId(g.get()),
+                            MemberId(m.user.id.get()),
+                            role_ids(&m.roles),
+                        );
                     }
                 }
                 if let sy::Interaction::Component(ci) = i.interaction {

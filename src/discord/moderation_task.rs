@@ -178,7 +178,8 @@ impl Ctx {
                     sy::CreateMessage::new()
                         .content(nudge_message(c.opener))
                         .allowed_mentions(
-                            sy::CreateAllowedMentions::new().users([sy::UserId::new(c.opener.get())]),
+                            sy::CreateAllowedMentions::new()
+                                .users([sy::UserId::new(c.opener.get())]),
                         ),
                 )
                 .await;
@@ -297,7 +298,11 @@ impl Ctx {
             }
         };
         if ok {
-            tracing::info!(guild_id = guild.get(), members = seen, "member roles loaded");
+            tracing::info!(
+                guild_id = guild.get(),
+                members = seen,
+                "member roles loaded"
+            );
         }
         self.roster.seed_done(guild, ok, now);
     }

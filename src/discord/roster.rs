@@ -156,6 +156,9 @@ mod tests {
         assert!(r.needs_seed(GuildId(1), now + SEED_RETRY));
         r.seed_done(GuildId(1), true, now);
         assert!(!r.needs_seed(GuildId(1), now + SEED_RETRY * 2));
-        assert!(!r.needs_seed(GuildId(2), now), "unknown guilds are not paged");
+        assert!(
+            !r.needs_seed(GuildId(2), now),
+            "unknown guilds are not paged"
+        );
     }
 }

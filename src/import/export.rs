@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use crate::capital::message::{ChannelId, GuildId, MessageId, MessageIn, Person, ReactionIn, ThreadRef};
+use crate::capital::message::{
+    ChannelId, GuildId, MessageId, MessageIn, Person, ReactionIn, ThreadRef,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -254,7 +256,8 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
             id: m.id.clone(),
             message,
         };
-        let id: MessageId = parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
+        let id: MessageId =
+            parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
         let at: DateTime<Utc> = DateTime::parse_from_rfc3339(m.timestamp.trim())
             .map_err(|e| field(format!("timestamp {:?} is not ISO-8601: {e}", m.timestamp)))?
             .with_timezone(&Utc);

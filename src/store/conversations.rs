@@ -246,7 +246,11 @@ impl Store {
         .bind(before)
         .fetch_all(&self.pool)
         .await?;
-        let ids = |v: Vec<i64>| v.into_iter().map(|x| MemberId(x as u64)).collect::<Vec<_>>();
+        let ids = |v: Vec<i64>| {
+            v.into_iter()
+                .map(|x| MemberId(x as u64))
+                .collect::<Vec<_>>()
+        };
         rows.iter()
             .map(|r| {
                 Ok((

@@ -218,7 +218,11 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(r.map(|r| {
-            let ids = |v: Vec<i64>| v.into_iter().map(|x| MemberId(x as u64)).collect::<Vec<_>>();
+            let ids = |v: Vec<i64>| {
+                v.into_iter()
+                    .map(|x| MemberId(x as u64))
+                    .collect::<Vec<_>>()
+            };
             (
                 r.get::<ChannelId, _>(0),
                 RecentMessage {
@@ -481,7 +485,8 @@ impl MessageColumns {
             c.flags.push(m.flags.bits());
             c.thanked.push(arr(&m.thanked));
             c.addressees.push(arr(&m.addressees));
-            c.conversations.push(m.conversation.map(|x| x.0.get() as i64));
+            c.conversations
+                .push(m.conversation.map(|x| x.0.get() as i64));
         }
         c
     }

@@ -9,6 +9,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use chrono::Utc;
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::service::Goodwill;
 use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
@@ -16,7 +17,6 @@ use serde_json::Value;
 use support::{ledger_rows, GUILD};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-use goodwill::capital::message::{GuildId, MemberId};
 
 const GENERAL: u64 = 900_000_000_000_000_002;
 const HELP: u64 = 900_000_000_000_000_003;
@@ -183,7 +183,11 @@ async fn a_thank_you_deposits_to_the_thanked_member_and_balance_shows_it() {
         !kinds_of(&rows, 101).iter().any(|k| k == "thanks"),
         "ann thanked, she is not credited: {rows:?}"
     );
-    let balance = bot.service.balance(GuildId(GUILD), MemberId(102), Utc::now()).await.unwrap();
+    let balance = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(102), Utc::now())
+        .await
+        .unwrap();
     assert!(balance.standing > 0.0, "{balance:?}");
 
     // /balance shows that balance.
@@ -230,7 +234,10 @@ async fn thank_reactions_deposit_and_their_removal_reverses() {
     ));
     // Let the message be stored before reacting (as in real life).
     eventually("message stored", || async {
-        bot.service.history(GuildId(GUILD), MemberId(102), 10).await.is_ok()
+        bot.service
+            .history(GuildId(GUILD), MemberId(102), 10)
+            .await
+            .is_ok()
     })
     .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -1163,7 +1170,11 @@ async fn mark_as_solution_in_a_forum_credits_the_solver_tags_the_post_and_moves_
     );
 
     // /balance and /unsolved see it.
-    let balance = bot.service.balance(GuildId(GUILD), MemberId(103), Utc::now()).await.unwrap();
+    let balance = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(103), Utc::now())
+        .await
+        .unwrap();
     assert_eq!(balance.solutions, 1);
     let list = bot
         .command(&cyd(), perms::MEMBER, Cmd::new("unsolved"))
@@ -1374,9 +1385,18 @@ async fn why_takes_the_change_apart_into_parts_that_add_up() {
     .await;
     let now = Utc::now();
     let since = now - chrono::Duration::days(7);
-    let w = bot.service.why(GuildId(GUILD), MemberId(102), since, now).await.unwrap();
+    let w = bot
+        .service
+        .why(GuildId(GUILD), MemberId(102), since, now)
+        .await
+        .unwrap();
     let parts = w.why.standing_from + w.why.decay + w.why.moved.iter().map(|m| m.now).sum::<f64>();
-    let standing = bot.service.balance(GuildId(GUILD), MemberId(102), now).await.unwrap().standing;
+    let standing = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(102), now)
+        .await
+        .unwrap()
+        .standing;
     assert!((parts - standing).abs() < 1e-6, "{w:?} vs {standing}");
     assert!(w.why.moved.iter().any(|m| m.kind.as_str() == "thanks"));
 

@@ -10,6 +10,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use chrono::{Datelike, Utc};
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::service::Goodwill;
 use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
@@ -18,7 +19,6 @@ use sqlx::Row;
 use support::GUILD;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-use goodwill::capital::message::{GuildId, MemberId};
 
 const GENERAL: u64 = 900_000_000_000_000_002;
 const LOG: u64 = 900_000_000_000_000_010;
@@ -370,12 +370,26 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
     let (service, _db) = support::app().await;
     let now = Utc::now();
     // Bob just above the Contributor floor (5): he falls within days.
-    service.upsert_guild(GuildId(GUILD), "Test Guild").await.unwrap();
     service
-        .adjust(GuildId(GUILD), MemberId(103), MemberId(102), 5.2, "seed", 1, now)
+        .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service.set_digest_dm(GuildId(GUILD), MemberId(102), true, now).await.unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            now,
+        )
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
+        .await
+        .unwrap();
     set(&service, "digest.weekday", today()).await;
     set(&service, "digest.hour_utc", "0").await;
     set(&service, "digest.channel_id", &DIGEST.to_string()).await;
@@ -383,7 +397,11 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
     service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
     let preview = service.digest_preview(GuildId(GUILD), now).await.unwrap();
     assert!(
-        preview.due && preview.warnings.iter().any(|w| w.member_id == MemberId(102) && w.dm),
+        preview.due
+            && preview
+                .warnings
+                .iter()
+                .any(|w| w.member_id == MemberId(102) && w.dm),
         "setup: bob is at risk and the digest is due: {preview:?}"
     );
 
@@ -441,7 +459,11 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
         "{answer}"
     );
     assert_eq!(answer["flags"].as_u64().unwrap() & 64, 64);
-    let members = service.store().digest_dm_members(GuildId(GUILD)).await.unwrap();
+    let members = service
+        .store()
+        .digest_dm_members(GuildId(GUILD))
+        .await
+        .unwrap();
     assert!(members.contains(&MemberId(101)) && members.contains(&MemberId(102)));
     let answer = command(
         &fake,
@@ -454,7 +476,11 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
         answer["content"].as_str().unwrap().contains("**off**"),
         "{answer}"
     );
-    let members = service.store().digest_dm_members(GuildId(GUILD)).await.unwrap();
+    let members = service
+        .store()
+        .digest_dm_members(GuildId(GUILD))
+        .await
+        .unwrap();
     assert!(
         members.contains(&MemberId(101)) && !members.contains(&MemberId(102)),
         "{members:?}"
@@ -466,9 +492,20 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
 async fn a_member_who_opted_in_is_warned_by_dm_once_between_digests() {
     init_tracing();
     let (service, _db) = support::app().await;
-    service.upsert_guild(GuildId(GUILD), "Test Guild").await.unwrap();
     service
-        .adjust(GuildId(GUILD), MemberId(103), MemberId(102), 5.2, "seed", 1, Utc::now())
+        .upsert_guild(GuildId(GUILD), "Test Guild")
+        .await
+        .unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            Utc::now(),
+        )
         .await
         .unwrap();
     let fake = FakeDiscord::start().await;
@@ -584,7 +621,10 @@ async fn config_preview_shows_who_moves_and_changes_nothing() {
     );
 
     some_ticks().await;
-    assert_eq!(service.config_view(GuildId(GUILD)).await.unwrap(), settings_before);
+    assert_eq!(
+        service.config_view(GuildId(GUILD)).await.unwrap(),
+        settings_before
+    );
     assert!(dump(&db.store).await == before, "the database is unchanged");
     run.stop().await;
 }
@@ -624,12 +664,26 @@ async fn a_digest_discord_refuses_is_posted_once_after_the_fix() {
     init_tracing();
     let (service, _db) = support::app().await;
     let now = Utc::now();
-    service.upsert_guild(GuildId(GUILD), "Test Guild").await.unwrap();
     service
-        .adjust(GuildId(GUILD), MemberId(103), MemberId(102), 5.2, "seed", 1, now)
+        .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service.set_digest_dm(GuildId(GUILD), MemberId(102), true, now).await.unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            now,
+        )
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
+        .await
+        .unwrap();
     set(&service, "digest.weekday", today()).await;
     set(&service, "digest.hour_utc", "0").await;
     set(&service, "digest.channel_id", &DIGEST.to_string()).await;

@@ -5,9 +5,9 @@
 
 use crate::support;
 
+use goodwill::capital::message::MessageId;
 use serde_json::Value;
 use support::*;
-use goodwill::capital::message::MessageId;
 
 /// `goodwill simulate --json` for `seed`, in a scratch database the binary
 /// creates (and drops) on the test server.

@@ -19,13 +19,12 @@ use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::capital::message::Person;
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId, Person};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::options;
 use goodwill::service::{Goodwill, KudosOutcome, ServiceError};
 use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
 use support::*;
-use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 
 /// Strings that have broken parsers, databases and chat clients before.
 fn hostile_strings() -> Vec<String> {
@@ -319,8 +318,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
     let cases = fuzz_cases();
     let started = Instant::now();
     let (gw, db) = seeded().await;
-    let keys =
-        goodwill::discord::commands::moderator::toml_keys(&gw.config_view(GuildId(GUILD)).await.unwrap());
+    let keys = goodwill::discord::commands::moderator::toml_keys(
+        &gw.config_view(GuildId(GUILD)).await.unwrap(),
+    );
     assert!(keys.len() > 30, "{keys:?}");
     let strings = hostile_strings();
     let mut rng = SmallRng::seed_from_u64(7);
@@ -528,7 +528,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let g = gw.clone();
                 let (k, v) = (key.clone(), value.clone());
                 let out = no_panic(case, "what-if", async move {
-                    g.whatif(GuildId(GUILD), &[(k, v)], Utc::now()).await.map(|_| 0)
+                    g.whatif(GuildId(GUILD), &[(k, v)], Utc::now())
+                        .await
+                        .map(|_| 0)
                 })
                 .await;
                 // Not a command option check (yet): any answer but a panic or a write.

@@ -9,17 +9,19 @@ use chrono::Duration;
 use rand::{Rng, SeedableRng};
 
 use goodwill::capital::decay::{days_between, Scales};
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use goodwill::capital::signal::EntryKind;
 use goodwill::import::{self, ImportOptions};
 use support::*;
-use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 
 async fn balance(
     gw: &goodwill::service::Goodwill,
     member: u64,
     at: chrono::DateTime<chrono::Utc>,
 ) -> goodwill::service::BalanceView {
-    gw.balance(GuildId(GUILD), MemberId(member), at).await.unwrap()
+    gw.balance(GuildId(GUILD), MemberId(member), at)
+        .await
+        .unwrap()
 }
 
 /// A question, an answer, a thank-you: the asker pays more than the helper earns
@@ -84,7 +86,10 @@ async fn the_kth_ask_costs_more() {
     for m in events {
         gw.handle_message(m).await.unwrap();
     }
-    let h = gw.history_at(GuildId(GUILD), MemberId(11), 10, mins(60 * 31)).await.unwrap();
+    let h = gw
+        .history_at(GuildId(GUILD), MemberId(11), 10, mins(60 * 31))
+        .await
+        .unwrap();
     let mut costs: Vec<f64> = h
         .rows
         .iter()
@@ -391,9 +396,14 @@ async fn accumulators_equal_a_recomputation_from_the_ledger() {
         }
         gw.handle_message(m).await.unwrap();
         if rng.gen_bool(0.05) {
-            gw.handle_message_delete(GuildId(GUILD), ChannelId(CHANNEL), &[MessageId(10_000 + rng.gen_range(0..=id))], t)
-                .await
-                .unwrap();
+            gw.handle_message_delete(
+                GuildId(GUILD),
+                ChannelId(CHANNEL),
+                &[MessageId(10_000 + rng.gen_range(0..=id))],
+                t,
+            )
+            .await
+            .unwrap();
         }
     }
     let at = t + Duration::days(3);
@@ -543,10 +553,16 @@ async fn guilds_never_see_each_other() {
         .await
         .unwrap();
     let b1 = balance(&gw, 11, mins(2)).await;
-    let b2 = gw.balance(GuildId(GUILD + 1), MemberId(11), mins(2)).await.unwrap();
+    let b2 = gw
+        .balance(GuildId(GUILD + 1), MemberId(11), mins(2))
+        .await
+        .unwrap();
     assert!(b1.standing < 0.0 && b2.standing > 0.0);
     assert_eq!(
-        gw.standings(GuildId(GUILD), 1, mins(2)).await.unwrap().total_members,
+        gw.standings(GuildId(GUILD), 1, mins(2))
+            .await
+            .unwrap()
+            .total_members,
         2,
         "ann and cat, who answered her"
     );
@@ -688,7 +704,10 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
     let (gw, db) = app().await;
     let store = gw.store().clone();
     let scales = Scales::from(&gw.pipeline().base_settings().decay);
-    store.ensure_guild(GuildId(GUILD), "g", &scales, t0()).await.unwrap();
+    store
+        .ensure_guild(GuildId(GUILD), "g", &scales, t0())
+        .await
+        .unwrap();
     let mut rng = rand::rngs::SmallRng::seed_from_u64(7);
     let mut next_id = 1_000u64;
     let mut add_rows = |n: usize, rng: &mut rand::rngs::SmallRng| {
@@ -795,7 +814,10 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
         check("moved and new rows").await;
         // A member forgotten: the snapshot is re-taken.
         let gone = moved[0] as u64;
-        store.forget_member(GuildId(GUILD), MemberId(gone), false).await.unwrap();
+        store
+            .forget_member(GuildId(GUILD), MemberId(gone), false)
+            .await
+            .unwrap();
         check("after a deletion").await;
     }
     store.refresh_standings(GuildId(GUILD), t0()).await.unwrap();
@@ -891,7 +913,9 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
             e.recent
         );
         assert!((l - e.lasting).abs() < 1e-9 * (1.0 + e.lasting.abs()));
-        let mine = (0..70u64).filter(|id| 1 + id % 7 == e.member_id.get()).count();
+        let mine = (0..70u64)
+            .filter(|id| 1 + id % 7 == e.member_id.get())
+            .count();
         assert_eq!(b.entries, mine as u64);
     }
 }

@@ -11,10 +11,9 @@ use chrono::Duration;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::capital::message::{MessageIn, Person};
+use goodwill::capital::message::{GuildId, MemberId, MessageIn, Person};
 use goodwill::import::export::parse_export;
 use support::*;
-use goodwill::capital::message::{GuildId, MemberId};
 
 /// A small help-channel day: questions, answers, thanks, links.
 fn scenario(seed: u64, n: u64) -> Vec<MessageIn> {
@@ -304,8 +303,15 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
     ))
     .await
     .unwrap();
-    let bob_before = gw.balance(GuildId(GUILD), MemberId(12), mins(3)).await.unwrap().standing;
-    let deleted = gw.opt_out(GuildId(GUILD), MemberId(11), mins(3)).await.unwrap();
+    let bob_before = gw
+        .balance(GuildId(GUILD), MemberId(12), mins(3))
+        .await
+        .unwrap()
+        .standing;
+    let deleted = gw
+        .opt_out(GuildId(GUILD), MemberId(11), mins(3))
+        .await
+        .unwrap();
     assert!(deleted >= 1);
     assert_eq!(
         count(
@@ -335,7 +341,15 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
         0
     );
     // Bob keeps what he earned from helping her, without the link to her.
-    assert!((gw.balance(GuildId(GUILD), MemberId(12), mins(3)).await.unwrap().standing - bob_before).abs() < 1e-9);
+    assert!(
+        (gw.balance(GuildId(GUILD), MemberId(12), mins(3))
+            .await
+            .unwrap()
+            .standing
+            - bob_before)
+            .abs()
+            < 1e-9
+    );
     // And nothing new is tracked.
     gw.handle_message(msg(4, &ann, mins(4), "how do I fix my wifi?"))
         .await
@@ -344,7 +358,12 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
         .await
         .unwrap();
     assert_eq!(count(&db.store, "SELECT count(*) FROM ledger WHERE guild_id = $1 AND (member_id = 11 OR counterpart_id = 11)", GUILD).await, 0);
-    assert!(gw.balance(GuildId(GUILD), MemberId(11), mins(6)).await.unwrap().opted_out);
+    assert!(
+        gw.balance(GuildId(GUILD), MemberId(11), mins(6))
+            .await
+            .unwrap()
+            .opted_out
+    );
     assert_eq!(
         count(
             &db.store,
@@ -473,10 +492,16 @@ async fn members_who_left_are_forgotten_after_the_configured_days_unless_they_re
     ))
     .await
     .unwrap();
-    gw.handle_member_leave(GuildId(GUILD), MemberId(11), mins(2)).await.unwrap();
-    gw.handle_member_leave(GuildId(GUILD), MemberId(12), mins(2)).await.unwrap();
+    gw.handle_member_leave(GuildId(GUILD), MemberId(11), mins(2))
+        .await
+        .unwrap();
+    gw.handle_member_leave(GuildId(GUILD), MemberId(12), mins(2))
+        .await
+        .unwrap();
     // Bob comes back.
-    gw.handle_member_join(GuildId(GUILD), &bob, mins(60)).await.unwrap();
+    gw.handle_member_join(GuildId(GUILD), &bob, mins(60))
+        .await
+        .unwrap();
     assert!(
         gw.cleanup_departed(mins(2) + Duration::days(29))
             .await

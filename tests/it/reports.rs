@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use goodwill::render::{chart, csv as report_csv, report_files};
 use goodwill::service::Goodwill;
 use support::*;
-use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 
 /// A small community over ~6 weeks: questions, answers (replies), thanks,
 /// kudos, a broadcast, and a deleted message.
@@ -77,9 +77,14 @@ async fn community(gw: &Goodwill) -> DateTime<Utc> {
         }
     }
     // A deleted thank-you: its entries are reversed.
-    gw.handle_message_delete(GuildId(GUILD), ChannelId(CHANNEL), &[MessageId(id)], at + Duration::hours(2))
-        .await
-        .unwrap();
+    gw.handle_message_delete(
+        GuildId(GUILD),
+        ChannelId(CHANNEL),
+        &[MessageId(id)],
+        at + Duration::hours(2),
+    )
+    .await
+    .unwrap();
     at + Duration::hours(3)
 }
 
@@ -187,7 +192,9 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
     let ann = person(11, "ann");
     let moderator = person(12, "mod");
     gw.upsert_guild(GuildId(GUILD), "Test guild").await.unwrap();
-    gw.handle_member_join(GuildId(GUILD), &ann, t0()).await.unwrap();
+    gw.handle_member_join(GuildId(GUILD), &ann, t0())
+        .await
+        .unwrap();
     gw.handle_member_join(GuildId(GUILD), &moderator, t0())
         .await
         .unwrap();
@@ -293,7 +300,11 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
 
     // No real change: nobody moves, and the replay reproduces the stored ledger.
     let same = gw
-        .whatif(GuildId(GUILD), &[("scoring.thanks".into(), "2.0".into())], at)
+        .whatif(
+            GuildId(GUILD),
+            &[("scoring.thanks".into(), "2.0".into())],
+            at,
+        )
         .await
         .unwrap();
     assert!(
@@ -332,7 +343,11 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
         .await
         .unwrap();
     assert!(w.scoring_changed);
-    let asker = w.members.iter().find(|m| m.member_id == MemberId(105)).unwrap();
+    let asker = w
+        .members
+        .iter()
+        .find(|m| m.member_id == MemberId(105))
+        .unwrap();
     assert!(
         asker.standing_rescored < asker.standing_applied,
         "{asker:?}"
@@ -346,7 +361,11 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
         .await
         .is_err());
     assert!(gw
-        .whatif(GuildId(GUILD), &[("decay.recent_weight".into(), "7".into())], at)
+        .whatif(
+            GuildId(GUILD),
+            &[("decay.recent_weight".into(), "7".into())],
+            at
+        )
         .await
         .is_err());
 
@@ -391,7 +410,9 @@ async fn role_problems_are_reported_once_and_not_retried() {
             .is_empty(),
         "off by default"
     );
-    gw.config_set(GuildId(GUILD), "roles.enabled", "true").await.unwrap();
+    gw.config_set(GuildId(GUILD), "roles.enabled", "true")
+        .await
+        .unwrap();
     gw.config_set(GuildId(GUILD), "roles.by_tier.Newcomer", "111")
         .await
         .unwrap();
@@ -435,13 +456,23 @@ async fn role_problems_are_reported_once_and_not_retried() {
         .any(|c| c.member_id == MemberId(100) && c.remove == vec![222]));
 
     assert!(gw
-        .role_problem(GuildId(GUILD), 111, "Missing Permissions (Manage Roles)", at)
+        .role_problem(
+            GuildId(GUILD),
+            111,
+            "Missing Permissions (Manage Roles)",
+            at
+        )
         .await
         .unwrap());
     assert!(
-        !gw.role_problem(GuildId(GUILD), 111, "Missing Permissions (Manage Roles)", at)
-            .await
-            .unwrap(),
+        !gw.role_problem(
+            GuildId(GUILD),
+            111,
+            "Missing Permissions (Manage Roles)",
+            at
+        )
+        .await
+        .unwrap(),
         "reported once"
     );
     let plan = gw.role_plan(GuildId(GUILD), &members, at).await.unwrap();
@@ -475,22 +506,43 @@ async fn the_log_channel_gets_each_kudos_and_reversal_once() {
     let (gw, _db) = app().await;
     let at = community(&gw).await;
     assert!(
-        gw.take_log_lines(GuildId(GUILD), 50).await.unwrap().is_none(),
+        gw.take_log_lines(GuildId(GUILD), 50)
+            .await
+            .unwrap()
+            .is_none(),
         "off by default"
     );
-    gw.config_set(GuildId(GUILD), "log.channel_id", "555").await.unwrap();
-    let (channel, first) = gw.take_log_lines(GuildId(GUILD), 50).await.unwrap().unwrap();
+    gw.config_set(GuildId(GUILD), "log.channel_id", "555")
+        .await
+        .unwrap();
+    let (channel, first) = gw
+        .take_log_lines(GuildId(GUILD), 50)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(channel, 555);
     assert!(first.is_empty(), "history is not posted: {first:?}");
     let ann = person(100, "member0");
     let bob = person(101, "member1");
-    gw.kudos(GuildId(GUILD), &ann, &bob, "fixed the wiki", 77, ChannelId(CHANNEL), at)
-        .await
-        .unwrap();
+    gw.kudos(
+        GuildId(GUILD),
+        &ann,
+        &bob,
+        "fixed the wiki",
+        77,
+        ChannelId(CHANNEL),
+        at,
+    )
+    .await
+    .unwrap();
     gw.adjust(GuildId(GUILD), MemberId(999), ann.id, -1.0, "spam", 78, at)
         .await
         .unwrap();
-    let (_, lines) = gw.take_log_lines(GuildId(GUILD), 50).await.unwrap().unwrap();
+    let (_, lines) = gw
+        .take_log_lines(GuildId(GUILD), 50)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(
         lines[0].text.contains("kudos")

@@ -12,12 +12,11 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::ConnectOptions;
 use tokio::sync::OnceCell;
 
-use goodwill::capital::message::{MessageIn, Person};
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person};
 use goodwill::import::writer::{channel_export, ExportChannel, ExportMessage};
 use goodwill::service::Goodwill;
 use goodwill::store::embedded::EmbeddedPostgres;
 use goodwill::store::Store;
-use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 
 enum Server {
     Embedded(EmbeddedPostgres),

@@ -4,12 +4,13 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use crate::capital::message::{MemberId, MessageId, MessageIn, Person, ThreadRef};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ThreadRef,
+};
 use crate::capital::process::GuildState;
 use crate::capital::score::{Decision, EntryDraft};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
-use crate::capital::message::{ChannelId, GuildId};
 
 const ANN: MemberId = MemberId(11);
 const BOB: MemberId = MemberId(12);

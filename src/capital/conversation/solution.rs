@@ -124,8 +124,8 @@ pub fn apply(conv: &mut Conversation, solution: Solution) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::capital::message::ChannelId;
     use crate::capital::conversation::ConversationId;
+    use crate::capital::message::ChannelId;
 
     fn at(s: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap()
@@ -136,7 +136,13 @@ mod tests {
     const CAT: MemberId = MemberId(3);
 
     fn conv() -> Conversation {
-        Conversation::new(ConversationId(MessageId(100)), ChannelId(10), true, ANN, at(0))
+        Conversation::new(
+            ConversationId(MessageId(100)),
+            ChannelId(10),
+            true,
+            ANN,
+            at(0),
+        )
     }
 
     fn target(message: MessageId, author: MemberId) -> Target {
@@ -169,7 +175,8 @@ mod tests {
     #[test]
     fn marking_the_same_message_again_changes_nothing_and_another_moves_it() {
         let mut c = conv();
-        let Ok(Mark::New { solution, .. }) = decide(Some(&c), target(MessageId(101), BOB), opener(), at(5))
+        let Ok(Mark::New { solution, .. }) =
+            decide(Some(&c), target(MessageId(101), BOB), opener(), at(5))
         else {
             panic!()
         };
@@ -221,7 +228,10 @@ mod tests {
         assert_eq!(tagged(&c, None, at(1)), None);
         assert_eq!(tagged(&c, Some((ANN, MessageId(105))), at(1)), None);
         let s = tagged(&c, Some((BOB, MessageId(104))), at(1)).unwrap();
-        assert_eq!((s.solver, s.message, s.marked_by), (BOB, MessageId(104), None));
+        assert_eq!(
+            (s.solver, s.message, s.marked_by),
+            (BOB, MessageId(104), None)
+        );
         apply(&mut c, s);
         assert_eq!(tagged(&c, Some((CAT, MessageId(106))), at(2)), None);
     }

@@ -329,12 +329,20 @@ fn thanks_by_the_opener_credits_and_marks_the_conversation() {
     let (q, _) = c.ask(ANN);
     let t = c.turn(BOB);
     c.post(t); // adjacent answer, not yet credited
-    let evs = c.convs.thanked(q.conversation, MemberId(ANN), MemberId(BOB));
+    let evs = c
+        .convs
+        .thanked(q.conversation, MemberId(ANN), MemberId(BOB));
     assert_eq!(helped(&evs), vec![(BOB, ANN, 1)]);
     assert_eq!(c.convs.get(q.conversation).unwrap().state, State::Thanked);
     // Thanks from someone else, or to someone not in it, change nothing.
-    assert!(c.convs.thanked(q.conversation, MemberId(CAROL), MemberId(BOB)).is_empty());
-    assert!(c.convs.thanked(q.conversation, MemberId(ANN), MemberId(DAVE)).is_empty());
+    assert!(c
+        .convs
+        .thanked(q.conversation, MemberId(CAROL), MemberId(BOB))
+        .is_empty());
+    assert!(c
+        .convs
+        .thanked(q.conversation, MemberId(ANN), MemberId(DAVE))
+        .is_empty());
 }
 
 #[test]

@@ -360,10 +360,16 @@ mod tests {
             for giver in 0..members {
                 for receiver in 0..members {
                     if giver != receiver {
-                        let fast = m.closed_group(MemberId(giver), MemberId(receiver), at, &settings);
+                        let fast =
+                            m.closed_group(MemberId(giver), MemberId(receiver), at, &settings);
                         assert_eq!(
                             fast,
-                            m.closed_group_by_full_reach(MemberId(giver), MemberId(receiver), at, &settings),
+                            m.closed_group_by_full_reach(
+                                MemberId(giver),
+                                MemberId(receiver),
+                                at,
+                                &settings
+                            ),
                             "case {case}: {giver}->{receiver}"
                         );
                         damped += fast.is_some() as u32;
@@ -378,7 +384,9 @@ mod tests {
                     for k in 0..members {
                         let to = (k + from) % members;
                         let shortest = (1..=depth).find(|d| {
-                            to != from && m.reachable(MemberId(from), *d, since, skip).contains(&MemberId(to))
+                            to != from
+                                && m.reachable(MemberId(from), *d, since, skip)
+                                    .contains(&MemberId(to))
                         });
                         let fast = m.path_len(&mut fwd, MemberId(to), depth, since, skip);
                         assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");

@@ -26,11 +26,17 @@ fn signal(kind: EntryKind, member: MemberId, rule: &'static str) -> Signal {
 }
 
 fn thanks(giver: u64, receiver: u64) -> Signal {
-    signal(EntryKind::Thanks, MemberId(receiver), "thanks.reply_target").with_counterpart(MemberId(giver))
+    signal(EntryKind::Thanks, MemberId(receiver), "thanks.reply_target")
+        .with_counterpart(MemberId(giver))
 }
 
 fn reaction(giver: u64, receiver: u64) -> Signal {
-    signal(EntryKind::ThankReaction, MemberId(receiver), "reaction.thank_emoji").with_counterpart(MemberId(giver))
+    signal(
+        EntryKind::ThankReaction,
+        MemberId(receiver),
+        "reaction.thank_emoji",
+    )
+    .with_counterpart(MemberId(giver))
 }
 
 fn kudos(giver: u64, receiver: u64) -> Signal {
@@ -38,7 +44,12 @@ fn kudos(giver: u64, receiver: u64) -> Signal {
 }
 
 fn helpful(helper: u64, asker: u64) -> Signal {
-    signal(EntryKind::HelpfulReply, MemberId(helper), "helpful.answered").with_counterpart(MemberId(asker))
+    signal(
+        EntryKind::HelpfulReply,
+        MemberId(helper),
+        "helpful.answered",
+    )
+    .with_counterpart(MemberId(asker))
 }
 
 fn request(asker: u64) -> Signal {
@@ -178,7 +189,8 @@ fn self_credit_is_ignored_but_a_moderator_may_adjust_themselves() {
     assert_eq!(ignored(&g.score(reaction(1, 1), at(1))), "self-credit");
     assert_eq!(ignored(&g.score(kudos(1, 1), at(2))), "self-kudos");
     assert_eq!(ignored(&g.score(helpful(1, 1), at(3))), "self-credit");
-    let mut adjust = signal(EntryKind::Adjustment, MemberId(1), "adjust.moderator").with_counterpart(MemberId(1));
+    let mut adjust = signal(EntryKind::Adjustment, MemberId(1), "adjust.moderator")
+        .with_counterpart(MemberId(1));
     adjust.magnitude = -2.5;
     let ds = g.score(adjust, at(4));
     let e = entry(&ds);
@@ -515,7 +527,10 @@ fn kudos_past_the_daily_cap_are_refused_until_the_oldest_expires() {
             format!("kudos.command (evidence); giver weight ×1.00, {UNVERIFIED}")
         );
     }
-    assert_eq!(g.memory.kudos_in_day(MemberId(1), at(3)), (3, Some(at(DAY))));
+    assert_eq!(
+        g.memory.kudos_in_day(MemberId(1), at(3)),
+        (3, Some(at(DAY)))
+    );
     assert_eq!(
         ignored(&g.score(kudos(1, 5), at(3))),
         "daily kudos cap reached (3 in 24 h)"
@@ -546,7 +561,10 @@ fn a_mutual_exchange_pays_both_sides_once_per_window() {
     let bonus = 0.5 * credit.amount;
     for (e, member, other) in [(to_1, 1, 2), (to_2, 2, 1)] {
         assert_eq!(e.kind, EntryKind::Reciprocity);
-        assert_eq!((e.member, e.counterpart), (MemberId(member), Some(MemberId(other))));
+        assert_eq!(
+            (e.member, e.counterpart),
+            (MemberId(member), Some(MemberId(other)))
+        );
         assert_amount(e.amount, bonus);
         assert_eq!(
             e.reason,
@@ -657,7 +675,13 @@ fn a_shared_message_earns_up_to_the_share_cap() {
     assert_eq!(entry(&ds).reason, "share.link (evidence)");
     // 0.25 a reactor: six reactors reach the cap of 2.
     for r in 20..26 {
-        let src = Source::reaction(ChannelId(1), MessageId(500), MemberId(r), "👍", at(r as i64));
+        let src = Source::reaction(
+            ChannelId(1),
+            MessageId(500),
+            MemberId(r),
+            "👍",
+            at(r as i64),
+        );
         let ds = g.score_from(share(Some(MemberId(r))), &src);
         assert_amount(entry(&ds).amount, 0.25);
         assert_eq!(entry(&ds).counterpart, Some(MemberId(r)));
@@ -668,7 +692,10 @@ fn a_shared_message_earns_up_to_the_share_cap() {
         "share cap reached (2)"
     );
     // Another message has a cap of its own.
-    let ds = g.score_from(share(None), &Source::message(ChannelId(1), MessageId(501), at(31)));
+    let ds = g.score_from(
+        share(None),
+        &Source::message(ChannelId(1), MessageId(501), at(31)),
+    );
     assert_amount(entry(&ds).amount, 0.5);
 }
 
@@ -680,9 +707,18 @@ fn the_last_share_credit_is_cut_to_the_cap() {
     g.score_from(sig(), &Source::message(ChannelId(1), MessageId(500), at(0)));
     let mut amounts = Vec::new();
     for r in 20..25 {
-        let src = Source::reaction(ChannelId(1), MessageId(500), MemberId(r), "👍", at(r as i64));
+        let src = Source::reaction(
+            ChannelId(1),
+            MessageId(500),
+            MemberId(r),
+            "👍",
+            at(r as i64),
+        );
         amounts.push(
-            match g.score_from(sig().with_counterpart(MemberId(r)), &src).as_slice() {
+            match g
+                .score_from(sig().with_counterpart(MemberId(r)), &src)
+                .as_slice()
+            {
                 [Decision::Entry(e)] => e.amount,
                 _ => 0.0,
             },
@@ -722,7 +758,10 @@ fn the_kth_ask_in_a_day_costs_more_up_to_the_cap() {
 #[test]
 fn self_promotion_and_broadcasts_withdraw() {
     let mut g = Guild::new();
-    let ds = g.score(signal(EntryKind::SelfPromotion, MemberId(1), "promo.wording"), at(0));
+    let ds = g.score(
+        signal(EntryKind::SelfPromotion, MemberId(1), "promo.wording"),
+        at(0),
+    );
     assert_amount(entry(&ds).amount, -5.0);
     assert_eq!(entry(&ds).reason, "promo.wording (evidence)");
     let mut ping = signal(EntryKind::Broadcast, MemberId(1), "broadcast.announcement");

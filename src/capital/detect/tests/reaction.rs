@@ -58,7 +58,12 @@ fn reaction_on_shared_content() {
     assert_eq!(sig.len(), 1);
     assert_eq!(
         (sig[0].kind, sig[0].member, sig[0].counterpart, sig[0].rule),
-        (EntryKind::SharedContent, MemberId(2), Some(MemberId(1)), Rule::ShareReaction)
+        (
+            EntryKind::SharedContent,
+            MemberId(2),
+            Some(MemberId(1)),
+            Rule::ShareReaction
+        )
     );
     let own = detect_reaction(&reaction(&bob(), "🔥"), &share.remembered, &s);
     assert!(own[0].ignored.is_some());

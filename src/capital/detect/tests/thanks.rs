@@ -44,7 +44,10 @@ fn thanks_name_in_text_with_variants() {
     // unique prefix of a nick
     assert_eq!(credited(&c.say(&alice(), "thanks bob")), vec![MemberId(2)]);
     // trailing underscores differ
-    assert_eq!(credited(&c.say(&alice(), "tom__ thanks!")), vec![MemberId(4)]);
+    assert_eq!(
+        credited(&c.say(&alice(), "tom__ thanks!")),
+        vec![MemberId(4)]
+    );
     // away/status suffix, trailing punctuation, case
     assert_eq!(credited(&c.say(&alice(), "thx SINOPE.")), vec![MemberId(5)]);
     // angle brackets, prefix at the start
@@ -53,7 +56,10 @@ fn thanks_name_in_text_with_variants() {
         vec![MemberId(6)]
     );
     // trailing punctuation and underscore on an exact nick
-    assert_eq!(credited(&c.say(&alice(), "cheers, carol_!!")), vec![MemberId(3)]);
+    assert_eq!(
+        credited(&c.say(&alice(), "cheers, carol_!!")),
+        vec![MemberId(3)]
+    );
 }
 
 #[test]
@@ -283,7 +289,10 @@ fn guild_can_add_and_remove_thank_words() {
     let mut c = Chan::new();
     c.settings.extra_thank_words = vec!["mahalo".into()];
     c.settings.removed_thank_words = vec!["Cheers".into()];
-    assert_eq!(credited(&c.say_to(&alice(), &bob(), "mahalo")), vec![MemberId(2)]);
+    assert_eq!(
+        credited(&c.say_to(&alice(), &bob(), "mahalo")),
+        vec![MemberId(2)]
+    );
     assert!(c
         .say_to(&alice(), &bob(), "cheers")
         .signals
