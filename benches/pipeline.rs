@@ -4,7 +4,9 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use goodwill::capital::detect::detector_for;
-use goodwill::capital::message::{ChannelContext, MessageIn, Person};
+use goodwill::capital::message::{
+    ChannelContext, ChannelId, GuildId, MemberId, MessageId, MessageIn, Person,
+};
 use goodwill::capital::process::GuildState;
 
 fn main() {
@@ -33,7 +35,7 @@ const TEXTS: &[&str] = &[
 fn stream(n: usize) -> Vec<MessageIn> {
     let people: Vec<Person> = (0..20u64)
         .map(|i| Person {
-            id: 1000 + i,
+            id: MemberId(1000 + i),
             name: format!("user{i}"),
             nickname: None,
             is_bot: false,
@@ -50,14 +52,14 @@ fn stream(n: usize) -> Vec<MessageIn> {
                 vec![]
             };
             MessageIn {
-                guild_id: 1,
-                channel_id: 10 + (k % 4) as u64,
+                guild_id: GuildId(1),
+                channel_id: ChannelId(10 + (k % 4) as u64),
                 channel_name: ["general", "help", "random", "dev"][k % 4].into(),
-                id: 100_000 + k as u64,
+                id: MessageId(100_000 + k as u64),
                 author,
                 at: t0 + Duration::minutes(k as i64),
                 content: text.into(),
-                reply_to: (k % 5 == 2 && k >= 4).then(|| 100_000 + k as u64 - 4),
+                reply_to: (k % 5 == 2 && k >= 4).then(|| MessageId(100_000 + k as u64 - 4)),
                 mentions,
                 mentions_everyone: text.contains("@everyone"),
                 ..Default::default()

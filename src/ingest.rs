@@ -151,7 +151,7 @@ pub fn conversation_to_fetch(
     replied_stored: Option<&RecentMessage>,
 ) -> Option<ConversationId> {
     let c = match (msg.thread, msg.reply_to) {
-        (Some(t), _) => ConversationId(t.id),
+        (Some(t), _) => ConversationId::of_thread(t.id),
         (None, Some(r)) => state
             .recent(msg.channel_id, r)
             .and_then(|m| m.conversation)
@@ -463,6 +463,7 @@ pub fn adjustment(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capital::message::GuildId;
 
     fn settings() -> Settings {
         let tree = crate::config::load_base(None, std::iter::empty()).expect("defaults load");
@@ -471,7 +472,7 @@ mod tests {
 
     fn person(id: u64, name: &str) -> Person {
         Person {
-            id,
+            id: MemberId(id),
             name: name.into(),
             ..Default::default()
         }
@@ -479,10 +480,10 @@ mod tests {
 
     fn msg(id: u64, author: &Person, content: &str, at_s: i64) -> MessageIn {
         MessageIn {
-            guild_id: 1,
-            channel_id: 10,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(10),
             channel_name: "general".into(),
-            id,
+            id: MessageId(id),
             author: author.clone(),
             at: DateTime::from_timestamp(1_700_000_000 + at_s, 0).unwrap(),
             content: content.into(),
@@ -554,7 +555,14 @@ mod tests {
         let mut typo = hello.clone();
         typo.content = "hello everyone!".into();
         let mut edit_out = Pending::default();
-        assert!(!edit(&mut state, &s, &typo, 10, vec![], &mut edit_out));
+        assert!(!edit(
+            &mut state,
+            &s,
+            &typo,
+            ChannelId(10),
+            vec![],
+            &mut edit_out
+        ));
         assert!(edit_out.batch.is_empty());
 
         message(
@@ -591,7 +599,14 @@ mod tests {
         let mut gone = thanks.clone();
         gone.content = "never mind".into();
         gone.mentions.clear();
-        assert!(edit(&mut state, &s, &gone, 10, old, &mut edit_out));
+        assert!(edit(
+            &mut state,
+            &s,
+            &gone,
+            ChannelId(10),
+            old,
+            &mut edit_out
+        ));
         let kinds: Vec<EntryKind> = edit_out.batch.entries.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, vec![EntryKind::Reversal; written.len()]);
         assert_eq!(edit_out.batch.messages.len(), 1, "the row is updated");

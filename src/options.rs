@@ -114,8 +114,8 @@ pub fn reason(raw: &str, min: usize) -> Result<String, OptionError> {
 }
 
 /// A member id from an option: Discord ids are non-zero and below 2^63.
-pub fn member_id(id: u64) -> Result<MemberId, OptionError> {
-    if id == 0 || id > i64::MAX as u64 {
+pub fn member_id(id: MemberId) -> Result<MemberId, OptionError> {
+    if id.get() == 0 || id.get() > i64::MAX as u64 {
         return Err(bad(
             "member",
             format!("{id} is not a Discord member id; pick a member of this server"),
@@ -315,8 +315,8 @@ mod tests {
         assert_eq!(window(None).unwrap(), 90);
         assert!(window(Some(3651)).is_err());
         assert!(config_key("a..b").is_err());
-        assert!(member_id(0).is_err());
-        assert!(member_id(u64::MAX).is_err());
+        assert!(member_id(MemberId(0)).is_err());
+        assert!(member_id(MemberId(u64::MAX)).is_err());
         assert!(quote(&"x".repeat(10_000)).len() < 80);
     }
 }

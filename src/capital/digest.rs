@@ -107,13 +107,13 @@ mod tests {
     #[test]
     fn each_crossing_once() {
         let c = Crossing {
-            member_id: 1,
+            member_id: MemberId(1),
             tier: "Trusted".into(),
             falls_on: t(6, 0),
         };
         assert_eq!(unannounced(std::slice::from_ref(&c), &[], t(2, 9)).len(), 1);
         let sent = vec![Announced {
-            member_id: 1,
+            member_id: MemberId(1),
             tier: "Trusted".into(),
             falls_on: t(6, 0),
             sent_at: t(2, 9),

@@ -5,10 +5,93 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub type GuildId = u64;
-pub type ChannelId = u64;
-pub type MessageId = u64;
-pub type MemberId = u64;
+/// Discord ids as types of their own: a member id cannot be passed where a
+/// guild id is expected, nor a giver swapped with a channel. Serialized as the
+/// bare number (`#[serde(transparent)]`), stored as BIGINT.
+macro_rules! snowflake_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl $name {
+            /// The raw snowflake.
+            pub const fn get(self) -> u64 {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl From<u64> for $name {
+            fn from(v: u64) -> Self {
+                $name(v)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(v: $name) -> u64 {
+                v.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+
+        impl sqlx::Type<sqlx::Postgres> for $name {
+            fn type_info() -> sqlx::postgres::PgTypeInfo {
+                <i64 as sqlx::Type<sqlx::Postgres>>::type_info()
+            }
+        }
+
+        impl sqlx::postgres::PgHasArrayType for $name {
+            fn array_type_info() -> sqlx::postgres::PgTypeInfo {
+                <i64 as sqlx::postgres::PgHasArrayType>::array_type_info()
+            }
+        }
+
+        impl<'q> sqlx::Encode<'q, sqlx::Postgres> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut sqlx::postgres::PgArgumentBuffer,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <i64 as sqlx::Encode<sqlx::Postgres>>::encode_by_ref(&(self.0 as i64), buf)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Postgres> for $name {
+            fn decode(value: sqlx::postgres::PgValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                Ok($name(<i64 as sqlx::Decode<sqlx::Postgres>>::decode(value)? as u64))
+            }
+        }
+    };
+}
+
+snowflake_id!(
+    /// A Discord server.
+    GuildId
+);
+snowflake_id!(
+    /// A text channel, thread or forum post.
+    ChannelId
+);
+snowflake_id!(
+    /// A message (also names the conversation it opened).
+    MessageId
+);
+snowflake_id!(
+    /// A member (a Discord user within a guild).
+    MemberId
+);
 pub type RoleId = u64;
 
 /// When a Discord account (or any snowflake) was created: ids carry their

@@ -15,7 +15,7 @@ use super::conversation::{
 };
 use super::detect::{detector_for, Detector};
 use super::message::{
-    ChannelContext, ChannelId, MemberId, MessageIn, Person, ReactionIn, RecentMessage,
+    ChannelContext, ChannelId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
 use super::score::{Decision, IgnoredSignal, ScoringMemory, Source};
 use super::settings::Settings;
@@ -144,7 +144,7 @@ impl GuildState {
     }
 
     /// A message in the channel's recent memory.
-    pub fn recent(&self, channel: ChannelId, id: u64) -> Option<&RecentMessage> {
+    pub fn recent(&self, channel: ChannelId, id: MessageId) -> Option<&RecentMessage> {
         self.channels.get(&channel).and_then(|c| c.find(id))
     }
 

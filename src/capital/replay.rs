@@ -185,13 +185,13 @@ mod tests {
     fn source_keys_and_audience() {
         let e = StoredEntry {
             entry_id: 1,
-            member_id: 7,
-            counterpart_id: Some(8),
+            member_id: MemberId(7),
+            counterpart_id: Some(MemberId(8)),
             kind: EntryKind::Reciprocity,
             amount: 1.0,
             at: Utc::now(),
             channel_id: None,
-            message_id: Some(5),
+            message_id: Some(MessageId(5)),
             reason: String::new(),
             idem_key: "m:5:thanks:reciprocity:7".into(),
             reverses: None,

@@ -100,17 +100,17 @@ mod tests {
         cfg.by_tier.insert("Trusted".into(), 20);
         let members = vec![
             MemberRoles {
-                member_id: 1,
+                member_id: MemberId(1),
                 tier: "Trusted".into(),
                 roles: vec![10, 99],
             },
             MemberRoles {
-                member_id: 2,
+                member_id: MemberId(2),
                 tier: "Newcomer".into(),
                 roles: vec![20],
             },
             MemberRoles {
-                member_id: 3,
+                member_id: MemberId(3),
                 tier: "Contributor".into(),
                 roles: vec![10],
             },
@@ -122,12 +122,12 @@ mod tests {
             plan,
             vec![
                 RoleChange {
-                    member_id: 1,
+                    member_id: MemberId(1),
                     add: vec![20],
                     remove: vec![10]
                 },
                 RoleChange {
-                    member_id: 2,
+                    member_id: MemberId(2),
                     add: vec![],
                     remove: vec![20]
                 },

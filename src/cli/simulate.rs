@@ -15,7 +15,7 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::Serialize;
 
-use goodwill::capital::message::{MemberId, Person};
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, Person};
 use goodwill::import::writer::{channel_export, ExportChannel, ExportMessage};
 use goodwill::import::{self, ImportOptions};
 use goodwill::service::{Goodwill, KudosOutcome};
@@ -228,7 +228,7 @@ impl World {
     fn person(&mut self, name: &str) -> Person {
         self.next_member += 1;
         Person {
-            id: self.next_member,
+            id: MemberId(self.next_member),
             name: name.to_string(),
             nickname: None,
             is_bot: false,
@@ -242,7 +242,7 @@ impl World {
         self.next_member += 1;
         let created = self.day_start(day).timestamp_millis() - 1_420_070_400_000;
         Person {
-            id: ((created as u64) << 22) | (self.next_member & 0x3f_ffff),
+            id: MemberId(((created as u64) << 22) | (self.next_member & 0x3f_ffff)),
             name: name.to_string(),
             nickname: None,
             is_bot: false,
@@ -619,12 +619,12 @@ async fn run_in(
             kudos_attempts += 1;
             let out = gw
                 .kudos(
-                    SIM_GUILD,
+                    GuildId(SIM_GUILD),
                     &k.giver,
                     &k.receiver,
                     "thanks for everything",
                     interaction,
-                    SIM_GUILD + 101,
+                    ChannelId(SIM_GUILD + 101),
                     k.at,
                 )
                 .await?;
@@ -636,7 +636,7 @@ async fn run_in(
     }
     let at = end;
     let standing = |m: MemberId| async move {
-        gw.balance(SIM_GUILD, m, at)
+        gw.balance(GuildId(SIM_GUILD), m, at)
             .await
             .map(|b| b.standing)
             .unwrap_or(0.0)
@@ -660,7 +660,7 @@ async fn run_in(
     for p in everyone {
         st.insert(p.id, standing(p.id).await);
     }
-    let report = gw.report(SIM_GUILD, opts.days + 1, at).await?;
+    let report = gw.report(GuildId(SIM_GUILD), opts.days + 1, at).await?;
     let earned: HashMap<MemberId, f64> = report
         .members
         .iter()

@@ -4,12 +4,14 @@
 use chrono::{DateTime, Utc};
 use serenity::all as sy;
 
-use crate::capital::message::{MessageIn, Person, ReactionIn};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+};
 
 /// A user as the domain sees them; `nick` is the server nickname if known.
 pub fn person(user: &sy::User, nick: Option<&str>) -> Person {
     Person {
-        id: user.id.get(),
+        id: MemberId(user.id.get()),
         name: user.name.clone(),
         nickname: nick
             .map(str::to_string)
@@ -35,11 +37,16 @@ pub fn is_system_kind(kind: sy::MessageType) -> bool {
 
 /// The message a reply points at. Forwards and crossposts also carry a
 /// `message_reference`, but only an inline reply is a reply.
-fn reply_target(kind: sy::MessageType, reference: Option<&sy::MessageReference>) -> Option<u64> {
+fn reply_target(
+    kind: sy::MessageType,
+    reference: Option<&sy::MessageReference>,
+) -> Option<MessageId> {
     if kind != sy::MessageType::InlineReply {
         return None;
     }
-    reference.and_then(|r| r.message_id).map(|id| id.get())
+    reference
+        .and_then(|r| r.message_id)
+        .map(|id| MessageId(id.get()))
 }
 
 /// MESSAGE_CREATE -> `MessageIn`. `None` outside a guild (DMs).
@@ -47,10 +54,10 @@ pub fn message_in(msg: &sy::Message, channel_name: &str) -> Option<MessageIn> {
     let guild_id = msg.guild_id?;
     let nick = msg.member.as_ref().and_then(|m| m.nick.as_deref());
     Some(MessageIn {
-        guild_id: guild_id.get(),
-        channel_id: msg.channel_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(msg.channel_id.get()),
         channel_name: channel_name.to_string(),
-        id: msg.id.get(),
+        id: MessageId(msg.id.get()),
         author: person(&msg.author, nick),
         is_webhook: msg.webhook_id.is_some(),
         is_system: msg.author.system || is_system_kind(msg.kind),
@@ -84,10 +91,10 @@ pub fn message_update_in(
         .and_then(|m| m.as_ref())
         .and_then(|m| m.nick.as_deref());
     Some(MessageIn {
-        guild_id: guild_id.get(),
-        channel_id: ev.channel_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(ev.channel_id.get()),
         channel_name: channel_name.to_string(),
-        id: ev.id.get(),
+        id: MessageId(ev.id.get()),
         author: person(author, nick),
         is_webhook: matches!(ev.webhook_id, Some(Some(_))),
         is_system: author.system || is_system_kind(kind),
@@ -133,14 +140,14 @@ pub fn reaction_in(r: &sy::Reaction, added: bool, now: DateTime<Utc>) -> Option<
     let user = match &r.member {
         Some(m) if m.user.id.get() != 0 => member_person(m),
         _ => Person {
-            id: r.user_id?.get(),
+            id: MemberId(r.user_id?.get()),
             ..Person::default()
         },
     };
     Some(ReactionIn {
-        guild_id: guild_id.get(),
-        channel_id: r.channel_id.get(),
-        message_id: r.message_id.get(),
+        guild_id: GuildId(guild_id.get()),
+        channel_id: ChannelId(r.channel_id.get()),
+        message_id: MessageId(r.message_id.get()),
         user,
         emoji: emoji_name(&r.emoji),
         at: now,
@@ -171,15 +178,15 @@ mod tests {
     #[test]
     fn converts_a_guild_message() {
         let m = message_in(&msg(base()), "general").unwrap();
-        assert_eq!(m.guild_id, 10);
-        assert_eq!(m.channel_id, 20);
+        assert_eq!(m.guild_id, GuildId(10));
+        assert_eq!(m.channel_id, ChannelId(20));
         assert_eq!(m.channel_name, "general");
-        assert_eq!(m.id, 1100);
-        assert_eq!(m.author.id, 5);
+        assert_eq!(m.id, MessageId(1100));
+        assert_eq!(m.author.id, MemberId(5));
         assert_eq!(m.author.name, "ann");
         assert_eq!(m.author.nickname.as_deref(), Some("annie"));
         assert_eq!(m.mentions.len(), 1);
-        assert_eq!(m.mentions[0].id, 6);
+        assert_eq!(m.mentions[0].id, MemberId(6));
         assert_eq!(m.role_mentions, vec![77]);
         assert_eq!(m.reply_to, None);
         assert!(!m.is_system && !m.is_webhook && !m.author.is_bot);
@@ -194,7 +201,7 @@ mod tests {
             serde_json::json!({"message_id": "1000", "channel_id": "20", "guild_id": "10"});
         assert_eq!(
             message_in(&msg(j.clone()), "x").unwrap().reply_to,
-            Some(1000)
+            Some(MessageId(1000))
         );
         j["type"] = 0.into();
         assert_eq!(message_in(&msg(j.clone()), "x").unwrap().reply_to, None);
@@ -219,8 +226,11 @@ mod tests {
         .unwrap();
         let now = Utc::now();
         let ri = reaction_in(&r, true, now).unwrap();
-        assert_eq!((ri.guild_id, ri.channel_id, ri.message_id), (10, 20, 1100));
-        assert_eq!(ri.user.id, 6);
+        assert_eq!(
+            (ri.guild_id, ri.channel_id, ri.message_id),
+            (GuildId(10), ChannelId(20), MessageId(1100))
+        );
+        assert_eq!(ri.user.id, MemberId(6));
         assert_eq!(ri.user.name, "bob");
         assert_eq!(ri.emoji, "🙏");
         assert!(ri.added);
@@ -230,7 +240,7 @@ mod tests {
         }))
         .unwrap();
         let ri = reaction_in(&r, false, now).unwrap();
-        assert_eq!(ri.user.id, 6);
+        assert_eq!(ri.user.id, MemberId(6));
         assert_eq!(ri.emoji, "thanks");
         assert!(!ri.added);
     }

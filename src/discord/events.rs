@@ -99,7 +99,7 @@ impl LedgerEvent {
         match self {
             LedgerEvent::Guild { .. } => (0, 0),
             LedgerEvent::MemberJoin { .. } => (1, 0),
-            LedgerEvent::Message(m) => (2, m.id),
+            LedgerEvent::Message(m) => (2, m.id.get()),
             LedgerEvent::Update(_) => (3, 0),
             LedgerEvent::Reaction(r) if r.added => (4, 0),
             LedgerEvent::Reaction(_) => (5, 0),
@@ -139,10 +139,10 @@ enum Item {
 #[derive(Debug, Clone, Default)]
 struct ChannelInfo {
     name: String,
-    parent: Option<u64>,
+    parent: Option<ChannelId>,
     is_thread: bool,
     /// Who started the thread.
-    owner: Option<u64>,
+    owner: Option<MemberId>,
     /// A forum's (or media channel's) tags: (id, name).
     available_tags: Vec<(u64, String)>,
     /// A forum post's applied tags.
@@ -152,8 +152,8 @@ struct ChannelInfo {
 /// A forum post as the bot knows it: where its tags come from and which are on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForumPost {
-    pub thread: u64,
-    pub forum: u64,
+    pub thread: ChannelId,
+    pub forum: ChannelId,
     /// The forum's tags: (id, name).
     pub available: Vec<(u64, String)>,
     pub applied: Vec<u64>,
@@ -164,7 +164,7 @@ pub struct ForumPost {
 /// cache to save memory).
 #[derive(Default)]
 pub struct ChannelNames {
-    map: RwLock<HashMap<u64, ChannelInfo>>,
+    map: RwLock<HashMap<ChannelId, ChannelInfo>>,
 }
 
 impl ChannelNames {
@@ -173,9 +173,9 @@ impl ChannelNames {
     pub fn learn(&self, ch: &sy::GuildChannel) -> Vec<(u64, String)> {
         let info = ChannelInfo {
             name: ch.name.clone(),
-            parent: ch.parent_id.map(|p| p.get()),
+            parent: ch.parent_id.map(|p| ChannelId(p.get())),
             is_thread: ch.thread_metadata.is_some(),
-            owner: ch.owner_id.map(|o| o.get()),
+            owner: ch.owner_id.map(|o| MemberId(o.get())),
             available_tags: ch
                 .available_tags
                 .iter()
@@ -184,7 +184,7 @@ impl ChannelNames {
             applied_tags: ch.applied_tags.iter().map(|t| t.get()).collect(),
         };
         let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
-        let before = map.insert(ch.id.get(), info.clone());
+        let before = map.insert(ChannelId(ch.id.get()), info.clone());
         let Some(before) = before.filter(|b| b.is_thread) else {
             return Vec::new();
         };
@@ -204,7 +204,7 @@ impl ChannelNames {
     }
 
     /// The forum post `thread` is, when its forum's tags are known.
-    pub fn forum_post(&self, thread: u64) -> Option<ForumPost> {
+    pub fn forum_post(&self, thread: ChannelId) -> Option<ForumPost> {
         let map = self.map.read().unwrap_or_else(|e| e.into_inner());
         let t = map.get(&thread).filter(|t| t.is_thread)?;
         let forum = t.parent?;
@@ -219,7 +219,7 @@ impl ChannelNames {
 
     /// Remember the tags the bot itself applied (its own THREAD_UPDATE then
     /// shows nothing new).
-    pub fn set_applied(&self, thread: u64, applied: Vec<u64>) {
+    pub fn set_applied(&self, thread: ChannelId, applied: Vec<u64>) {
         if let Some(t) = self
             .map
             .write()
@@ -231,14 +231,14 @@ impl ChannelNames {
     }
 
     /// A thread deleted: forget it.
-    pub fn forget(&self, id: u64) {
+    pub fn forget(&self, id: ChannelId) {
         self.map
             .write()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&id);
     }
 
-    fn get(&self, id: u64) -> Option<ChannelInfo> {
+    fn get(&self, id: ChannelId) -> Option<ChannelInfo> {
         self.map
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -248,7 +248,7 @@ impl ChannelNames {
 
     /// The name detection rules see: a thread is named after its parent
     /// (forum posts in `#help` are help requests whatever their title).
-    pub async fn name(&self, http: &sy::Http, id: u64) -> String {
+    pub async fn name(&self, http: &sy::Http, id: ChannelId) -> String {
         let mut info = self.get(id);
         if info.is_none() {
             info = Some(self.fetch(http, id).await);
@@ -269,7 +269,7 @@ impl ChannelNames {
     }
 
     /// The thread a channel is, once [`ChannelNames::name`] looked it up.
-    pub fn thread(&self, id: u64) -> Option<ThreadRef> {
+    pub fn thread(&self, id: ChannelId) -> Option<ThreadRef> {
         let info = self.get(id)?;
         info.is_thread.then_some(ThreadRef {
             id,
@@ -277,8 +277,8 @@ impl ChannelNames {
         })
     }
 
-    async fn fetch(&self, http: &sy::Http, id: u64) -> ChannelInfo {
-        let info = match http.get_channel(sy::ChannelId::new(id)).await {
+    async fn fetch(&self, http: &sy::Http, id: ChannelId) -> ChannelInfo {
+        let info = match http.get_channel(sy::ChannelId::new(id.get())).await {
             Ok(sy::Channel::Guild(gc)) => {
                 self.learn(&gc);
                 return self.get(id).unwrap_or(ChannelInfo {
@@ -288,7 +288,7 @@ impl ChannelNames {
             }
             Ok(_) => ChannelInfo::default(),
             Err(e) => {
-                tracing::debug!(channel = id, error = %e, "channel lookup failed");
+                tracing::debug!(channel = id.get(), error = %e, "channel lookup failed");
                 ChannelInfo::default()
             }
         };
@@ -334,7 +334,7 @@ impl EventQueue {
         if metrics().queued() >= QUEUE_CAPACITY {
             metrics().event_dropped();
             tracing::error!(
-                guild_id = ev.guild(),
+                guild_id = ev.guild().get(),
                 event = ev.kind(),
                 capacity = QUEUE_CAPACITY,
                 "event queue full (is the database down?): event dropped; backfill the channel with `goodwill import` later"
@@ -342,7 +342,7 @@ impl EventQueue {
             return;
         }
         metrics().queued_inc();
-        let i = (ev.guild() % self.senders.len() as u64) as usize;
+        let i = (ev.guild().get() % self.senders.len() as u64) as usize;
         if self.senders[i]
             .send(Item::Event(Box::new(ev), Utc::now()))
             .is_err()
@@ -443,10 +443,10 @@ async fn handle(
             m.channel_name = channels.name(http, m.channel_id).await;
             m.thread = channels.thread(m.channel_id);
             tracing::debug!(
-                guild,
-                channel = m.channel_id,
-                message = m.id,
-                author = m.author.id,
+                guild = guild.get(),
+                channel = m.channel_id.get(),
+                message = m.id.get(),
+                author = m.author.id.get(),
                 "message"
             );
             service.handle_message(m).await
@@ -483,14 +483,16 @@ async fn handle(
         match &e {
             ServiceError::Unavailable(_) => {
                 metrics().db_error();
-                tracing::warn!(guild_id = guild, event = kind, error = %e, "database unavailable; the event waits and is retried");
+                tracing::warn!(guild_id = guild.get(), event = kind, error = %e, "database unavailable; the event waits and is retried");
                 return Outcome::Retry;
             }
             ServiceError::Database(_) => {
                 metrics().db_error();
-                tracing::error!(guild, event = kind, error = %e, "database error while handling event");
+                tracing::error!(guild = guild.get(), event = kind, error = %e, "database error while handling event");
             }
-            _ => tracing::warn!(guild, event = kind, error = %e, "event not recorded"),
+            _ => {
+                tracing::warn!(guild = guild.get(), event = kind, error = %e, "event not recorded")
+            }
         }
     }
     Outcome::Done
@@ -535,14 +537,14 @@ impl Handler {
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
                     self.channels.learn(ch);
                 }
-                let guild = g.guild.id.get();
+                let guild = GuildId(g.guild.id.get());
                 self.roster.guild_seen(guild);
                 for m in g.guild.members.values().filter(|m| !m.user.bot) {
                     self.roster
-                        .set_roles(guild, m.user.id.get(), role_ids(&m.roles));
+                        .set_roles(guild, MemberId(m.user.id.get()), role_ids(&m.roles));
                 }
                 self.queue.push(LedgerEvent::Guild {
-                    guild: g.guild.id.get(),
+                    guild: GuildId(g.guild.id.get()),
                     name: g.guild.name,
                 });
             }
@@ -559,8 +561,8 @@ impl Handler {
                 let added = self.channels.learn(&t.thread);
                 if !added.is_empty() {
                     self.queue.push(LedgerEvent::TagsApplied {
-                        guild: t.thread.guild_id.get(),
-                        thread: t.thread.id.get(),
+                        guild: GuildId(t.thread.guild_id.get()),
+                        thread: ChannelId(t.thread.id.get()),
                         tags: added,
                     });
                 }
@@ -573,22 +575,25 @@ impl Handler {
             }
             // The thread's ledger entries stay (the help happened); only the
             // cached channel goes.
-            sy::Event::ThreadDelete(t) => self.channels.forget(t.thread.id.get()),
+            sy::Event::ThreadDelete(t) => self.channels.forget(ChannelId(t.thread.id.get())),
             // `unavailable`: an outage at Discord, the bot is still in the guild.
             sy::Event::GuildDelete(g) if !g.guild.unavailable => {
-                self.roster.guild_gone(g.guild.id.get());
+                self.roster.guild_gone(GuildId(g.guild.id.get()));
             }
             sy::Event::GuildMemberUpdate(u) if !u.user.bot => {
-                self.roster
-                    .set_roles(u.guild_id.get(), u.user.id.get(), role_ids(&u.roles));
+                self.roster.set_roles(
+                    GuildId(u.guild_id.get()),
+                    MemberId(u.user.id.get()),
+                    role_ids(&u.roles),
+                );
             }
             sy::Event::MessageCreate(m) => {
                 if let (Some(g), Some(member), false) =
                     (m.message.guild_id, &m.message.member, m.message.author.bot)
                 {
                     self.roster.set_roles(
-                        g.get(),
-                        m.message.author.id.get(),
+                        GuildId(g.get()),
+                        MemberId(m.message.author.id.get()),
                         role_ids(&member.roles),
                     );
                 }
@@ -604,26 +609,29 @@ impl Handler {
             sy::Event::MessageDelete(d) => {
                 if let Some(guild) = d.guild_id {
                     self.queue.push(LedgerEvent::Delete {
-                        guild: guild.get(),
-                        channel: d.channel_id.get(),
-                        ids: vec![d.message_id.get()],
+                        guild: GuildId(guild.get()),
+                        channel: ChannelId(d.channel_id.get()),
+                        ids: vec![MessageId(d.message_id.get())],
                     });
                 }
             }
             sy::Event::MessageDeleteBulk(d) => {
                 if let Some(guild) = d.guild_id {
                     self.queue.push(LedgerEvent::Delete {
-                        guild: guild.get(),
-                        channel: d.channel_id.get(),
-                        ids: d.ids.iter().map(|i| i.get()).collect(),
+                        guild: GuildId(guild.get()),
+                        channel: ChannelId(d.channel_id.get()),
+                        ids: d.ids.iter().map(|i| MessageId(i.get())).collect(),
                     });
                 }
             }
             sy::Event::ReactionAdd(r) => {
                 if let (Some(g), Some(m)) = (r.reaction.guild_id, &r.reaction.member) {
                     if !m.user.bot {
-                        self.roster
-                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                        self.roster.set_roles(
+                            GuildId(g.get()),
+                            MemberId(m.user.id.get()),
+                            role_ids(&m.roles),
+                        );
                     }
                 }
                 if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
@@ -638,29 +646,33 @@ impl Handler {
             sy::Event::GuildMemberAdd(m) => {
                 if !m.member.user.bot {
                     self.roster.set_roles(
-                        m.member.guild_id.get(),
-                        m.member.user.id.get(),
+                        GuildId(m.member.guild_id.get()),
+                        MemberId(m.member.user.id.get()),
                         role_ids(&m.member.roles),
                     );
                 }
                 self.queue.push(LedgerEvent::MemberJoin {
-                    guild: m.member.guild_id.get(),
+                    guild: GuildId(m.member.guild_id.get()),
                     member: convert::member_person(&m.member),
                 });
             }
             sy::Event::GuildMemberRemove(m) => {
-                self.roster.remove_member(m.guild_id.get(), m.user.id.get());
+                self.roster
+                    .remove_member(GuildId(m.guild_id.get()), MemberId(m.user.id.get()));
                 self.queue.push(LedgerEvent::MemberLeave {
-                    guild: m.guild_id.get(),
-                    member: m.user.id.get(),
+                    guild: GuildId(m.guild_id.get()),
+                    member: MemberId(m.user.id.get()),
                 });
             }
             sy::Event::InteractionCreate(i) => {
                 metrics().event("interaction");
                 if let sy::Interaction::Command(ci) = &i.interaction {
                     if let (Some(g), Some(m)) = (ci.guild_id, &ci.member) {
-                        self.roster
-                            .set_roles(g.get(), m.user.id.get(), role_ids(&m.roles));
+                        self.roster.set_roles(
+                            GuildId(g.get()),
+                            MemberId(m.user.id.get()),
+                            role_ids(&m.roles),
+                        );
                     }
                 }
                 if let sy::Interaction::Component(ci) = i.interaction {
@@ -691,7 +703,7 @@ async fn on_component(
     service: &Goodwill,
     ci: &sy::ComponentInteraction,
 ) -> Result<(), sy::Error> {
-    let Some(guild) = ci.guild_id.map(|g| g.get()) else {
+    let Some(guild) = ci.guild_id.map(|g| GuildId(g.get())) else {
         return Ok(());
     };
     let rest = &ci.data.custom_id[COMPONENT_PREFIX.len()..];
@@ -728,11 +740,11 @@ async fn on_component(
                     .create_response(http, sy::CreateInteractionResponse::UpdateMessage(msg))
                     .await;
             }
-            let work = service.opt_out(guild, ci.user.id.get(), Utc::now());
+            let work = service.opt_out(guild, MemberId(ci.user.id.get()), Utc::now());
             match respond_in_time(http, ci, work).await? {
                 Ok(n) => {
                     tracing::info!(
-                        guild,
+                        guild = guild.get(),
                         member = ci.user.id.get(),
                         deleted = n,
                         "member opted out"
@@ -764,7 +776,7 @@ async fn on_component(
                 }
                 ServiceError::Database(_) => {
                     metrics().db_error();
-                    tracing::error!(guild, error = %e, "database error on button");
+                    tracing::error!(guild = guild.get(), error = %e, "database error on button");
                     "Something went wrong reading the ledger; the error is in the bot's log.".into()
                 }
                 other => other.to_string(),
@@ -799,17 +811,17 @@ mod tests {
 
     fn msg(id: u64) -> LedgerEvent {
         LedgerEvent::Message(MessageIn {
-            guild_id: 1,
-            id,
+            guild_id: GuildId(1),
+            id: MessageId(id),
             ..Default::default()
         })
     }
 
     fn reaction(added: bool) -> LedgerEvent {
         LedgerEvent::Reaction(ReactionIn {
-            guild_id: 1,
-            channel_id: 2,
-            message_id: 3,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(2),
+            message_id: MessageId(3),
             user: Person::default(),
             emoji: "🙏".into(),
             at: Utc::now(),
@@ -821,9 +833,9 @@ mod tests {
     fn bursts_are_put_back_in_causal_order() {
         let mut b = vec![
             LedgerEvent::Delete {
-                guild: 1,
-                channel: 2,
-                ids: vec![3],
+                guild: GuildId(1),
+                channel: ChannelId(2),
+                ids: vec![MessageId(3)],
             },
             reaction(false),
             msg(30),
@@ -842,6 +854,6 @@ mod tests {
                 "message_delete"
             ]
         );
-        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == 10));
+        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == MessageId(10)));
     }
 }

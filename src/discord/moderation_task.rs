@@ -21,7 +21,7 @@ use tokio::task::JoinHandle;
 use tracing::Instrument;
 
 use super::roster::Roster;
-use crate::capital::message::GuildId;
+use crate::capital::message::{GuildId, MemberId};
 use crate::capital::roles::RoleId;
 use crate::capital::settings::Settings;
 use crate::render::moderation::{digest_message, warning_dm};
@@ -131,7 +131,7 @@ impl Ctx {
         use futures_util::StreamExt;
         futures_util::stream::iter(self.roster.guilds())
             .for_each_concurrent(GUILDS_AT_ONCE, |guild| {
-                let span = tracing::info_span!("moderation", guild_id = guild);
+                let span = tracing::info_span!("moderation", guild_id = guild.get());
                 self.guild_tick(guild, at).instrument(span)
             })
             .await;
@@ -141,26 +141,26 @@ impl Ctx {
         let settings = match self.service.settings(guild).await {
             Ok(s) => s,
             Err(e) => {
-                tracing::warn!(guild_id = guild, error = %e, "moderation tick: cannot read the settings; next tick retries");
+                tracing::warn!(guild_id = guild.get(), error = %e, "moderation tick: cannot read the settings; next tick retries");
                 return;
             }
         };
         if let Err(e) = self.digest(guild, at).await {
-            tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "decay-warning digest failed");
+            tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "decay-warning digest failed");
         }
         if settings.roles.enabled {
             if let Err(e) = self.roles(guild, &settings, at).await {
-                tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "roles by standing failed");
+                tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "roles by standing failed");
             }
         }
         if settings.log.channel_id != 0 {
             if let Err(e) = self.log_lines(guild).await {
-                tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "log channel failed");
+                tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "log channel failed");
             }
         }
         if settings.forum.nudge_days > 0 {
             if let Err(e) = self.nudges(guild, at).await {
-                tracing::warn!(guild_id = guild, error = %format!("{e:#}"), "solution nudges failed");
+                tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "solution nudges failed");
             }
         }
     }
@@ -172,18 +172,19 @@ impl Ctx {
     /// locked) is skipped: it was claimed and is not asked again.
     async fn nudges(&self, guild: GuildId, at: DateTime<Utc>) -> anyhow::Result<()> {
         for c in self.service.take_nudges(guild, at).await? {
-            let sent = sy::ChannelId::new(c.channel)
+            let sent = sy::ChannelId::new(c.channel.get())
                 .send_message(
                     &*self.http,
                     sy::CreateMessage::new()
                         .content(nudge_message(c.opener))
                         .allowed_mentions(
-                            sy::CreateAllowedMentions::new().users([sy::UserId::new(c.opener)]),
+                            sy::CreateAllowedMentions::new()
+                                .users([sy::UserId::new(c.opener.get())]),
                         ),
                 )
                 .await;
             if let Err(e) = sent {
-                tracing::info!(guild_id = guild, thread = c.channel, error = %e, "could not post a nudge");
+                tracing::info!(guild_id = guild.get(), thread = c.channel.get(), error = %e, "could not post a nudge");
             }
         }
         Ok(())
@@ -215,7 +216,7 @@ impl Ctx {
         if let (true, Some(channel)) = (view.due, view.channel_id) {
             if let Some(text) = digest_message(&view) {
                 tracing::info!(
-                    guild_id = guild,
+                    guild_id = guild.get(),
                     channel,
                     warnings = view.warnings.len(),
                     "posting the decay-warning digest"
@@ -227,7 +228,7 @@ impl Ctx {
             }
         }
         for w in view.warnings.iter().filter(|w| w.dm) {
-            let user = sy::UserId::new(w.member_id);
+            let user = sy::UserId::new(w.member_id.get());
             let sent = async {
                 let dm = user.create_dm_channel(&*self.http).await?;
                 dm.id
@@ -237,14 +238,14 @@ impl Ctx {
             .await;
             match sent {
                 Ok(_) => tracing::info!(
-                    guild_id = guild,
-                    member = w.member_id,
+                    guild_id = guild.get(),
+                    member = w.member_id.get(),
                     "decay warning sent by DM"
                 ),
                 // DMs closed (50007) and the like: the member asked, Discord
                 // refused; the crossing stays announced (the channel has it).
                 Err(e) => {
-                    tracing::warn!(guild_id = guild, member = w.member_id, error = %e, "could not send the decay warning by DM")
+                    tracing::warn!(guild_id = guild.get(), member = w.member_id.get(), error = %e, "could not send the decay warning by DM")
                 }
             }
         }
@@ -264,7 +265,7 @@ impl Ctx {
         let ok = loop {
             let page = self
                 .http
-                .get_guild_members(sy::GuildId::new(guild), Some(MEMBER_PAGE), after)
+                .get_guild_members(sy::GuildId::new(guild.get()), Some(MEMBER_PAGE), after)
                 .await;
             match page {
                 Ok(page) => {
@@ -272,7 +273,7 @@ impl Ctx {
                         if !m.user.bot {
                             self.roster.set_roles(
                                 guild,
-                                m.user.id.get(),
+                                MemberId(m.user.id.get()),
                                 m.roles.iter().map(|r| r.get()).collect(),
                             );
                         }
@@ -287,7 +288,7 @@ impl Ctx {
                 }
                 Err(e) => {
                     tracing::warn!(
-                        guild_id = guild,
+                        guild_id = guild.get(),
                         error = %e,
                         "cannot list the server's members (is the Server Members Intent on?); \
                          roles follow the members seen in messages and member events meanwhile"
@@ -297,7 +298,11 @@ impl Ctx {
             }
         };
         if ok {
-            tracing::info!(guild_id = guild, members = seen, "member roles loaded");
+            tracing::info!(
+                guild_id = guild.get(),
+                members = seen,
+                "member roles loaded"
+            );
         }
         self.roster.seed_done(guild, ok, now);
     }
@@ -312,9 +317,9 @@ impl Ctx {
         // Roles found unmanageable during this tick: not tried again for
         // other members either.
         let mut blocked: HashSet<RoleId> = plan.blocked.iter().map(|b| b.0).collect();
-        let g = sy::GuildId::new(guild);
+        let g = sy::GuildId::new(guild.get());
         for change in &plan.changes {
-            let user = sy::UserId::new(change.member_id);
+            let user = sy::UserId::new(change.member_id.get());
             let steps = change
                 .add
                 .iter()
@@ -337,8 +342,8 @@ impl Ctx {
                 match result {
                     Ok(()) => {
                         tracing::info!(
-                            guild_id = guild,
-                            member = change.member_id,
+                            guild_id = guild.get(),
+                            member = change.member_id.get(),
                             role,
                             add,
                             "tier role updated"
@@ -356,8 +361,8 @@ impl Ctx {
                         }
                         // Network or server trouble: the next tick plans again.
                         None => tracing::warn!(
-                            guild_id = guild,
-                            member = change.member_id,
+                            guild_id = guild.get(),
+                            member = change.member_id.get(),
                             role,
                             error = %e,
                             "role change failed; retried next tick"
@@ -392,7 +397,7 @@ impl Ctx {
             .map(|(t, _)| t.as_str());
         let text = role_problem_message(role, tier, trouble);
         tracing::warn!(
-            guild_id = guild,
+            guild_id = guild.get(),
             role,
             problem = trouble.problem(),
             "{text}"
@@ -403,7 +408,7 @@ impl Ctx {
         match channel {
             Some(c) => self.post(c, &text).await?,
             None => tracing::warn!(
-                guild_id = guild,
+                guild_id = guild.get(),
                 "no log or digest channel is set: the role problem is only in this log"
             ),
         }
@@ -427,7 +432,7 @@ impl Ctx {
                 if !text.trim().is_empty() {
                     // Not marked posted: the same lines are tried again next tick.
                     if let Err(e) = self.post(channel, &text).await {
-                        tracing::warn!(guild_id = guild, channel, error = %format!("{e:#}"), "log lines not posted; retried next tick");
+                        tracing::warn!(guild_id = guild.get(), channel, error = %format!("{e:#}"), "log lines not posted; retried next tick");
                         return Ok(());
                     }
                 }
@@ -458,7 +463,7 @@ impl Ctx {
 }
 
 /// The one message a nudge posts in a quiet, answered, unsolved post.
-pub fn nudge_message(opener: u64) -> String {
+pub fn nudge_message(opener: MemberId) -> String {
     format!(
         "<@{opener}> did the answers here solve your question? If one did, mark it: \
          right-click the message (long-press on mobile) → **Apps** → **Mark as solution**. \

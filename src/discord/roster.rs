@@ -131,31 +131,34 @@ mod tests {
     #[test]
     fn learns_members_and_own_changes() {
         let r = Roster::default();
-        r.guild_seen(1);
-        r.set_roles(1, 10, vec![5, 3, 5]);
-        r.role_changed(1, 10, 7, true);
-        r.role_changed(1, 10, 3, false);
+        r.guild_seen(GuildId(1));
+        r.set_roles(GuildId(1), MemberId(10), vec![5, 3, 5]);
+        r.role_changed(GuildId(1), MemberId(10), 7, true);
+        r.role_changed(GuildId(1), MemberId(10), 3, false);
         // Unknown members are not invented by a role change.
-        r.role_changed(1, 11, 7, true);
-        assert_eq!(r.members(1), vec![(10, vec![5, 7])]);
-        r.remove_member(1, 10);
-        assert!(r.members(1).is_empty());
-        assert_eq!(r.guilds(), vec![1]);
-        r.guild_gone(1);
+        r.role_changed(GuildId(1), MemberId(11), 7, true);
+        assert_eq!(r.members(GuildId(1)), vec![(MemberId(10), vec![5, 7])]);
+        r.remove_member(GuildId(1), MemberId(10));
+        assert!(r.members(GuildId(1)).is_empty());
+        assert_eq!(r.guilds(), vec![GuildId(1)]);
+        r.guild_gone(GuildId(1));
         assert!(r.guilds().is_empty());
     }
 
     #[test]
     fn a_failed_seed_waits_before_the_next_try() {
         let r = Roster::default();
-        r.guild_seen(1);
+        r.guild_seen(GuildId(1));
         let now = Instant::now();
-        assert!(r.needs_seed(1, now));
-        r.seed_done(1, false, now);
-        assert!(!r.needs_seed(1, now + Duration::from_secs(60)));
-        assert!(r.needs_seed(1, now + SEED_RETRY));
-        r.seed_done(1, true, now);
-        assert!(!r.needs_seed(1, now + SEED_RETRY * 2));
-        assert!(!r.needs_seed(2, now), "unknown guilds are not paged");
+        assert!(r.needs_seed(GuildId(1), now));
+        r.seed_done(GuildId(1), false, now);
+        assert!(!r.needs_seed(GuildId(1), now + Duration::from_secs(60)));
+        assert!(r.needs_seed(GuildId(1), now + SEED_RETRY));
+        r.seed_done(GuildId(1), true, now);
+        assert!(!r.needs_seed(GuildId(1), now + SEED_RETRY * 2));
+        assert!(
+            !r.needs_seed(GuildId(2), now),
+            "unknown guilds are not paged"
+        );
     }
 }

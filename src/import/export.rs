@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use crate::capital::message::{MessageIn, Person, ReactionIn, ThreadRef};
+use crate::capital::message::{
+    ChannelId, GuildId, MessageId, MessageIn, Person, ReactionIn, ThreadRef,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -133,9 +135,9 @@ struct RawMessage {
 #[derive(Debug, Clone)]
 pub struct ChannelExport {
     pub file: PathBuf,
-    pub guild_id: u64,
+    pub guild_id: GuildId,
     pub guild_name: String,
-    pub channel_id: u64,
+    pub channel_id: ChannelId,
     pub channel_name: String,
     pub messages: Vec<MessageIn>,
     /// Reactions recorded in the export (dated at their message's time, since
@@ -143,10 +145,10 @@ pub struct ChannelExport {
     pub reactions: Vec<ReactionIn>,
 }
 
-fn parse_id(s: &str) -> Option<u64> {
+fn parse_id<T: From<u64>>(s: &str) -> Option<T> {
     let v = s.trim().parse::<u64>().ok()?;
     // Snowflakes fit in a signed 64-bit column.
-    (v > 0 && v <= i64::MAX as u64).then_some(v)
+    (v > 0 && v <= i64::MAX as u64).then_some(T::from(v))
 }
 
 fn person(a: &RawAuthor) -> Option<Person> {
@@ -227,9 +229,9 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
         file: path.into(),
         message,
     };
-    let guild_id = parse_id(&raw.guild.id)
+    let guild_id: GuildId = parse_id(&raw.guild.id)
         .ok_or_else(|| shape(format!("guild.id {:?} is not a Discord id", raw.guild.id)))?;
-    let channel_id = parse_id(&raw.channel.id).ok_or_else(|| {
+    let channel_id: ChannelId = parse_id(&raw.channel.id).ok_or_else(|| {
         shape(format!(
             "channel.id {:?} is not a Discord id",
             raw.channel.id
@@ -254,7 +256,8 @@ fn convert(path: &Path, raw: RawExport) -> Result<ChannelExport, ExportError> {
             id: m.id.clone(),
             message,
         };
-        let id = parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
+        let id: MessageId =
+            parse_id(&m.id).ok_or_else(|| field("id is not a Discord id".into()))?;
         let at: DateTime<Utc> = DateTime::parse_from_rfc3339(m.timestamp.trim())
             .map_err(|e| field(format!("timestamp {:?} is not ISO-8601: {e}", m.timestamp)))?
             .with_timezone(&Utc);
@@ -357,6 +360,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capital::message::MemberId;
 
     fn p() -> &'static Path {
         Path::new("t.json")
@@ -371,11 +375,11 @@ mod tests {
     #[test]
     fn reads_a_minimal_export() {
         let e = parse_export(p(), OK).unwrap();
-        assert_eq!((e.guild_id, e.channel_id), (1, 2));
+        assert_eq!((e.guild_id, e.channel_id), (GuildId(1), ChannelId(2)));
         let m = &e.messages[0];
         assert_eq!(m.author.name, "ann");
-        assert_eq!(m.mentions[0].id, 6);
-        assert_eq!(m.reply_to, Some(9));
+        assert_eq!(m.mentions[0].id, MemberId(6));
+        assert_eq!(m.reply_to, Some(MessageId(9)));
         assert!(m.mentions_everyone);
         assert_eq!(e.reactions.len(), 1);
     }
@@ -443,7 +447,7 @@ mod tests {
         assert_eq!(
             m.thread,
             Some(ThreadRef {
-                id: 5,
+                id: ChannelId(5),
                 starter: None
             })
         );

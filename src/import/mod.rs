@@ -75,7 +75,7 @@ pub struct ImportTimings {
 }
 
 /// A guild's name, its events and its channels, as read from the exports.
-type GuildEvents = (String, Vec<Event>, HashSet<(u64, String)>);
+type GuildEvents = (String, Vec<Event>, HashSet<(ChannelId, String)>);
 
 enum Event {
     Message(MessageIn),
@@ -83,7 +83,7 @@ enum Event {
 }
 
 impl Event {
-    fn sort_key(&self) -> (DateTime<Utc>, u64, u8) {
+    fn sort_key(&self) -> (DateTime<Utc>, MessageId, u8) {
         match self {
             Event::Message(m) => (m.at, m.id, 0),
             Event::Reaction(r) => (r.at, r.message_id, 1),
@@ -133,7 +133,9 @@ fn explain_line(
     guild: GuildId,
 ) -> serde_json::Value {
     let name = |id: MemberId| names.get(&id).cloned().unwrap_or_default();
-    let idstr = |x: Option<u64>| x.map(|v| v.to_string());
+    fn idstr(x: Option<impl std::fmt::Display>) -> Option<String> {
+        x.map(|v| v.to_string())
+    }
     match d {
         Decision::Entry(e) => json!({
             "guild_id": guild.to_string(),

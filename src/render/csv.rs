@@ -2,13 +2,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::capital::message::MemberId;
 use crate::service::ReportView;
 
 /// One CSV row. Floats are written in Rust's shortest round-trip form, so they
 /// parse back to the same `f64`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CsvRow {
-    pub member_id: u64,
+    pub member_id: MemberId,
     pub member_name: String,
     pub category: String,
     pub tier: String,

@@ -114,7 +114,7 @@ impl Goodwill {
                 if crate::store::is_unavailable(&e) {
                     return Err(ServiceError::Unavailable(e));
                 }
-                tracing::warn!(guild, key, error = %e, "half-life change refused: recompute failed");
+                tracing::warn!(guild = guild.get(), key, error = %e, "half-life change refused: recompute failed");
                 // The recompute is one transaction: the old accumulators stand.
                 return Err(bad(
                     "value",

@@ -17,9 +17,9 @@ impl Goodwill {
     pub async fn handle_message(&self, msg: MessageIn) -> R<()> {
         let span = tracing::debug_span!(
             "message",
-            guild_id = msg.guild_id,
-            member_id = msg.author.id,
-            message_id = msg.id
+            guild_id = msg.guild_id.get(),
+            member_id = msg.author.id.get(),
+            message_id = msg.id.get()
         );
         self.message(msg).instrument(span).await
     }
@@ -176,8 +176,8 @@ impl Goodwill {
             for m in self.store().departed_before(g.guild_id, before).await? {
                 self.store().forget_member(g.guild_id, m, false).await?;
                 tracing::info!(
-                    guild_id = g.guild_id,
-                    member_id = m,
+                    guild_id = g.guild_id.get(),
+                    member_id = m.get(),
                     "forgot a member who left"
                 );
                 done.push((g.guild_id, m));

@@ -157,7 +157,7 @@ impl Goodwill {
         if !f.tag_credits_last_responder || !tags.iter().any(|(id, n)| f.is_solved_tag(*id, n)) {
             return Ok(None);
         }
-        let id = ConversationId(thread);
+        let id = ConversationId::of_thread(thread);
         let Some(conv) = self.held_conversation(rt, guild, id).await? else {
             return Ok(None);
         };
@@ -245,7 +245,7 @@ impl Goodwill {
                 .and_then(|(_, m)| m.conversation);
         }
         // A message in a thread the bot knows, seen or not, is in the thread's conversation.
-        let id = id.unwrap_or(ConversationId(channel));
+        let id = id.unwrap_or(ConversationId::of_thread(channel));
         self.held_conversation(rt, guild, id).await
     }
 

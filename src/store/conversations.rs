@@ -27,7 +27,7 @@ fn row_to_conversation(r: &sqlx::postgres::PgRow) -> Result<Conversation, sqlx::
         serde_json::from_value(responders).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let ask = match r.try_get::<Option<i64>, _>(6)? {
         Some(m) => Some(Ask {
-            message: m as u64,
+            message: MessageId(m as u64),
             at: r.try_get(7)?,
             evidence: r.try_get::<Option<String>, _>(8)?.unwrap_or_default(),
         }),
@@ -40,18 +40,18 @@ fn row_to_conversation(r: &sqlx::postgres::PgRow) -> Result<Conversation, sqlx::
         r.try_get::<Option<DateTime<Utc>>, _>(15)?,
     ) {
         (Some(m), Some(solver), Some(at)) => Some(Solution {
-            message: m as u64,
-            solver: solver as u64,
-            marked_by: r.try_get::<Option<i64>, _>(14)?.map(|x| x as u64),
+            message: MessageId(m as u64),
+            solver: MemberId(solver as u64),
+            marked_by: r.try_get::<Option<MemberId>, _>(14)?,
             at,
         }),
         _ => None,
     };
     Ok(Conversation {
-        id: ConversationId(r.try_get::<i64, _>(0)? as u64),
-        channel: r.try_get::<i64, _>(1)? as u64,
+        id: ConversationId(r.try_get::<MessageId, _>(0)?),
+        channel: r.try_get::<ChannelId, _>(1)?,
         thread: r.try_get(2)?,
-        opener: r.try_get::<i64, _>(3)? as u64,
+        opener: r.try_get::<MemberId, _>(3)?,
         opened_at: r.try_get(4)?,
         last_at: r.try_get(5)?,
         ask,
@@ -102,17 +102,17 @@ pub(crate) async fn upsert(
     let mut solved_at: Vec<Option<DateTime<Utc>>> = Vec::with_capacity(n);
     for c in latest {
         let sol = c.solution.as_ref();
-        sol_msg.push(sol.map(|x| x.message as i64));
-        solver.push(sol.map(|x| x.solver as i64));
-        sol_by.push(sol.and_then(|x| x.marked_by).map(|x| x as i64));
+        sol_msg.push(sol.map(|x| x.message.get() as i64));
+        solver.push(sol.map(|x| x.solver.get() as i64));
+        sol_by.push(sol.and_then(|x| x.marked_by).map(|x| x.get() as i64));
         solved_at.push(sol.map(|x| x.at));
-        ids.push(c.id.0 as i64);
-        chans.push(c.channel as i64);
+        ids.push(c.id.0.get() as i64);
+        chans.push(c.channel.get() as i64);
         threads.push(c.thread);
-        openers.push(c.opener as i64);
+        openers.push(c.opener.get() as i64);
         opened.push(c.opened_at);
         last.push(c.last_at);
-        ask_ids.push(c.ask.as_ref().map(|a| a.message as i64));
+        ask_ids.push(c.ask.as_ref().map(|a| a.message.get() as i64));
         ask_ats.push(c.ask.as_ref().map(|a| a.at));
         ask_ev.push(c.ask.as_ref().map(|a| a.evidence.clone()));
         charged.push(c.charged);
@@ -246,28 +246,32 @@ impl Store {
         .bind(before)
         .fetch_all(&self.pool)
         .await?;
-        let ids = |v: Vec<i64>| v.into_iter().map(|x| x as u64).collect::<Vec<_>>();
+        let ids = |v: Vec<i64>| {
+            v.into_iter()
+                .map(|x| MemberId(x as u64))
+                .collect::<Vec<_>>()
+        };
         rows.iter()
             .map(|r| {
                 Ok((
-                    r.try_get::<i64, _>(0)? as u64,
+                    r.try_get::<ChannelId, _>(0)?,
                     RecentMessage {
-                        id: r.try_get::<i64, _>(1)? as u64,
+                        id: r.try_get::<MessageId, _>(1)?,
                         author: Person {
-                            id: r.try_get::<i64, _>(2)? as u64,
+                            id: r.try_get::<MemberId, _>(2)?,
                             name: r.try_get(9)?,
                             nickname: r.try_get(10)?,
                             is_bot: r.try_get(11)?,
                         },
                         at: r.try_get(3)?,
-                        reply_to: r.try_get::<Option<i64>, _>(4)?.map(|x| x as u64),
+                        reply_to: r.try_get::<Option<MessageId>, _>(4)?,
                         mentions: vec![],
                         addressees: ids(r.try_get(7)?),
                         flags: MessageFlags::from_bits(r.try_get(5)?),
                         thanked: ids(r.try_get(6)?),
                         conversation: r
                             .try_get::<Option<i64>, _>(8)?
-                            .map(|x| ConversationId(x as u64)),
+                            .map(|x| ConversationId(MessageId(x as u64))),
                     },
                 ))
             })
@@ -309,7 +313,7 @@ impl Store {
         .bind(i(opener))
         .fetch_optional(&self.pool)
         .await?;
-        Ok(r.map(|r| (r.get::<i64, _>(0) as u64, r.get::<i64, _>(1) as u64)))
+        Ok(r.map(|r| (r.get::<MemberId, _>(0), r.get::<MessageId, _>(1))))
     }
 
     /// Conversations that asked for help and have no accepted solution (nor
@@ -349,14 +353,14 @@ impl Store {
         let rows = rows
             .iter()
             .map(|r| UnsolvedRow {
-                conversation: ConversationId(r.get::<i64, _>(0) as u64),
-                channel_id: r.get::<i64, _>(1) as u64,
+                conversation: ConversationId(r.get::<MessageId, _>(0)),
+                channel_id: r.get::<ChannelId, _>(1),
                 thread: r.get(2),
-                opener_id: r.get::<i64, _>(3) as u64,
+                opener_id: r.get::<MemberId, _>(3),
                 opener_name: r.get(4),
                 opened_at: r.get(5),
                 last_at: r.get(6),
-                ask_message_id: r.get::<i64, _>(7) as u64,
+                ask_message_id: r.get::<MessageId, _>(7),
                 state: State::parse(r.get::<&str, _>(8)).unwrap_or_default(),
                 responders: r.get::<i32, _>(9).max(0) as u32,
                 channel_name: r.get(10),

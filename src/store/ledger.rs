@@ -91,13 +91,13 @@ pub struct WriteOutcome {
     pub entries_new: u64,
 }
 
-pub(crate) fn i(v: u64) -> i64 {
-    v as i64
+pub(crate) fn i(v: impl Into<u64>) -> i64 {
+    v.into() as i64
 }
 
 pub(crate) fn row_to_guild(r: &sqlx::postgres::PgRow) -> Result<GuildRow, sqlx::Error> {
     Ok(GuildRow {
-        guild_id: r.try_get::<i64, _>("guild_id")? as u64,
+        guild_id: r.try_get::<GuildId, _>("guild_id")?,
         name: r.try_get("name")?,
         ref_time: r.try_get("ref_time")?,
         scales: Scales {
@@ -185,7 +185,7 @@ impl Store {
     ) -> Result<HashSet<MessageId>, sqlx::Error> {
         let mut out = HashSet::new();
         for chunk in ids.chunks(10_000) {
-            let arr: Vec<i64> = chunk.iter().map(|x| *x as i64).collect();
+            let arr: Vec<i64> = chunk.iter().map(|x| x.get() as i64).collect();
             let rows = sqlx::query(
                 "SELECT message_id FROM messages WHERE guild_id = $1 AND message_id = ANY($2)",
             )
@@ -194,7 +194,7 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
             for r in rows {
-                out.insert(r.get::<i64, _>(0) as u64);
+                out.insert(r.get::<MessageId, _>(0));
             }
         }
         Ok(out)
@@ -218,26 +218,30 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(r.map(|r| {
-            let ids = |v: Vec<i64>| v.into_iter().map(|x| x as u64).collect::<Vec<_>>();
+            let ids = |v: Vec<i64>| {
+                v.into_iter()
+                    .map(|x| MemberId(x as u64))
+                    .collect::<Vec<_>>()
+            };
             (
-                r.get::<i64, _>(0) as u64,
+                r.get::<ChannelId, _>(0),
                 RecentMessage {
                     id,
                     author: Person {
-                        id: r.get::<i64, _>(1) as u64,
+                        id: r.get::<MemberId, _>(1),
                         name: r.get(7),
                         nickname: r.get(8),
                         is_bot: r.get(9),
                     },
                     at: r.get(2),
-                    reply_to: r.get::<Option<i64>, _>(3).map(|x| x as u64),
+                    reply_to: r.get::<Option<MessageId>, _>(3),
                     mentions: vec![],
                     addressees: ids(r.get(6)),
                     flags: MessageFlags::from_bits(r.get(4)),
                     thanked: ids(r.get(5)),
                     conversation: r
                         .get::<Option<i64>, _>(10)
-                        .map(|x| ConversationId(x as u64)),
+                        .map(|x| ConversationId(MessageId(x as u64))),
                 },
             )
         }))
@@ -274,7 +278,7 @@ impl Store {
         }
         write_members(&mut tx, g.guild_id, &batch.members).await?;
         if !batch.channels.is_empty() {
-            let ids: Vec<i64> = batch.channels.iter().map(|c| c.0 as i64).collect();
+            let ids: Vec<i64> = batch.channels.iter().map(|c| c.0.get() as i64).collect();
             let names: Vec<String> = batch.channels.iter().map(|c| c.1.clone()).collect();
             sqlx::query(
                 "INSERT INTO channels (guild_id, channel_id, name) SELECT $1, * FROM UNNEST($2::bigint[], $3::text[])
@@ -358,7 +362,7 @@ async fn insert_new(
         Err(e) if is_unique_violation(&e) => {
             sp.rollback().await?;
             tracing::debug!(
-                guild_id = g.guild_id,
+                guild_id = g.guild_id.get(),
                 "some of the batch is stored already; writing it again skipping those"
             );
             Ok(None)
@@ -386,7 +390,7 @@ async fn add_to_balances(
         std::collections::BTreeMap::new();
     for (k, e) in entries.iter().enumerate() {
         let m = by_member
-            .entry(e.member as i64)
+            .entry(e.member.get() as i64)
             .or_insert((0.0, 0.0, 0, e.at));
         m.0 += e.amount * cols.grow_r[k];
         m.1 += e.amount * cols.grow_l[k];
@@ -452,7 +456,7 @@ struct MessageColumns {
 impl MessageColumns {
     fn of(msgs: &[MessageRow]) -> MessageColumns {
         let n = msgs.len();
-        let arr = |v: &[u64]| {
+        let arr = |v: &[MemberId]| {
             format!(
                 "{{{}}}",
                 v.iter()
@@ -473,15 +477,16 @@ impl MessageColumns {
             conversations: Vec::with_capacity(n),
         };
         for m in msgs {
-            c.ids.push(m.message_id as i64);
-            c.chans.push(m.channel_id as i64);
-            c.authors.push(m.author_id as i64);
+            c.ids.push(m.message_id.get() as i64);
+            c.chans.push(m.channel_id.get() as i64);
+            c.authors.push(m.author_id.get() as i64);
             c.ats.push(m.at);
-            c.replies.push(m.reply_to.map(|x| x as i64));
+            c.replies.push(m.reply_to.map(|x| x.get() as i64));
             c.flags.push(m.flags.bits());
             c.thanked.push(arr(&m.thanked));
             c.addressees.push(arr(&m.addressees));
-            c.conversations.push(m.conversation.map(|x| x.0 as i64));
+            c.conversations
+                .push(m.conversation.map(|x| x.0.get() as i64));
         }
         c
     }
@@ -522,13 +527,13 @@ impl<'a> EntryColumns<'a> {
             grow_l: Vec::with_capacity(n),
         };
         for e in entries {
-            c.members.push(e.member as i64);
-            c.counterparts.push(e.counterpart.map(|x| x as i64));
+            c.members.push(e.member.get() as i64);
+            c.counterparts.push(e.counterpart.map(|x| x.get() as i64));
             c.kinds.push(e.kind.as_str());
             c.amounts.push(e.amount);
             c.ats.push(e.at);
-            c.chans.push(e.channel_id.map(|x| x as i64));
-            c.msgs.push(e.message_id.map(|x| x as i64));
+            c.chans.push(e.channel_id.map(|x| x.get() as i64));
+            c.msgs.push(e.message_id.map(|x| x.get() as i64));
             c.reasons.push(e.reason.as_str());
             c.keys.push(e.idem_key.as_str());
             c.reverses.push(e.reverses);
@@ -572,7 +577,7 @@ async fn write_members(
         }
     };
     for (id, (p, at)) in seen {
-        ids.push(id as i64);
+        ids.push(id.get() as i64);
         names.push(clean(p.name));
         nicks.push(p.nickname.map(clean));
         bots.push(p.is_bot);
@@ -757,7 +762,7 @@ async fn rebase(
 ) -> Result<(), sqlx::Error> {
     let d = days_between(g.ref_time, new_t0);
     tracing::info!(
-        guild_id = g.guild_id,
+        guild_id = g.guild_id.get(),
         days = d,
         "rebasing decay accumulators"
     );
@@ -817,11 +822,11 @@ impl Store {
                 let key: String = r.get(7);
                 let entry = EntryDraft {
                     kind: EntryKind::Reversal,
-                    member: r.get::<i64, _>(1) as u64,
-                    counterpart: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+                    member: r.get::<MemberId, _>(1),
+                    counterpart: r.get::<Option<MemberId>, _>(2),
                     amount: -r.get::<f64, _>(4),
                     at: r.get(5),
-                    channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
+                    channel_id: r.get::<Option<ChannelId>, _>(6),
                     message_id: Some(message),
                     reason: format!("reverses entry #{id} ({kind}): {why}"),
                     idem_key: format!("rev:{key}"),
@@ -843,7 +848,7 @@ impl Store {
         ids: &[MessageId],
         at: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
-        let arr: Vec<i64> = ids.iter().map(|x| *x as i64).collect();
+        let arr: Vec<i64> = ids.iter().map(|x| x.get() as i64).collect();
         sqlx::query("UPDATE messages SET deleted_at = $3 WHERE guild_id = $1 AND message_id = ANY($2) AND deleted_at IS NULL")
             .bind(i(guild))
             .bind(&arr)

@@ -40,7 +40,7 @@ impl Store {
         .bind(before)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+        Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
     }
 
     /// Track an opted-out member again (from their next message on: what was

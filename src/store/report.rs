@@ -10,7 +10,7 @@ use super::ledger::i;
 use super::Store;
 use crate::capital::decay::Scales;
 use crate::capital::digest::Announced;
-use crate::capital::message::{GuildId, MemberId};
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use crate::capital::replay::StoredEntry;
 use crate::capital::signal::EntryKind;
 
@@ -26,13 +26,13 @@ pub struct WarningClaim {
 fn stored_entry(r: &sqlx::postgres::PgRow) -> StoredEntry {
     StoredEntry {
         entry_id: r.get(0),
-        member_id: r.get::<i64, _>(1) as u64,
-        counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+        member_id: r.get::<MemberId, _>(1),
+        counterpart_id: r.get::<Option<MemberId>, _>(2),
         kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
         amount: r.get(4),
         at: r.get(5),
-        channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
-        message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
+        channel_id: r.get::<Option<ChannelId>, _>(6),
+        message_id: r.get::<Option<MessageId>, _>(7),
         reason: r.get(8),
         idem_key: r.get(9),
         reverses: r.get(10),
@@ -128,7 +128,7 @@ impl Store {
         Ok(rows
             .iter()
             .map(|r| Announced {
-                member_id: r.get::<i64, _>(0) as u64,
+                member_id: r.get::<MemberId, _>(0),
                 tier: r.get(1),
                 falls_on: r.get(2),
                 sent_at: r.get(3),
@@ -260,7 +260,7 @@ impl Store {
             .bind(i(guild))
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+        Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
     }
 
     // ----- roles by standing ---------------------------------------------------

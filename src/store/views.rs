@@ -60,20 +60,20 @@ pub struct WindowStat {
 fn entry_row(r: &sqlx::postgres::PgRow) -> EntryRow {
     EntryRow {
         entry_id: r.get(0),
-        member_id: r.get::<i64, _>(1) as u64,
-        counterpart_id: r.get::<Option<i64>, _>(2).map(|x| x as u64),
+        member_id: r.get::<MemberId, _>(1),
+        counterpart_id: r.get::<Option<MemberId>, _>(2),
         kind: EntryKind::parse(r.get::<&str, _>(3)).unwrap_or(EntryKind::Adjustment),
         amount: r.get(4),
         at: r.get(5),
-        channel_id: r.get::<Option<i64>, _>(6).map(|x| x as u64),
-        message_id: r.get::<Option<i64>, _>(7).map(|x| x as u64),
+        channel_id: r.get::<Option<ChannelId>, _>(6),
+        message_id: r.get::<Option<MessageId>, _>(7),
         reason: r.get(8),
     }
 }
 
 fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
     BalanceRow {
-        member_id: r.get::<i64, _>("member_id") as u64,
+        member_id: r.get::<MemberId, _>("member_id"),
         acc: Accumulator {
             recent: r.get("acc_recent"),
             lasting: r.get("acc_lasting"),
@@ -183,7 +183,7 @@ impl Store {
         Ok(rows
             .iter()
             .map(|r| AsOf {
-                member_id: r.get::<i64, _>(0) as u64,
+                member_id: r.get::<MemberId, _>(0),
                 recent: r.get(1),
                 lasting: r.get(2),
                 entries: r.get::<i64, _>(3) as u64,
@@ -294,7 +294,7 @@ impl Store {
         Ok(rows
             .iter()
             .map(|r| WindowStat {
-                member_id: r.get::<i64, _>(0) as u64,
+                member_id: r.get::<MemberId, _>(0),
                 earned: r.get(1),
                 spent: r.get(2),
                 deposits: r.get::<i64, _>(3) as u64,
@@ -331,7 +331,7 @@ impl Store {
         guild: GuildId,
         ids: &[MemberId],
     ) -> Result<HashMap<MemberId, String>, sqlx::Error> {
-        let arr: Vec<i64> = ids.iter().map(|x| *x as i64).collect();
+        let arr: Vec<i64> = ids.iter().map(|x| x.get() as i64).collect();
         let rows = sqlx::query(
             "SELECT member_id, coalesce(nickname, name) FROM members WHERE guild_id = $1 AND member_id = ANY($2)",
         )
@@ -341,7 +341,7 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get::<i64, _>(0) as u64, r.get::<String, _>(1)))
+            .map(|r| (r.get::<MemberId, _>(0), r.get::<String, _>(1)))
             .collect())
     }
 
@@ -365,7 +365,7 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
             if let Some(r) = r {
-                return Ok(vec![(r.get::<i64, _>(0) as u64, r.get(1))]);
+                return Ok(vec![(r.get::<MemberId, _>(0), r.get(1))]);
             }
         }
         let name = q.trim_start_matches('@').to_lowercase();
@@ -381,7 +381,7 @@ impl Store {
         if !exact.is_empty() {
             return Ok(exact
                 .iter()
-                .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+                .map(|r| (r.get::<MemberId, _>(0), r.get(1)))
                 .collect());
         }
         let rows = sqlx::query(
@@ -396,7 +396,7 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+            .map(|r| (r.get::<MemberId, _>(0), r.get(1)))
             .collect())
     }
 
@@ -405,7 +405,7 @@ impl Store {
             .bind(i(guild))
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.iter().map(|r| r.get::<i64, _>(0) as u64).collect())
+        Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
     }
 
     pub async fn is_opted_out(
@@ -436,7 +436,7 @@ impl Store {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get::<i64, _>(0) as u64, r.get(1)))
+            .map(|r| (r.get::<MemberId, _>(0), r.get(1)))
             .collect())
     }
 

@@ -9,6 +9,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use chrono::Utc;
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::service::Goodwill;
 use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
@@ -85,7 +86,7 @@ impl Bot {
         };
         // The guild is known to the service.
         eventually("guild stored", || async {
-            matches!(bot.service.store().guild(GUILD).await, Ok(Some(_)))
+            matches!(bot.service.store().guild(GuildId(GUILD)).await, Ok(Some(_)))
         })
         .await;
         bot
@@ -122,7 +123,7 @@ impl Bot {
 
     async fn standing(&self, member: u64) -> f64 {
         self.service
-            .balance(GUILD, member, Utc::now())
+            .balance(GuildId(GUILD), MemberId(member), Utc::now())
             .await
             .map(|b| b.standing)
             .unwrap_or(0.0)
@@ -182,7 +183,11 @@ async fn a_thank_you_deposits_to_the_thanked_member_and_balance_shows_it() {
         !kinds_of(&rows, 101).iter().any(|k| k == "thanks"),
         "ann thanked, she is not credited: {rows:?}"
     );
-    let balance = bot.service.balance(GUILD, 102, Utc::now()).await.unwrap();
+    let balance = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(102), Utc::now())
+        .await
+        .unwrap();
     assert!(balance.standing > 0.0, "{balance:?}");
 
     // /balance shows that balance.
@@ -229,7 +234,10 @@ async fn thank_reactions_deposit_and_their_removal_reverses() {
     ));
     // Let the message be stored before reacting (as in real life).
     eventually("message stored", || async {
-        bot.service.history(GUILD, 102, 10).await.is_ok()
+        bot.service
+            .history(GuildId(GUILD), MemberId(102), 10)
+            .await
+            .is_ok()
     })
     .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -1167,7 +1175,11 @@ async fn mark_as_solution_in_a_forum_credits_the_solver_tags_the_post_and_moves_
     );
 
     // /balance and /unsolved see it.
-    let balance = bot.service.balance(GUILD, 103, Utc::now()).await.unwrap();
+    let balance = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(103), Utc::now())
+        .await
+        .unwrap();
     assert_eq!(balance.solutions, 1);
     let list = bot
         .command(&cyd(), perms::MEMBER, Cmd::new("unsolved"))
@@ -1378,9 +1390,18 @@ async fn why_takes_the_change_apart_into_parts_that_add_up() {
     .await;
     let now = Utc::now();
     let since = now - chrono::Duration::days(7);
-    let w = bot.service.why(GUILD, 102, since, now).await.unwrap();
+    let w = bot
+        .service
+        .why(GuildId(GUILD), MemberId(102), since, now)
+        .await
+        .unwrap();
     let parts = w.why.standing_from + w.why.decay + w.why.moved.iter().map(|m| m.now).sum::<f64>();
-    let standing = bot.service.balance(GUILD, 102, now).await.unwrap().standing;
+    let standing = bot
+        .service
+        .balance(GuildId(GUILD), MemberId(102), now)
+        .await
+        .unwrap()
+        .standing;
     assert!((parts - standing).abs() < 1e-6, "{w:?} vs {standing}");
     assert!(w.why.moved.iter().any(|m| m.kind.as_str() == "thanks"));
 

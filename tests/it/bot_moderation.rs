@@ -10,6 +10,7 @@ use std::future::Future;
 use std::time::Duration;
 
 use chrono::{Datelike, Utc};
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::service::Goodwill;
 use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, FakeUser, Msg};
@@ -64,7 +65,7 @@ async fn launch(fake: &FakeDiscord, service: &Goodwill) -> Run {
         .await
         .expect("commands registered");
     eventually("guild stored", || async {
-        matches!(service.store().guild(GUILD).await, Ok(Some(_)))
+        matches!(service.store().guild(GuildId(GUILD)).await, Ok(Some(_)))
     })
     .await;
     Run { stop, handle }
@@ -118,7 +119,7 @@ async fn adjust(fake: &FakeDiscord, member: &FakeUser, amount: f64, reason: &str
 
 async fn set(service: &Goodwill, key: &str, value: &str) {
     service
-        .config_set(GUILD, key, value)
+        .config_set(GuildId(GUILD), key, value)
         .await
         .unwrap_or_else(|e| panic!("{key} = {value}: {e}"));
 }
@@ -321,7 +322,7 @@ async fn the_log_channel_gets_kudos_and_adjustments() {
     let run = launch(&fake, &service).await;
     set(&service, "log.channel_id", &LOG.to_string()).await;
     // Enabling starts the log at the ledger's end (whoever calls first).
-    service.take_log_lines(GUILD, 1).await.unwrap();
+    service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
 
     let answer = command(
         &fake,
@@ -369,20 +370,38 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
     let (service, _db) = support::app().await;
     let now = Utc::now();
     // Bob just above the Contributor floor (5): he falls within days.
-    service.upsert_guild(GUILD, "Test Guild").await.unwrap();
     service
-        .adjust(GUILD, 103, 102, 5.2, "seed", 1, now)
+        .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service.set_digest_dm(GUILD, 102, true, now).await.unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            now,
+        )
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
+        .await
+        .unwrap();
     set(&service, "digest.weekday", today()).await;
     set(&service, "digest.hour_utc", "0").await;
     set(&service, "digest.channel_id", &DIGEST.to_string()).await;
     set(&service, "log.channel_id", &LOG.to_string()).await;
-    service.take_log_lines(GUILD, 1).await.unwrap();
-    let preview = service.digest_preview(GUILD, now).await.unwrap();
+    service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
+    let preview = service.digest_preview(GuildId(GUILD), now).await.unwrap();
     assert!(
-        preview.due && preview.warnings.iter().any(|w| w.member_id == 102 && w.dm),
+        preview.due
+            && preview
+                .warnings
+                .iter()
+                .any(|w| w.member_id == MemberId(102) && w.dm),
         "setup: bob is at risk and the digest is due: {preview:?}"
     );
 
@@ -440,8 +459,12 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
         "{answer}"
     );
     assert_eq!(answer["flags"].as_u64().unwrap() & 64, 64);
-    let members = service.store().digest_dm_members(GUILD).await.unwrap();
-    assert!(members.contains(&101) && members.contains(&102));
+    let members = service
+        .store()
+        .digest_dm_members(GuildId(GUILD))
+        .await
+        .unwrap();
+    assert!(members.contains(&MemberId(101)) && members.contains(&MemberId(102)));
     let answer = command(
         &fake,
         &bob(),
@@ -453,9 +476,13 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
         answer["content"].as_str().unwrap().contains("**off**"),
         "{answer}"
     );
-    let members = service.store().digest_dm_members(GUILD).await.unwrap();
+    let members = service
+        .store()
+        .digest_dm_members(GuildId(GUILD))
+        .await
+        .unwrap();
     assert!(
-        members.contains(&101) && !members.contains(&102),
+        members.contains(&MemberId(101)) && !members.contains(&MemberId(102)),
         "{members:?}"
     );
     run.stop().await;
@@ -465,9 +492,20 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
 async fn a_member_who_opted_in_is_warned_by_dm_once_between_digests() {
     init_tracing();
     let (service, _db) = support::app().await;
-    service.upsert_guild(GUILD, "Test Guild").await.unwrap();
     service
-        .adjust(GUILD, 103, 102, 5.2, "seed", 1, Utc::now())
+        .upsert_guild(GuildId(GUILD), "Test Guild")
+        .await
+        .unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            Utc::now(),
+        )
         .await
         .unwrap();
     let fake = FakeDiscord::start().await;
@@ -515,7 +553,7 @@ async fn config_preview_shows_who_moves_and_changes_nothing() {
     adjust(&fake, &ann(), 6.0, "seed").await;
     some_ticks().await;
     let before = dump(&db.store).await;
-    let settings_before = service.config_view(GUILD).await.unwrap();
+    let settings_before = service.config_view(GuildId(GUILD)).await.unwrap();
 
     let preview = |changes: &str| Cmd::new("config").sub("preview").str("changes", changes);
     // Trusted needs 30 instead of 20: bob would drop to Contributor.
@@ -583,7 +621,10 @@ async fn config_preview_shows_who_moves_and_changes_nothing() {
     );
 
     some_ticks().await;
-    assert_eq!(service.config_view(GUILD).await.unwrap(), settings_before);
+    assert_eq!(
+        service.config_view(GuildId(GUILD)).await.unwrap(),
+        settings_before
+    );
     assert!(dump(&db.store).await == before, "the database is unchanged");
     run.stop().await;
 }
@@ -596,7 +637,7 @@ async fn a_log_line_discord_refuses_is_posted_later_and_once() {
     fake_guild(&fake);
     let run = launch(&fake, &service).await;
     set(&service, "log.channel_id", &LOG.to_string()).await;
-    service.take_log_lines(GUILD, 1).await.unwrap();
+    service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
 
     fake.fail_channel(LOG, 403, 50013, "Missing Permissions");
     adjust(&fake, &bob(), 2.0, "hosted the call").await;
@@ -623,12 +664,26 @@ async fn a_digest_discord_refuses_is_posted_once_after_the_fix() {
     init_tracing();
     let (service, _db) = support::app().await;
     let now = Utc::now();
-    service.upsert_guild(GUILD, "Test Guild").await.unwrap();
     service
-        .adjust(GUILD, 103, 102, 5.2, "seed", 1, now)
+        .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service.set_digest_dm(GUILD, 102, true, now).await.unwrap();
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(103),
+            MemberId(102),
+            5.2,
+            "seed",
+            1,
+            now,
+        )
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
+        .await
+        .unwrap();
     set(&service, "digest.weekday", today()).await;
     set(&service, "digest.hour_utc", "0").await;
     set(&service, "digest.channel_id", &DIGEST.to_string()).await;

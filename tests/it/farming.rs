@@ -5,6 +5,7 @@
 
 use crate::support;
 
+use goodwill::capital::message::MessageId;
 use serde_json::Value;
 use support::*;
 
@@ -120,7 +121,7 @@ async fn every_damping_shows_in_explain() {
     // A real exchange: request, answer by reply, thanks (no damping but the new giver).
     say(msg(id, &ann, mins(0), "how do I reset my password?"));
     let mut answer = msg(id + 1, &bob, mins(2), "use passwd in a terminal");
-    answer.reply_to = Some(id);
+    answer.reply_to = Some(MessageId(id));
     say(answer);
     say(mention(
         msg(id + 2, &ann, mins(4), "thanks @bob, that worked"),

@@ -19,7 +19,7 @@ use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::capital::message::Person;
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId, Person};
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::options;
 use goodwill::service::{Goodwill, KudosOutcome, ServiceError};
@@ -282,7 +282,7 @@ async fn seeded() -> (Goodwill, TestDb) {
         .await
         .unwrap();
     let mut m = mention(msg(2, &bob, at(1), "@ann set HTTPS_PROXY"), &ann);
-    m.reply_to = Some(1);
+    m.reply_to = Some(MessageId(1));
     gw.handle_message(m).await.unwrap();
     gw.handle_message(mention(
         msg(3, &ann, at(2), "@bob thanks, that fixed it"),
@@ -318,8 +318,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
     let cases = fuzz_cases();
     let started = Instant::now();
     let (gw, db) = seeded().await;
-    let keys =
-        goodwill::discord::commands::moderator::toml_keys(&gw.config_view(GUILD).await.unwrap());
+    let keys = goodwill::discord::commands::moderator::toml_keys(
+        &gw.config_view(GuildId(GUILD)).await.unwrap(),
+    );
     assert!(keys.len() > 30, "{keys:?}");
     let strings = hostile_strings();
     let mut rng = SmallRng::seed_from_u64(7);
@@ -364,9 +365,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let r = reason.clone();
                 let out = no_panic(case, "adjust", async move {
                     g.adjust(
-                        GUILD,
-                        13,
-                        member,
+                        GuildId(GUILD),
+                        MemberId(13),
+                        MemberId(member),
                         amount,
                         &r,
                         1_000_000 + case as u64,
@@ -409,12 +410,12 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let (gv, rc, rs) = (giver.clone(), receiver.clone(), reason.clone());
                 let out = no_panic(case, "kudos", async move {
                     g.kudos(
-                        GUILD,
+                        GuildId(GUILD),
                         &gv,
                         &rc,
                         &rs,
                         2_000_000 + case as u64,
-                        CHANNEL,
+                        ChannelId(CHANNEL),
                         Utc::now(),
                     )
                     .await
@@ -459,12 +460,12 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let g = gw.clone();
                 let (k, v) = (key.clone(), value.clone());
                 let out = no_panic(case, "config set", async move {
-                    g.config_set(GUILD, &k, &v).await
+                    g.config_set(GuildId(GUILD), &k, &v).await
                 })
                 .await;
                 if out.is_ok() {
                     // The settings in force are still valid (parsing validates them).
-                    gw.config_view(GUILD).await.unwrap_or_else(|e| {
+                    gw.config_view(GuildId(GUILD)).await.unwrap_or_else(|e| {
                         panic!("case {case}: /config set {key:?} {value:?} left unreadable settings: {e}")
                     });
                 }
@@ -483,12 +484,12 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let n = hostile_u32(&mut rng);
                 let g = gw.clone();
                 let out = no_panic(case, "views", async move {
-                    let h = g.history(GUILD, 12, n).await?;
+                    let h = g.history(GuildId(GUILD), MemberId(12), n).await?;
                     assert!(h.rows.len() <= 1000);
-                    let s = g.standings(GUILD, n, Utc::now()).await?;
+                    let s = g.standings(GuildId(GUILD), n, Utc::now()).await?;
                     assert!(s.page >= 1);
                     if n.is_multiple_of(3) {
-                        let r = g.report(GUILD, n, Utc::now()).await?;
+                        let r = g.report(GuildId(GUILD), n, Utc::now()).await?;
                         assert!((1..=3650).contains(&r.window_days));
                     }
                     Ok::<usize, ServiceError>(0)
@@ -505,9 +506,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let g = gw.clone();
                 let q2 = q.clone();
                 let out = no_panic(case, "member lookup", async move {
-                    let found = g.search_members(GUILD, &q2, 25).await?;
+                    let found = g.search_members(GuildId(GUILD), &q2, 25).await?;
                     assert!(found.len() <= 25);
-                    g.resolve_member(GUILD, &q2).await.map(|_| 0)
+                    g.resolve_member(GuildId(GUILD), &q2).await.map(|_| 0)
                 })
                 .await;
                 (
@@ -527,7 +528,9 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 let g = gw.clone();
                 let (k, v) = (key.clone(), value.clone());
                 let out = no_panic(case, "what-if", async move {
-                    g.whatif(GUILD, &[(k, v)], Utc::now()).await.map(|_| 0)
+                    g.whatif(GuildId(GUILD), &[(k, v)], Utc::now())
+                        .await
+                        .map(|_| 0)
                 })
                 .await;
                 // Not a command option check (yet): any answer but a panic or a write.

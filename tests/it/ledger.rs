@@ -9,6 +9,7 @@ use chrono::Duration;
 use rand::{Rng, SeedableRng};
 
 use goodwill::capital::decay::{days_between, Scales};
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use goodwill::capital::signal::EntryKind;
 use goodwill::import::{self, ImportOptions};
 use support::*;
@@ -18,7 +19,9 @@ async fn balance(
     member: u64,
     at: chrono::DateTime<chrono::Utc>,
 ) -> goodwill::service::BalanceView {
-    gw.balance(GUILD, member, at).await.unwrap()
+    gw.balance(GuildId(GUILD), MemberId(member), at)
+        .await
+        .unwrap()
 }
 
 /// A question, an answer, a thank-you: the asker pays more than the helper earns
@@ -83,7 +86,10 @@ async fn the_kth_ask_costs_more() {
     for m in events {
         gw.handle_message(m).await.unwrap();
     }
-    let h = gw.history_at(GUILD, 11, 10, mins(60 * 31)).await.unwrap();
+    let h = gw
+        .history_at(GuildId(GUILD), MemberId(11), 10, mins(60 * 31))
+        .await
+        .unwrap();
     let mut costs: Vec<f64> = h
         .rows
         .iter()
@@ -348,10 +354,10 @@ async fn a_deleted_messages_entries_are_reversed() {
     .unwrap();
     let before = balance(&gw, 11, mins(5)).await;
     assert!(before.standing > 0.0);
-    gw.handle_message_delete(GUILD, CHANNEL, &[1], mins(3))
+    gw.handle_message_delete(GuildId(GUILD), ChannelId(CHANNEL), &[MessageId(1)], mins(3))
         .await
         .unwrap();
-    gw.handle_message_delete(GUILD, CHANNEL, &[1], mins(4))
+    gw.handle_message_delete(GuildId(GUILD), ChannelId(CHANNEL), &[MessageId(1)], mins(4))
         .await
         .unwrap(); // twice: still one reversal
     let after = balance(&gw, 11, mins(5)).await;
@@ -390,23 +396,28 @@ async fn accumulators_equal_a_recomputation_from_the_ledger() {
         }
         gw.handle_message(m).await.unwrap();
         if rng.gen_bool(0.05) {
-            gw.handle_message_delete(GUILD, CHANNEL, &[10_000 + rng.gen_range(0..=id)], t)
-                .await
-                .unwrap();
+            gw.handle_message_delete(
+                GuildId(GUILD),
+                ChannelId(CHANNEL),
+                &[MessageId(10_000 + rng.gen_range(0..=id))],
+                t,
+            )
+            .await
+            .unwrap();
         }
     }
     let at = t + Duration::days(3);
-    let g = db.store.guild(GUILD).await.unwrap().unwrap();
+    let g = db.store.guild(GuildId(GUILD)).await.unwrap().unwrap();
     assert!(
         g.ref_time > mins(0),
         "the reference time was rebased during the history"
     );
     let exact = db
         .store
-        .balances_as_of(GUILD, at, &g.scales, None)
+        .balances_as_of(GuildId(GUILD), at, &g.scales, None)
         .await
         .unwrap();
-    let stored = db.store.all_balances(GUILD).await.unwrap();
+    let stored = db.store.all_balances(GuildId(GUILD)).await.unwrap();
     assert!(exact.len() > 5);
     for e in &exact {
         let b = stored.iter().find(|b| b.member_id == e.member_id).unwrap();
@@ -532,7 +543,7 @@ async fn guilds_never_see_each_other() {
     let ann = person(11, "ann");
     let bob = person(12, "bob");
     let mut other = mention(msg(50, &bob, mins(0), "thanks @ann!"), &ann);
-    other.guild_id = GUILD + 1;
+    other.guild_id = GuildId(GUILD + 1);
     gw.handle_message(other).await.unwrap();
     gw.handle_message(msg(51, &ann, mins(1), "how do I do X?"))
         .await
@@ -542,28 +553,34 @@ async fn guilds_never_see_each_other() {
         .await
         .unwrap();
     let b1 = balance(&gw, 11, mins(2)).await;
-    let b2 = gw.balance(GUILD + 1, 11, mins(2)).await.unwrap();
+    let b2 = gw
+        .balance(GuildId(GUILD + 1), MemberId(11), mins(2))
+        .await
+        .unwrap();
     assert!(b1.standing < 0.0 && b2.standing > 0.0);
     assert_eq!(
-        gw.standings(GUILD, 1, mins(2)).await.unwrap().total_members,
+        gw.standings(GuildId(GUILD), 1, mins(2))
+            .await
+            .unwrap()
+            .total_members,
         2,
         "ann and cat, who answered her"
     );
     assert_eq!(
-        gw.history_at(GUILD + 1, 11, 10, mins(2))
+        gw.history_at(GuildId(GUILD + 1), MemberId(11), 10, mins(2))
             .await
             .unwrap()
             .rows
             .len(),
         1
     );
-    let r = gw.report(GUILD + 1, 90, mins(2)).await.unwrap();
+    let r = gw.report(GuildId(GUILD + 1), 90, mins(2)).await.unwrap();
     assert!(r
         .members
         .iter()
-        .all(|m| m.member_id == 11 || m.member_id == 12));
+        .all(|m| m.member_id == MemberId(11) || m.member_id == MemberId(12)));
     assert!(
-        gw.resolve_member(GUILD, "bob").await.is_err(),
+        gw.resolve_member(GuildId(GUILD), "bob").await.is_err(),
         "bob never spoke in the first guild"
     );
     drop(db);
@@ -588,7 +605,7 @@ async fn decay_stays_exact_over_ten_years_of_history() {
     for (guild, limit) in [(701u64, 64.0), (702u64, 4.0)] {
         let row = db
             .store
-            .ensure_guild(guild, "ten years", &scales, start)
+            .ensure_guild(GuildId(guild), "ten years", &scales, start)
             .await
             .unwrap();
         let mut rng = rand::rngs::SmallRng::seed_from_u64(guild);
@@ -597,7 +614,7 @@ async fn decay_stays_exact_over_ten_years_of_history() {
                 let at = start + Duration::seconds(rng.gen_range(0..days * 86_400));
                 EntryDraft {
                     kind: EntryKind::Thanks,
-                    member: 1 + rng.gen_range(0..50u64),
+                    member: MemberId(1 + rng.gen_range(0..50u64)),
                     counterpart: None,
                     amount: if rng.gen_bool(0.3) {
                         -rng.gen_range(0.5..6.0)
@@ -621,17 +638,17 @@ async fn decay_stays_exact_over_ten_years_of_history() {
             };
             db.store.write_batch(&row, &batch, limit).await.unwrap();
         }
-        let g = db.store.guild(guild).await.unwrap().unwrap();
+        let g = db.store.guild(GuildId(guild)).await.unwrap().unwrap();
         let moved = days_between(start, g.ref_time);
         assert!(
             moved > limit * scales.recent_half_life * 0.5,
             "guild {guild}: the reference time was rebased ({moved} days)"
         );
         let at = start + Duration::days(days) + Duration::hours(1);
-        let stored = db.store.all_balances(guild).await.unwrap();
+        let stored = db.store.all_balances(GuildId(guild)).await.unwrap();
         let sql = db
             .store
-            .balances_as_of(guild, at, &scales, None)
+            .balances_as_of(GuildId(guild), at, &scales, None)
             .await
             .unwrap();
         assert_eq!(stored.len(), 50);
@@ -659,7 +676,7 @@ async fn decay_stays_exact_over_ten_years_of_history() {
             // The /balance path (accumulators minus the tail) agrees, now and a week ago.
             let snap = db
                 .store
-                .balance_snapshot(guild, b.member_id, at - Duration::days(7))
+                .balance_snapshot(GuildId(guild), b.member_id, at - Duration::days(7))
                 .await
                 .unwrap()
                 .unwrap();
@@ -687,7 +704,10 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
     let (gw, db) = app().await;
     let store = gw.store().clone();
     let scales = Scales::from(&gw.pipeline().base_settings().decay);
-    store.ensure_guild(GUILD, "g", &scales, t0()).await.unwrap();
+    store
+        .ensure_guild(GuildId(GUILD), "g", &scales, t0())
+        .await
+        .unwrap();
     let mut rng = rand::rngs::SmallRng::seed_from_u64(7);
     let mut next_id = 1_000u64;
     let mut add_rows = |n: usize, rng: &mut rand::rngs::SmallRng| {
@@ -730,12 +750,12 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
                 let mut offset = 0;
                 while offset <= order.len() as u64 + limit {
                     let fast = store
-                        .standings_page(GUILD, offset, limit)
+                        .standings_page(GuildId(GUILD), offset, limit)
                         .await
                         .unwrap()
                         .unwrap();
                     let slow = store
-                        .standings_page_by_offset(GUILD, offset, limit)
+                        .standings_page_by_offset(GuildId(GUILD), offset, limit)
                         .await
                         .unwrap()
                         .unwrap();
@@ -753,7 +773,7 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
             }
             for (k, (m, _)) in order.iter().enumerate() {
                 let snap = store
-                    .balance_snapshot(GUILD, *m as u64, t0())
+                    .balance_snapshot(GuildId(GUILD), MemberId(*m as u64), t0())
                     .await
                     .unwrap()
                     .unwrap();
@@ -764,7 +784,7 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
     let (ids, vals) = add_rows(120, &mut rng);
     insert(ids, vals).await;
     check("never swept").await;
-    store.refresh_standings(GUILD, t0()).await.unwrap();
+    store.refresh_standings(GuildId(GUILD), t0()).await.unwrap();
     check("just swept").await;
     for round in 0..4 {
         // Move some rows up, some down, some to a tie; add a few.
@@ -794,10 +814,13 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
         check("moved and new rows").await;
         // A member forgotten: the snapshot is re-taken.
         let gone = moved[0] as u64;
-        store.forget_member(GUILD, gone, false).await.unwrap();
+        store
+            .forget_member(GuildId(GUILD), MemberId(gone), false)
+            .await
+            .unwrap();
         check("after a deletion").await;
     }
-    store.refresh_standings(GUILD, t0()).await.unwrap();
+    store.refresh_standings(GuildId(GUILD), t0()).await.unwrap();
     check("swept again").await;
     drop(db);
 }
@@ -816,28 +839,28 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
     let scales = Scales::from(&goodwill::config::default_settings().decay);
     let row = db
         .store
-        .ensure_guild(GUILD, "fast path", &scales, mins(0))
+        .ensure_guild(GuildId(GUILD), "fast path", &scales, mins(0))
         .await
         .unwrap();
     let message = |id: u64| MessageRow {
-        message_id: id,
-        channel_id: CHANNEL,
-        author_id: 1 + id % 7,
+        message_id: MessageId(id),
+        channel_id: ChannelId(CHANNEL),
+        author_id: MemberId(1 + id % 7),
         at: mins(id as i64),
         reply_to: None,
         flags: MessageFlags::default(),
-        thanked: vec![2, 3],
+        thanked: vec![MemberId(2), MemberId(3)],
         addressees: vec![],
         conversation: None,
     };
     let entry = |id: u64| EntryDraft {
         kind: EntryKind::Thanks,
-        member: 1 + id % 7,
-        counterpart: Some(9),
+        member: MemberId(1 + id % 7),
+        counterpart: Some(MemberId(9)),
         amount: 0.5 + (id % 5) as f64,
         at: mins(id as i64),
-        channel_id: Some(CHANNEL),
-        message_id: Some(id),
+        channel_id: Some(ChannelId(CHANNEL)),
+        message_id: Some(MessageId(id)),
         reason: format!("entry {id}"),
         idem_key: format!("fast:{id}"),
         reverses: None,
@@ -876,10 +899,10 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
     let at = mins(100);
     let exact = db
         .store
-        .balances_as_of(GUILD, at, &scales, None)
+        .balances_as_of(GuildId(GUILD), at, &scales, None)
         .await
         .unwrap();
-    let stored = db.store.all_balances(GUILD).await.unwrap();
+    let stored = db.store.all_balances(GuildId(GUILD)).await.unwrap();
     assert_eq!(stored.len(), 7);
     for e in &exact {
         let b = stored.iter().find(|b| b.member_id == e.member_id).unwrap();
@@ -890,7 +913,9 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
             e.recent
         );
         assert!((l - e.lasting).abs() < 1e-9 * (1.0 + e.lasting.abs()));
-        let mine = (0..70u64).filter(|id| 1 + id % 7 == e.member_id).count();
+        let mine = (0..70u64)
+            .filter(|id| 1 + id % 7 == e.member_id.get())
+            .count();
         assert_eq!(b.entries, mine as u64);
     }
 }

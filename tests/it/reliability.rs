@@ -11,7 +11,7 @@ use chrono::Duration;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::capital::message::{MessageIn, Person};
+use goodwill::capital::message::{GuildId, MemberId, MessageIn, Person};
 use goodwill::import::export::parse_export;
 use support::*;
 
@@ -303,8 +303,15 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
     ))
     .await
     .unwrap();
-    let bob_before = gw.balance(GUILD, 12, mins(3)).await.unwrap().standing;
-    let deleted = gw.opt_out(GUILD, 11, mins(3)).await.unwrap();
+    let bob_before = gw
+        .balance(GuildId(GUILD), MemberId(12), mins(3))
+        .await
+        .unwrap()
+        .standing;
+    let deleted = gw
+        .opt_out(GuildId(GUILD), MemberId(11), mins(3))
+        .await
+        .unwrap();
     assert!(deleted >= 1);
     assert_eq!(
         count(
@@ -334,7 +341,15 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
         0
     );
     // Bob keeps what he earned from helping her, without the link to her.
-    assert!((gw.balance(GUILD, 12, mins(3)).await.unwrap().standing - bob_before).abs() < 1e-9);
+    assert!(
+        (gw.balance(GuildId(GUILD), MemberId(12), mins(3))
+            .await
+            .unwrap()
+            .standing
+            - bob_before)
+            .abs()
+            < 1e-9
+    );
     // And nothing new is tracked.
     gw.handle_message(msg(4, &ann, mins(4), "how do I fix my wifi?"))
         .await
@@ -343,7 +358,12 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
         .await
         .unwrap();
     assert_eq!(count(&db.store, "SELECT count(*) FROM ledger WHERE guild_id = $1 AND (member_id = 11 OR counterpart_id = 11)", GUILD).await, 0);
-    assert!(gw.balance(GUILD, 11, mins(6)).await.unwrap().opted_out);
+    assert!(
+        gw.balance(GuildId(GUILD), MemberId(11), mins(6))
+            .await
+            .unwrap()
+            .opted_out
+    );
     assert_eq!(
         count(
             &db.store,
@@ -363,7 +383,7 @@ async fn opting_out_stops_tracking_and_deletes_the_members_entries() {
         0
     );
     // Opting back in tracks again.
-    gw.opt_in(GUILD, 11).await.unwrap();
+    gw.opt_in(GuildId(GUILD), MemberId(11)).await.unwrap();
     gw.handle_message(msg(6, &ann, mins(60), "how do I fix my printer?"))
         .await
         .unwrap();
@@ -472,10 +492,16 @@ async fn members_who_left_are_forgotten_after_the_configured_days_unless_they_re
     ))
     .await
     .unwrap();
-    gw.handle_member_leave(GUILD, 11, mins(2)).await.unwrap();
-    gw.handle_member_leave(GUILD, 12, mins(2)).await.unwrap();
+    gw.handle_member_leave(GuildId(GUILD), MemberId(11), mins(2))
+        .await
+        .unwrap();
+    gw.handle_member_leave(GuildId(GUILD), MemberId(12), mins(2))
+        .await
+        .unwrap();
     // Bob comes back.
-    gw.handle_member_join(GUILD, &bob, mins(60)).await.unwrap();
+    gw.handle_member_join(GuildId(GUILD), &bob, mins(60))
+        .await
+        .unwrap();
     assert!(
         gw.cleanup_departed(mins(2) + Duration::days(29))
             .await
@@ -487,7 +513,7 @@ async fn members_who_left_are_forgotten_after_the_configured_days_unless_they_re
         .cleanup_departed(mins(2) + Duration::days(31))
         .await
         .unwrap();
-    assert_eq!(gone, vec![(GUILD, 11)]);
+    assert_eq!(gone, vec![(GuildId(GUILD), MemberId(11))]);
     assert_eq!(
         count(
             &db.store,

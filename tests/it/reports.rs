@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use goodwill::render::{chart, csv as report_csv, report_files};
 use goodwill::service::Goodwill;
 use support::*;
@@ -41,23 +42,23 @@ async fn community(gw: &Goodwill) -> DateTime<Utc> {
             ),
             asker,
         );
-        a.reply_to = Some(q);
+        a.reply_to = Some(MessageId(q));
         gw.handle_message(a).await.unwrap();
         id += 1;
         let mut t = mention(
             msg(id, asker, at + Duration::minutes(5), "thanks, that worked!"),
             helper,
         );
-        t.reply_to = Some(id - 1);
+        t.reply_to = Some(MessageId(id - 1));
         gw.handle_message(t).await.unwrap();
         if day % 5 == 0 {
             gw.kudos(
-                GUILD,
+                GuildId(GUILD),
                 helper,
                 &people[6],
                 "great docs",
                 id,
-                CHANNEL,
+                ChannelId(CHANNEL),
                 at + Duration::minutes(9),
             )
             .await
@@ -76,9 +77,14 @@ async fn community(gw: &Goodwill) -> DateTime<Utc> {
         }
     }
     // A deleted thank-you: its entries are reversed.
-    gw.handle_message_delete(GUILD, CHANNEL, &[id], at + Duration::hours(2))
-        .await
-        .unwrap();
+    gw.handle_message_delete(
+        GuildId(GUILD),
+        ChannelId(CHANNEL),
+        &[MessageId(id)],
+        at + Duration::hours(2),
+    )
+    .await
+    .unwrap();
     at + Duration::hours(3)
 }
 
@@ -116,7 +122,7 @@ fn png_pixels(bytes: &[u8]) -> (u32, u32, usize) {
 async fn report_csv_parses_back_and_charts_are_pngs_of_the_stated_size() {
     let (gw, _db) = app().await;
     let at = community(&gw).await;
-    let r = gw.report(GUILD, 90, at).await.unwrap();
+    let r = gw.report(GuildId(GUILD), 90, at).await.unwrap();
     assert!(r.members.len() >= 7, "{}", r.members.len());
     let cats: Vec<(String, f64, f64)> = r
         .members
@@ -170,7 +176,7 @@ async fn report_csv_parses_back_and_charts_are_pngs_of_the_stated_size() {
         last.standing
     );
     let mid = &r.trend[r.trend.len() / 2];
-    let then = gw.report(GUILD, 90, mid.at).await.unwrap();
+    let then = gw.report(GuildId(GUILD), 90, mid.at).await.unwrap();
     let total_then: f64 = then.members.iter().map(|m| m.standing).sum();
     assert!(
         (mid.standing - total_then).abs() < 1e-6,
@@ -185,22 +191,24 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
     let (gw, db) = app().await;
     let ann = person(11, "ann");
     let moderator = person(12, "mod");
-    gw.upsert_guild(GUILD, "Test guild").await.unwrap();
-    gw.handle_member_join(GUILD, &ann, t0()).await.unwrap();
-    gw.handle_member_join(GUILD, &moderator, t0())
+    gw.upsert_guild(GuildId(GUILD), "Test guild").await.unwrap();
+    gw.handle_member_join(GuildId(GUILD), &ann, t0())
+        .await
+        .unwrap();
+    gw.handle_member_join(GuildId(GUILD), &moderator, t0())
         .await
         .unwrap();
     // Standing 6 with nothing more: Contributor (floor 5) until about day 16.
-    gw.adjust(GUILD, moderator.id, ann.id, 6.0, "seed", 1, t0())
+    gw.adjust(GuildId(GUILD), moderator.id, ann.id, 6.0, "seed", 1, t0())
         .await
         .unwrap();
     gw.store()
-        .set_digest_dm(GUILD, ann.id, true, t0())
+        .set_digest_dm(GuildId(GUILD), ann.id, true, t0())
         .await
         .unwrap();
 
     let early = gw
-        .digest_preview(GUILD, t0() + Duration::days(2))
+        .digest_preview(GuildId(GUILD), t0() + Duration::days(2))
         .await
         .unwrap();
     assert!(
@@ -210,9 +218,9 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
     );
 
     let at = t0() + Duration::days(10);
-    let preview = gw.digest_preview(GUILD, at).await.unwrap();
+    let preview = gw.digest_preview(GuildId(GUILD), at).await.unwrap();
     assert_eq!(preview.warnings.len(), 1);
-    let first = gw.take_digest(GUILD, at).await.unwrap();
+    let first = gw.take_digest(GuildId(GUILD), at).await.unwrap();
     assert_eq!(first.warnings.len(), 1);
     let w = &first.warnings[0];
     assert_eq!(
@@ -238,7 +246,7 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
     let tree = goodwill::config::load_base(None, Vec::<(String, String)>::new()).unwrap();
     let gw = Goodwill::new(store, tree);
     for later in [at, at + Duration::hours(1), at + Duration::days(2)] {
-        let again = gw.take_digest(GUILD, later).await.unwrap();
+        let again = gw.take_digest(GuildId(GUILD), later).await.unwrap();
         assert!(
             again.warnings.is_empty(),
             "announced twice: {:?}",
@@ -258,7 +266,7 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
 
     // She recovers, then fades again weeks later: a new crossing, announced once.
     gw.adjust(
-        GUILD,
+        GuildId(GUILD),
         moderator.id,
         ann.id,
         1.5,
@@ -271,7 +279,7 @@ async fn the_digest_announces_each_crossing_once_across_a_restart() {
     let mut sent = 0;
     for d in 4..60 {
         sent += gw
-            .take_digest(GUILD, at + Duration::days(d))
+            .take_digest(GuildId(GUILD), at + Duration::days(d))
             .await
             .unwrap()
             .warnings
@@ -292,7 +300,11 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
 
     // No real change: nobody moves, and the replay reproduces the stored ledger.
     let same = gw
-        .whatif(GUILD, &[("scoring.thanks".into(), "2.0".into())], at)
+        .whatif(
+            GuildId(GUILD),
+            &[("scoring.thanks".into(), "2.0".into())],
+            at,
+        )
         .await
         .unwrap();
     assert!(
@@ -308,8 +320,8 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
             (&m.tier_rescored, m.category_rescored)
         );
     }
-    let now = gw.report(GUILD, 90, at).await.unwrap();
-    let by_id: HashMap<u64, f64> = now
+    let now = gw.report(GuildId(GUILD), 90, at).await.unwrap();
+    let by_id: HashMap<MemberId, f64> = now
         .members
         .iter()
         .map(|m| (m.member_id, m.standing))
@@ -321,7 +333,7 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
     // Asks cost twice as much and recent activity fades faster.
     let w = gw
         .whatif(
-            GUILD,
+            GuildId(GUILD),
             &[
                 ("scoring.request".into(), "6.0".into()),
                 ("decay.recent_half_life_days".into(), "10".into()),
@@ -331,7 +343,11 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
         .await
         .unwrap();
     assert!(w.scoring_changed);
-    let asker = w.members.iter().find(|m| m.member_id == 105).unwrap();
+    let asker = w
+        .members
+        .iter()
+        .find(|m| m.member_id == MemberId(105))
+        .unwrap();
     assert!(
         asker.standing_rescored < asker.standing_applied,
         "{asker:?}"
@@ -341,11 +357,15 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
         .iter()
         .any(|m| (m.standing_applied - m.standing_now).abs() > 1e-6));
     assert!(gw
-        .whatif(GUILD, &[("scoring.nope".into(), "1".into())], at)
+        .whatif(GuildId(GUILD), &[("scoring.nope".into(), "1".into())], at)
         .await
         .is_err());
     assert!(gw
-        .whatif(GUILD, &[("decay.recent_weight".into(), "7".into())], at)
+        .whatif(
+            GuildId(GUILD),
+            &[("decay.recent_weight".into(), "7".into())],
+            at
+        )
         .await
         .is_err());
 
@@ -357,10 +377,10 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
 
     // Applying the half-life recomputes the accumulators: the standings become
     // exactly the "applied" column.
-    gw.config_set(GUILD, "decay.recent_half_life_days", "10")
+    gw.config_set(GuildId(GUILD), "decay.recent_half_life_days", "10")
         .await
         .unwrap();
-    let applied = gw.report(GUILD, 90, at).await.unwrap();
+    let applied = gw.report(GuildId(GUILD), 90, at).await.unwrap();
     for m in &applied.members {
         let p = w
             .members
@@ -381,28 +401,30 @@ async fn whatif_leaves_the_database_unchanged_and_matches_what_applying_does() {
 async fn role_problems_are_reported_once_and_not_retried() {
     let (gw, _db) = app().await;
     let at = community(&gw).await;
-    let members: Vec<(u64, Vec<u64>)> = (100..107).map(|m| (m, vec![])).collect();
+    let members: Vec<(MemberId, Vec<u64>)> = (100..107).map(|m| (MemberId(m), vec![])).collect();
     assert!(
-        gw.role_plan(GUILD, &members, at)
+        gw.role_plan(GuildId(GUILD), &members, at)
             .await
             .unwrap()
             .changes
             .is_empty(),
         "off by default"
     );
-    gw.config_set(GUILD, "roles.enabled", "true").await.unwrap();
-    gw.config_set(GUILD, "roles.by_tier.Newcomer", "111")
+    gw.config_set(GuildId(GUILD), "roles.enabled", "true")
         .await
         .unwrap();
-    gw.config_set(GUILD, "roles.by_tier.Pillar", "222")
+    gw.config_set(GuildId(GUILD), "roles.by_tier.Newcomer", "111")
+        .await
+        .unwrap();
+    gw.config_set(GuildId(GUILD), "roles.by_tier.Pillar", "222")
         .await
         .unwrap();
     assert!(gw
-        .config_set(GUILD, "roles.by_tier.Nobody", "333")
+        .config_set(GuildId(GUILD), "roles.by_tier.Nobody", "333")
         .await
         .is_err());
-    let report = gw.report(GUILD, 90, at).await.unwrap();
-    let newcomers: Vec<u64> = report
+    let report = gw.report(GuildId(GUILD), 90, at).await.unwrap();
+    let newcomers: Vec<MemberId> = report
         .members
         .iter()
         .filter(|m| m.tier == "Newcomer")
@@ -412,7 +434,7 @@ async fn role_problems_are_reported_once_and_not_retried() {
     // Someone holding the Pillar role without the standing loses it.
     let mut members = members;
     members[0].1.push(222);
-    let plan = gw.role_plan(GUILD, &members, at).await.unwrap();
+    let plan = gw.role_plan(GuildId(GUILD), &members, at).await.unwrap();
     for c in &plan.changes {
         let tier = &report
             .members
@@ -431,19 +453,29 @@ async fn role_problems_are_reported_once_and_not_retried() {
     assert!(plan
         .changes
         .iter()
-        .any(|c| c.member_id == 100 && c.remove == vec![222]));
+        .any(|c| c.member_id == MemberId(100) && c.remove == vec![222]));
 
     assert!(gw
-        .role_problem(GUILD, 111, "Missing Permissions (Manage Roles)", at)
+        .role_problem(
+            GuildId(GUILD),
+            111,
+            "Missing Permissions (Manage Roles)",
+            at
+        )
         .await
         .unwrap());
     assert!(
-        !gw.role_problem(GUILD, 111, "Missing Permissions (Manage Roles)", at)
-            .await
-            .unwrap(),
+        !gw.role_problem(
+            GuildId(GUILD),
+            111,
+            "Missing Permissions (Manage Roles)",
+            at
+        )
+        .await
+        .unwrap(),
         "reported once"
     );
-    let plan = gw.role_plan(GUILD, &members, at).await.unwrap();
+    let plan = gw.role_plan(GuildId(GUILD), &members, at).await.unwrap();
     assert!(
         plan.changes.iter().all(|c| !c.add.contains(&111)),
         "not retried: {plan:?}"
@@ -454,10 +486,10 @@ async fn role_problems_are_reported_once_and_not_retried() {
     );
 
     // A moderator fixes the setup and changes the role settings: tried again.
-    gw.config_set(GUILD, "roles.by_tier.Pillar", "0")
+    gw.config_set(GuildId(GUILD), "roles.by_tier.Pillar", "0")
         .await
         .unwrap();
-    let plan = gw.role_plan(GUILD, &members, at).await.unwrap();
+    let plan = gw.role_plan(GuildId(GUILD), &members, at).await.unwrap();
     assert!(plan.blocked.is_empty());
     assert!(
         plan.changes.iter().all(|c| !c.remove.contains(&222)),
@@ -474,22 +506,43 @@ async fn the_log_channel_gets_each_kudos_and_reversal_once() {
     let (gw, _db) = app().await;
     let at = community(&gw).await;
     assert!(
-        gw.take_log_lines(GUILD, 50).await.unwrap().is_none(),
+        gw.take_log_lines(GuildId(GUILD), 50)
+            .await
+            .unwrap()
+            .is_none(),
         "off by default"
     );
-    gw.config_set(GUILD, "log.channel_id", "555").await.unwrap();
-    let (channel, first) = gw.take_log_lines(GUILD, 50).await.unwrap().unwrap();
+    gw.config_set(GuildId(GUILD), "log.channel_id", "555")
+        .await
+        .unwrap();
+    let (channel, first) = gw
+        .take_log_lines(GuildId(GUILD), 50)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(channel, 555);
     assert!(first.is_empty(), "history is not posted: {first:?}");
     let ann = person(100, "member0");
     let bob = person(101, "member1");
-    gw.kudos(GUILD, &ann, &bob, "fixed the wiki", 77, CHANNEL, at)
+    gw.kudos(
+        GuildId(GUILD),
+        &ann,
+        &bob,
+        "fixed the wiki",
+        77,
+        ChannelId(CHANNEL),
+        at,
+    )
+    .await
+    .unwrap();
+    gw.adjust(GuildId(GUILD), MemberId(999), ann.id, -1.0, "spam", 78, at)
         .await
         .unwrap();
-    gw.adjust(GUILD, 999, ann.id, -1.0, "spam", 78, at)
+    let (_, lines) = gw
+        .take_log_lines(GuildId(GUILD), 50)
         .await
+        .unwrap()
         .unwrap();
-    let (_, lines) = gw.take_log_lines(GUILD, 50).await.unwrap().unwrap();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(
         lines[0].text.contains("kudos")
@@ -498,7 +551,7 @@ async fn the_log_channel_gets_each_kudos_and_reversal_once() {
     );
     assert!(lines[1].text.contains("adjustment") && lines[1].text.contains("spam"));
     assert!(gw
-        .take_log_lines(GUILD, 50)
+        .take_log_lines(GuildId(GUILD), 50)
         .await
         .unwrap()
         .unwrap()
@@ -549,7 +602,7 @@ async fn the_cli_writes_the_same_report_files_and_whatif_writes_nothing() {
         "--chart-dir",
         charts.to_str().unwrap(),
     ]);
-    let r = gw.report(GUILD, 90, at).await.unwrap();
+    let r = gw.report(GuildId(GUILD), 90, at).await.unwrap();
     assert_eq!(
         std::fs::read(&csv_path).unwrap(),
         report_csv::report_csv(&r)

@@ -12,7 +12,7 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::ConnectOptions;
 use tokio::sync::OnceCell;
 
-use goodwill::capital::message::{MessageIn, Person};
+use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId, MessageIn, Person};
 use goodwill::import::writer::{channel_export, ExportChannel, ExportMessage};
 use goodwill::service::Goodwill;
 use goodwill::store::embedded::EmbeddedPostgres;
@@ -154,7 +154,7 @@ pub fn mins(m: i64) -> DateTime<Utc> {
 
 pub fn person(id: u64, name: &str) -> Person {
     Person {
-        id,
+        id: MemberId(id),
         name: name.into(),
         nickname: None,
         is_bot: false,
@@ -163,10 +163,10 @@ pub fn person(id: u64, name: &str) -> Person {
 
 pub fn msg(id: u64, author: &Person, at: DateTime<Utc>, content: &str) -> MessageIn {
     MessageIn {
-        guild_id: GUILD,
-        channel_id: CHANNEL,
+        guild_id: GuildId(GUILD),
+        channel_id: ChannelId(CHANNEL),
         channel_name: "general".into(),
-        id,
+        id: MessageId(id),
         author: author.clone(),
         at,
         content: content.into(),
@@ -195,12 +195,12 @@ pub fn write_export(
             channel_name: "general",
         },
         messages.iter().map(|m| ExportMessage {
-            id: m.id,
+            id: m.id.get(),
             at: m.at,
             content: &m.content,
             author: &m.author,
             mentions: &m.mentions,
-            reply_to: m.reply_to,
+            reply_to: m.reply_to.map(MessageId::get),
         }),
     );
     let path = dir.join(name);

@@ -4,16 +4,18 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use crate::capital::message::{MemberId, MessageId, MessageIn, Person, ThreadRef};
+use crate::capital::message::{
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ThreadRef,
+};
 use crate::capital::process::GuildState;
 use crate::capital::score::{Decision, EntryDraft};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 
-const ANN: MemberId = 11;
-const BOB: MemberId = 12;
-const CAT: MemberId = 13;
-const DAN: MemberId = 14;
+const ANN: MemberId = MemberId(11);
+const BOB: MemberId = MemberId(12);
+const CAT: MemberId = MemberId(13);
+const DAN: MemberId = MemberId(14);
 
 fn name(id: MemberId) -> &'static str {
     match id {
@@ -54,7 +56,7 @@ impl Channel {
         Channel {
             state: GuildState::default(),
             s: settings(),
-            next: 1000,
+            next: MessageId(1000),
             at: Utc.with_ymd_and_hms(2025, 3, 1, 9, 0, 0).unwrap(),
             entries: vec![],
             thread: None,
@@ -68,14 +70,14 @@ impl Channel {
         reply_to: Option<MessageId>,
         mention: Option<MemberId>,
     ) -> MessageId {
-        self.next += 1;
+        self.next = MessageId(self.next.get() + 1);
         self.at += Duration::seconds(40);
         let mut content = text.to_string();
         if let Some(m) = mention {
             content = format!("<@{m}> {content}");
         }
         let msg = MessageIn {
-            guild_id: 1,
+            guild_id: GuildId(1),
             channel_name: "help".into(),
             id: self.next,
             author: person(author),
@@ -83,7 +85,7 @@ impl Channel {
             content,
             reply_to,
             mentions: mention.map(person).into_iter().collect(),
-            channel_id: self.thread.map_or(10, |t| t.id),
+            channel_id: self.thread.map_or(ChannelId(10), |t| t.id),
             thread: self.thread,
             ..Default::default()
         };
@@ -264,7 +266,7 @@ fn asking_again_and_again_without_helping_sinks() {
 fn a_thread_is_one_conversation() {
     let mut c = Channel::new();
     c.thread = Some(ThreadRef {
-        id: c.next + 1,
+        id: ChannelId(c.next.get() + 1),
         starter: Some(ANN),
     });
     c.say(ANN, "my wifi drops every hour, how do I fix it?");

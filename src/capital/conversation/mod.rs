@@ -47,6 +47,14 @@ pub use state::{ConversationSettings, Conversations, Event, HelpShown, Said};
 #[serde(transparent)]
 pub struct ConversationId(pub MessageId);
 
+impl ConversationId {
+    /// A thread's conversation, named by the thread's id (which is also its
+    /// starter message's id for threads opened from a message).
+    pub const fn of_thread(thread: ChannelId) -> Self {
+        ConversationId(MessageId(thread.get()))
+    }
+}
+
 impl std::fmt::Display for ConversationId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)

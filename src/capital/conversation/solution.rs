@@ -125,17 +125,24 @@ pub fn apply(conv: &mut Conversation, solution: Solution) {
 mod tests {
     use super::*;
     use crate::capital::conversation::ConversationId;
+    use crate::capital::message::ChannelId;
 
     fn at(s: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap()
     }
 
-    const ANN: MemberId = 1;
-    const BOB: MemberId = 2;
-    const CAT: MemberId = 3;
+    const ANN: MemberId = MemberId(1);
+    const BOB: MemberId = MemberId(2);
+    const CAT: MemberId = MemberId(3);
 
     fn conv() -> Conversation {
-        Conversation::new(ConversationId(100), 10, true, ANN, at(0))
+        Conversation::new(
+            ConversationId(MessageId(100)),
+            ChannelId(10),
+            true,
+            ANN,
+            at(0),
+        )
     }
 
     fn target(message: MessageId, author: MemberId) -> Target {
@@ -156,11 +163,11 @@ mod tests {
     #[test]
     fn the_opener_marks_a_helpers_message() {
         let c = conv();
-        let m = decide(Some(&c), target(101, BOB), opener(), at(5)).unwrap();
+        let m = decide(Some(&c), target(MessageId(101), BOB), opener(), at(5)).unwrap();
         let Mark::New { solution, replaces } = m else {
             panic!("{m:?}")
         };
-        assert_eq!((solution.solver, solution.message), (BOB, 101));
+        assert_eq!((solution.solver, solution.message), (BOB, MessageId(101)));
         assert_eq!(solution.marked_by, Some(ANN));
         assert_eq!(replaces, None);
     }
@@ -168,17 +175,18 @@ mod tests {
     #[test]
     fn marking_the_same_message_again_changes_nothing_and_another_moves_it() {
         let mut c = conv();
-        let Ok(Mark::New { solution, .. }) = decide(Some(&c), target(101, BOB), opener(), at(5))
+        let Ok(Mark::New { solution, .. }) =
+            decide(Some(&c), target(MessageId(101), BOB), opener(), at(5))
         else {
             panic!()
         };
         apply(&mut c, solution.clone());
         assert_eq!(c.state, State::Solved);
         assert_eq!(
-            decide(Some(&c), target(101, BOB), opener(), at(6)),
+            decide(Some(&c), target(MessageId(101), BOB), opener(), at(6)),
             Ok(Mark::Unchanged)
         );
-        let moved = decide(Some(&c), target(102, CAT), opener(), at(7)).unwrap();
+        let moved = decide(Some(&c), target(MessageId(102), CAT), opener(), at(7)).unwrap();
         assert!(matches!(moved, Mark::New { replaces: Some(ref r), .. } if *r == solution));
     }
 
@@ -187,29 +195,29 @@ mod tests {
         let c = conv();
         let by = |member, moderator| Marker { member, moderator };
         assert_eq!(
-            decide(Some(&c), target(101, ANN), opener(), at(1)),
+            decide(Some(&c), target(MessageId(101), ANN), opener(), at(1)),
             Err(Refusal::OwnMessage)
         );
         let bot = Target {
             author_is_bot: true,
-            ..target(101, 9)
+            ..target(MessageId(101), MemberId(9))
         };
         assert_eq!(
             decide(Some(&c), bot, opener(), at(1)),
             Err(Refusal::BotMessage)
         );
         assert_eq!(
-            decide(Some(&c), target(101, BOB), by(CAT, false), at(1)),
+            decide(Some(&c), target(MessageId(101), BOB), by(CAT, false), at(1)),
             Err(Refusal::NotOpenerOrModerator)
         );
         assert_eq!(
-            decide(None, target(101, BOB), opener(), at(1)),
+            decide(None, target(MessageId(101), BOB), opener(), at(1)),
             Err(Refusal::OutsideConversation)
         );
         // A moderator may mark, but not the opener's own message.
-        assert!(decide(Some(&c), target(101, BOB), by(CAT, true), at(1)).is_ok());
+        assert!(decide(Some(&c), target(MessageId(101), BOB), by(CAT, true), at(1)).is_ok());
         assert_eq!(
-            decide(Some(&c), target(101, ANN), by(CAT, true), at(1)),
+            decide(Some(&c), target(MessageId(101), ANN), by(CAT, true), at(1)),
             Err(Refusal::OpenersMessage)
         );
     }
@@ -218,10 +226,13 @@ mod tests {
     fn a_hand_applied_tag_credits_the_last_responder_once() {
         let mut c = conv();
         assert_eq!(tagged(&c, None, at(1)), None);
-        assert_eq!(tagged(&c, Some((ANN, 105)), at(1)), None);
-        let s = tagged(&c, Some((BOB, 104)), at(1)).unwrap();
-        assert_eq!((s.solver, s.message, s.marked_by), (BOB, 104, None));
+        assert_eq!(tagged(&c, Some((ANN, MessageId(105))), at(1)), None);
+        let s = tagged(&c, Some((BOB, MessageId(104))), at(1)).unwrap();
+        assert_eq!(
+            (s.solver, s.message, s.marked_by),
+            (BOB, MessageId(104), None)
+        );
         apply(&mut c, s);
-        assert_eq!(tagged(&c, Some((CAT, 106)), at(2)), None);
+        assert_eq!(tagged(&c, Some((CAT, MessageId(106))), at(2)), None);
     }
 }

@@ -314,7 +314,7 @@ impl Conversations {
             responds_to,
         };
         if let Some((thread, starter)) = t.thread {
-            let id = ConversationId(thread);
+            let id = ConversationId::of_thread(thread);
             let exists = self.conversations.contains_key(&id);
             let starter = self.conversations.get(&id).map_or(starter, |c| c.opener);
             return Placement {
@@ -467,7 +467,7 @@ impl Conversations {
                 addressees: said.addressees.clone(),
             },
             None => Replied {
-                id: 0,
+                id: MessageId(0),
                 author: first,
                 conversation: None,
                 addressees: vec![],

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::place::{Link, Replied, Turn};
 use super::state::{ConversationSettings, Conversations, Event};
 use super::{ConversationId, State};
+use crate::capital::message::{ChannelId, MemberId, MessageId};
 
 const HELP: u64 = 500;
 const ANN: u64 = 1;
@@ -35,9 +36,9 @@ impl Chat {
     fn turn(&mut self, author: u64) -> Turn {
         self.next += 1;
         Turn {
-            id: self.next,
-            channel: HELP,
-            author,
+            id: MessageId(self.next),
+            channel: ChannelId(HELP),
+            author: MemberId(author),
             at: at(self.next as i64 * 20),
             substantive: true,
             ..Default::default()
@@ -58,7 +59,7 @@ impl Chat {
 
     fn say_to(&mut self, author: u64, to: u64) -> (super::Placement, Vec<Event>) {
         let mut t = self.turn(author);
-        t.addressees = vec![to];
+        t.addressees = vec![MemberId(to)];
         self.post(t)
     }
 }
@@ -68,7 +69,7 @@ fn answered(evs: &[Event]) -> Vec<(u64, u64)> {
         .filter_map(|e| match e {
             Event::Answered {
                 opener, responder, ..
-            } => Some((*opener, *responder)),
+            } => Some((opener.get(), responder.get())),
             _ => None,
         })
         .collect()
@@ -82,7 +83,7 @@ fn helped(evs: &[Event]) -> Vec<(u64, u64, u32)> {
                 opener,
                 nth,
                 ..
-            } => Some((*helper, *opener, *nth)),
+            } => Some((helper.get(), opener.get(), *nth)),
             _ => None,
         })
         .collect()
@@ -99,7 +100,7 @@ fn a_question_opens_a_conversation_and_its_first_answer_charges_it() {
     assert!(answered(&evs).is_empty());
     let (a, evs) = c.say_to(BOB, ANN);
     assert_eq!(a.conversation, q.conversation);
-    assert_eq!(a.responds_to, Some(ANN));
+    assert_eq!(a.responds_to, Some(MemberId(ANN)));
     assert_eq!(answered(&evs), vec![(ANN, BOB)]);
     assert_eq!(helped(&evs), vec![(BOB, ANN, 1)]);
     let conv = c.convs.get(q.conversation).unwrap();
@@ -117,7 +118,7 @@ fn the_openers_follow_up_questions_stay_in_the_same_conversation() {
     let (f2, evs2) = {
         let bob_msg = c.next;
         let mut t = c.turn(ANN);
-        t.reply_to = Some(bob_msg);
+        t.reply_to = Some(MessageId(bob_msg));
         t.asks = true;
         t.first_person = true;
         c.post(t)
@@ -161,7 +162,7 @@ fn pinging_a_helper_with_your_own_question_opens_your_own_conversation() {
     assert_eq!(bob_answer.conversation, ann_q.conversation);
     // Carol: "@Bob how do I flash this board?"
     let mut t = c.turn(CAROL);
-    t.addressees = vec![BOB];
+    t.addressees = vec![MemberId(BOB)];
     t.asks = true;
     t.first_person = true;
     let (p, evs) = c.post(t);
@@ -182,13 +183,13 @@ fn replying_to_a_helper_with_a_question_of_your_own_opens_your_own() {
     let (_, _) = c.say_to(BOB, ANN);
     let bob_msg = c.next;
     let mut t = c.turn(DAVE);
-    t.reply_to = Some(bob_msg);
+    t.reply_to = Some(MessageId(bob_msg));
     t.asks = true;
     t.first_person = true;
     let (p, _) = c.post(t);
     assert!(p.opened);
     assert_ne!(p.conversation, ann_q.conversation);
-    assert_eq!(p.responds_to, Some(BOB));
+    assert_eq!(p.responds_to, Some(MemberId(BOB)));
 }
 
 #[test]
@@ -200,7 +201,7 @@ fn the_askers_follow_up_reply_to_an_answer_stays_in_the_conversation() {
     // Someone else talks in between.
     c.ask(DAVE);
     let mut t = c.turn(ANN);
-    t.reply_to = Some(bob_msg);
+    t.reply_to = Some(MessageId(bob_msg));
     t.asks = true;
     t.first_person = true;
     let (p, evs) = c.post(t);
@@ -245,25 +246,25 @@ fn a_thread_is_one_conversation_opened_by_its_starter() {
     let thread = 900;
     let post = |c: &mut Chat, author: u64, asks: bool| {
         let mut t = c.turn(author);
-        t.channel = thread;
-        t.thread = Some((thread, ANN));
+        t.channel = ChannelId(thread);
+        t.thread = Some((ChannelId(thread), MemberId(ANN)));
         t.asks = asks;
         t.first_person = asks;
         c.post(t)
     };
     let (p0, evs) = post(&mut c, ANN, true);
-    assert_eq!(p0.conversation, ConversationId(thread));
+    assert_eq!(p0.conversation, ConversationId(MessageId(thread)));
     assert!(p0.opened);
     assert!(matches!(evs[..], [Event::Asked { .. }]));
     // Unaddressed answers in the thread respond to its starter.
     let (p1, evs) = post(&mut c, BOB, false);
-    assert_eq!(p1.conversation, ConversationId(thread));
+    assert_eq!(p1.conversation, ConversationId(MessageId(thread)));
     assert_eq!(p1.link, Link::Thread);
     assert_eq!(answered(&evs), vec![(ANN, BOB)]);
     assert_eq!(helped(&evs), vec![(BOB, ANN, 1)]);
     // A question by a helper inside the thread is part of helping.
     let (p2, evs) = post(&mut c, CAROL, true);
-    assert_eq!(p2.conversation, ConversationId(thread));
+    assert_eq!(p2.conversation, ConversationId(MessageId(thread)));
     assert!(!evs.iter().any(|e| matches!(e, Event::Asked { .. })));
     assert_eq!(helped(&evs), vec![(CAROL, ANN, 2)]);
 }
@@ -276,7 +277,7 @@ fn a_conversation_spans_a_restart() {
     let stored = c.convs.get(q.conversation).unwrap().clone();
     let turn = Said {
         id: q.conversation.0,
-        author: ANN,
+        author: MemberId(ANN),
         at: at(101 * 20),
         addressees: vec![],
         asks: true,
@@ -287,7 +288,7 @@ fn a_conversation_spans_a_restart() {
     after.convs.restore(stored);
     after
         .convs
-        .restore_turn(HELP, turn, &ConversationSettings::default());
+        .restore_turn(ChannelId(HELP), turn, &ConversationSettings::default());
     let (p, evs) = after.say_to(BOB, ANN);
     assert_eq!(p.conversation, q.conversation);
     assert_eq!(answered(&evs), vec![(ANN, BOB)]);
@@ -301,7 +302,7 @@ fn a_conversation_spans_a_restart() {
     t.reply_to = Some(q.conversation.0);
     let replied = Replied {
         id: q.conversation.0,
-        author: ANN,
+        author: MemberId(ANN),
         conversation: Some(q.conversation),
         addressees: vec![],
     };
@@ -328,12 +329,20 @@ fn thanks_by_the_opener_credits_and_marks_the_conversation() {
     let (q, _) = c.ask(ANN);
     let t = c.turn(BOB);
     c.post(t); // adjacent answer, not yet credited
-    let evs = c.convs.thanked(q.conversation, ANN, BOB);
+    let evs = c
+        .convs
+        .thanked(q.conversation, MemberId(ANN), MemberId(BOB));
     assert_eq!(helped(&evs), vec![(BOB, ANN, 1)]);
     assert_eq!(c.convs.get(q.conversation).unwrap().state, State::Thanked);
     // Thanks from someone else, or to someone not in it, change nothing.
-    assert!(c.convs.thanked(q.conversation, CAROL, BOB).is_empty());
-    assert!(c.convs.thanked(q.conversation, ANN, DAVE).is_empty());
+    assert!(c
+        .convs
+        .thanked(q.conversation, MemberId(CAROL), MemberId(BOB))
+        .is_empty());
+    assert!(c
+        .convs
+        .thanked(q.conversation, MemberId(ANN), MemberId(DAVE))
+        .is_empty());
 }
 
 #[test]
@@ -354,11 +363,11 @@ fn a_bare_question_to_someone_unseen_is_about_their_problem() {
     // history starts there): the conversation is theirs, the author helping.
     let mut c = Chat::new();
     let mut t = c.turn(BOB);
-    t.addressees = vec![ANN];
+    t.addressees = vec![MemberId(ANN)];
     t.asks = true;
     let (p, evs) = c.post(t);
     assert_eq!(p.link, Link::AsksAbout);
-    assert_eq!(c.convs.get(p.conversation).unwrap().opener, ANN);
+    assert_eq!(c.convs.get(p.conversation).unwrap().opener, MemberId(ANN));
     assert!(evs.is_empty(), "nothing asked of anyone: {evs:?}");
     // Ann's answer stays in it and charges nobody.
     let (a, evs) = c.say_to(ANN, BOB);
@@ -366,10 +375,10 @@ fn a_bare_question_to_someone_unseen_is_about_their_problem() {
     assert!(answered(&evs).is_empty());
     // With "I" in it, it is the author's own question.
     let mut t = c.turn(CAROL);
-    t.addressees = vec![DAVE];
+    t.addressees = vec![MemberId(DAVE)];
     t.asks = true;
     t.first_person = true;
     let (p, _) = c.post(t);
     assert_eq!(p.link, Link::AsksSomeone);
-    assert_eq!(c.convs.get(p.conversation).unwrap().opener, CAROL);
+    assert_eq!(c.convs.get(p.conversation).unwrap().opener, MemberId(CAROL));
 }

@@ -349,7 +349,7 @@ mod tests {
                     continue;
                 }
                 let at = t0 + Duration::days(next(30) as i64);
-                m.insert(a, b, at);
+                m.insert(MemberId(a), MemberId(b), at);
             }
             let since = t0 + Duration::days(next(20) as i64);
             let mut settings = crate::config::default_settings();
@@ -360,10 +360,16 @@ mod tests {
             for giver in 0..members {
                 for receiver in 0..members {
                     if giver != receiver {
-                        let fast = m.closed_group(giver, receiver, at, &settings);
+                        let fast =
+                            m.closed_group(MemberId(giver), MemberId(receiver), at, &settings);
                         assert_eq!(
                             fast,
-                            m.closed_group_by_full_reach(giver, receiver, at, &settings),
+                            m.closed_group_by_full_reach(
+                                MemberId(giver),
+                                MemberId(receiver),
+                                at,
+                                &settings
+                            ),
                             "case {case}: {giver}->{receiver}"
                         );
                         damped += fast.is_some() as u32;
@@ -373,14 +379,16 @@ mod tests {
             for depth in 0..6 {
                 for from in 0..members {
                     // One forward search shared by every target, as in scoring.
-                    let skip = (from, next(members));
-                    let mut fwd = Search::new(from, true);
+                    let skip = (MemberId(from), MemberId(next(members)));
+                    let mut fwd = Search::new(MemberId(from), true);
                     for k in 0..members {
                         let to = (k + from) % members;
                         let shortest = (1..=depth).find(|d| {
-                            to != from && m.reachable(from, *d, since, skip).contains(&to)
+                            to != from
+                                && m.reachable(MemberId(from), *d, since, skip)
+                                    .contains(&MemberId(to))
                         });
-                        let fast = m.path_len(&mut fwd, to, depth, since, skip);
+                        let fast = m.path_len(&mut fwd, MemberId(to), depth, since, skip);
                         assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");
                         longest = longest.max(fast.unwrap_or(0));
                     }

@@ -47,7 +47,7 @@ impl ScoringMemory {
                 prior + 1
             ));
         }
-        let account_days = days_between(created_at(asker), at);
+        let account_days = days_between(created_at(asker.get()), at);
         if account_days < sc.established_account_days {
             let (trust, why) = self.trust_of(asker, at, ev.s);
             let trust = trust.max(sc.helped_giver_trust);

@@ -25,24 +25,35 @@ fn signal(kind: EntryKind, member: MemberId, rule: &'static str) -> Signal {
     Signal::new(kind, member, rule, "evidence")
 }
 
-fn thanks(giver: MemberId, receiver: MemberId) -> Signal {
-    signal(EntryKind::Thanks, receiver, "thanks.reply_target").with_counterpart(giver)
+fn thanks(giver: u64, receiver: u64) -> Signal {
+    signal(EntryKind::Thanks, MemberId(receiver), "thanks.reply_target")
+        .with_counterpart(MemberId(giver))
 }
 
-fn reaction(giver: MemberId, receiver: MemberId) -> Signal {
-    signal(EntryKind::ThankReaction, receiver, "reaction.thank_emoji").with_counterpart(giver)
+fn reaction(giver: u64, receiver: u64) -> Signal {
+    signal(
+        EntryKind::ThankReaction,
+        MemberId(receiver),
+        "reaction.thank_emoji",
+    )
+    .with_counterpart(MemberId(giver))
 }
 
-fn kudos(giver: MemberId, receiver: MemberId) -> Signal {
-    signal(EntryKind::Kudos, receiver, "kudos.command").with_counterpart(giver)
+fn kudos(giver: u64, receiver: u64) -> Signal {
+    signal(EntryKind::Kudos, MemberId(receiver), "kudos.command").with_counterpart(MemberId(giver))
 }
 
-fn helpful(helper: MemberId, asker: MemberId) -> Signal {
-    signal(EntryKind::HelpfulReply, helper, "helpful.answered").with_counterpart(asker)
+fn helpful(helper: u64, asker: u64) -> Signal {
+    signal(
+        EntryKind::HelpfulReply,
+        MemberId(helper),
+        "helpful.answered",
+    )
+    .with_counterpart(MemberId(asker))
 }
 
-fn request(asker: MemberId) -> Signal {
-    signal(EntryKind::Request, asker, "request.question")
+fn request(asker: u64) -> Signal {
+    signal(EntryKind::Request, MemberId(asker), "request.question")
 }
 
 const HOUR: i64 = 60;
@@ -55,7 +66,7 @@ fn at(minutes: i64) -> DateTime<Utc> {
 
 /// A member whose Discord account was made at `at(0)` (ids carry their
 /// creation time).
-fn new_account(n: u64) -> MemberId {
+fn new_account(n: u64) -> u64 {
     (((at(0).timestamp_millis() - 1_420_070_400_000) as u64) << 22) | n
 }
 
@@ -66,7 +77,7 @@ const UNVERIFIED: &str = "no help by the receiver to the giver seen in 24 h ×0.
 struct Guild {
     memory: ScoringMemory,
     s: Settings,
-    messages: MessageId,
+    messages: u64,
 }
 
 impl Guild {
@@ -82,7 +93,7 @@ impl Guild {
         // conversation tests, not here.
         g.s.scoring.helpful_reply = 0.5;
         for m in 1..=9 {
-            g.memory.first_own.insert(m, at(-30 * DAY));
+            g.memory.first_own.insert(MemberId(m), at(-30 * DAY));
         }
         g
     }
@@ -90,7 +101,7 @@ impl Guild {
     /// Score a signal in a new message at `t` and remember what it made.
     fn score(&mut self, sig: Signal, t: DateTime<Utc>) -> Vec<Decision> {
         self.messages += 1;
-        let src = Source::message(1, self.messages, t);
+        let src = Source::message(ChannelId(1), MessageId(self.messages), t);
         self.score_from(sig, &src)
     }
 
@@ -148,13 +159,13 @@ fn detection_declined_signals_keep_detections_reason() {
     };
     assert_eq!(i.reason, "anticipatory thanks");
     assert!(i.by_detection);
-    assert_eq!((i.member, i.counterpart), (2, Some(1)));
+    assert_eq!((i.member, i.counterpart), (MemberId(2), Some(MemberId(1))));
 }
 
 #[test]
 fn opted_out_members_are_neither_credited_nor_counted_as_givers() {
     let mut g = Guild::new();
-    g.memory.opted_out.insert(2);
+    g.memory.opted_out.insert(MemberId(2));
     let ds = g.score(thanks(1, 2), at(0));
     assert_eq!(ignored(&ds), "member opted out of tracking");
     let [Decision::Ignored(i)] = ds.as_slice() else {
@@ -178,7 +189,8 @@ fn self_credit_is_ignored_but_a_moderator_may_adjust_themselves() {
     assert_eq!(ignored(&g.score(reaction(1, 1), at(1))), "self-credit");
     assert_eq!(ignored(&g.score(kudos(1, 1), at(2))), "self-kudos");
     assert_eq!(ignored(&g.score(helpful(1, 1), at(3))), "self-credit");
-    let mut adjust = signal(EntryKind::Adjustment, 1, "adjust.moderator").with_counterpart(1);
+    let mut adjust = signal(EntryKind::Adjustment, MemberId(1), "adjust.moderator")
+        .with_counterpart(MemberId(1));
     adjust.magnitude = -2.5;
     let ds = g.score(adjust, at(4));
     let e = entry(&ds);
@@ -192,12 +204,12 @@ fn self_credit_is_ignored_but_a_moderator_may_adjust_themselves() {
 #[test]
 fn signals_without_their_other_side_are_ignored() {
     let mut g = Guild::new();
-    let no_giver = signal(EntryKind::Thanks, 2, "thanks.reply_target");
+    let no_giver = signal(EntryKind::Thanks, MemberId(2), "thanks.reply_target");
     assert_eq!(ignored(&g.score(no_giver, at(0))), "no giver");
-    let no_asker = signal(EntryKind::HelpfulReply, 2, "helpful.answered");
+    let no_asker = signal(EntryKind::HelpfulReply, MemberId(2), "helpful.answered");
     assert_eq!(ignored(&g.score(no_asker, at(1))), "no asker");
     for kind in [EntryKind::Reciprocity, EntryKind::Reversal] {
-        let sig = signal(kind, 2, "thanks.reply_target");
+        let sig = signal(kind, MemberId(2), "thanks.reply_target");
         assert_eq!(ignored(&g.score(sig, at(2))), "not a detectable signal");
     }
 }
@@ -210,7 +222,7 @@ fn credit_without_help_seen_is_scaled_down() {
     let ds = g.score(thanks(1, 2), at(0));
     let e = entry(&ds);
     assert_eq!(e.kind, EntryKind::Thanks);
-    assert_eq!((e.member, e.counterpart), (2, Some(1)));
+    assert_eq!((e.member, e.counterpart), (MemberId(2), Some(MemberId(1))));
     assert_amount(e.amount, 2.0 * 0.1);
     assert_eq!(
         e.reason,
@@ -317,7 +329,7 @@ fn a_giver_with_no_entry_of_their_own_has_the_newcomer_weight() {
 #[test]
 fn trust_grows_with_tenure_to_full_after_giver_tenure_days() {
     let mut g = Guild::new();
-    g.memory.first_own.insert(20, at(-2 * DAY));
+    g.memory.first_own.insert(MemberId(20), at(-2 * DAY));
     let ds = g.score(thanks(20, 2), at(0));
     // 2 of 7 days: 0.03 + 0.97 × 2/7.
     let trust = 0.03 + 0.97 * (2.0 / 7.0);
@@ -329,7 +341,7 @@ fn trust_grows_with_tenure_to_full_after_giver_tenure_days() {
         )
     );
     // Seven days of tenure: full trust, no note.
-    g.memory.first_own.insert(21, at(-7 * DAY));
+    g.memory.first_own.insert(MemberId(21), at(-7 * DAY));
     let ds = g.score(thanks(21, 2), at(1));
     assert_amount(entry(&ds).amount, 2.0 * 0.1);
     assert!(!entry(&ds).reason.contains("new giver"));
@@ -350,16 +362,16 @@ fn trust_grows_with_standing_whatever_the_tenure() {
             },
         );
     };
-    with_standing(&mut g, 20, 1.0);
-    with_standing(&mut g, 21, 5.0);
-    with_standing(&mut g, 22, -4.0);
-    let (trust, why) = g.memory.trust_of(20, at(0), &s);
+    with_standing(&mut g, MemberId(20), 1.0);
+    with_standing(&mut g, MemberId(21), 5.0);
+    with_standing(&mut g, MemberId(22), -4.0);
+    let (trust, why) = g.memory.trust_of(MemberId(20), at(0), &s);
     assert!((trust - (0.03 + 0.97 * 0.2)).abs() < 1e-9, "{trust}");
     assert_eq!(why, "0.0 d tenure, standing 1.0");
     // giver_history_scale (5) of standing is full trust.
-    assert_eq!(g.memory.trust_of(21, at(0), &s).0, 1.0);
+    assert_eq!(g.memory.trust_of(MemberId(21), at(0), &s).0, 1.0);
     // Negative standing is no history.
-    assert_eq!(g.memory.trust_of(22, at(0), &s).0, 0.03);
+    assert_eq!(g.memory.trust_of(MemberId(22), at(0), &s).0, 0.03);
 
     let ds = g.score(thanks(20, 2), at(0));
     let w = giver_weight(1.0, &s.scoring);
@@ -386,7 +398,7 @@ fn a_newcomer_thanking_for_an_answer_to_their_request_has_the_helped_floor() {
         "helpful.answered (evidence); asker's account is new (0 d old; 0.0 d tenure, standing -3.0) ×0.60"
     );
     // Their thanks for the answer counts at 0.6, not 0.03.
-    let w = g.weight(newcomer, at(10));
+    let w = g.weight(MemberId(newcomer), at(10));
     let ds = g.score(thanks(newcomer, 2), at(10));
     assert_amount(entry(&ds).amount, 2.0 * w * 0.6 + 1.0 * w * 0.6);
     assert_eq!(
@@ -452,10 +464,10 @@ fn repeats_between_members_who_helped_each_other_are_not_damped() {
     g.score(helpful(2, 1), at(1));
     // Member 1's help gave them a little standing (weight 1.01), which
     // decays a hair between the two thanks: the weight is read each time.
-    let w = g.weight(1, at(2));
+    let w = g.weight(MemberId(1), at(2));
     let ds = g.score(thanks(1, 2), at(2));
     assert_amount(entry(&ds).amount, 2.0 * w + 1.0 * w);
-    let w = g.weight(1, at(20));
+    let w = g.weight(MemberId(1), at(20));
     let ds = g.score(thanks(1, 2), at(20));
     assert_amount(entry(&ds).amount, 2.0 * w + 1.0 * w);
     assert_eq!(
@@ -515,7 +527,10 @@ fn kudos_past_the_daily_cap_are_refused_until_the_oldest_expires() {
             format!("kudos.command (evidence); giver weight ×1.00, {UNVERIFIED}")
         );
     }
-    assert_eq!(g.memory.kudos_in_day(1, at(3)), (3, Some(at(DAY))));
+    assert_eq!(
+        g.memory.kudos_in_day(MemberId(1), at(3)),
+        (3, Some(at(DAY)))
+    );
     assert_eq!(
         ignored(&g.score(kudos(1, 5), at(3))),
         "daily kudos cap reached (3 in 24 h)"
@@ -536,7 +551,7 @@ fn kudos_past_the_daily_cap_are_refused_until_the_oldest_expires() {
 fn a_mutual_exchange_pays_both_sides_once_per_window() {
     let mut g = Guild::new();
     assert_eq!(g.score(thanks(1, 2), at(0)).len(), 1, "not mutual yet");
-    let w = g.weight(2, at(5));
+    let w = g.weight(MemberId(2), at(5));
     let ds = g.score(thanks(2, 1), at(5));
     let [Decision::Entry(credit), Decision::Entry(to_1), Decision::Entry(to_2)] = ds.as_slice()
     else {
@@ -546,7 +561,10 @@ fn a_mutual_exchange_pays_both_sides_once_per_window() {
     let bonus = 0.5 * credit.amount;
     for (e, member, other) in [(to_1, 1, 2), (to_2, 2, 1)] {
         assert_eq!(e.kind, EntryKind::Reciprocity);
-        assert_eq!((e.member, e.counterpart), (member, Some(other)));
+        assert_eq!(
+            (e.member, e.counterpart),
+            (MemberId(member), Some(MemberId(other)))
+        );
         assert_amount(e.amount, bonus);
         assert_eq!(
             e.reason,
@@ -587,7 +605,7 @@ fn credit_closing_a_ring_of_three_is_damped() {
     let mut g = Guild::new();
     g.score(thanks(1, 2), at(0));
     g.score(thanks(2, 3), at(1));
-    let w = g.weight(3, at(2));
+    let w = g.weight(MemberId(3), at(2));
     let ds = g.score(thanks(3, 1), at(2));
     assert_amount(entry(&ds).amount, 2.0 * w * 0.2 * 0.1);
     assert_eq!(
@@ -645,30 +663,39 @@ fn a_ring_of_stale_credit_is_not_damped() {
 fn a_shared_message_earns_up_to_the_share_cap() {
     let mut g = Guild::new();
     let share = |reactor: Option<MemberId>| {
-        let sig = signal(EntryKind::SharedContent, 7, "share.link");
+        let sig = signal(EntryKind::SharedContent, MemberId(7), "share.link");
         match reactor {
             Some(r) => sig.with_counterpart(r),
             None => sig,
         }
     };
-    let posted = Source::message(1, 500, at(0));
+    let posted = Source::message(ChannelId(1), MessageId(500), at(0));
     let ds = g.score_from(share(None), &posted);
     assert_amount(entry(&ds).amount, 0.5);
     assert_eq!(entry(&ds).reason, "share.link (evidence)");
     // 0.25 a reactor: six reactors reach the cap of 2.
     for r in 20..26 {
-        let src = Source::reaction(1, 500, r, "👍", at(r as i64));
-        let ds = g.score_from(share(Some(r)), &src);
+        let src = Source::reaction(
+            ChannelId(1),
+            MessageId(500),
+            MemberId(r),
+            "👍",
+            at(r as i64),
+        );
+        let ds = g.score_from(share(Some(MemberId(r))), &src);
         assert_amount(entry(&ds).amount, 0.25);
-        assert_eq!(entry(&ds).counterpart, Some(r));
+        assert_eq!(entry(&ds).counterpart, Some(MemberId(r)));
     }
-    let src = Source::reaction(1, 500, 26, "👍", at(30));
+    let src = Source::reaction(ChannelId(1), MessageId(500), MemberId(26), "👍", at(30));
     assert_eq!(
-        ignored(&g.score_from(share(Some(26)), &src)),
+        ignored(&g.score_from(share(Some(MemberId(26))), &src)),
         "share cap reached (2)"
     );
     // Another message has a cap of its own.
-    let ds = g.score_from(share(None), &Source::message(1, 501, at(31)));
+    let ds = g.score_from(
+        share(None),
+        &Source::message(ChannelId(1), MessageId(501), at(31)),
+    );
     assert_amount(entry(&ds).amount, 0.5);
 }
 
@@ -676,13 +703,22 @@ fn a_shared_message_earns_up_to_the_share_cap() {
 fn the_last_share_credit_is_cut_to_the_cap() {
     let mut g = Guild::new();
     g.s.scoring.share_per_reactor = 0.4;
-    let sig = || signal(EntryKind::SharedContent, 7, "share.reaction");
-    g.score_from(sig(), &Source::message(1, 500, at(0)));
+    let sig = || signal(EntryKind::SharedContent, MemberId(7), "share.reaction");
+    g.score_from(sig(), &Source::message(ChannelId(1), MessageId(500), at(0)));
     let mut amounts = Vec::new();
     for r in 20..25 {
-        let src = Source::reaction(1, 500, r, "👍", at(r as i64));
+        let src = Source::reaction(
+            ChannelId(1),
+            MessageId(500),
+            MemberId(r),
+            "👍",
+            at(r as i64),
+        );
         amounts.push(
-            match g.score_from(sig().with_counterpart(r), &src).as_slice() {
+            match g
+                .score_from(sig().with_counterpart(MemberId(r)), &src)
+                .as_slice()
+            {
                 [Decision::Entry(e)] => e.amount,
                 _ => 0.0,
             },
@@ -702,7 +738,7 @@ fn the_kth_ask_in_a_day_costs_more_up_to_the_cap() {
     let costs = [3.0, 4.5, 6.75, 10.125, 12.0, 12.0];
     for (i, cost) in costs.into_iter().enumerate() {
         let t = at(i as i64 * HOUR);
-        assert_eq!(g.memory.asks_in_window(1, t, &g.s), i as u32);
+        assert_eq!(g.memory.asks_in_window(MemberId(1), t, &g.s), i as u32);
         let ds = g.score(request(1), t);
         let e = entry(&ds);
         assert_amount(e.amount, -cost);
@@ -722,10 +758,13 @@ fn the_kth_ask_in_a_day_costs_more_up_to_the_cap() {
 #[test]
 fn self_promotion_and_broadcasts_withdraw() {
     let mut g = Guild::new();
-    let ds = g.score(signal(EntryKind::SelfPromotion, 1, "promo.wording"), at(0));
+    let ds = g.score(
+        signal(EntryKind::SelfPromotion, MemberId(1), "promo.wording"),
+        at(0),
+    );
     assert_amount(entry(&ds).amount, -5.0);
     assert_eq!(entry(&ds).reason, "promo.wording (evidence)");
-    let mut ping = signal(EntryKind::Broadcast, 1, "broadcast.announcement");
+    let mut ping = signal(EntryKind::Broadcast, MemberId(1), "broadcast.announcement");
     ping.magnitude = 2.5;
     let ds = g.score(ping.clone(), at(1));
     assert_amount(entry(&ds).amount, -10.0);
@@ -752,15 +791,15 @@ fn negligible_amounts_become_zero() {
 fn recorded_entries_make_standing_and_tenure() {
     let mut g = Guild::new();
     g.score(request(30), at(0));
-    assert_eq!(g.memory.first_own.get(&30), Some(&at(0)));
+    assert_eq!(g.memory.first_own.get(&MemberId(30)), Some(&at(0)));
     let scales = Scales::from(&g.s.decay);
-    assert_amount(g.memory.standing_of(30, at(0), &scales), -3.0);
+    assert_amount(g.memory.standing_of(MemberId(30), at(0), &scales), -3.0);
     // Standing decays with time: half of the recent part after its half-life.
-    let later = g.memory.standing_of(30, at(30 * DAY), &scales);
+    let later = g.memory.standing_of(MemberId(30), at(30 * DAY), &scales);
     assert!(later > -3.0 && later < -1.5, "{later}");
     // An entry dated before the memory's moment counts decayed, and moves tenure back.
     g.score(helpful(30, 1), at(-DAY));
-    assert_eq!(g.memory.first_own.get(&30), Some(&at(-DAY)));
-    let now = g.memory.standing_of(30, at(0), &scales);
+    assert_eq!(g.memory.first_own.get(&MemberId(30)), Some(&at(-DAY)));
+    let now = g.memory.standing_of(MemberId(30), at(0), &scales);
     assert!(now > -3.0 + 0.49 && now < -3.0 + 0.5, "{now}");
 }

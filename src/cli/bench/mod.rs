@@ -27,6 +27,7 @@ use serde::Serialize;
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill::import::{self, ImportOptions};
 use goodwill::service::Goodwill;
 use goodwill::store::embedded::EmbeddedPostgres;
@@ -510,7 +511,7 @@ async fn measure(
     sqlx::raw_sql("VACUUM (ANALYZE) balances, members, ledger, guilds")
         .execute(&store.pool)
         .await?;
-    store.refresh_standings(guild, at).await?;
+    store.refresh_standings(GuildId(guild), at).await?;
     sqlx::raw_sql("VACUUM (ANALYZE) balances")
         .execute(&store.pool)
         .await?;
@@ -524,7 +525,7 @@ async fn measure(
             .fetch_all(&store.pool)
             .await?;
     anyhow::ensure!(!ranked.is_empty(), "the import wrote no balances");
-    let first = gw.standings(guild, 1, at).await?;
+    let first = gw.standings(GuildId(guild), 1, at).await?;
     let deep_page = first.pages;
     let mut rng = synth::Rng::new(opts.seed ^ 0xBE4C);
     let calls = opts.calls.max(1);
@@ -552,16 +553,16 @@ async fn measure(
     for round in 0..warmup + calls {
         let m = ranked[rng.below(ranked.len() as u64) as usize] as u64;
         let t = Instant::now();
-        std::hint::black_box(store.pk_lookup(guild, m).await?);
+        std::hint::black_box(store.pk_lookup(GuildId(guild), MemberId(m)).await?);
         let a = t.elapsed().as_nanos() as u64;
         let t = Instant::now();
-        std::hint::black_box(gw.balance(guild, m, at).await?);
+        std::hint::black_box(gw.balance(GuildId(guild), MemberId(m), at).await?);
         let b = t.elapsed().as_nanos() as u64;
         let t = Instant::now();
-        std::hint::black_box(gw.standings(guild, 1, at).await?);
+        std::hint::black_box(gw.standings(GuildId(guild), 1, at).await?);
         let c = t.elapsed().as_nanos() as u64;
         let t = Instant::now();
-        std::hint::black_box(gw.standings(guild, deep_page, at).await?);
+        std::hint::black_box(gw.standings(GuildId(guild), deep_page, at).await?);
         let d = t.elapsed().as_nanos() as u64;
         if round >= warmup {
             pk.push(a);

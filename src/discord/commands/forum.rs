@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
 use super::{answer_within, guild, invoker, invoker_permissions};
+use crate::capital::message::{ChannelId, GuildId, MessageId};
 use crate::capital::settings::ForumSettings;
 use crate::discord::embeds;
 use crate::discord::events::{ChannelNames, ForumPost};
@@ -40,12 +41,14 @@ pub async fn mark_solution(
     let marker = invoker(ctx);
     let author = convert::person(&msg.author, None);
     let service = &ctx.data().service;
+    let request_channel = ChannelId(msg.channel_id.get());
+    let request_message = MessageId(msg.id.get());
     let request = MarkRequest {
         guild,
         marker: &marker,
         moderator: may_moderate_threads(ctx),
-        channel: msg.channel_id.get(),
-        message: msg.id.get(),
+        channel: request_channel,
+        message: request_message,
         author: &author,
         interaction: ctx.id(),
         at: Utc::now(),
@@ -66,7 +69,7 @@ pub async fn mark_solution(
                 format!(
                     "✅ <@{}> marked {} by <@{solver}> as the solution (+{amount:.1}){moved}.",
                     marker.id,
-                    jump(guild, msg.channel_id.get(), msg.id.get(), "this answer"),
+                    jump(guild, request_channel, request_message, "this answer"),
                 ),
                 false,
             )
@@ -92,7 +95,7 @@ pub async fn mark_solution(
     {
         let forum = service.settings(guild).await?.forum;
         if let Err(e) = tag_solved(ctx, &ctx.data().channels, &forum, thread).await {
-            tracing::warn!(guild, thread, error = %e, "could not tag or archive the solved post");
+            tracing::warn!(guild = guild.get(), thread = thread.get(), error = %e, "could not tag or archive the solved post");
             ctx.send(
                 CreateReply::default()
                     .content(format!(
@@ -121,7 +124,7 @@ async fn tag_solved(
     ctx: Context<'_>,
     channels: &ChannelNames,
     forum: &ForumSettings,
-    thread: u64,
+    thread: ChannelId,
 ) -> Result<(), serenity::Error> {
     let Some(post) = channels.forum_post(thread) else {
         return Ok(());
@@ -148,13 +151,13 @@ async fn tag_solved(
     if forum.archive_on_solve {
         edit = edit.archived(true);
     }
-    serenity::ChannelId::new(thread)
+    serenity::ChannelId::new(thread.get())
         .edit_thread(ctx.http(), edit)
         .await?;
     Ok(())
 }
 
-fn jump(guild: u64, channel: u64, message: u64, text: &str) -> String {
+fn jump(guild: GuildId, channel: ChannelId, message: MessageId, text: &str) -> String {
     format!("[{text}](https://discord.com/channels/{guild}/{channel}/{message})")
 }
 
@@ -171,7 +174,7 @@ pub async fn unsolved(
     let picked = channel
         .as_ref()
         .zip(name.as_deref())
-        .map(|(c, n)| (c.id.get(), n));
+        .map(|(c, n)| (ChannelId(c.id.get()), n));
     let service = &ctx.data().service;
     let view = answer_within(ctx, true, service.unsolved(guild, picked, 10, Utc::now())).await??;
     ctx.send(

@@ -6,6 +6,7 @@ use poise::CreateReply;
 use serenity::{ButtonStyle, CreateActionRow, CreateButton};
 
 use super::{answer_within, guild, invoker, picked};
+use crate::capital::message::{ChannelId, MemberId};
 use crate::discord::embeds::{self, COMPONENT_PREFIX};
 use crate::discord::{Context, Error};
 use crate::service::KudosOutcome;
@@ -120,7 +121,7 @@ pub async fn kudos(
             &receiver,
             reason.trim(),
             ctx.id(),
-            ctx.channel_id().get(),
+            ChannelId(ctx.channel_id().get()),
             Utc::now(),
         ),
     )
@@ -193,7 +194,7 @@ pub async fn mydata(ctx: Context<'_>) -> Result<(), Error> {
 /// Stop tracking me and delete my ledger entries in this server
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn optout(ctx: Context<'_>) -> Result<(), Error> {
-    let who = ctx.author().id.get();
+    let who = MemberId(ctx.author().id.get());
     let confirm = CreateButton::new(format!("{COMPONENT_PREFIX}optout:{who}"))
         .label("Delete my data and stop tracking")
         .style(ButtonStyle::Danger);
@@ -217,7 +218,7 @@ pub async fn optout(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn optin(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let who = ctx.author().id.get();
+    let who = MemberId(ctx.author().id.get());
     let service = &ctx.data().service;
     answer_within(ctx, true, service.opt_in(guild, who)).await??;
     ctx.send(
@@ -245,7 +246,7 @@ pub async fn warnings(
     #[description = "on: DM me before I drop a tier (once per drop); off: stop"] dm: OnOff,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let who = ctx.author().id.get();
+    let who = MemberId(ctx.author().id.get());
     let on = dm == OnOff::On;
     let service = &ctx.data().service;
     let allowed = answer_within(ctx, true, async {

@@ -67,7 +67,7 @@ pub async fn answer_within<T>(
 /// The guild the command runs in (all commands are guild-only).
 pub fn guild(ctx: Context<'_>) -> Result<GuildId, Error> {
     ctx.guild_id()
-        .map(|g| g.get())
+        .map(|g| GuildId(g.get()))
         .ok_or_else(|| anyhow::anyhow!("this command works in a server only"))
 }
 

@@ -7,6 +7,7 @@ use poise::CreateReply;
 use serenity::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
 use super::{answer_within, guild, is_moderator, picked};
+use crate::capital::message::{GuildId, MemberId};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
 use crate::service::ServiceError;
@@ -93,7 +94,7 @@ pub async fn set(
             .config_set(guild, key.trim(), value.trim()),
     )
     .await??;
-    tracing::info!(guild, moderator = ctx.author().id.get(), %change, "config changed");
+    tracing::info!(guild = guild.get(), moderator = ctx.author().id.get(), %change, "config changed");
     ctx.send(
         CreateReply::default()
             .content(format!("Updated `{}`", change.replace('`', "'")))
@@ -122,7 +123,7 @@ pub async fn preview(
     )
     .await??;
     tracing::info!(
-        guild,
+        guild = guild.get(),
         moderator = ctx.author().id.get(),
         changes = changes.len(),
         moved = view.tier_moves(),
@@ -183,7 +184,7 @@ async fn autocomplete_key(ctx: Context<'_>, partial: &str) -> CreateAutocomplete
     let (Some(guild), true) = (ctx.guild_id(), is_moderator(ctx).await.unwrap_or(false)) else {
         return resp;
     };
-    let Ok(text) = ctx.data().service.config_view(guild.get()).await else {
+    let Ok(text) = ctx.data().service.config_view(GuildId(guild.get())).await else {
         return resp;
     };
     let partial = partial.to_lowercase();
@@ -222,7 +223,7 @@ pub async fn adjust(
     let guild = guild(ctx)?;
     crate::options::amount(amount).map_err(ServiceError::from)?;
     let target = picked(ctx, &member);
-    let moderator = ctx.author().id.get();
+    let moderator = MemberId(ctx.author().id.get());
     let view = answer_within(
         ctx,
         true,
@@ -238,9 +239,9 @@ pub async fn adjust(
     )
     .await??;
     tracing::info!(
-        guild,
-        moderator,
-        member = target.id,
+        guild = guild.get(),
+        moderator = moderator.get(),
+        member = target.id.get(),
         amount,
         "balance adjusted"
     );

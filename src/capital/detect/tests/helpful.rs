@@ -8,7 +8,7 @@ fn answers_by_mention_reply_and_adjacency_are_marked_not_credited() {
     c.say(&alice(), "how do i list usb devices?");
     let d = c.say_to(&bob(), &alice(), "run lsusb");
     assert!(d.remembered.flags.helpful_reply);
-    assert!(d.remembered.addressees.contains(&1));
+    assert!(d.remembered.addressees.contains(&MemberId(1)));
     // Help is credited per conversation, never by detection.
     assert!(!has(&d, EntryKind::HelpfulReply));
 
@@ -21,7 +21,7 @@ fn answers_by_mention_reply_and_adjacency_are_marked_not_credited() {
     let d = c.say(&bob(), "in /var/log/apt/history.log");
     assert!(d.remembered.flags.helpful_reply);
     // adjacency is a guess: not stored as an addressee
-    assert!(!d.remembered.addressees.contains(&1));
+    assert!(!d.remembered.addressees.contains(&MemberId(1)));
     // an acknowledgement is not an answer
     c.say(&alice(), "where is the grub config?");
     assert!(!c.say(&bob(), "lol").remembered.flags.helpful_reply);

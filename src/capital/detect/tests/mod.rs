@@ -2,6 +2,7 @@
 //! channel the way the pipeline does it ([`Chan`]).
 
 use super::*;
+use crate::capital::message::{ChannelId, GuildId, MessageId};
 use chrono::{DateTime, TimeZone, Utc};
 
 mod helpful;
@@ -13,7 +14,7 @@ mod thanks;
 
 fn person(id: u64, name: &str) -> Person {
     Person {
-        id,
+        id: MemberId(id),
         name: name.to_string(),
         nickname: None,
         is_bot: false,
@@ -55,10 +56,10 @@ impl Chan {
     }
     fn msg(&self, author: &Person, content: &str) -> MessageIn {
         MessageIn {
-            guild_id: 1,
-            channel_id: 2,
+            guild_id: GuildId(1),
+            channel_id: ChannelId(2),
             channel_name: self.name.clone(),
-            id: self.next_id,
+            id: MessageId(self.next_id),
             author: author.clone(),
             at: at(self.t),
             content: content.to_string(),

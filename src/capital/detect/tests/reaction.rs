@@ -1,12 +1,13 @@
 //! Reactions.
 
 use super::*;
+use crate::capital::message::{ChannelId, GuildId, MessageId};
 
 fn reaction(user: &Person, emoji: &str) -> ReactionIn {
     ReactionIn {
-        guild_id: 1,
-        channel_id: 2,
-        message_id: 1000,
+        guild_id: GuildId(1),
+        channel_id: ChannelId(2),
+        message_id: MessageId(1000),
         user: user.clone(),
         emoji: emoji.to_string(),
         at: at(100),
@@ -23,7 +24,7 @@ fn thank_reaction_on_normal_and_thank_you_message() {
     assert_eq!(sig.len(), 1);
     assert_eq!(
         (sig[0].kind, sig[0].member, sig[0].counterpart),
-        (EntryKind::ThankReaction, 2, Some(1))
+        (EntryKind::ThankReaction, MemberId(2), Some(MemberId(1)))
     );
     // ❤ without the variation selector matches ❤️
     assert_eq!(
@@ -38,7 +39,7 @@ fn thank_reaction_on_normal_and_thank_you_message() {
     assert_eq!(sig.len(), 1);
     assert_eq!(
         (sig[0].member, sig[0].counterpart, sig[0].rule),
-        (2, Some(3), Rule::ReactionOnThanks)
+        (MemberId(2), Some(MemberId(3)), Rule::ReactionOnThanks)
     );
 
     // self-reaction and bot reactor are ignored
@@ -57,7 +58,12 @@ fn reaction_on_shared_content() {
     assert_eq!(sig.len(), 1);
     assert_eq!(
         (sig[0].kind, sig[0].member, sig[0].counterpart, sig[0].rule),
-        (EntryKind::SharedContent, 2, Some(1), Rule::ShareReaction)
+        (
+            EntryKind::SharedContent,
+            MemberId(2),
+            Some(MemberId(1)),
+            Rule::ShareReaction
+        )
     );
     let own = detect_reaction(&reaction(&bob(), "🔥"), &share.remembered, &s);
     assert!(own[0].ignored.is_some());

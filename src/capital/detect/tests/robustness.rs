@@ -1,6 +1,7 @@
 //! Odd input, what is remembered, settings.
 
 use super::*;
+use crate::capital::message::MessageId;
 
 #[test]
 fn no_panics_on_odd_input() {
@@ -27,7 +28,7 @@ fn no_panics_on_odd_input() {
         let _ = d;
     }
     let mut m = c.msg(&bob(), "thanks");
-    m.reply_to = Some(999_999);
+    m.reply_to = Some(MessageId(999_999));
     c.send_msg(m);
     let webhook = MessageIn {
         is_webhook: true,
@@ -41,17 +42,17 @@ fn remembered_is_complete() {
     let mut c = Chan::new();
     let mut m = c.msg(&alice(), "@bob2 thanks");
     m.mentions = vec![bob()];
-    m.reply_to = Some(5);
+    m.reply_to = Some(MessageId(5));
     let id = m.id;
     let when = m.at;
     let d = c.send_msg(m);
     let r = &d.remembered;
     assert_eq!(
         (r.id, r.author.id, r.at, r.reply_to, r.mentions.clone()),
-        (id, 1, when, Some(5), vec![2])
+        (id, MemberId(1), when, Some(MessageId(5)), vec![MemberId(2)])
     );
-    assert_eq!(r.thanked, vec![2]);
-    assert!(r.addressees.contains(&2));
+    assert_eq!(r.thanked, vec![MemberId(2)]);
+    assert!(r.addressees.contains(&MemberId(2)));
 }
 
 #[test]

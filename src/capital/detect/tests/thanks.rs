@@ -7,14 +7,14 @@ fn thanks_explicit_mention() {
     let mut c = Chan::new();
     c.say(&carol(), "unrelated chatter here");
     let d = c.say_to(&alice(), &bob(), "thanks, that worked");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
     let s = &d.signals[0];
     assert_eq!(s.rule, Rule::ThanksMention);
-    assert_eq!(s.counterpart, Some(1));
+    assert_eq!(s.counterpart, Some(MemberId(1)));
     assert!(s.evidence.contains("matched \"thanks\""), "{}", s.evidence);
     assert!(d.remembered.flags.thanks);
-    assert_eq!(d.remembered.thanked, vec![2]);
-    assert!(d.remembered.addressees.contains(&2));
+    assert_eq!(d.remembered.thanked, vec![MemberId(2)]);
+    assert!(d.remembered.addressees.contains(&MemberId(2)));
 }
 
 #[test]
@@ -25,7 +25,7 @@ fn thanks_reply_target() {
     let mut m = c.msg(&alice(), "that fixed it, thank you!");
     m.reply_to = Some(answer.remembered.id);
     let d = c.send_msg(m);
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
     assert_eq!(d.signals[0].rule, Rule::ThanksReplyTarget);
     assert!(d.signals[0].evidence.contains("reply link"));
 }
@@ -42,18 +42,24 @@ fn thanks_name_in_text_with_variants() {
     c.say(&ficus, "you need the restricted drivers");
     c.say(&carol(), "hello");
     // unique prefix of a nick
-    assert_eq!(credited(&c.say(&alice(), "thanks bob")), vec![2]);
+    assert_eq!(credited(&c.say(&alice(), "thanks bob")), vec![MemberId(2)]);
     // trailing underscores differ
-    assert_eq!(credited(&c.say(&alice(), "tom__ thanks!")), vec![4]);
+    assert_eq!(
+        credited(&c.say(&alice(), "tom__ thanks!")),
+        vec![MemberId(4)]
+    );
     // away/status suffix, trailing punctuation, case
-    assert_eq!(credited(&c.say(&alice(), "thx SINOPE.")), vec![5]);
+    assert_eq!(credited(&c.say(&alice(), "thx SINOPE.")), vec![MemberId(5)]);
     // angle brackets, prefix at the start
     assert_eq!(
         credited(&c.say(&alice(), "<ficus> thank you for your help")),
-        vec![6]
+        vec![MemberId(6)]
     );
     // trailing punctuation and underscore on an exact nick
-    assert_eq!(credited(&c.say(&alice(), "cheers, carol_!!")), vec![3]);
+    assert_eq!(
+        credited(&c.say(&alice(), "cheers, carol_!!")),
+        vec![MemberId(3)]
+    );
 }
 
 #[test]
@@ -61,7 +67,7 @@ fn thanks_ty_nick() {
     let mut c = Chan::new();
     c.say(&bob(), "use apt-get install build-essential");
     let d = c.say(&alice(), "ty bob2");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
     assert_eq!(d.signals[0].rule, Rule::ThanksName);
 }
 
@@ -72,7 +78,7 @@ fn thanks_several_names() {
     c.say(&carol(), "or the server cd");
     let mut got = credited(&c.say(&alice(), "thanks bob2 and Carol_"));
     got.sort();
-    assert_eq!(got, vec![2, 3]);
+    assert_eq!(got, vec![MemberId(2), MemberId(3)]);
 }
 
 #[test]
@@ -82,7 +88,7 @@ fn thanks_names_never_invented() {
     c.say(&person(7, "bobby"), "yes");
     // "bob" is a prefix of two recent speakers: ambiguous, no name credit.
     let d = c.say(&alice(), "thanks bob");
-    assert!(!credited(&d).contains(&7) || !credited(&d).contains(&2));
+    assert!(!credited(&d).contains(&MemberId(7)) || !credited(&d).contains(&MemberId(2)));
     // A nick-like word that is nobody here: no guess.
     let d = c.say(&alice(), "thanks xyz_42");
     assert!(credited(&d).is_empty());
@@ -97,7 +103,7 @@ fn thanks_conversation_partner_and_ok_thanks() {
     c.say_to(&bob(), &alice(), "sudo mount -t ntfs /dev/sda1 /mnt");
     c.say(&person(9, "dave"), "kde is fine");
     let d = c.say(&alice(), "ok thanks");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
     assert_eq!(d.signals[0].rule, Rule::ThanksConversation);
     assert!(d.signals[0].evidence.contains("conversation"));
 }
@@ -107,7 +113,7 @@ fn thanks_conversation_by_own_last_message() {
     let mut c = Chan::new();
     c.say_to(&alice(), &bob(), "so i edit /etc/fstab then?");
     let d = c.say(&alice(), "thx");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
 }
 
 #[test]
@@ -116,7 +122,7 @@ fn thanks_unaddressed_answer_right_after_question() {
     c.say(&alice(), "what plugin do i need to play avi files");
     c.say(&bob(), "you need totem-xine and the codecs");
     let d = c.say(&alice(), "gee, thanks :)");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
 }
 
 #[test]
@@ -155,7 +161,7 @@ fn thanks_in_advance_and_tia() {
 fn thanks_then_question_is_gratitude() {
     let mut c = Chan::new();
     let d = c.say_to(&alice(), &bob(), "thanks, can i do it without rebooting?");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
     assert!(has(&d, EntryKind::Request));
 }
 
@@ -193,7 +199,7 @@ fn thanks_to_a_bot() {
     let d = c.say_to(&alice(), &helpbot, "thanks i'll run that");
     assert!(credited(&d).is_empty());
     assert_eq!(ignored_rule(&d), Some(Rule::ThanksToBot));
-    assert_eq!(d.signals[0].member, 50);
+    assert_eq!(d.signals[0].member, MemberId(50));
 }
 
 #[test]
@@ -213,7 +219,7 @@ fn thanks_to_a_group() {
     }
     // A group word plus a named person credits the person.
     let d = c.say(&alice(), "thanks guys, esp bob2");
-    assert_eq!(credited(&d), vec![2]);
+    assert_eq!(credited(&d), vec![MemberId(2)]);
 }
 
 #[test]
@@ -234,7 +240,7 @@ fn talking_about_thanking() {
     // performative: "I'd like to thank bob2"
     assert_eq!(
         credited(&c.say(&alice(), "I'd like to thank bob2 for the fix")),
-        vec![2]
+        vec![MemberId(2)]
     );
 }
 
@@ -274,7 +280,7 @@ fn thanks_in_each_language() {
     ] {
         let mut c = Chan::new();
         let d = c.say_to(&alice(), &bob(), text);
-        assert_eq!(credited(&d), vec![2], "{text}");
+        assert_eq!(credited(&d), vec![MemberId(2)], "{text}");
     }
 }
 
@@ -283,7 +289,10 @@ fn guild_can_add_and_remove_thank_words() {
     let mut c = Chan::new();
     c.settings.extra_thank_words = vec!["mahalo".into()];
     c.settings.removed_thank_words = vec!["Cheers".into()];
-    assert_eq!(credited(&c.say_to(&alice(), &bob(), "mahalo")), vec![2]);
+    assert_eq!(
+        credited(&c.say_to(&alice(), &bob(), "mahalo")),
+        vec![MemberId(2)]
+    );
     assert!(c
         .say_to(&alice(), &bob(), "cheers")
         .signals
