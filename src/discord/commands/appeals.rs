@@ -179,7 +179,7 @@ async fn tell_member(ctx: Context<'_>, a: &AppealRow, accepted: bool, note: &str
     } else {
         format!("\nModerator's note: {}", embeds::escape(note.trim()))
     };
-    let user = serenity::UserId::new(a.member_id.into());
+    let user = serenity::UserId::new(a.member_id.get());
     let sent = match user.create_dm_channel(ctx.http()).await {
         Ok(dm) => dm
             .send_message(
