@@ -1365,9 +1365,9 @@ async fn a_thread_export_imports_to_the_same_ledger_as_the_live_thread() {
     bot.stop().await;
 }
 
-#[tokio::test]
-async fn why_takes_the_change_apart_into_parts_that_add_up() {
-    let bot = Bot::start().await;
+/// Ann asks in #help, Bob answers with a reply link, Ann thanks him by
+/// mention; returns (question, answer) once the thanks is in the ledger.
+async fn ask_answer_thank(bot: &Bot) -> (u64, u64) {
     let q = bot.id();
     bot.fake.message_create(&Msg::new(
         GUILD,
@@ -1388,6 +1388,13 @@ async fn why_takes_the_change_apart_into_parts_that_add_up() {
         kinds_of(&bot.rows().await, 102).contains(&"thanks".to_string())
     })
     .await;
+    (q, a)
+}
+
+#[tokio::test]
+async fn why_takes_the_change_apart_into_parts_that_add_up() {
+    let bot = Bot::start().await;
+    ask_answer_thank(&bot).await;
     let now = Utc::now();
     let since = now - chrono::Duration::days(7);
     let w = bot
@@ -1430,26 +1437,7 @@ async fn why_takes_the_change_apart_into_parts_that_add_up() {
 #[tokio::test]
 async fn mydata_sends_the_members_own_data_as_a_json_file() {
     let bot = Bot::start().await;
-    let q = bot.id();
-    bot.fake.message_create(&Msg::new(
-        GUILD,
-        HELP,
-        q,
-        &ann(),
-        "how do I configure the proxy?",
-    ));
-    let a = bot.id();
-    bot.fake.message_create(
-        &Msg::new(GUILD, HELP, a, &bob(), "set HTTPS_PROXY in the env file")
-            .reply_to(q, Some(&ann())),
-    );
-    bot.fake.message_create(
-        &Msg::new(GUILD, HELP, bot.id(), &ann(), "thanks <@102>, that worked!").mention(&bob()),
-    );
-    eventually("bob thanked", || async {
-        kinds_of(&bot.rows().await, 102).contains(&"thanks".to_string())
-    })
-    .await;
+    let (_, a) = ask_answer_thank(&bot).await;
     let answer = bot.command(&bob(), perms::MEMBER, Cmd::new("mydata")).await;
     assert!(is_ephemeral(&answer), "{answer}");
     let file = bot

@@ -177,6 +177,31 @@ impl FakeDiscord {
         );
     }
 
+    /// The id the bot registered command `name` under (guild or global).
+    fn command_id(&self, guild: u64, name: &str) -> String {
+        let st = self.inner.lock();
+        st.guild_commands
+            .get(&guild)
+            .into_iter()
+            .flatten()
+            .chain(st.global_commands.iter())
+            .find(|c| c["name"] == name)
+            .and_then(|c| c["id"].as_str().map(str::to_string))
+            .unwrap_or_else(|| "1".into())
+    }
+
+    /// Remember the interaction's token and channel (for its callback and
+    /// follow-ups), then send it. Returns the interaction id.
+    fn dispatch_interaction(&self, id: u64, token: String, channel: u64, d: Value) -> u64 {
+        {
+            let mut st = self.inner.lock();
+            st.tokens.insert(token, id);
+            st.interaction_channels.insert(id, channel);
+        }
+        self.send_dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
     /// Send an INTERACTION_CREATE for a slash command (or an autocomplete
     /// request, see [`Cmd::focused`]) by `user` with channel permissions
     /// `permissions`. Returns the interaction id.
@@ -190,17 +215,7 @@ impl FakeDiscord {
     ) -> u64 {
         let id = self.inner.id();
         let token = format!("itok-{id}");
-        let command_id = {
-            let st = self.inner.lock();
-            st.guild_commands
-                .get(&guild)
-                .into_iter()
-                .flatten()
-                .chain(st.global_commands.iter())
-                .find(|c| c["name"] == cmd.name.as_str())
-                .and_then(|c| c["id"].as_str().map(str::to_string))
-                .unwrap_or_else(|| "1".into())
-        };
+        let command_id = self.command_id(guild, &cmd.name);
         let options = match &cmd.sub {
             Some(sub) => json!([{"name": sub, "type": 1, "options": cmd.options}]),
             None => json!(cmd.options),
@@ -222,13 +237,7 @@ impl FakeDiscord {
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });
-        {
-            let mut st = self.inner.lock();
-            st.tokens.insert(token, id);
-            st.interaction_channels.insert(id, channel);
-        }
-        self.send_dispatch("INTERACTION_CREATE", d);
-        id
+        self.dispatch_interaction(id, token, channel, d)
     }
 
     /// Use a message command (context menu, application command type 3) named
@@ -245,17 +254,7 @@ impl FakeDiscord {
         let id = self.inner.id();
         let token = format!("itok-{id}");
         let channel: u64 = target.json["channel_id"].as_str().unwrap().parse().unwrap();
-        let command_id = {
-            let st = self.inner.lock();
-            st.guild_commands
-                .get(&guild)
-                .into_iter()
-                .flatten()
-                .chain(st.global_commands.iter())
-                .find(|c| c["name"] == name)
-                .and_then(|c| c["id"].as_str().map(str::to_string))
-                .unwrap_or_else(|| "1".into())
-        };
+        let command_id = self.command_id(guild, name);
         // Resolved messages carry no guild member.
         let mut resolved = target.json.clone();
         resolved.as_object_mut().unwrap().remove("member");
@@ -276,13 +275,7 @@ impl FakeDiscord {
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });
-        {
-            let mut st = self.inner.lock();
-            st.tokens.insert(token, id);
-            st.interaction_channels.insert(id, channel);
-        }
-        self.send_dispatch("INTERACTION_CREATE", d);
-        id
+        self.dispatch_interaction(id, token, channel, d)
     }
 
     /// A THREAD_UPDATE with the channel as the fake holds it now (after
@@ -323,13 +316,7 @@ impl FakeDiscord {
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });
-        {
-            let mut st = self.inner.lock();
-            st.tokens.insert(token, id);
-            st.interaction_channels.insert(id, channel);
-        }
-        self.send_dispatch("INTERACTION_CREATE", d);
-        id
+        self.dispatch_interaction(id, token, channel, d)
     }
 
     /// Close every live gateway socket with `code` (serenity resumes on most
