@@ -12,7 +12,7 @@ use tokio::sync::Mutex;
 use crate::capital::decay::Scales;
 use crate::capital::message::GuildId;
 use crate::capital::process::GuildState;
-use crate::capital::score::{EntryDraft, MemberMemory};
+use crate::capital::score::MemberMemory;
 use crate::capital::settings::Settings;
 use crate::config;
 use crate::store::{GuildRow, Store};
@@ -54,6 +54,7 @@ pub fn memory_window(s: &Settings) -> Duration {
         .max(sc.group_window_days)
         .max(sc.escalation_window_hours / 24.0)
         .max(sc.help_window_hours / 24.0)
+        .max(sc.vesting_days)
         .max(1.0);
     Duration::milliseconds((days * 86_400_000.0) as i64)
 }
@@ -69,23 +70,10 @@ pub async fn hydrate(
 ) -> Result<GuildState, sqlx::Error> {
     let mut state = GuildState::default();
     let since = at - memory_window(s);
-    for e in store.entries_since(row.guild_id, since).await? {
-        if e.at >= at {
-            continue;
+    for e in store.memory_entries_since(row.guild_id, since).await? {
+        if e.at < at {
+            state.memory.record(&e, s);
         }
-        let draft = EntryDraft {
-            kind: e.kind,
-            member: e.member_id,
-            counterpart: e.counterpart_id,
-            amount: e.amount,
-            at: e.at,
-            channel_id: e.channel_id,
-            message_id: e.message_id,
-            reason: String::new(),
-            idem_key: String::new(),
-            reverses: None,
-        };
-        state.memory.record(&draft, s);
     }
     let before = at - Duration::milliseconds(1);
     let scales = Scales::from(&s.decay);

@@ -96,10 +96,15 @@ impl GuildState {
         let mut out = Vec::new();
         for sig in signals {
             for d in self.memory.evaluate(sig, src, s) {
-                if let Decision::Entry(e) = &d {
-                    self.memory.record(e, s);
-                }
+                let vested = match &d {
+                    Decision::Entry(e) => {
+                        self.memory.record(e, s);
+                        self.memory.vest(e, s)
+                    }
+                    Decision::Ignored(_) => Vec::new(),
+                };
                 out.push(d);
+                out.extend(vested.into_iter().map(Decision::Entry));
             }
         }
         out

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::message::{ChannelId, MemberId, MessageId};
-use super::score::{Decision, ScoringMemory, Source};
+use super::score::{is_vested, Decision, ScoringMemory, Source};
 use super::settings::Settings;
 use super::signal::{EntryKind, Rule, Signal};
 
@@ -136,6 +136,7 @@ pub fn replay(entries: &[StoredEntry], s: &Settings) -> Vec<ReplayedEntry> {
                 reason: String::new(),
                 idem_key: e.idem_key.clone(),
                 reverses: e.reverses,
+                held: 0.0,
             };
             memory.record(&draft, s);
             out.push(ReplayedEntry {
@@ -146,6 +147,9 @@ pub fn replay(entries: &[StoredEntry], s: &Settings) -> Vec<ReplayedEntry> {
                 reversed: true,
             });
             continue;
+        }
+        if is_vested(&e.idem_key) {
+            continue; // regenerated below when what released it is replayed
         }
         let Some(sig) = signal_of(e) else {
             continue; // reciprocity: regenerated below by its signal
@@ -162,15 +166,18 @@ pub fn replay(entries: &[StoredEntry], s: &Settings) -> Vec<ReplayedEntry> {
                     n.amount = e.amount;
                 }
                 memory.record(&n, s);
-                let reversed = reversed_keys.contains(n.idem_key.as_str());
-                new_amount.insert(n.idem_key.clone(), n.amount);
-                out.push(ReplayedEntry {
-                    member_id: n.member,
-                    kind: n.kind,
-                    amount: n.amount,
-                    at: n.at,
-                    reversed,
-                });
+                let vested = memory.vest(&n, s);
+                for n in std::iter::once(n).chain(vested) {
+                    let reversed = reversed_keys.contains(n.idem_key.as_str());
+                    new_amount.insert(n.idem_key.clone(), n.amount);
+                    out.push(ReplayedEntry {
+                        member_id: n.member,
+                        kind: n.kind,
+                        amount: n.amount,
+                        at: n.at,
+                        reversed,
+                    });
+                }
             }
         }
     }

@@ -166,6 +166,15 @@ pub struct ScoringSettings {
     /// is no throwaway: helping it earns full credit from its first question.
     #[serde(default = "default_established_account_days")]
     pub established_account_days: f64,
+    /// Days credit from a new account (younger than
+    /// `established_account_days`) stays held waiting for the account to show
+    /// a life of its own; 0 turns vesting off (see `score::vesting`).
+    #[serde(default = "default_vesting_days")]
+    pub vesting_days: f64,
+    /// Established members, other than those it owes, a new account must
+    /// have dealt with for its held credit to vest.
+    #[serde(default = "default_vesting_partners")]
+    pub vesting_partners: u32,
     pub giver_tenure_days: f64,
     pub giver_history_scale: f64,
     pub giver_daily_budget: u32,
@@ -265,6 +274,12 @@ impl Settings {
                 DAYS,
             ),
             ("scoring.group_window_days", s.group_window_days, DAYS),
+            ("scoring.vesting_days", s.vesting_days, DAYS),
+            (
+                "scoring.vesting_partners",
+                s.vesting_partners as f64,
+                1000.0,
+            ),
             (
                 "decay.standings_refresh_hours",
                 d.standings_refresh_hours,
@@ -378,4 +393,12 @@ impl Settings {
 
 fn default_established_account_days() -> f64 {
     30.0
+}
+
+fn default_vesting_days() -> f64 {
+    30.0
+}
+
+fn default_vesting_partners() -> u32 {
+    2
 }

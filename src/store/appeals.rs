@@ -211,6 +211,7 @@ impl Store {
                     reason: format!("reverses entry #{entry_id} ({kind}): {why}"),
                     idem_key: format!("rev:{key}"),
                     reverses: Some(entry_id),
+                    held: 0.0,
                 },
             }
         }))

@@ -327,11 +327,11 @@ async fn insert_new(
         if !batch.entries.is_empty() {
             let e = EntryColumns::of(g, &batch.entries);
             sqlx::query(
-                "INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses)
-                 SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev
+                "INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses, held)
+                 SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev, u.h
                  FROM UNNEST($2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::timestamptz[], $7::bigint[], $8::bigint[],
-                             $9::text[], $10::text[], $11::bigint[])
-                      AS u(m, c, k, a, t, ch, ms, r, key, rev)",
+                             $9::text[], $10::text[], $11::bigint[], $12::float8[])
+                      AS u(m, c, k, a, t, ch, ms, r, key, rev, h)",
             )
             .bind(i(g.guild_id))
             .bind(&e.members)
@@ -344,6 +344,7 @@ async fn insert_new(
             .bind(&e.reasons)
             .bind(&e.keys)
             .bind(&e.reverses)
+            .bind(&e.held)
             .execute(&mut *sp)
             .await?;
             add_to_balances(&mut sp, g, &batch.entries, &e).await?;
@@ -505,6 +506,7 @@ struct EntryColumns<'a> {
     reasons: Vec<&'a str>,
     keys: Vec<&'a str>,
     reverses: Vec<Option<i64>>,
+    held: Vec<f64>,
     grow_r: Vec<f64>,
     grow_l: Vec<f64>,
 }
@@ -523,6 +525,7 @@ impl<'a> EntryColumns<'a> {
             reasons: Vec::with_capacity(n),
             keys: Vec::with_capacity(n),
             reverses: Vec::with_capacity(n),
+            held: Vec::with_capacity(n),
             grow_r: Vec::with_capacity(n),
             grow_l: Vec::with_capacity(n),
         };
@@ -537,6 +540,7 @@ impl<'a> EntryColumns<'a> {
             c.reasons.push(e.reason.as_str());
             c.keys.push(e.idem_key.as_str());
             c.reverses.push(e.reverses);
+            c.held.push(e.held);
             let d = days_between(g.ref_time, e.at);
             c.grow_r.push(growth(d, g.scales.recent_half_life));
             c.grow_l.push(growth(d, g.scales.lasting_half_life));
@@ -673,11 +677,11 @@ async fn write_entries(
     let w = g.scales.recent_weight;
     let res = sqlx::query(
         "WITH ins AS (
-            INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses)
-            SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev
+            INSERT INTO ledger (guild_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses, held)
+            SELECT $1, u.m, u.c, u.k, u.a, u.t, u.ch, u.ms, u.r, u.key, u.rev, u.h
             FROM UNNEST($2::bigint[], $3::bigint[], $4::text[], $5::float8[], $6::timestamptz[], $7::bigint[], $8::bigint[],
-                        $9::text[], $10::text[], $11::bigint[])
-                 AS u(m, c, k, a, t, ch, ms, r, key, rev)
+                        $9::text[], $10::text[], $11::bigint[], $17::float8[])
+                 AS u(m, c, k, a, t, ch, ms, r, key, rev, h)
             ON CONFLICT (guild_id, idem_key) DO NOTHING
             RETURNING member_id, amount, at, idem_key
          ), growth AS (
@@ -717,6 +721,7 @@ async fn write_entries(
     .bind(w)
     .bind(fr)
     .bind(fl)
+    .bind(&e.held)
     .fetch_one(&mut **tx)
     .await?;
     Ok(res.get::<i64, _>(0) as u64)
@@ -831,6 +836,7 @@ impl Store {
                     reason: format!("reverses entry #{id} ({kind}): {why}"),
                     idem_key: format!("rev:{key}"),
                     reverses: Some(id),
+                    held: 0.0,
                 };
                 Reversal {
                     // As the other readers do: the schema allows only known kinds.

@@ -9,6 +9,7 @@ use super::ledger::i;
 use super::Store;
 use crate::capital::decay::{Accumulator, Scales};
 use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId};
+use crate::capital::score::EntryDraft;
 use crate::capital::signal::EntryKind;
 
 /// A member's accumulators as stored.
@@ -440,24 +441,40 @@ impl Store {
             .collect())
     }
 
-    /// Entries dated after `since`, in the order they were written (to rebuild
-    /// scoring memory exactly as it was built: a reaction is dated on receipt,
-    /// possibly after messages scored later, and the memory's windows depend
-    /// on the order it saw entries in).
-    pub async fn entries_since(
+    /// Entries dated after `since`, in the order they were written, as the
+    /// scorer remembers them (to rebuild scoring memory exactly as it was
+    /// built: a reaction is dated on receipt, possibly after messages scored
+    /// later, and the memory's windows depend on the order it saw entries
+    /// in). Reasons are left out: the memory never reads them.
+    pub async fn memory_entries_since(
         &self,
         guild: GuildId,
         since: DateTime<Utc>,
-    ) -> Result<Vec<EntryRow>, sqlx::Error> {
+    ) -> Result<Vec<EntryDraft>, sqlx::Error> {
         let rows = sqlx::query(
-            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason
+            "SELECT member_id, counterpart_id, kind, amount, at, channel_id, message_id, idem_key, reverses, held
              FROM ledger WHERE guild_id = $1 AND at > $2 ORDER BY entry_id",
         )
         .bind(i(guild))
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.iter().map(entry_row).collect())
+        Ok(rows
+            .iter()
+            .map(|r| EntryDraft {
+                member: r.get::<MemberId, _>(0),
+                counterpart: r.get::<Option<MemberId>, _>(1),
+                kind: EntryKind::parse(r.get::<&str, _>(2)).unwrap_or(EntryKind::Adjustment),
+                amount: r.get(3),
+                at: r.get(4),
+                channel_id: r.get::<Option<ChannelId>, _>(5),
+                message_id: r.get::<Option<MessageId>, _>(6),
+                reason: String::new(),
+                idem_key: r.get(7),
+                reverses: r.get(8),
+                held: r.get(9),
+            })
+            .collect())
     }
 }
 

@@ -627,6 +627,7 @@ async fn decay_stays_exact_over_ten_years_of_history() {
                     reason: "ten years".into(),
                     idem_key: format!("ten:{k}"),
                     reverses: None,
+                    held: 0.0,
                 }
             })
             .collect();
@@ -864,6 +865,7 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
         reason: format!("entry {id}"),
         idem_key: format!("fast:{id}"),
         reverses: None,
+        held: 0.0,
     };
     let batch = |ids: std::ops::Range<u64>| Batch {
         messages: ids.clone().map(message).collect(),
@@ -917,5 +919,109 @@ async fn a_batch_expected_new_that_is_not_is_written_once() {
             .filter(|id| 1 + id % 7 == e.member_id.get())
             .count();
         assert_eq!(b.entries, mine as u64);
+    }
+}
+
+/// A Discord account created `days` before `t0()` (ids carry their creation time).
+fn account_made_before_t0(days: i64, n: u64) -> u64 {
+    let made = (t0() - Duration::days(days)).timestamp_millis() - 1_420_070_400_000;
+    ((made as u64) << 22) | n
+}
+
+#[tokio::test]
+async fn credit_held_for_a_new_account_vests_the_same_live_across_a_restart_as_in_one_import() {
+    let newcomer = person(account_made_before_t0(1, 1), "newbie");
+    let (bob, carl, dan) = (person(12, "bob"), person(13, "carl"), person(14, "dan"));
+    let day = 24 * 60;
+    let messages = vec![
+        msg(
+            1,
+            &newcomer,
+            mins(0),
+            "how do I fix grub after installing windows?",
+        ),
+        mention(
+            msg(2, &bob, mins(1), "@newbie reinstall it from a live cd"),
+            &newcomer,
+        ),
+        mention(
+            msg(3, &newcomer, mins(2), "@bob thanks a lot, that worked!"),
+            &bob,
+        ),
+        msg(4, &carl, mins(day), "how do I mount an iso file?"),
+        mention(
+            msg(
+                5,
+                &newcomer,
+                mins(day + 1),
+                "@carl use mount -o loop file.iso /mnt",
+            ),
+            &carl,
+        ),
+        mention(
+            msg(6, &carl, mins(day + 2), "@newbie thanks, that did it"),
+            &newcomer,
+        ),
+        msg(7, &dan, mins(2 * day), "how do I list open ports?"),
+        mention(
+            msg(8, &newcomer, mins(2 * day + 1), "@dan try ss -tlnp"),
+            &dan,
+        ),
+        mention(
+            msg(9, &dan, mins(2 * day + 2), "@newbie thanks!"),
+            &newcomer,
+        ),
+    ];
+    // Live, with a restart after the newcomer's first exchange: the second
+    // half is imported into the ledger the first half was written to (the
+    // import rebuilds scoring memory from the ledger, held credit included).
+    let (gw, db) = app().await;
+    for m in &messages[..3] {
+        gw.handle_message(m.clone()).await.unwrap();
+    }
+    let held: f64 =
+        sqlx::query_scalar("SELECT sum(held) FROM ledger WHERE guild_id = $1 AND member_id = 12")
+            .bind(GUILD as i64)
+            .fetch_one(&db.store.pool)
+            .await
+            .unwrap();
+    assert!(
+        held > 1.0,
+        "bob's credit is held while the account is new: {held}"
+    );
+    let dir = temp_dir("vesting");
+    let rest = vec![write_export(&dir, "b.json", GUILD, CHANNEL, &messages[3..])];
+    import::import(
+        Some(gw.pipeline()),
+        &gw.pipeline().base_settings(),
+        &rest,
+        &ImportOptions::default(),
+        &mut Vec::new(),
+    )
+    .await
+    .unwrap();
+    let split = ledger_rows(&db.store, GUILD).await;
+    let vested: Vec<_> = split.iter().filter(|r| r.3.starts_with("vest:")).collect();
+    assert!(
+        vested.iter().any(|r| r.0 == 12 && r.1 == "helpful_reply"),
+        "bob's help vests once the newcomer dealt with carl and dan: {split:#?}"
+    );
+    // The same history in one import: the same ledger.
+    let (gw2, db2) = app().await;
+    let all = vec![write_export(&dir, "all.json", GUILD, CHANNEL, &messages)];
+    import::import(
+        Some(gw2.pipeline()),
+        &gw2.pipeline().base_settings(),
+        &all,
+        &ImportOptions::default(),
+        &mut Vec::new(),
+    )
+    .await
+    .unwrap();
+    let whole = ledger_rows(&db2.store, GUILD).await;
+    assert_eq!(split.len(), whole.len(), "{split:#?}\n{whole:#?}");
+    for (a, b) in split.iter().zip(&whole) {
+        assert_eq!((a.0, &a.1, &a.3), (b.0, &b.1, &b.3));
+        assert!((a.2 - b.2).abs() < 1e-9, "{a:?} vs {b:?}");
     }
 }

@@ -4,7 +4,10 @@
 use super::memory::{count_since, hours, ScoringMemory};
 use super::{Decision, Eval};
 use crate::capital::decay::days_between;
-use crate::capital::message::created_at;
+use crate::capital::message::{created_at, MemberId};
+use crate::capital::settings::Settings;
+use crate::capital::signal::EntryKind;
+use chrono::{DateTime, Utc};
 
 impl ScoringMemory {
     /// Help in a conversation someone else opened with a question, once per
@@ -47,29 +50,74 @@ impl ScoringMemory {
                 prior + 1
             ));
         }
-        let account_days = days_between(created_at(asker.get()), at);
-        if account_days < sc.established_account_days {
-            let (trust, why) = self.trust_of(asker, at, ev.s);
-            let trust = trust.max(sc.helped_giver_trust);
-            if trust < 1.0 {
-                factor *= trust;
-                notes.push(format!(
-                    "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2}"
-                ));
-            }
-        }
+        let held = self.new_asker(asker, sig.member, at, ev.s, &mut factor, &mut notes);
         let reason = if notes.is_empty() {
             ev.base_reason()
         } else {
             format!("{}; {}", ev.base_reason(), notes.join(", "))
         };
-        vec![ev.entry(
-            sig.kind,
-            sig.member,
-            Some(asker),
-            sc.helpful_reply * factor,
-            reason,
-        )]
+        vec![ev
+            .entry(
+                sig.kind,
+                sig.member,
+                Some(asker),
+                sc.helpful_reply * factor,
+                reason,
+            )
+            .with_held(sc.helpful_reply * held)]
+    }
+
+    /// Help to an account younger than `established_account_days`: weighed
+    /// by the asker's trust now, the rest held until the account shows a life
+    /// of its own (see `vesting`); with vesting off, by that trust raised to
+    /// `helped_giver_trust`. Returns the held part of the base amount.
+    fn new_asker(
+        &self,
+        asker: MemberId,
+        helper: MemberId,
+        at: DateTime<Utc>,
+        s: &Settings,
+        factor: &mut f64,
+        notes: &mut Vec<String>,
+    ) -> f64 {
+        let sc = &s.scoring;
+        let account_days = days_between(created_at(asker.get()), at);
+        if account_days >= sc.established_account_days {
+            return 0.0;
+        }
+        if let Some(life) = self.life_note(asker, helper, s) {
+            notes.push(format!(
+                "asker's account is new ({account_days:.0} d old) {life}"
+            ));
+            return 0.0;
+        }
+        let (trust, why) = self.trust_of(asker, at, s);
+        if trust >= 1.0 {
+            return 0.0;
+        }
+        if self.holds(asker, helper, at, s) {
+            let held = *factor * (1.0 - trust);
+            *factor *= trust;
+            notes.push(format!(
+                "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2} now"
+            ));
+            notes.push(Self::held_note(
+                EntryKind::HelpfulReply,
+                asker,
+                at,
+                held * sc.helpful_reply,
+                s,
+            ));
+            return held;
+        }
+        let trust = trust.max(sc.helped_giver_trust);
+        if trust < 1.0 {
+            *factor *= trust;
+            notes.push(format!(
+                "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2}"
+            ));
+        }
+        0.0
     }
 
     /// A shared link or attachment (`shared_content`) and each member

@@ -130,11 +130,41 @@ impl ScoringMemory {
             steps.apply(self.over_budget(giver, at, sc));
         }
         steps.apply(self.closed_group(giver, receiver, at, s));
-        let amount = steps.amount(kind, weight.value, help, sc);
+        let full = steps.amount(kind, weight.value, help, sc);
+        let held = full * self.held_share(giver, receiver, at, help, s);
+        if held > 0.0 {
+            steps.notes.push(Self::held_note(kind, giver, at, held, s));
+        }
+        let amount = full - held;
         let reason = format!("{}; {}", ev.base_reason(), steps.notes.join(", "));
-        let mut out = vec![ev.entry(kind, receiver, Some(giver), amount, reason)];
+        let mut out = vec![ev
+            .entry(kind, receiver, Some(giver), amount, reason)
+            .with_held(held)];
         out.extend(self.reciprocity(ev, giver, receiver, amount));
         out
+    }
+
+    /// The part of a credit held back (see `vesting`): what the trust floor
+    /// for thanks after real help adds over a new account's own trust, while
+    /// the account has no life of its own.
+    fn held_share(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        at: DateTime<Utc>,
+        help: Help,
+        s: &Settings,
+    ) -> f64 {
+        let floor = s.scoring.helped_giver_trust;
+        if !help.helped || floor <= 0.0 || !self.holds(giver, receiver, at, s) {
+            return 0.0;
+        }
+        let (plain, _) = self.trust_of(giver, at, s);
+        if plain >= floor {
+            0.0
+        } else {
+            1.0 - plain / floor
+        }
     }
 
     /// Kudos past the giver's daily cap are refused.

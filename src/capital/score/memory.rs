@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use rustc_hash::FxHashMap;
 
 use super::closed_group::CreditGraph;
+use super::vesting::{is_vested, Vesting};
 use super::EntryDraft;
 use crate::capital::decay::{days_between, growth, Scales};
 use crate::capital::message::{MemberId, MessageId};
@@ -51,6 +52,8 @@ pub struct ScoringMemory {
     pub(super) given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     /// Who credited whom lately: where closed groups are looked for.
     pub(super) graph: CreditGraph,
+    /// Credit held until a new account shows a life of its own.
+    pub(super) vesting: Vesting,
 }
 
 /// A duration of `h` hours (fractions kept to the millisecond).
@@ -145,6 +148,11 @@ impl ScoringMemory {
             *first = e.at;
         }
         let sc = &s.scoring;
+        self.vesting.record(e, sc);
+        if is_vested(&e.idem_key) {
+            // The rest of a credit already remembered: only the balance moves.
+            return;
+        }
         match e.kind {
             EntryKind::Thanks
             | EntryKind::ThankReaction

@@ -24,6 +24,7 @@ mod credit;
 mod memory;
 #[cfg(test)]
 mod tests;
+mod vesting;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -33,6 +34,7 @@ use super::settings::Settings;
 use super::signal::{EntryKind, Signal};
 
 pub use memory::{MemberMemory, ScoringMemory};
+pub use vesting::is_vested;
 
 /// An entry about to be appended to the ledger.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,6 +53,14 @@ pub struct EntryDraft {
     pub idem_key: String,
     /// The entry this one undoes (reversals only).
     pub reverses: Option<i64>,
+    /// Part of the credit held until the account it came from, a new one,
+    /// shows a life of its own (see `vesting`); not in `amount`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub held: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// A signal that was seen but not credited, with the reason.
@@ -71,6 +81,16 @@ pub struct IgnoredSignal {
 pub enum Decision {
     Entry(EntryDraft),
     Ignored(IgnoredSignal),
+}
+
+impl Decision {
+    /// An entry with part of its credit held (see `vesting`).
+    fn with_held(mut self, held: f64) -> Decision {
+        if let Decision::Entry(e) = &mut self {
+            e.held = negligible_to_zero(held);
+        }
+        self
+    }
 }
 
 /// Where a signal came from: the basis of idempotency keys and jump links.
@@ -193,6 +213,7 @@ impl Eval<'_> {
             reason,
             idem_key,
             reverses: None,
+            held: 0.0,
         })
     }
 }

@@ -387,6 +387,8 @@ fn trust_grows_with_standing_whatever_the_tenure() {
 #[test]
 fn a_newcomer_thanking_for_an_answer_to_their_request_has_the_helped_floor() {
     let mut g = Guild::new();
+    // Without vesting (with it, see `vesting_*` below, the floor is held).
+    g.s.scoring.vesting_days = 0.0;
     let newcomer = new_account(20);
     // Member 20 arrives and asks (their first own entry: a withdrawal of 3).
     entry(&g.score(request(newcomer), at(0)));
@@ -802,4 +804,137 @@ fn recorded_entries_make_standing_and_tenure() {
     assert_eq!(g.memory.first_own.get(&MemberId(30)), Some(&at(-DAY)));
     let now = g.memory.standing_of(MemberId(30), at(0), &scales);
     assert!(now > -3.0 + 0.49 && now < -3.0 + 0.5, "{now}");
+}
+
+// ----- vesting: credit from brand-new accounts ------------------------------
+
+/// The entries a decision list made, vested ones included.
+fn entries(ds: &[Decision]) -> Vec<&EntryDraft> {
+    ds.iter()
+        .filter_map(|d| match d {
+            Decision::Entry(e) => Some(e),
+            Decision::Ignored(_) => None,
+        })
+        .collect()
+}
+
+impl Guild {
+    /// As `score`, then what the entries released, as the pipeline does.
+    fn score_vesting(&mut self, sig: Signal, t: DateTime<Utc>) -> Vec<Decision> {
+        let mut ds = self.score(sig, t);
+        let made: Vec<EntryDraft> = entries(&ds).into_iter().cloned().collect();
+        for e in made {
+            ds.extend(
+                self.memory
+                    .vest(&e, &self.s)
+                    .into_iter()
+                    .map(Decision::Entry),
+            );
+        }
+        ds
+    }
+}
+
+#[test]
+fn help_to_a_brand_new_account_is_held_until_it_deals_with_others_then_vests() {
+    let mut g = Guild::new();
+    let newcomer = new_account(20);
+    g.score_vesting(request(newcomer), at(0));
+    // Member 2 answers: written at the account's trust now (about 0.03),
+    // the rest held.
+    let (trust, _) = g.memory.trust_of(MemberId(newcomer), at(5), &g.s);
+    let ds = g.score_vesting(helpful(2, newcomer), at(5));
+    let e = entry(&ds);
+    assert_amount(e.amount, 0.5 * trust);
+    assert_amount(e.held, 0.5 * (1.0 - trust));
+    assert!(
+        e.reason.ends_with(
+            "×0.03 now, the asker's account is new (0 d old): +0.48 more held until it deals with 2 other established members (lapses after 30 d)"
+        ),
+        "{}",
+        e.reason
+    );
+    // Its thanks: the helped floor (0.6) over its own trust (0.03) is held too.
+    let ds = g.score_vesting(thanks(newcomer, 2), at(10));
+    let thanked = entry(&ds).clone();
+    assert!(thanked.held > 0.0 && thanked.amount < thanked.held / 10.0);
+    // Dealing with member 2 again proves nothing for member 2's credit; one
+    // other established member is not yet enough.
+    assert_eq!(
+        entries(&g.score_vesting(helpful(3, newcomer), at(60))).len(),
+        1
+    );
+    // A second established member besides member 2: what is held for member
+    // 2 vests, now (member 3's help waits for one more besides member 3).
+    let ds = g.score_vesting(thanks(newcomer, 4), at(2 * DAY));
+    let vested: Vec<&EntryDraft> = entries(&ds)
+        .into_iter()
+        .filter(|e| is_vested(&e.idem_key))
+        .collect();
+    assert_eq!(vested.len(), 3, "{ds:#?}");
+    assert!(vested.iter().any(|v| v.member == MemberId(3)));
+    let help = vested
+        .iter()
+        .find(|v| v.idem_key == format!("vest:{}", e.idem_key));
+    let help = help.expect("the help vests");
+    assert_eq!(
+        (help.member, help.kind, help.at),
+        (MemberId(2), EntryKind::HelpfulReply, at(2 * DAY))
+    );
+    assert_amount(help.amount, e.held);
+    assert_eq!(
+        help.reason,
+        "held credit vested: this helpful reply of 2025-03-01 12:05 UTC was written while the asker's account was new; the asker has since dealt with 2 other established members"
+    );
+    assert!(vested
+        .iter()
+        .any(|v| v.member == MemberId(2) && v.kind == EntryKind::Thanks));
+    // Once it has a life, help to it is credited in full at once.
+    let ds = g.score_vesting(helpful(5, newcomer), at(3 * DAY));
+    assert_amount(entry(&ds).amount, 0.5);
+    assert!(entry(&ds)
+        .reason
+        .contains("but has dealt with 3 other established members: full credit"));
+}
+
+#[test]
+fn credit_held_for_a_throwaway_account_lapses_and_never_vests() {
+    let mut g = Guild::new();
+    let puppet = new_account(30);
+    g.score_vesting(request(puppet), at(0));
+    let held = entry(&g.score_vesting(helpful(2, puppet), at(5))).held;
+    assert!(held > 0.0);
+    // After vesting_days (30) the held credit lapses: dealing with others
+    // later releases nothing.
+    g.score_vesting(helpful(3, puppet), at(31 * DAY));
+    let ds = g.score_vesting(helpful(4, puppet), at(31 * DAY + 1));
+    assert!(
+        entries(&ds).iter().all(|e| !is_vested(&e.idem_key)),
+        "{ds:#?}"
+    );
+}
+
+#[test]
+fn a_memory_rebuilt_from_the_ledger_holds_the_same_credit() {
+    // What a restart does: a fresh memory records the written entries in
+    // order (held included), then goes on.
+    let mut g = Guild::new();
+    let newcomer = new_account(20);
+    let mut written = Vec::new();
+    for (sig, t) in [
+        (request(newcomer), 0),
+        (helpful(2, newcomer), 5),
+        (helpful(3, newcomer), 60),
+    ] {
+        written.extend(entries(&g.score_vesting(sig, at(t))).into_iter().cloned());
+    }
+    let mut rebuilt = Guild::new();
+    rebuilt.messages = g.messages;
+    for e in &written {
+        rebuilt.memory.record(e, &rebuilt.s);
+    }
+    let a = g.score_vesting(thanks(newcomer, 4), at(DAY));
+    let b = rebuilt.score_vesting(thanks(newcomer, 4), at(DAY));
+    assert_eq!(entries(&a), entries(&b));
+    assert!(entries(&a).iter().any(|e| is_vested(&e.idem_key)));
 }
