@@ -59,15 +59,9 @@ async fn farming_patterns_earn_at_most_a_tenth_of_honest_help() {
     for p in abuse.filter(|p| p["abuse"] == true) {
         let name = p["pattern"].as_str().unwrap();
         // Throwaway accounts that each ask a real-looking question, get it
-        // answered by the farmer and thank him are indistinguishable from
-        // newcomers being helped, whose thanks we choose to count (see
-        // docs/FARMING.md, "Known limits"): it costs an account and a request
-        // per credit and leaves every puppet deep in the negative. It is
-        // simulated and reported, not held to the 10% target.
-        if name == "puppets_fake_requests" {
-            assert!(num(p, "mean_standing") > 0.0);
-            continue;
-        }
+        // answered by the farmer and thank him: the credit they hand out is
+        // held until each shows a life of its own, which they never do
+        // (docs/FARMING.md, "Vesting").
         assert!(
             num(p, "thanks_received") >= 20.0,
             "{name}: too few thanks to mean anything"
