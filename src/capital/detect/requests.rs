@@ -81,7 +81,9 @@ impl Detector {
             .or_else(|| self.help_channel_problem(a, addressed_requester))
     }
 
-    /// Asking wording, unless negated just before ("I don't need help").
+    /// Asking wording, unless negated just before ("I don't need help") or,
+    /// in a message with no '?', telling rather than asking ("now that I
+    /// figured how to import…", "anyone can apply").
     fn asking_phrase(&self, lower: &str) -> Option<Request> {
         let m = self.request.as_ref()?.find(lower)?;
         let before = lower[..m.start()].trim_end();
@@ -91,7 +93,8 @@ impl Detector {
                 "don't" | "dont" | "not" | "no" | "never" | "doesn't" | "didn't" | "dunno"
             )
         });
-        (!negated).then(|| Request {
+        let telling = !lower.contains('?') && tells(before, m.as_str(), &lower[m.end()..]);
+        (!negated && !telling).then(|| Request {
             rule: Rule::RequestPhrase,
             evidence: format!("matched \"{}\"", m.as_str().trim()),
             end: m.end(),
@@ -171,6 +174,56 @@ impl Detector {
             end: m.end(),
         })
     }
+}
+
+/// An asking phrase used in a statement: "how to…" after knowing or
+/// showing ("I figured out how to…", "this shows how to…"), or "anyone can"
+/// followed by anything but a plea ("anyone can apply").
+fn tells(before: &str, phrase: &str, after: &str) -> bool {
+    let phrase = phrase.trim();
+    if phrase.starts_with("how ") {
+        let last = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let prev = before
+            .rsplit(|c: char| c.is_whitespace())
+            .nth(1)
+            .unwrap_or("");
+        let knowing = |w: &str| {
+            matches!(
+                w,
+                "figured"
+                    | "know"
+                    | "knows"
+                    | "knew"
+                    | "learned"
+                    | "learnt"
+                    | "showed"
+                    | "shows"
+                    | "explains"
+                    | "explained"
+                    | "remember"
+                    | "told"
+                    | "tells"
+            )
+        };
+        return knowing(last) || (last == "out" && matches!(prev, "figured" | "found"));
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
+    phrase.ends_with(" can")
+        && !matches!(
+            next,
+            "help"
+                | "tell"
+                | "explain"
+                | "show"
+                | "point"
+                | "recommend"
+                | "suggest"
+                | "give"
+                | "assist"
+        )
 }
 
 /// The message speaks of its author ("I", "my", "we"...).

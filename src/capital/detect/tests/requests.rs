@@ -14,6 +14,8 @@ fn requests_and_non_requests() {
         "please review my PR",
         "Does ubuntu ship with mplayer?",
         "i have a quick question",
+        "do you know how to mount an iso?",
+        "anyone can help me with grub",
     ] {
         let d = c.say(&person(20, "asker"), text);
         assert!(has(&d, EntryKind::Request), "should be a request: {text}");
@@ -30,6 +32,9 @@ fn requests_and_non_requests() {
         "see https://example.com/faq?id=3 for that",
         "I don't need help, just looking around",
         "you set it in /etc/default/grub, right?",
+        "now that I have figured how to import my mp3 into the library, d'oh",
+        "I found out how to do it, never mind",
+        "TOG made it so that anyone can apply to call their system UNIX",
     ] {
         let d = c.say(&person(21, "chatter"), text);
         assert!(
