@@ -297,6 +297,7 @@ impl GuildState {
             first_person: d.speech.first_person,
             second_person: d.speech.second_person,
             substantive: d.speech.substantive,
+            asks_what_is: d.speech.asks_what_is,
         };
         let replied = replied.map(|r| Replied {
             id: r.id,

@@ -298,6 +298,10 @@ pub struct Speech {
     /// It calls on the room ("anyone", "someone", "help"): an ask made so
     /// is a plea of one's own, never a suggestion to someone else.
     pub calls_out: bool,
+    /// It asks what a thing is ("whats shogo?", "what is a swap
+    /// partition?"): the author's own curiosity, never a suggestion made to
+    /// whoever asked just before (unlike "what's the output of lspci?").
+    pub asks_what_is: bool,
 }
 
 /// Everything detection says about one message.

@@ -38,6 +38,8 @@ pub struct Turn {
     pub second_person: bool,
     /// More than an acknowledgement or a greeting ("ok", "hi", "lol").
     pub substantive: bool,
+    /// It asks what a thing is ("whats shogo?"): never a suggestion.
+    pub asks_what_is: bool,
 }
 
 /// The message a reply link points at, when the channel memory no longer

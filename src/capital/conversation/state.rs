@@ -392,9 +392,10 @@ impl Conversations {
                 if let Some(c) = self.recent_asker(t, s.clarifying_messages, |_| true) {
                     return join(c.0, Link::Clarifying, Some(c.1));
                 }
-            } else if !t.first_person && !t.pleads {
+            } else if !t.first_person && !t.pleads && !t.asks_what_is {
                 // An impersonal question right after someone's question is
-                // usually a suggestion ("sudo apt-get install gtk?").
+                // usually a suggestion ("sudo apt-get install gtk?"), unless
+                // it asks what a thing is ("whats shogo?").
                 if let Some(c) = self.recent_asker(t, s.adjacent_messages, |x| x.asks) {
                     return join(c.0, Link::Adjacent, Some(c.1));
                 }

@@ -382,3 +382,21 @@ fn a_bare_question_to_someone_unseen_is_about_their_problem() {
     assert_eq!(p.link, Link::AsksSomeone);
     assert_eq!(c.convs.get(p.conversation).unwrap().opener, MemberId(CAROL));
 }
+
+#[test]
+fn a_question_asking_what_a_thing_is_right_after_a_question_is_ones_own() {
+    let mut chat = Chat::new();
+    let (q, _) = chat.ask(ANN);
+    // "what's the output of lspci?" right after: a suggestion in ann's.
+    let mut t = chat.turn(BOB);
+    t.asks = true;
+    let (p, _) = chat.post(t);
+    assert_eq!((p.conversation, p.link), (q.conversation, Link::Adjacent));
+    // "whats shogo?" right after: carol's own curiosity, a conversation of her own.
+    let mut t = chat.turn(CAROL);
+    t.asks = true;
+    t.asks_what_is = true;
+    let (p, _) = chat.post(t);
+    assert_eq!(p.link, Link::NewQuestion);
+    assert_ne!(p.conversation, q.conversation);
+}

@@ -109,12 +109,57 @@ pub(super) fn speech(a: &Analysis) -> Speech {
                 "anyone" | "anybody" | "someone" | "somebody" | "help" | "ideas" | "idea"
             )
         }),
+        asks_what_is: asks_what_is(a),
         // A one-word question ("Humility?") engages with what was just said
         // as much as a sentence does.
         substantive: !a.toks.is_empty()
             && !is_acknowledgement(a.toks[0].w)
             && (a.lower.trim_end().ends_with('?') || (a.toks.len() >= 2 && !says_little(a))),
     }
+}
+
+/// A question that starts by asking what (or who) something is, about a
+/// thing named rather than one pointed at ("whats shogo?", not "what's the
+/// error?" or "what is your kernel?": those ask about the asker's problem).
+fn asks_what_is(a: &Analysis) -> bool {
+    if !a.lower.trim_end().ends_with('?') {
+        return false;
+    }
+    let w: Vec<&str> = a.toks.iter().map(|t| t.w).collect();
+    let rest = match w.as_slice() {
+        ["what" | "who" | "wtf", "is" | "are", rest @ ..] => rest,
+        ["whats" | "what's" | "who's" | "whos", rest @ ..] => rest,
+        _ => return false,
+    };
+    rest.first().is_some_and(|x| {
+        !matches!(
+            *x,
+            "the"
+                | "your"
+                | "ur"
+                | "you"
+                | "it"
+                | "its"
+                | "it's"
+                | "that"
+                | "this"
+                | "those"
+                | "these"
+                | "in"
+                | "on"
+                | "there"
+                | "wrong"
+                | "up"
+                | "happening"
+                | "going"
+                | "he"
+                | "she"
+                | "they"
+                | "his"
+                | "her"
+                | "their"
+        )
+    })
 }
 
 /// "I", "my", "we"…

@@ -69,3 +69,20 @@ fn help_channel_problem_counts_as_request() {
     let d = c.say(&alice(), "my wifi doesn't work after the upgrade");
     assert!(!has(&d, EntryKind::Request));
 }
+
+#[test]
+fn asking_what_a_thing_is_is_told_apart_from_asking_about_the_problem() {
+    let mut c = Chan::new();
+    for (text, what_is) in [
+        ("whats shogo?", true),
+        ("what is a swap partition?", true),
+        ("who is Seveas?", true),
+        ("what's the output of lspci?", false),
+        ("what is your kernel version?", false),
+        ("what's wrong?", false),
+        ("what is kompose", false),
+    ] {
+        let d = c.say(&person(22, "curious"), text);
+        assert_eq!(d.speech.asks_what_is, what_is, "{text}");
+    }
+}
