@@ -582,7 +582,7 @@ async fn fuzz_command_options_get_named_errors_or_valid_results() {
                 check_option_error(&e, allowed, case, &what);
                 assert_eq!(
                     before, after,
-                    "case {case} ({what}) was rejected but wrote: {e}"
+                    "case {case} ({what}) was rejected but wrote: {e}\nbefore: {before}\nafter:  {after}"
                 );
             }
         }
