@@ -94,6 +94,14 @@ pub fn balance(b: &BalanceView) -> CreateEmbed {
         tier.push_str(&format!("\nnext: {} at {:.1}", escape(next), at));
     }
     let decay = match (b.decay_date, &b.decay_advice) {
+        _ if b.vacation_until.is_some() => {
+            let until = b.vacation_until.unwrap_or(b.at);
+            format!(
+                "🏖️ On vacation until {} ({}): decay is paused, no decay warnings meanwhile.",
+                date(until),
+                relative(until)
+            )
+        }
         (Some(d), advice) => {
             let mut s = format!(
                 "Falls below {} on {} ({}) without new deposits.",

@@ -269,14 +269,26 @@ impl Ctx {
                 .await;
             match page {
                 Ok(page) => {
+                    let mut changed = Vec::new();
                     for m in &page {
-                        if !m.user.bot {
-                            self.roster.set_roles(
+                        let roles: Vec<u64> = m.roles.iter().map(|r| r.get()).collect();
+                        if !m.user.bot
+                            && self.roster.set_roles(
                                 guild,
                                 MemberId(m.user.id.get()),
-                                m.roles.iter().map(|r| r.get()).collect(),
-                            );
+                                roles.clone(),
+                            )
+                        {
+                            changed.push((super::convert::member_person(m), roles));
                         }
+                    }
+                    // Stored for `exclude.roles` (best effort: events keep it current).
+                    if let Err(e) = self
+                        .service
+                        .handle_member_roles(guild, &changed, Utc::now())
+                        .await
+                    {
+                        tracing::warn!(guild_id = guild.get(), error = %e, "could not store member roles");
                     }
                     seen += page.len();
                     match page.last() {

@@ -91,6 +91,15 @@ pub fn balance(b: &BalanceView) -> String {
         let _ = writeln!(s, "  next tier  {n} at {}", num(at));
     }
     match (&b.decay_date, &b.decay_advice) {
+        _ if b.vacation_until.is_some() => {
+            let _ = writeln!(
+                s,
+                "  decay      paused: on vacation until {}",
+                b.vacation_until
+                    .unwrap_or(b.at)
+                    .format("%Y-%m-%d %H:%M UTC")
+            );
+        }
         (Some(d), Some(a)) => {
             let _ = writeln!(
                 s,

@@ -9,6 +9,7 @@
 //! - `config`: a guild's settings;
 //! - `moderation`: the digest, roles by standing, the log channel, what-if;
 //! - `appeals`: `/appeal` and the moderators' `/review`;
+//! - `vacations`: `/vacation` (decay paused) and ending one early;
 //! - `solutions`: "Mark as solution", the Solved tag, `/unsolved`, the nudge.
 
 pub mod appeals;
@@ -18,6 +19,7 @@ mod members;
 pub mod moderation;
 mod report;
 pub mod solutions;
+pub mod vacations;
 mod views;
 
 use std::sync::Arc;
