@@ -37,6 +37,50 @@ pub struct Settings {
     /// `/vacation`: decay pauses while a member is away.
     #[serde(default)]
     pub vacation: VacationSettings,
+    /// The guild's clock (period boards).
+    #[serde(default)]
+    pub time: TimeSettings,
+    /// Period boards' winners post and the living leaderboard.
+    #[serde(default)]
+    pub board: BoardSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TimeSettings {
+    /// IANA time zone name: where a calendar week (Monday to Sunday) and
+    /// month begin and end for period boards.
+    pub zone: String,
+}
+
+impl Default for TimeSettings {
+    fn default() -> Self {
+        TimeSettings { zone: "UTC".into() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BoardSettings {
+    /// Channel where the bot keeps one leaderboard message up to date; 0 = off.
+    pub channel_id: u64,
+    /// The living leaderboard is edited at most this often (minutes).
+    pub refresh_minutes: u32,
+    /// Channel where each week's and month's winners are posted once; 0 = off.
+    pub winners_channel_id: u64,
+    /// Members shown on period boards and in the winners post.
+    pub size: u32,
+}
+
+impl Default for BoardSettings {
+    fn default() -> Self {
+        BoardSettings {
+            channel_id: 0,
+            refresh_minutes: 10,
+            winners_channel_id: 0,
+            size: 10,
+        }
+    }
 }
 
 /// `/vacation days:N`: the member's decay pauses for that span.
@@ -474,6 +518,13 @@ impl Settings {
         }
         if self.vacation.cooldown_days > 3650 {
             return Err("vacation.cooldown_days must be between 0 and 3650".into());
+        }
+        crate::capital::period::zone(&self.time.zone).map_err(|e| format!("time.zone: {e}"))?;
+        if self.board.refresh_minutes > 10_080 {
+            return Err("board.refresh_minutes must be between 0 and 10080 (a week)".into());
+        }
+        if !(1..=25).contains(&self.board.size) {
+            return Err("board.size must be between 1 and 25".into());
         }
         if self.forum.nudge_days > 3650 {
             return Err("forum.nudge_days must be between 0 (off) and 3650".into());

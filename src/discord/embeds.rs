@@ -195,6 +195,53 @@ pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
     (embed, standings_buttons(p.page, pages))
 }
 
+/// A period board (`/standings period:week|month`) or, with `winners`, the
+/// end-of-period winners post.
+pub fn period_board(b: &crate::service::boards::PeriodBoard, winners: bool) -> CreateEmbed {
+    let mut lines = String::new();
+    if b.rows.is_empty() {
+        lines.push_str("Nobody earned anything in this period.");
+    }
+    for r in &b.rows {
+        let medal = match (winners, r.rank) {
+            (true, 1) => "🥇 ",
+            (true, 2) => "🥈 ",
+            (true, 3) => "🥉 ",
+            _ => "",
+        };
+        let line = format!(
+            "`#{:>2}` {medal}**{}** — earned {} · standing {:.1} ({})\n",
+            r.rank,
+            escape(&r.member_name),
+            signed(r.earned),
+            r.standing,
+            escape(&r.tier)
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX {
+            break;
+        }
+        lines.push_str(&line);
+    }
+    let what = if b.period == "week" { "Week" } else { "Month" };
+    let title = if winners {
+        format!("🏆 Winners of the {} {}", b.period, b.label)
+    } else if b.ended {
+        format!("{what} {} (archive)", b.label)
+    } else {
+        format!("This {} ({})", b.period, b.label)
+    };
+    CreateEmbed::new()
+        .title(title)
+        .colour(if winners { AMBER } else { BLUE })
+        .description(lines)
+        .footer(CreateEmbedFooter::new(format!(
+            "{} to {} ({}) · earned in the period, standing now",
+            b.from.format("%Y-%m-%d %H:%M UTC"),
+            b.to.format("%Y-%m-%d %H:%M UTC"),
+            b.zone
+        )))
+}
+
 /// Button ids carry the page they lead to: `goodwill:standings:<page>`.
 pub fn standings_buttons(page: u32, pages: u32) -> Vec<CreateActionRow> {
     let prev = CreateButton::new(format!(

@@ -340,3 +340,38 @@ pub fn report(r: &ReportView, n: usize) -> String {
     });
     s
 }
+
+/// `goodwill standings --period week|month`.
+pub fn period_board(b: &crate::service::boards::PeriodBoard) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}{} — {} to {} ({})",
+        b.period,
+        b.label,
+        if b.ended { " (ended)" } else { "" },
+        b.from.format("%Y-%m-%d %H:%M UTC"),
+        b.to.format("%Y-%m-%d %H:%M UTC"),
+        b.zone
+    );
+    let _ = writeln!(
+        s,
+        "{:>4}  {:<24} {:>9} {:>9}  tier",
+        "#", "member", "earned", "standing"
+    );
+    for r in &b.rows {
+        let _ = writeln!(
+            s,
+            "{:>4}  {:<24} {:>9} {:>9}  {}",
+            r.rank,
+            r.member_name,
+            signed(r.earned),
+            num(r.standing),
+            r.tier
+        );
+    }
+    if b.rows.is_empty() {
+        let _ = writeln!(s, "nobody earned anything in this period");
+    }
+    s
+}

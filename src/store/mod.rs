@@ -4,6 +4,7 @@
 
 pub use goodwill_embedded_postgres as embedded;
 pub mod appeals;
+pub mod boards;
 pub mod conversations;
 pub mod exclusions;
 pub mod ledger;

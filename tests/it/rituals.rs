@@ -316,3 +316,257 @@ impl Lossy for Vec<serde_json::Value> {
             .join("\n")
     }
 }
+
+// ----- period boards, winners, the living leaderboard (bot restarted) --------
+
+const BOARD: u64 = 900_000_000_000_000_012;
+const WINNERS: u64 = 900_000_000_000_000_013;
+const TICK: Duration = Duration::from_millis(150);
+const T: Duration = Duration::from_secs(15);
+
+struct Run {
+    stop: tokio::sync::oneshot::Sender<()>,
+    handle: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+async fn launch(
+    fake: &goodwill_fake_discord::FakeDiscord,
+    service: &goodwill::service::Goodwill,
+) -> Run {
+    let identified = fake.identifies().len();
+    let opts = goodwill::discord::BotOptions {
+        api_url: fake.api_url(),
+        guild_id: Some(GUILD),
+        moderation_tick: TICK,
+        ..goodwill::discord::BotOptions::new("test-token")
+    };
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let handle = tokio::spawn(goodwill::discord::run_bot(
+        service.clone(),
+        opts,
+        async move {
+            let _ = rx.await;
+        },
+    ));
+    fake.wait_identifies(identified + 1, T)
+        .await
+        .expect("identified");
+    fake.registered_commands(Some(GUILD), T)
+        .await
+        .expect("commands registered");
+    Run { stop, handle }
+}
+
+impl Run {
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        tokio::time::timeout(T, self.handle)
+            .await
+            .expect("stops")
+            .unwrap()
+            .unwrap();
+    }
+}
+
+async fn set(service: &goodwill::service::Goodwill, key: &str, value: &str) {
+    service
+        .config_set(GuildId(GUILD), key, value)
+        .await
+        .unwrap_or_else(|e| panic!("{key} = {value}: {e}"));
+}
+
+async fn ticks() {
+    tokio::time::sleep(TICK * 6).await;
+}
+
+fn texts(v: &[serde_json::Value]) -> String {
+    v.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[tokio::test]
+async fn period_boards_winners_once_and_the_living_leaderboard_edited_in_place_across_a_restart() {
+    crate::support::init_tracing();
+    let (service, _db) = crate::support::app().await;
+    let g = GuildId(GUILD);
+    let now = Utc::now();
+    service.upsert_guild(g, "Test Guild").await.unwrap();
+    // Last month bob earned most; this week only ann earned.
+    let last_month = goodwill::capital::period::previous(
+        goodwill::capital::period::Period::Month,
+        now,
+        goodwill::capital::period::zone("UTC").unwrap(),
+    )
+    .unwrap();
+    let mid_last = last_month.from + chrono::Duration::days(10);
+    service
+        .adjust(
+            g,
+            MemberId(104),
+            MemberId(102),
+            8.0,
+            "great month",
+            1,
+            mid_last,
+        )
+        .await
+        .unwrap();
+    service
+        .adjust(
+            g,
+            MemberId(104),
+            MemberId(103),
+            3.0,
+            "good month",
+            2,
+            mid_last,
+        )
+        .await
+        .unwrap();
+    service
+        .adjust(g, MemberId(104), MemberId(101), 2.5, "this week", 3, now)
+        .await
+        .unwrap();
+    let week = service
+        .period_board(g, goodwill::capital::period::Period::Week, None, now)
+        .await
+        .unwrap();
+    assert_eq!(week.rows.len(), 1, "{week:?}");
+    assert_eq!(week.rows[0].member_id, MemberId(101));
+    assert!((week.rows[0].earned - 2.5).abs() < 1e-9);
+    let archive = service
+        .period_board(
+            g,
+            goodwill::capital::period::Period::Month,
+            Some(&last_month.label),
+            now,
+        )
+        .await
+        .unwrap();
+    let ids: Vec<u64> = archive.rows.iter().map(|r| r.member_id.get()).collect();
+    assert_eq!(ids, vec![102, 103], "{archive:?}");
+    assert!(archive.ended);
+    // The standing beside it is the decayed all-time one (less than earned).
+    assert!(archive.rows[0].standing < 8.0 && archive.rows[0].standing > 0.0);
+
+    let fake = goodwill_fake_discord::FakeDiscord::start().await;
+    fake.guild_create(
+        GUILD,
+        "Test Guild",
+        &[
+            (GENERAL, "general"),
+            (BOARD, "leaderboard"),
+            (WINNERS, "winners"),
+        ],
+    );
+    let run = launch(&fake, &service).await;
+    for u in [ann(), bob(), cyd()] {
+        fake.member_add(GUILD, &u);
+    }
+    eventually("names known", || async {
+        service
+            .store()
+            .member_names(g, &[MemberId(103)])
+            .await
+            .unwrap()
+            .get(&MemberId(103))
+            .is_some_and(|n| n == "cyd")
+    })
+    .await;
+    set(&service, "board.winners_channel_id", &WINNERS.to_string()).await;
+    set(&service, "board.channel_id", &BOARD.to_string()).await;
+    set(&service, "board.refresh_minutes", "0").await;
+
+    // /standings period:month at:<last month> shows the archive.
+    let id = fake.interaction_create(
+        GUILD,
+        GENERAL,
+        &ann(),
+        perms::MEMBER,
+        Cmd::new("standings")
+            .int("period", 1)
+            .str("at", &last_month.label),
+    );
+    let answer = fake.wait_for_answer(id, T).await.unwrap();
+    let embed = answer["embeds"].to_string();
+    assert!(
+        embed.contains("bob") && embed.contains("archive"),
+        "{answer}"
+    );
+    let id = fake.interaction_create(
+        GUILD,
+        GENERAL,
+        &ann(),
+        perms::MEMBER,
+        Cmd::new("standings").int("period", 0),
+    );
+    let answer = fake.wait_for_answer(id, T).await.unwrap();
+    assert!(answer["embeds"].to_string().contains("+2.5"), "{answer}");
+
+    // The month's winners are posted once; the living board is posted once
+    // and then edited in place.
+    eventually("winners and the board posted", || async {
+        texts(&fake.channel_messages(WINNERS)).contains(&last_month.label)
+            && !fake.channel_messages(BOARD).is_empty()
+    })
+    .await;
+    let winners = texts(&fake.channel_messages(WINNERS));
+    assert!(
+        winners.contains("Winners") && winners.contains("bob"),
+        "{winners}"
+    );
+    let board_id = fake.channel_message_ids(BOARD)[0];
+    service
+        .adjust(g, MemberId(104), MemberId(103), 30.0, "jump", 4, Utc::now())
+        .await
+        .unwrap();
+    eventually("the board edited with cyd on top", || async {
+        fake.channel_message_edits(BOARD)
+            .iter()
+            .any(|(m, b)| *m == board_id && b.to_string().contains("cyd"))
+    })
+    .await;
+    let posted_winners = fake.channel_messages(WINNERS).len();
+    run.stop().await;
+
+    // After a restart: the same message is edited, no winners post repeated.
+    let before = fake.channel_message_edits(BOARD).len();
+    let run = launch(&fake, &service).await;
+    eventually("the restarted bot edits the same message", || async {
+        fake.channel_message_edits(BOARD).len() > before
+    })
+    .await;
+    ticks().await;
+    assert_eq!(
+        fake.channel_messages(BOARD).len(),
+        1,
+        "no second board message"
+    );
+    assert!(fake
+        .channel_message_edits(BOARD)
+        .iter()
+        .all(|(m, _)| *m == board_id));
+    assert_eq!(
+        fake.channel_messages(WINNERS).len(),
+        posted_winners,
+        "winners not repeated"
+    );
+
+    // Deleted by someone: a new one is posted, and that one is edited from then on.
+    fake.delete_channel_message(BOARD, board_id);
+    eventually("a new board message", || async {
+        fake.channel_messages(BOARD).len() == 2
+    })
+    .await;
+    let new_id = fake.channel_message_ids(BOARD)[0];
+    assert_ne!(new_id, board_id);
+    eventually("the new one edited", || async {
+        fake.channel_message_edits(BOARD)
+            .iter()
+            .any(|(m, _)| *m == new_id)
+    })
+    .await;
+    run.stop().await;
+}
