@@ -110,6 +110,11 @@ enum Command {
         /// Page number (1-based).
         #[arg(long, default_value_t = 1)]
         page: u32,
+        /// week or month: what members earned in the current calendar week or
+        /// month (the guild's `time.zone`), beside their standing; with
+        /// `--at 2026-10` (or `2026-W44`, a date) a past one. all: the standing.
+        #[arg(long, default_value = "all")]
+        period: String,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -610,8 +615,21 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 print!("{}", text::why(&w))
             }
         }
-        Command::Standings { page, view } => {
+        Command::Standings { page, period, view } => {
             let guild = gw.resolve_guild(view.guild.as_deref()).await?;
+            let period = goodwill::capital::period::Period::parse(&period)
+                .map_err(|e| anyhow::anyhow!("--period: {e}"))?;
+            if period != goodwill::capital::period::Period::All {
+                let b = gw
+                    .period_board(guild, period, view.at.as_deref(), chrono::Utc::now())
+                    .await?;
+                if view.json {
+                    print_json(&b)?
+                } else {
+                    print!("{}", text::period_board(&b))
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             let p = gw
                 .standings(guild, page, parse_at(view.at.as_deref())?)
                 .await?;

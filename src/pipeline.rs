@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Mutex;
 
 use crate::capital::decay::Scales;
-use crate::capital::message::GuildId;
+use crate::capital::message::{GuildId, MemberId};
 use crate::capital::process::GuildState;
 use crate::capital::score::MemberMemory;
 use crate::capital::settings::Settings;
@@ -101,6 +101,14 @@ pub async fn hydrate(
         .opted_out_members(row.guild_id)
         .await?
         .into_iter()
+        .collect();
+    // The file settings may have changed since the flags were written.
+    store.refresh_excluded(row.guild_id, &s.exclude).await?;
+    state.memory.excluded = store
+        .excluded_members(row.guild_id)
+        .await?
+        .into_iter()
+        .chain(s.exclude.members.iter().map(|m| MemberId(*m)))
         .collect();
     // Conversations and channel memory: the recent past a message is placed
     // and read against, as it stood after the last stored message (the next

@@ -31,6 +31,150 @@ pub struct Settings {
     /// Help forums: accepted solutions, the Solved tag, the nudge.
     #[serde(default)]
     pub forum: ForumSettings,
+    /// Members and roles kept off the boards and out of tracking (staff, say).
+    #[serde(default)]
+    pub exclude: ExcludeSettings,
+    /// `/vacation`: decay pauses while a member is away.
+    #[serde(default)]
+    pub vacation: VacationSettings,
+    /// The guild's clock (period boards).
+    #[serde(default)]
+    pub time: TimeSettings,
+    /// Period boards' winners post and the living leaderboard.
+    #[serde(default)]
+    pub board: BoardSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TimeSettings {
+    /// IANA time zone name: where a calendar week (Monday to Sunday) and
+    /// month begin and end for period boards.
+    pub zone: String,
+}
+
+impl Default for TimeSettings {
+    fn default() -> Self {
+        TimeSettings { zone: "UTC".into() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct BoardSettings {
+    /// Channel where the bot keeps one leaderboard message up to date; 0 = off.
+    pub channel_id: u64,
+    /// The living leaderboard is edited at most this often (minutes).
+    pub refresh_minutes: u32,
+    /// Channel where each week's and month's winners are posted once; 0 = off.
+    pub winners_channel_id: u64,
+    /// Members shown on period boards and in the winners post.
+    pub size: u32,
+}
+
+impl Default for BoardSettings {
+    fn default() -> Self {
+        BoardSettings {
+            channel_id: 0,
+            refresh_minutes: 10,
+            winners_channel_id: 0,
+            size: 10,
+        }
+    }
+}
+
+/// `/vacation days:N`: the member's decay pauses for that span.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct VacationSettings {
+    /// Longest vacation, in days.
+    pub max_days: u32,
+    /// Days from the start of one vacation before the next may start.
+    pub cooldown_days: u32,
+}
+
+impl Default for VacationSettings {
+    fn default() -> Self {
+        VacationSettings {
+            max_days: 30,
+            cooldown_days: 90,
+        }
+    }
+}
+
+/// Who is neither tracked nor shown on boards. Staff are often asked to stay
+/// off the leaderboard (they answer because it is their job), and a member
+/// who is not ranked should not be charged or credited either: their
+/// messages write no entries (a thanks *from* them still credits the member
+/// they thank).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExcludeSettings {
+    /// Role ids: members holding any of them are excluded.
+    #[serde(deserialize_with = "id_list")]
+    pub roles: Vec<u64>,
+    /// Member ids excluded whatever their roles.
+    #[serde(deserialize_with = "id_list")]
+    pub members: Vec<u64>,
+}
+
+impl ExcludeSettings {
+    /// Whether a member with these role ids is excluded.
+    pub fn excludes(&self, member: u64, roles: &[u64]) -> bool {
+        self.members.contains(&member) || roles.iter().any(|r| self.roles.contains(r))
+    }
+}
+
+/// Discord ids as a TOML array of numbers or strings, or one string of ids
+/// separated by commas or spaces (mentions such as `<@&123>` are read as
+/// their id): `/config set exclude.roles "123, 456"` and
+/// `/config set exclude.roles [123, 456]` both work.
+fn id_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum One {
+        N(u64),
+        S(String),
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Ids {
+        One(One),
+        Many(Vec<One>),
+    }
+    let items = match Ids::deserialize(d)? {
+        Ids::One(o) => vec![o],
+        Ids::Many(v) => v,
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            One::N(n) => out.push(n),
+            One::S(s) => {
+                for w in s
+                    .split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|w| !w.is_empty())
+                {
+                    let digits = w
+                        .trim_start_matches("<@&")
+                        .trim_start_matches("<@")
+                        .trim_start_matches('!')
+                        .trim_end_matches('>');
+                    match digits.parse::<u64>() {
+                        Ok(n) if n > 0 => out.push(n),
+                        _ => {
+                            return Err(serde::de::Error::custom(format!(
+                                "{w:?} is not a Discord id (give ids separated by commas)"
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// Help forums and threads: what "Mark as solution" does besides the credit.
@@ -384,6 +528,19 @@ impl Settings {
             return Err("report.page_size must be between 1 and 25".into());
         }
         self.conversation.validate()?;
+        if !(1..=365).contains(&self.vacation.max_days) {
+            return Err("vacation.max_days must be between 1 and 365".into());
+        }
+        if self.vacation.cooldown_days > 3650 {
+            return Err("vacation.cooldown_days must be between 0 and 3650".into());
+        }
+        crate::capital::period::zone(&self.time.zone).map_err(|e| format!("time.zone: {e}"))?;
+        if self.board.refresh_minutes > 10_080 {
+            return Err("board.refresh_minutes must be between 0 and 10080 (a week)".into());
+        }
+        if !(1..=25).contains(&self.board.size) {
+            return Err("board.size must be between 1 and 25".into());
+        }
         if self.forum.nudge_days > 3650 {
             return Err("forum.nudge_days must be between 0 (off) and 3650".into());
         }

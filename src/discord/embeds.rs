@@ -94,6 +94,14 @@ pub fn balance(b: &BalanceView) -> CreateEmbed {
         tier.push_str(&format!("\nnext: {} at {:.1}", escape(next), at));
     }
     let decay = match (b.decay_date, &b.decay_advice) {
+        _ if b.vacation_until.is_some() => {
+            let until = b.vacation_until.unwrap_or(b.at);
+            format!(
+                "🏖️ On vacation until {} ({}): decay is paused, no decay warnings meanwhile.",
+                date(until),
+                relative(until)
+            )
+        }
         (Some(d), advice) => {
             let mut s = format!(
                 "Falls below {} on {} ({}) without new deposits.",
@@ -185,6 +193,53 @@ pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
         )))
         .timestamp(p.at);
     (embed, standings_buttons(p.page, pages))
+}
+
+/// A period board (`/standings period:week|month`) or, with `winners`, the
+/// end-of-period winners post.
+pub fn period_board(b: &crate::service::boards::PeriodBoard, winners: bool) -> CreateEmbed {
+    let mut lines = String::new();
+    if b.rows.is_empty() {
+        lines.push_str("Nobody earned anything in this period.");
+    }
+    for r in &b.rows {
+        let medal = match (winners, r.rank) {
+            (true, 1) => "🥇 ",
+            (true, 2) => "🥈 ",
+            (true, 3) => "🥉 ",
+            _ => "",
+        };
+        let line = format!(
+            "`#{:>2}` {medal}**{}** — earned {} · standing {:.1} ({})\n",
+            r.rank,
+            escape(&r.member_name),
+            signed(r.earned),
+            r.standing,
+            escape(&r.tier)
+        );
+        if lines.len() + line.len() > DESCRIPTION_MAX {
+            break;
+        }
+        lines.push_str(&line);
+    }
+    let what = if b.period == "week" { "Week" } else { "Month" };
+    let title = if winners {
+        format!("🏆 Winners of the {} {}", b.period, b.label)
+    } else if b.ended {
+        format!("{what} {} (archive)", b.label)
+    } else {
+        format!("This {} ({})", b.period, b.label)
+    };
+    CreateEmbed::new()
+        .title(title)
+        .colour(if winners { AMBER } else { BLUE })
+        .description(lines)
+        .footer(CreateEmbedFooter::new(format!(
+            "{} to {} ({}) · earned in the period, standing now",
+            b.from.format("%Y-%m-%d %H:%M UTC"),
+            b.to.format("%Y-%m-%d %H:%M UTC"),
+            b.zone
+        )))
 }
 
 /// Button ids carry the page they lead to: `goodwill:standings:<page>`.

@@ -71,6 +71,12 @@ pub enum LedgerEvent {
         guild: GuildId,
         member: MemberId,
     },
+    /// Members whose Discord roles changed (or were first learnt): stored,
+    /// for `exclude.roles`.
+    Roles {
+        guild: GuildId,
+        members: Vec<(Person, Vec<u64>)>,
+    },
     /// Forum tags newly applied to a post (THREAD_UPDATE): a Solved tag
     /// applied by hand may credit the last responder.
     TagsApplied {
@@ -88,6 +94,7 @@ impl LedgerEvent {
             | LedgerEvent::MemberJoin { guild, .. }
             | LedgerEvent::Delete { guild, .. }
             | LedgerEvent::MemberLeave { guild, .. }
+            | LedgerEvent::Roles { guild, .. }
             | LedgerEvent::TagsApplied { guild, .. } => *guild,
             LedgerEvent::Message(m) | LedgerEvent::Update(m) => m.guild_id,
             LedgerEvent::Reaction(r) => r.guild_id,
@@ -98,7 +105,7 @@ impl LedgerEvent {
     fn order_key(&self) -> (u8, u64) {
         match self {
             LedgerEvent::Guild { .. } => (0, 0),
-            LedgerEvent::MemberJoin { .. } => (1, 0),
+            LedgerEvent::MemberJoin { .. } | LedgerEvent::Roles { .. } => (1, 0),
             LedgerEvent::Message(m) => (2, m.id.get()),
             LedgerEvent::Update(_) => (3, 0),
             LedgerEvent::Reaction(r) if r.added => (4, 0),
@@ -120,6 +127,7 @@ impl LedgerEvent {
             LedgerEvent::Delete { ids, .. } if ids.len() == 1 => "message_delete",
             LedgerEvent::Delete { .. } => "message_delete_bulk",
             LedgerEvent::MemberLeave { .. } => "member_remove",
+            LedgerEvent::Roles { .. } => "member_roles",
             LedgerEvent::TagsApplied { .. } => "thread_update",
         }
     }
@@ -469,6 +477,9 @@ async fn handle(
         LedgerEvent::MemberLeave { guild, member } => {
             service.handle_member_leave(guild, member, at).await
         }
+        LedgerEvent::Roles { guild, members } => {
+            service.handle_member_roles(guild, &members, at).await
+        }
         LedgerEvent::TagsApplied {
             guild,
             thread,
@@ -539,14 +550,25 @@ impl Handler {
                 }
                 let guild = GuildId(g.guild.id.get());
                 self.roster.guild_seen(guild);
+                let mut changed = Vec::new();
                 for m in g.guild.members.values().filter(|m| !m.user.bot) {
-                    self.roster
-                        .set_roles(guild, MemberId(m.user.id.get()), role_ids(&m.roles));
+                    if self
+                        .roster
+                        .set_roles(guild, MemberId(m.user.id.get()), role_ids(&m.roles))
+                    {
+                        changed.push((convert::member_person(m), role_ids(&m.roles)));
+                    }
                 }
                 self.queue.push(LedgerEvent::Guild {
                     guild: GuildId(g.guild.id.get()),
                     name: g.guild.name,
                 });
+                if !changed.is_empty() {
+                    self.queue.push(LedgerEvent::Roles {
+                        guild,
+                        members: changed,
+                    });
+                }
             }
             sy::Event::ChannelCreate(c) => {
                 self.channels.learn(&c.channel);
@@ -581,21 +603,37 @@ impl Handler {
                 self.roster.guild_gone(GuildId(g.guild.id.get()));
             }
             sy::Event::GuildMemberUpdate(u) if !u.user.bot => {
-                self.roster.set_roles(
-                    GuildId(u.guild_id.get()),
-                    MemberId(u.user.id.get()),
-                    role_ids(&u.roles),
-                );
+                let guild = GuildId(u.guild_id.get());
+                if self
+                    .roster
+                    .set_roles(guild, MemberId(u.user.id.get()), role_ids(&u.roles))
+                {
+                    self.queue.push(LedgerEvent::Roles {
+                        guild,
+                        members: vec![(
+                            convert::person(&u.user, u.nick.as_deref()),
+                            role_ids(&u.roles),
+                        )],
+                    });
+                }
             }
             sy::Event::MessageCreate(m) => {
                 if let (Some(g), Some(member), false) =
                     (m.message.guild_id, &m.message.member, m.message.author.bot)
                 {
-                    self.roster.set_roles(
+                    if self.roster.set_roles(
                         GuildId(g.get()),
                         MemberId(m.message.author.id.get()),
                         role_ids(&member.roles),
-                    );
+                    ) {
+                        self.queue.push(LedgerEvent::Roles {
+                            guild: GuildId(g.get()),
+                            members: vec![(
+                                convert::person(&m.message.author, member.nick.as_deref()),
+                                role_ids(&member.roles),
+                            )],
+                        });
+                    }
                 }
                 if let Some(msg) = convert::message_in(&m.message, "") {
                     self.queue.push(LedgerEvent::Message(msg));
@@ -626,12 +664,17 @@ impl Handler {
             }
             sy::Event::ReactionAdd(r) => {
                 if let (Some(g), Some(m)) = (r.reaction.guild_id, &r.reaction.member) {
-                    if !m.user.bot {
-                        self.roster.set_roles(
+                    if !m.user.bot
+                        && self.roster.set_roles(
                             GuildId(g.get()),
                             MemberId(m.user.id.get()),
                             role_ids(&m.roles),
-                        );
+                        )
+                    {
+                        self.queue.push(LedgerEvent::Roles {
+                            guild: GuildId(g.get()),
+                            members: vec![(convert::member_person(m), role_ids(&m.roles))],
+                        });
                     }
                 }
                 if let Some(ri) = convert::reaction_in(&r.reaction, true, now) {
@@ -644,17 +687,25 @@ impl Handler {
                 }
             }
             sy::Event::GuildMemberAdd(m) => {
-                if !m.member.user.bot {
-                    self.roster.set_roles(
+                let changed = !m.member.user.bot
+                    && self.roster.set_roles(
                         GuildId(m.member.guild_id.get()),
                         MemberId(m.member.user.id.get()),
                         role_ids(&m.member.roles),
                     );
-                }
                 self.queue.push(LedgerEvent::MemberJoin {
                     guild: GuildId(m.member.guild_id.get()),
                     member: convert::member_person(&m.member),
                 });
+                if changed {
+                    self.queue.push(LedgerEvent::Roles {
+                        guild: GuildId(m.member.guild_id.get()),
+                        members: vec![(
+                            convert::member_person(&m.member),
+                            role_ids(&m.member.roles),
+                        )],
+                    });
+                }
             }
             sy::Event::GuildMemberRemove(m) => {
                 self.roster
@@ -668,11 +719,16 @@ impl Handler {
                 metrics().event("interaction");
                 if let sy::Interaction::Command(ci) = &i.interaction {
                     if let (Some(g), Some(m)) = (ci.guild_id, &ci.member) {
-                        self.roster.set_roles(
+                        if self.roster.set_roles(
                             GuildId(g.get()),
                             MemberId(m.user.id.get()),
                             role_ids(&m.roles),
-                        );
+                        ) {
+                            self.queue.push(LedgerEvent::Roles {
+                                guild: GuildId(g.get()),
+                                members: vec![(convert::member_person(m), role_ids(&m.roles))],
+                            });
+                        }
                     }
                 }
                 if let sy::Interaction::Component(ci) = i.interaction {

@@ -158,11 +158,96 @@ impl Ctx {
                 tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "log channel failed");
             }
         }
+        if settings.board.winners_channel_id != 0 {
+            if let Err(e) = self.winners(guild, at).await {
+                tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "winners post failed");
+            }
+        }
+        if settings.board.channel_id != 0 {
+            if let Err(e) = self.living_board(guild, at).await {
+                tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "living leaderboard failed");
+            }
+        }
         if settings.forum.nudge_days > 0 {
             if let Err(e) = self.nudges(guild, at).await {
                 tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "solution nudges failed");
             }
         }
+    }
+
+    // ----- period winners and the living leaderboard ------------------------------
+
+    /// Post each ended week's and month's winners once (claimed in the
+    /// database first; a post Discord refuses is released and retried).
+    async fn winners(&self, guild: GuildId, at: DateTime<Utc>) -> anyhow::Result<()> {
+        for w in self.service.take_winners(guild, at).await? {
+            let sent = sy::ChannelId::new(w.channel_id)
+                .send_message(
+                    &*self.http,
+                    sy::CreateMessage::new()
+                        .embed(super::embeds::period_board(&w.board, true))
+                        .allowed_mentions(sy::CreateAllowedMentions::new()),
+                )
+                .await;
+            if let Err(e) = sent {
+                self.service.release_winners(guild, &w.key).await?;
+                return Err(anyhow::Error::new(e).context("winners not posted; retried next tick"));
+            }
+            tracing::info!(guild_id = guild.get(), period = %w.key, "posted the period's winners");
+        }
+        Ok(())
+    }
+
+    /// Keep one leaderboard message up to date in `board.channel_id`: edit
+    /// the stored message at most every `board.refresh_minutes`; post a new
+    /// one when there is none (or it was deleted).
+    async fn living_board(&self, guild: GuildId, at: DateTime<Utc>) -> anyhow::Result<()> {
+        let Some(due) = self.service.board_due(guild, at).await? else {
+            return Ok(());
+        };
+        let (embed, _) = super::embeds::standings(&due.page);
+        let channel = sy::ChannelId::new(due.channel_id);
+        if let Some(m) = due.message_id {
+            let edited = channel
+                .edit_message(
+                    &*self.http,
+                    sy::MessageId::new(m),
+                    sy::EditMessage::new().embed(embed.clone()),
+                )
+                .await;
+            match edited {
+                Ok(_) => {
+                    self.service
+                        .board_posted(guild, due.channel_id, m, at)
+                        .await?;
+                    return Ok(());
+                }
+                Err(sy::Error::Http(sy::HttpError::UnsuccessfulRequest(r)))
+                    if r.status_code.as_u16() == 404 =>
+                {
+                    tracing::info!(
+                        guild_id = guild.get(),
+                        message = m,
+                        "the living leaderboard was deleted; posting a new one"
+                    );
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e).context("living leaderboard not edited"))
+                }
+            }
+        }
+        let posted = channel
+            .send_message(
+                &*self.http,
+                sy::CreateMessage::new()
+                    .embed(embed)
+                    .allowed_mentions(sy::CreateAllowedMentions::new()),
+            )
+            .await?;
+        self.service
+            .board_posted(guild, due.channel_id, posted.id.get(), at)
+            .await?;
+        Ok(())
     }
 
     // ----- nudges ---------------------------------------------------------------
@@ -269,14 +354,26 @@ impl Ctx {
                 .await;
             match page {
                 Ok(page) => {
+                    let mut changed = Vec::new();
                     for m in &page {
-                        if !m.user.bot {
-                            self.roster.set_roles(
+                        let roles: Vec<u64> = m.roles.iter().map(|r| r.get()).collect();
+                        if !m.user.bot
+                            && self.roster.set_roles(
                                 guild,
                                 MemberId(m.user.id.get()),
-                                m.roles.iter().map(|r| r.get()).collect(),
-                            );
+                                roles.clone(),
+                            )
+                        {
+                            changed.push((super::convert::member_person(m), roles));
                         }
+                    }
+                    // Stored for `exclude.roles` (best effort: events keep it current).
+                    if let Err(e) = self
+                        .service
+                        .handle_member_roles(guild, &changed, Utc::now())
+                        .await
+                    {
+                        tracing::warn!(guild_id = guild.get(), error = %e, "could not store member roles");
                     }
                     seen += page.len();
                     match page.last() {

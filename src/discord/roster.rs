@@ -67,13 +67,21 @@ impl Roster {
         g
     }
 
-    /// A member's full current role list, as Discord just told it.
-    pub fn set_roles(&self, guild: GuildId, member: MemberId, roles: Vec<RoleId>) {
-        self.write()
+    /// A member's full current role list, as Discord just told it. Returns
+    /// whether it differs from what was known (a member first seen without
+    /// roles is no change): then the roles are worth storing.
+    pub fn set_roles(&self, guild: GuildId, member: MemberId, roles: Vec<RoleId>) -> bool {
+        let roles = normal(roles);
+        let old = self
+            .write()
             .entry(guild)
             .or_default()
             .members
-            .insert(member, normal(roles));
+            .insert(member, roles.clone());
+        match old {
+            Some(o) => o != roles,
+            None => !roles.is_empty(),
+        }
     }
 
     pub fn remove_member(&self, guild: GuildId, member: MemberId) {

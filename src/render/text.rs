@@ -91,6 +91,15 @@ pub fn balance(b: &BalanceView) -> String {
         let _ = writeln!(s, "  next tier  {n} at {}", num(at));
     }
     match (&b.decay_date, &b.decay_advice) {
+        _ if b.vacation_until.is_some() => {
+            let _ = writeln!(
+                s,
+                "  decay      paused: on vacation until {}",
+                b.vacation_until
+                    .unwrap_or(b.at)
+                    .format("%Y-%m-%d %H:%M UTC")
+            );
+        }
         (Some(d), Some(a)) => {
             let _ = writeln!(
                 s,
@@ -329,5 +338,40 @@ pub fn report(r: &ReportView, n: usize) -> String {
     } else {
         table(&["member", "replies", "solutions", "earned"], &rows)
     });
+    s
+}
+
+/// `goodwill standings --period week|month`.
+pub fn period_board(b: &crate::service::boards::PeriodBoard) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}{} — {} to {} ({})",
+        b.period,
+        b.label,
+        if b.ended { " (ended)" } else { "" },
+        b.from.format("%Y-%m-%d %H:%M UTC"),
+        b.to.format("%Y-%m-%d %H:%M UTC"),
+        b.zone
+    );
+    let _ = writeln!(
+        s,
+        "{:>4}  {:<24} {:>9} {:>9}  tier",
+        "#", "member", "earned", "standing"
+    );
+    for r in &b.rows {
+        let _ = writeln!(
+            s,
+            "{:>4}  {:<24} {:>9} {:>9}  {}",
+            r.rank,
+            r.member_name,
+            signed(r.earned),
+            num(r.standing),
+            r.tier
+        );
+    }
+    if b.rows.is_empty() {
+        let _ = writeln!(s, "nobody earned anything in this period");
+    }
     s
 }

@@ -126,6 +126,12 @@ impl Goodwill {
             }
         }
         self.store().set_guild_settings(guild, &json).await?;
+        if key.starts_with("exclude.") {
+            // Boards filter on the stored flag: recomputed at once.
+            self.store()
+                .refresh_excluded(guild, &new_settings.exclude)
+                .await?;
+        }
         if key.starts_with("roles.") {
             // New role settings: roles that could not be managed are tried again (once).
             self.store().clear_role_problems(guild).await?;

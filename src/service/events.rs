@@ -155,6 +155,31 @@ impl Goodwill {
         Ok(())
     }
 
+    /// Members' current Discord roles (as the gateway tells them): stored,
+    /// and whether the guild's `exclude.roles` now covers them takes effect
+    /// from the next event on.
+    pub async fn handle_member_roles(
+        &self,
+        guild: GuildId,
+        members: &[(Person, Vec<u64>)],
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        let rt = self.inner.runtime(guild, "", at).await?;
+        let mut rt = rt.lock().await;
+        let ex = rt.settings.exclude.clone();
+        self.store()
+            .set_member_roles(guild, members, &ex, at)
+            .await?;
+        for (p, roles) in members {
+            if ex.excludes(p.id.get(), roles) {
+                rt.state.memory.excluded.insert(p.id);
+            } else {
+                rt.state.memory.excluded.remove(&p.id);
+            }
+        }
+        Ok(())
+    }
+
     pub async fn handle_member_leave(
         &self,
         guild: GuildId,

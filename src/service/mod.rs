@@ -8,16 +8,20 @@
 //! - `members`: kudos, moderator adjustments, opt-out and opt-in;
 //! - `config`: a guild's settings;
 //! - `moderation`: the digest, roles by standing, the log channel, what-if;
+//! - `boards`: period boards, winners posts, the living leaderboard;
 //! - `appeals`: `/appeal` and the moderators' `/review`;
+//! - `vacations`: `/vacation` (decay paused) and ending one early;
 //! - `solutions`: "Mark as solution", the Solved tag, `/unsolved`, the nudge.
 
 pub mod appeals;
+pub mod boards;
 mod config;
 mod events;
 mod members;
 pub mod moderation;
 mod report;
 pub mod solutions;
+pub mod vacations;
 mod views;
 
 use std::sync::Arc;

@@ -351,7 +351,7 @@ impl Goodwill {
             .into_iter()
             .map(|a| (a.member_id, g.scales.standing(a.recent, a.lasting)))
             .collect();
-        let input: Vec<MemberRoles> = members
+        let mut input: Vec<MemberRoles> = members
             .iter()
             .map(|(m, roles)| MemberRoles {
                 member_id: *m,
@@ -362,6 +362,18 @@ impl Goodwill {
                 roles: roles.clone(),
             })
             .collect();
+        // Excluded members hold no tier role (as if their standing were 0).
+        let hidden: HashSet<MemberId> = self
+            .store()
+            .hidden_members(guild)
+            .await?
+            .into_iter()
+            .collect();
+        for m in input.iter_mut() {
+            if hidden.contains(&m.member_id) {
+                m.tier = s.tiers[0].name.clone();
+            }
+        }
         let blocked = self.store().role_problems(guild).await?;
         let set: HashSet<RoleId> = blocked.iter().map(|b| b.0).collect();
         Ok(RolePlan {

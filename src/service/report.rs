@@ -101,12 +101,27 @@ impl Goodwill {
         ids.extend(stats.iter().map(|x| x.member_id));
         ids.sort();
         ids.dedup();
+        // Excluded and departed members are not on the boards.
+        let hidden: std::collections::HashSet<MemberId> = self
+            .store()
+            .hidden_members(guild)
+            .await?
+            .into_iter()
+            .collect();
+        ids.retain(|m| !hidden.contains(m));
         let names = self.store().member_names(guild, &ids).await?;
         let th = Thresholds {
             quiet_below: s.report.quiet_below,
             giver_ratio: s.report.giver_ratio,
             taker_ratio: s.report.taker_ratio,
         };
+        // Members on vacation: their decay is paused, so no tier is at risk.
+        let away: std::collections::HashSet<MemberId> = self
+            .store()
+            .on_vacation(guild, at)
+            .await?
+            .into_iter()
+            .collect();
         let stat_by: HashMap<MemberId, &WindowStat> =
             stats.iter().map(|x| (x.member_id, x)).collect();
         let mut members = Vec::new();
@@ -119,7 +134,7 @@ impl Goodwill {
             let (idx, tier) = tier_of(&s.tiers, standing);
             let name = names.get(id).cloned().unwrap_or_else(|| id.to_string());
             let floor = tier_floor(&s.tiers, idx);
-            if floor.is_finite() {
+            if floor.is_finite() && !away.contains(id) {
                 if let Some(d) = projected_fall(r, l, floor, &g.scales, at) {
                     if d - at <= Duration::days(s.report.at_risk_days as i64) {
                         at_risk.push(AtRisk {

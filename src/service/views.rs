@@ -2,6 +2,8 @@
 //! at any moment: from the stored accumulators when they can answer, else
 //! from the ledger.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -11,6 +13,7 @@ use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::{headroom, tier_floor, tier_of};
+use crate::capital::vacation::{self, values_paused};
 use crate::store::GuildRow;
 
 /// One member's figures at a moment (`/balance`, `goodwill balance`).
@@ -46,6 +49,8 @@ pub struct BalanceView {
     pub opted_out: bool,
     /// Accepted solutions credited to the member ("Mark as solution").
     pub solutions: u64,
+    /// The end of the vacation going on (decay paused until then).
+    pub vacation_until: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,12 +127,24 @@ impl Goodwill {
             .cached_settings(guild, &g.settings)
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let scales = g.scales;
-        let (recent, lasting, entries) = snap.values_at(at);
+        let (mut recent, mut lasting, entries) = snap.values_at(at);
+        let (mut r7, mut l7, _) = snap.values_at(week_ago);
+        let mut vacation_until = None;
+        if snap.vacations > 0 {
+            // Vacations pause decay: computed exactly from the member's entries.
+            let spans = self.store().vacations_of(guild, member).await?;
+            if !spans.is_empty() {
+                let amounts = self.store().member_amounts(guild, member).await?;
+                (recent, lasting) = values_paused(&amounts, at, &scales, &spans);
+                (r7, l7) = values_paused(&amounts, week_ago, &scales, &spans);
+                vacation_until = vacation::active(&spans, at).map(|v| v.end);
+            }
+        }
         let standing = scales.standing(recent, lasting);
-        let (r7, l7, _) = snap.values_at(week_ago);
         let (idx, tier) = tier_of(&s.tiers, standing);
         let floor = tier_floor(&s.tiers, idx);
-        let decay_date = if floor.is_finite() {
+        // No decay warning while decay is paused.
+        let decay_date = if floor.is_finite() && vacation_until.is_none() {
             projected_fall(recent, lasting, floor, &scales, at)
         } else {
             None
@@ -185,7 +202,30 @@ impl Goodwill {
             entries,
             opted_out: snap.opted_out,
             solutions: snap.solutions,
+            vacation_until,
         })
+    }
+
+    /// Recompute, with their decay paused, the rows of members who took a
+    /// vacation. (The rank order across pages is the stored key's, which
+    /// does not know vacations: a vacationer can sit a little lower than
+    /// their paused standing until the rows around them decay past it.)
+    pub(super) async fn pause_vacations(
+        &self,
+        guild: GuildId,
+        rows: &mut [(MemberId, f64, f64)],
+        scales: &Scales,
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
+        let spans = self.store().vacations_in(guild, &ids).await?;
+        for row in rows.iter_mut() {
+            if let Some(sp) = spans.get(&row.0) {
+                let amounts = self.store().member_amounts(guild, row.0).await?;
+                (row.1, row.2) = values_paused(&amounts, at, scales, sp);
+            }
+        }
+        Ok(())
     }
 
     /// Every member's exact (recent, lasting) at `at`.
@@ -248,8 +288,9 @@ impl Goodwill {
             .cached_settings(guild, &snap.guild.settings)
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let (now, stale) = near_now(&snap.guild, &s);
+        let snap_vacations = snap.vacations;
         let (g, total, mut rows, per_page, offset, names): PageParts =
-            if now && !stale && s.report.page_size == per_page {
+            if now && !stale && s.report.page_size == per_page && snap.hidden == 0 {
                 let g = snap.guild;
                 let rows = snap
                     .rows
@@ -269,14 +310,30 @@ impl Goodwill {
                 let per_page = s.report.page_size;
                 let offset = (page as u64 - 1) * per_page as u64;
                 let mut g = snap.guild;
-                let total = snap.total;
+                let mut total = snap.total;
+                // Excluded and departed members are not ranked at all.
+                let hidden = if snap.hidden > 0 {
+                    self.store().hidden_members(guild).await?
+                } else {
+                    Vec::new()
+                };
                 let rows: Vec<(MemberId, f64, f64)> = if now {
                     if stale {
                         g = self.store().refresh_standings(guild, at).await?;
                     }
-                    self.store()
-                        .standings_by_key(guild, offset, per_page as u64)
-                        .await?
+                    let page_rows = if hidden.is_empty() {
+                        self.store()
+                            .standings_by_key(guild, offset, per_page as u64)
+                            .await?
+                    } else {
+                        let (rows, n) = self
+                            .store()
+                            .standings_visible(guild, &hidden, offset, per_page as u64)
+                            .await?;
+                        total = n;
+                        rows
+                    };
+                    page_rows
                         .into_iter()
                         .map(|b| {
                             let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
@@ -284,7 +341,12 @@ impl Goodwill {
                         })
                         .collect()
                 } else {
+                    let hidden: HashSet<MemberId> = hidden.into_iter().collect();
                     let mut all = self.all_at(&g, &s, at).await?;
+                    all.retain(|(m, _, _)| !hidden.contains(m));
+                    if !hidden.is_empty() {
+                        total = all.len() as u64;
+                    }
                     sort_by_standing(&mut all, &g.scales);
                     all.into_iter()
                         .skip(offset as usize)
@@ -295,6 +357,10 @@ impl Goodwill {
                 let names = self.store().member_names(guild, &ids).await?;
                 (g, total, rows, per_page, offset, names)
             };
+        if snap_vacations > 0 {
+            self.pause_vacations(guild, &mut rows, &g.scales, at)
+                .await?;
+        }
         let pages = (total.div_ceil(per_page as u64)).max(1) as u32;
         sort_by_standing(&mut rows, &g.scales);
         Ok(StandingsPage {

@@ -94,6 +94,11 @@ impl Store {
         if gone > 0 {
             snapshot_standings(&mut tx, guild).await?;
         }
+        sqlx::query("DELETE FROM vacations WHERE guild_id = $1 AND member_id = $2")
+            .bind(g)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM messages WHERE guild_id = $1 AND author_id = $2")
             .bind(g)
             .bind(m)

@@ -4,10 +4,13 @@
 
 pub use goodwill_embedded_postgres as embedded;
 pub mod appeals;
+pub mod boards;
 pub mod conversations;
+pub mod exclusions;
 pub mod ledger;
 pub mod members;
 pub mod report;
+pub mod vacations;
 pub mod views;
 
 use std::str::FromStr;

@@ -72,7 +72,7 @@ fn entry_row(r: &sqlx::postgres::PgRow) -> EntryRow {
     }
 }
 
-fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
+pub(crate) fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
     BalanceRow {
         member_id: r.get::<MemberId, _>("member_id"),
         acc: Accumulator {
@@ -492,6 +492,8 @@ pub struct BalanceSnapshot {
     pub rank: Option<u64>,
     /// Accepted solutions credited to the member (moved ones left out).
     pub solutions: u64,
+    /// Vacations the member ever took (their balance needs them).
+    pub vacations: u64,
 }
 
 impl BalanceSnapshot {
@@ -539,6 +541,7 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
                        AND NOT EXISTS (SELECT 1 FROM ledger r
                                        WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
                     ) AS solutions,
+                    (SELECT count(*) FROM vacations v WHERE v.guild_id = $1 AND v.member_id = $2) AS vacations,
                     CASE WHEN b.member_id IS NULL THEN NULL ELSE
                       -- Rows ahead of (key, id) in the sweep's order: the sweep rank of the
                       -- last one (two probes of balances_sweep_key) ...
@@ -589,6 +592,9 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                     g.recent_weight, g.standings_at, g.settings,
                     (SELECT max(sweep_rank) FROM balances s WHERE s.guild_id = $1) AS swept,
                     (SELECT n FROM n) AS unswept,
+                    (SELECT count(*) FROM members hm WHERE hm.guild_id = $1
+                       AND (hm.excluded OR hm.left_at IS NOT NULL)) AS hidden,
+                    (SELECT count(*) FROM vacations v WHERE v.guild_id = $1) AS vacations,
                     c.member_id, c.acc_recent, c.acc_lasting, c.entries, c.last_at, c.standing_key,
                     c.sweep_rank, c.moved,
                     coalesce((SELECT coalesce(m.nickname, m.name) FROM members m
@@ -693,6 +699,12 @@ pub struct StandingsSnapshot {
     pub guild: super::GuildRow,
     pub total: u64,
     pub rows: Vec<(BalanceRow, String)>,
+    /// Members kept off the boards (excluded or departed): when any, the
+    /// page must be read again without them.
+    pub hidden: u64,
+    /// Vacations taken in the guild: when any, the rows of members who took
+    /// one are computed again with their decay paused.
+    pub vacations: u64,
 }
 
 impl Store {
@@ -742,6 +754,7 @@ impl Store {
             tail,
             rank: r.try_get::<Option<i64>, _>("rank")?.map(|x| x as u64),
             solutions: r.try_get::<i64, _>("solutions")? as u64,
+            vacations: r.try_get::<i64, _>("vacations")? as u64,
         }))
     }
 
@@ -799,6 +812,8 @@ impl Store {
                 guild: super::ledger::row_to_guild(first)?,
                 total: swept as u64 + new_rows,
                 rows,
+                hidden: first.try_get::<i64, _>("hidden")? as u64,
+                vacations: first.try_get::<i64, _>("vacations")? as u64,
             })),
             None => self.standings_page_by_offset(guild, offset, limit).await,
         }
@@ -816,6 +831,9 @@ impl Store {
             "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
                     g.recent_weight, g.standings_at, g.settings,
                     (SELECT count(*) FROM balances c WHERE c.guild_id = $1) AS total,
+                    (SELECT count(*) FROM members hm WHERE hm.guild_id = $1
+                       AND (hm.excluded OR hm.left_at IS NOT NULL)) AS hidden,
+                    (SELECT count(*) FROM vacations v WHERE v.guild_id = $1) AS vacations,
                     p.member_id, p.acc_recent, p.acc_lasting, p.entries, p.last_at,
                     coalesce(m.nickname, m.name, p.member_id::text) AS display
              FROM guilds g
@@ -848,6 +866,8 @@ impl Store {
             guild: guild_row,
             total,
             rows: out,
+            hidden: first.try_get::<i64, _>("hidden")? as u64,
+            vacations: first.try_get::<i64, _>("vacations")? as u64,
         }))
     }
 

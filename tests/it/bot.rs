@@ -18,38 +18,38 @@ use support::{ledger_rows, GUILD};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-const GENERAL: u64 = 900_000_000_000_000_002;
-const HELP: u64 = 900_000_000_000_000_003;
-const T: Duration = Duration::from_secs(15);
+pub(crate) const GENERAL: u64 = 900_000_000_000_000_002;
+pub(crate) const HELP: u64 = 900_000_000_000_000_003;
+pub(crate) const T: Duration = Duration::from_secs(15);
 
-fn ann() -> FakeUser {
+pub(crate) fn ann() -> FakeUser {
     FakeUser::new(101, "ann")
 }
-fn bob() -> FakeUser {
+pub(crate) fn bob() -> FakeUser {
     FakeUser::new(102, "bob")
 }
-fn cyd() -> FakeUser {
+pub(crate) fn cyd() -> FakeUser {
     FakeUser::new(103, "cyd")
 }
 
-struct Bot {
-    fake: FakeDiscord,
-    service: Goodwill,
-    db: support::TestDb,
+pub(crate) struct Bot {
+    pub(crate) fake: FakeDiscord,
+    pub(crate) service: Goodwill,
+    pub(crate) db: support::TestDb,
     stop: Option<oneshot::Sender<()>>,
     handle: JoinHandle<anyhow::Result<()>>,
     seq: std::sync::atomic::AtomicU64,
 }
 
 impl Bot {
-    async fn start() -> Bot {
+    pub(crate) async fn start() -> Bot {
         Bot::start_with(|_| {}, |_| {}).await
     }
 
     /// Start with the fake and the options adjusted first; waits for the
     /// first READY and the command registration (in GUILD, or globally when
     /// `guild_id` is None).
-    async fn start_with(
+    pub(crate) async fn start_with(
         fake_setup: impl FnOnce(&FakeDiscord),
         opts_setup: impl FnOnce(&mut BotOptions),
     ) -> Bot {
@@ -92,7 +92,7 @@ impl Bot {
         bot
     }
 
-    async fn stop(mut self) {
+    pub(crate) async fn stop(mut self) {
         let _ = self.stop.take().unwrap().send(());
         tokio::time::timeout(T, &mut self.handle)
             .await
@@ -102,12 +102,12 @@ impl Bot {
     }
 
     /// A message id for "now" (snowflakes carry their time).
-    fn id(&self) -> u64 {
+    pub(crate) fn id(&self) -> u64 {
         let n = self.seq.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         snowflake_at(Utc::now(), n)
     }
 
-    async fn command(&self, user: &FakeUser, permissions: u64, cmd: Cmd) -> Value {
+    pub(crate) async fn command(&self, user: &FakeUser, permissions: u64, cmd: Cmd) -> Value {
         let id = self
             .fake
             .interaction_create(GUILD, GENERAL, user, permissions, cmd);
@@ -117,11 +117,11 @@ impl Bot {
             .unwrap_or_else(|| panic!("no answer to {id}"))
     }
 
-    async fn rows(&self) -> Vec<(i64, String, f64, String)> {
+    pub(crate) async fn rows(&self) -> Vec<(i64, String, f64, String)> {
         ledger_rows(&self.db.store, GUILD).await
     }
 
-    async fn standing(&self, member: u64) -> f64 {
+    pub(crate) async fn standing(&self, member: u64) -> f64 {
         self.service
             .balance(GuildId(GUILD), MemberId(member), Utc::now())
             .await
@@ -130,7 +130,7 @@ impl Bot {
     }
 }
 
-async fn eventually<F, Fut>(what: &str, mut f: F)
+pub(crate) async fn eventually<F, Fut>(what: &str, mut f: F)
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = bool>,
@@ -145,7 +145,7 @@ where
     panic!("timed out waiting for: {what}");
 }
 
-fn kinds_of(rows: &[(i64, String, f64, String)], member: u64) -> Vec<String> {
+pub(crate) fn kinds_of(rows: &[(i64, String, f64, String)], member: u64) -> Vec<String> {
     rows.iter()
         .filter(|r| r.0 == member as i64)
         .map(|r| r.1.clone())

@@ -15,5 +15,6 @@ mod fuzz_commands;
 mod ledger;
 mod reliability;
 mod reports;
+mod rituals;
 mod support;
 mod tools;

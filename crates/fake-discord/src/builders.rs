@@ -179,6 +179,12 @@ impl Msg {
         }
         self
     }
+    /// The author's member object holds `roles` (as Discord sends it).
+    pub fn author_roles(mut self, roles: &[u64]) -> Self {
+        let roles: Vec<Value> = roles.iter().map(|r| r.to_string().into()).collect();
+        self.json["member"]["roles"] = roles.into();
+        self
+    }
     pub fn everyone(mut self) -> Self {
         self.json["mention_everyone"] = true.into();
         self

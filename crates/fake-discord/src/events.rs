@@ -170,6 +170,14 @@ impl FakeDiscord {
         self.send_dispatch("GUILD_MEMBER_ADD", m);
     }
 
+    /// GUILD_MEMBER_UPDATE: `user` now holds `roles`.
+    pub fn member_update(&self, guild: u64, user: &FakeUser, roles: &[u64]) {
+        let mut m = user.partial_member_json_with_roles(roles);
+        m["user"] = user.user_json();
+        m["guild_id"] = guild.to_string().into();
+        self.send_dispatch("GUILD_MEMBER_UPDATE", m);
+    }
+
     pub fn member_remove(&self, guild: u64, user: &FakeUser) {
         self.send_dispatch(
             "GUILD_MEMBER_REMOVE",

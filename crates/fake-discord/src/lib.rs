@@ -363,6 +363,44 @@ impl FakeDiscord {
             .collect()
     }
 
+    /// Edits the fake accepted of messages in `channel`
+    /// (`PATCH /channels/{c}/messages/{m}`): (message id, body), in order.
+    pub fn channel_message_edits(&self, channel: u64) -> Vec<(u64, Value)> {
+        let prefix = format!("/channels/{channel}/messages/");
+        self.inner
+            .lock()
+            .requests
+            .iter()
+            .filter(|r| r.method == "PATCH" && r.status < 300)
+            .filter_map(|r| {
+                let m = r.path.strip_prefix(&prefix)?.parse().ok()?;
+                Some((m, r.body.clone()))
+            })
+            .collect()
+    }
+
+    /// Ids of the messages the bot posted to `channel` that still exist.
+    pub fn channel_message_ids(&self, channel: u64) -> Vec<u64> {
+        let mut v: Vec<u64> = self
+            .inner
+            .lock()
+            .channel_message_ids
+            .iter()
+            .filter(|(c, _)| *c == channel)
+            .map(|(_, m)| *m)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Someone deleted a message the bot posted (later edits get 404).
+    pub fn delete_channel_message(&self, channel: u64, message: u64) {
+        self.inner
+            .lock()
+            .channel_message_ids
+            .remove(&(channel, message));
+    }
+
     /// Bodies of the direct messages the bot sent to `user`.
     pub fn dm_messages(&self, user: u64) -> Vec<Value> {
         let st = self.inner.lock();

@@ -59,6 +59,10 @@ fn router(inner: Arc<Inner>) -> Router {
         .route(&at("/channels/{channel}"), get(channel).patch(edit_channel))
         .route(&at("/channels/{channel}/messages"), post(create_message))
         .route(
+            &at("/channels/{channel}/messages/{message}"),
+            axum::routing::patch(edit_channel_message).delete(delete_channel_message),
+        )
+        .route(
             &at("/guilds/{guild}/members/{user}/roles/{role}"),
             put(member_role).delete(member_role),
         )
@@ -350,7 +354,36 @@ async fn create_message(Shared(inner): Inn, Path(channel): Path<String>, call: C
             return (*status, json!({"message": message, "code": code}));
         }
         let body = with_files(r.body.clone(), &r.files);
-        (200, message_response(inner.id(), c, &body))
+        let id = inner.id();
+        st.channel_message_ids.insert((c, id));
+        (200, message_response(id, c, &body))
+    })
+}
+
+/// `PATCH /channels/{c}/messages/{m}`: edits a message the bot posted (404
+/// Unknown Message once it was deleted).
+async fn edit_channel_message(
+    Shared(inner): Inn,
+    Path((channel, message)): Path<(String, String)>,
+    call: Call,
+) -> Response {
+    call.answer(&inner, |st, r| {
+        let (c, m) = (id(&channel), id(&message));
+        if !st.channel_message_ids.contains(&(c, m)) {
+            return (404, json!({"message": "Unknown Message", "code": 10008}));
+        }
+        (200, message_response(m, c, &r.body))
+    })
+}
+
+async fn delete_channel_message(
+    Shared(inner): Inn,
+    Path((channel, message)): Path<(String, String)>,
+    call: Call,
+) -> Response {
+    call.answer(&inner, |st, _| {
+        st.channel_message_ids.remove(&(id(&channel), id(&message)));
+        (204, Value::Null)
     })
 }
 

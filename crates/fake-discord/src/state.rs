@@ -86,6 +86,8 @@ pub(crate) struct State {
     /// Guild id -> its members (`member` objects with `user`), for guilds
     /// given a member list with [`FakeDiscord::set_guild_members`].
     pub(crate) guild_members: HashMap<u64, Arc<Vec<Value>>>,
+    /// Messages the bot posted to channels and that still exist: (channel, message).
+    pub(crate) channel_message_ids: std::collections::HashSet<(u64, u64)>,
 }
 
 pub(crate) struct Inner {

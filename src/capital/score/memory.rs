@@ -45,6 +45,9 @@ pub struct ScoringMemory {
     /// What each shared message has earned so far.
     pub(super) share_totals: HashMap<MessageId, f64>,
     pub opted_out: HashSet<MemberId>,
+    /// Members the guild's `[exclude]` settings cover: nothing is written
+    /// for them (what they give others still counts).
+    pub excluded: HashSet<MemberId>,
     /// Time of each member's first own ledger entry (tenure). The pipeline
     /// fills it from the whole ledger when it rebuilds the memory.
     pub first_own: HashMap<MemberId, DateTime<Utc>>,

@@ -252,6 +252,9 @@ impl ScoringMemory {
         if self.opted_out.contains(&sig.member) {
             return Some("member opted out of tracking".into());
         }
+        if self.excluded.contains(&sig.member) {
+            return Some("member excluded from tracking (exclude settings)".into());
+        }
         let c = sig.counterpart?;
         if self.opted_out.contains(&c) {
             return Some("counterpart opted out of tracking".into());

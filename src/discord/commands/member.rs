@@ -32,16 +32,54 @@ pub async fn balance(
     Ok(())
 }
 
-/// The server's leaderboard by standing
+/// Which board `/standings` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum BoardPeriod {
+    #[name = "week"]
+    Week,
+    #[name = "month"]
+    Month,
+    #[name = "all"]
+    All,
+}
+
+/// The server's leaderboard by standing (or what was earned this week or month)
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn standings(
     ctx: Context<'_>,
     #[description = "Page of the leaderboard (default: 1)"]
     #[min = 1]
     page: Option<i64>,
+    #[description = "week or month: what was earned in it (default: all, the standing)"]
+    period: Option<BoardPeriod>,
+    #[description = "A past week or month: 2026-10, 2026-W44 or a date (with period)"]
+    #[max_length = 20]
+    at: Option<String>,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
     let service = &ctx.data().service;
+    let period = match period {
+        Some(BoardPeriod::Week) => Some(crate::capital::period::Period::Week),
+        Some(BoardPeriod::Month) => Some(crate::capital::period::Period::Month),
+        _ => None,
+    };
+    if let Some(p) = period {
+        let view = answer_within(
+            ctx,
+            false,
+            service.period_board(guild, p, at.as_deref(), Utc::now()),
+        )
+        .await??;
+        ctx.send(CreateReply::default().embed(embeds::period_board(&view, false)))
+            .await?;
+        return Ok(());
+    }
+    if at.is_some() {
+        return Err(crate::service::ServiceError::Invalid(
+            "at names a past week or month: give period:week or period:month with it".into(),
+        )
+        .into());
+    }
     let page = crate::options::page(page).map_err(crate::service::ServiceError::from)?;
     let view = answer_within(ctx, false, service.standings(guild, page, Utc::now())).await??;
     let (embed, buttons) = embeds::standings(&view);

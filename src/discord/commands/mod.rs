@@ -1,5 +1,5 @@
 //! Slash commands. Members: `/balance`, `/standings`, `/history`, `/kudos`,
-//! `/mydata`, `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, `/appeal`, and the
+//! `/mydata`, `/optout`, `/optin`, `/warnings`, `/why`, `/unsolved`, `/appeal`, `/vacation`, and the
 //! message command "Mark as solution" (the opener or a moderator). Moderators (Manage Server): `/report`,
 //! `/config` (view, set, preview), `/adjust`.
 
@@ -16,6 +16,7 @@ pub mod appeals;
 pub mod forum;
 pub mod member;
 pub mod moderator;
+pub mod rituals;
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
@@ -32,6 +33,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         forum::unsolved(),
         appeals::appeal(),
         appeals::review(),
+        rituals::vacation(),
         forum::mark_solution(),
         moderator::report(),
         moderator::config(),
