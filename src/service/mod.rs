@@ -19,6 +19,7 @@ pub mod moderation;
 mod report;
 pub mod solutions;
 mod views;
+pub mod web;
 
 use std::sync::Arc;
 

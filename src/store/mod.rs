@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod members;
 pub mod report;
 pub mod views;
+pub mod web;
 
 use std::str::FromStr;
 use std::time::Duration as StdDuration;

@@ -17,3 +17,4 @@ mod reliability;
 mod reports;
 mod support;
 mod tools;
+mod web;

@@ -86,6 +86,11 @@ pub(crate) struct State {
     /// Guild id -> its members (`member` objects with `user`), for guilds
     /// given a member list with [`FakeDiscord::set_guild_members`].
     pub(crate) guild_members: HashMap<u64, Arc<Vec<Value>>>,
+    /// OAuth2: who the next `/oauth2/authorize` logs in (user, guilds).
+    pub(crate) oauth_user: Option<(Value, Value)>,
+    /// OAuth2 codes and access tokens -> (user, guilds).
+    pub(crate) oauth_codes: HashMap<String, (Value, Value)>,
+    pub(crate) oauth_tokens: HashMap<String, (Value, Value)>,
 }
 
 pub(crate) struct Inner {
