@@ -114,7 +114,12 @@ pub(crate) async fn guard(
     match access(vis, need, guild.get(), viewer.as_ref()) {
         Ok(()) => Ok(Seen {
             guild,
-            guild_name: row.name,
+            // Guilds first seen through an event may have no name stored yet.
+            guild_name: if row.name.trim().is_empty() {
+                format!("Server {guild}")
+            } else {
+                row.name
+            },
             indexable: settings.web.indexable && vis == Visibility::Public && need == Need::Page,
             settings,
             viewer,

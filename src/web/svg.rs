@@ -64,6 +64,16 @@ fn bounds(v: impl Iterator<Item = f64>) -> (f64, f64) {
     }
 }
 
+fn anchor(px: f64) -> &'static str {
+    if px - LEFT < 40.0 {
+        "start"
+    } else if W - RIGHT - px < 40.0 {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
 fn f1(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -102,7 +112,8 @@ pub fn line(
                 text x=(LEFT - 6.0) y=(f.y(t) + 4.0) text-anchor="end" { (f1(t)) }
             }
             @for (x, l) in x_ticks {
-                text x=(f.x(*x)) y=(H - 8.0) text-anchor="middle" { (l) }
+                // Labels at the ends stay inside the picture.
+                text x=(f.x(*x)) y=(H - 8.0) text-anchor=(anchor(f.x(*x))) { (l) }
             }
             @for (y, l) in levels {
                 @if *y >= f.y0 && *y <= f.y1 {

@@ -250,6 +250,9 @@ async fn get(s: &Server, path: &str, cookie: Option<&str>) -> reqwest::Response 
 #[tokio::test]
 async fn web_pages_visibility_login_api_and_browser() {
     let (gw, db) = app().await;
+    gw.upsert_guild(GuildId(GUILD), "Printer Help")
+        .await
+        .unwrap();
     let at = community(&gw).await;
     let Some(pg) = embedded().await else {
         eprintln!("skipped: the web test needs the embedded test server");
