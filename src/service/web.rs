@@ -140,8 +140,14 @@ impl Goodwill {
                 "search for 1 to 100 characters of a name".into(),
             ));
         }
-        self.guild_row(guild).await?;
-        let per_page = self.settings(guild).await?.report.page_size.max(1);
+        let row = self.guild_row(guild).await?;
+        let per_page = self
+            .inner
+            .cached_settings(guild, &row.settings)
+            .map_err(|e| ServiceError::Invalid(e.to_string()))?
+            .report
+            .page_size
+            .max(1);
         let page = page.max(1);
         let (ids, total) = self
             .store()

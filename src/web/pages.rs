@@ -24,7 +24,7 @@ use crate::service::{ReportMember, ReportView, ServiceError};
 pub(crate) struct Seen {
     pub guild: GuildId,
     pub guild_name: String,
-    pub settings: Settings,
+    pub settings: std::sync::Arc<Settings>,
     pub viewer: Option<Viewer>,
     /// May search engines index this page?
     pub indexable: bool,
@@ -108,7 +108,13 @@ pub(crate) async fn guard(
         .await
         .map_err(|e| failed(e.into()))?
         .ok_or_else(not_found)?;
-    let settings = web.gw.settings(guild).await.map_err(failed)?;
+    // Parsed settings are cached per guild (building them compiles the
+    // detection lexicon: far too slow to do on every page).
+    let settings = web
+        .gw
+        .pipeline()
+        .cached_settings(guild, &row.settings)
+        .map_err(|e| failed(ServiceError::Invalid(e.to_string())))?;
     let viewer = web.sessions.viewer(headers);
     let vis = settings.web.visibility;
     match access(vis, need, guild.get(), viewer.as_ref()) {
