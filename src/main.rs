@@ -66,6 +66,13 @@ enum Command {
         #[arg(long, env = "GOODWILL_HTTP_ADDR")]
         http: Option<std::net::SocketAddr>,
     },
+    /// Serve the web pages, the JSON API and /healthz from the database,
+    /// without connecting to Discord (see the README's "The web").
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long, env = "GOODWILL_HTTP_ADDR", default_value = "127.0.0.1:8080")]
+        http: std::net::SocketAddr,
+    },
     /// Run the migrations and exit.
     Migrate,
     /// Import DiscordChatExporter JSON exports (files or folders). Idempotent.
@@ -521,6 +528,21 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
             opts.http_addr = http;
             goodwill::discord::run_bot(gw.clone(), opts, shutdown_signal()).await?;
         }
+        Command::Serve { http } => {
+            let listener = tokio::net::TcpListener::bind(http)
+                .await
+                .with_context(|| format!("cannot listen on {http}"))?;
+            let mut opts = goodwill::web::WebOptions::from_env();
+            if std::env::var_os("GOODWILL_PUBLIC_URL").is_none() {
+                opts.public_url = format!("http://{}", listener.local_addr()?);
+            }
+            eprintln!(
+                "Serving the web pages on http://{} (Ctrl-C stops)",
+                listener.local_addr()?
+            );
+            let app = goodwill::web::router(gw.clone(), opts);
+            goodwill::web::serve(listener, app, shutdown_signal()).await?;
+        }
         Command::Demo { paths } => {
             let paths = if paths.is_empty() {
                 vec![bundled_examples()]
@@ -567,6 +589,12 @@ async fn run_command(gw: &Goodwill, command: Command) -> anyhow::Result<ExitCode
                 );
             }
             println!("\nRun it again: the import writes nothing twice. Explore with `goodwill balance NAME --at {}`, `goodwill history NAME`, `goodwill report --json`.", at.format("%Y-%m-%d"));
+            println!(
+                "\nSee the sample's pages in a browser: run\n  \
+                 GOODWILL__WEB__VISIBILITY=public cargo run --release -- serve --http 127.0.0.1:8080\n\
+                 and open http://127.0.0.1:8080/g/{guild}?at={}",
+                at.format("%Y-%m-%d")
+            );
         }
         Command::Import {
             paths,

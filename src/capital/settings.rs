@@ -43,6 +43,9 @@ pub struct Settings {
     /// Period boards' winners post and the living leaderboard.
     #[serde(default)]
     pub board: BoardSettings,
+    /// The web pages: who may see them, whether search engines may index them.
+    #[serde(default)]
+    pub web: WebSettings,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -175,6 +178,30 @@ fn id_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error>
     out.sort_unstable();
     out.dedup();
     Ok(out)
+}
+
+/// Who sees a guild's web pages. The JSON API ignores this: it always needs a token.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// No pages at all (the default: a server opts in).
+    #[default]
+    Off,
+    /// Moderators (Manage Server) logged in with Discord.
+    Moderators,
+    /// Members of the server logged in with Discord.
+    Members,
+    /// Anyone; the moderators' dashboard still needs a moderator.
+    Public,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebSettings {
+    /// off | moderators | members | public.
+    pub visibility: Visibility,
+    /// Send no `noindex` on public pages.
+    pub indexable: bool,
 }
 
 /// Help forums and threads: what "Mark as solution" does besides the credit.

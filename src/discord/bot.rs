@@ -195,8 +195,13 @@ pub async fn run_bot(
     let http_task = match opts.http_addr {
         Some(addr) => {
             let listener = bind_http(addr).await?;
-            tracing::info!(%addr, "serving /healthz and /metrics");
-            Some(tokio::spawn(serve_http(listener)))
+            tracing::info!(%addr, "serving /healthz, /metrics and the web pages");
+            let mut web = crate::web::WebOptions::from_env();
+            if std::env::var_os("GOODWILL_PUBLIC_URL").is_none() {
+                web.public_url = format!("http://{}", listener.local_addr()?);
+            }
+            let pages = crate::web::router(service.clone(), web);
+            Some(tokio::spawn(serve_http(listener, Some(pages))))
         }
         None => None,
     };

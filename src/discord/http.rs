@@ -24,8 +24,9 @@ pub async fn bind_http(addr: SocketAddr) -> anyhow::Result<TcpListener> {
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr} for /healthz and /metrics: {e}"))
 }
 
-/// Serve `/healthz` and `/metrics` until the task is dropped.
-pub async fn serve_http(listener: TcpListener) {
+/// Serve `/healthz` and `/metrics` (and, when given, the web pages and API
+/// of [`crate::web::router`]) until the task is dropped.
+pub async fn serve_http(listener: TcpListener, web: Option<Router>) {
     let app = Router::new()
         .route(
             "/healthz",
@@ -37,6 +38,11 @@ pub async fn serve_http(listener: TcpListener) {
         )
         .fallback(not_found)
         .method_not_allowed_fallback(|| async { method_not_allowed() });
+    let app = match web {
+        Some(w) => app.merge(w),
+        None => app,
+    };
+    let app = app.into_make_service_with_connect_info::<SocketAddr>();
     if let Err(e) = axum::serve(listener, app).await {
         tracing::warn!(error = %e, "the /healthz and /metrics endpoint stopped");
     }

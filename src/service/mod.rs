@@ -23,6 +23,7 @@ mod report;
 pub mod solutions;
 pub mod vacations;
 mod views;
+pub mod web;
 
 use std::sync::Arc;
 

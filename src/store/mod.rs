@@ -12,6 +12,7 @@ pub mod members;
 pub mod report;
 pub mod vacations;
 pub mod views;
+pub mod web;
 
 use std::str::FromStr;
 use std::time::Duration as StdDuration;

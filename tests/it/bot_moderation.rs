@@ -716,3 +716,94 @@ async fn a_digest_discord_refuses_is_posted_once_after_the_fix() {
     assert_eq!(fake.dm_messages(102).len(), 1);
     run.stop().await;
 }
+
+/// `/config api-token create|list|revoke`: the token is shown once,
+/// ephemerally, to a moderator; only its hash is stored; the list never
+/// shows it; a revoked token stops working; members cannot make one.
+#[tokio::test]
+async fn config_api_token_create_list_revoke() {
+    use goodwill::service::web::TokenCheck;
+    init_tracing();
+    let (service, db) = support::app().await;
+    let fake = FakeDiscord::start().await;
+    fake_guild(&fake);
+    let run = launch(&fake, &service).await;
+    let tok = |sub: &str| Cmd::new("config").sub(&format!("api-token {sub}"));
+    let answer = command(
+        &fake,
+        &cyd(),
+        perms::MODERATOR,
+        tok("create").str("name", "dashboard"),
+    )
+    .await;
+    assert_eq!(answer["flags"].as_u64().unwrap() & 64, 64, "ephemeral");
+    let text = answer["content"].as_str().unwrap().to_string();
+    let token = text
+        .split_whitespace()
+        .find(|w| w.starts_with("gw_"))
+        .unwrap_or_else(|| panic!("a token in {text}"))
+        .to_string();
+    let g = GuildId(GUILD);
+    assert_eq!(
+        service.api_token_check(g, &token).await.unwrap(),
+        TokenCheck::Valid
+    );
+    let hashes: Vec<String> =
+        sqlx::query_scalar("SELECT token_hash FROM api_tokens WHERE guild_id = $1")
+            .bind(GUILD as i64)
+            .fetch_all(&db.store.pool)
+            .await
+            .unwrap();
+    assert_eq!(hashes.len(), 1);
+    assert!(!hashes[0].contains(&token), "only the hash is stored");
+    let again = command(
+        &fake,
+        &cyd(),
+        perms::MODERATOR,
+        tok("create").str("name", "dashboard"),
+    )
+    .await;
+    assert!(
+        again["content"]
+            .as_str()
+            .unwrap()
+            .contains("already has a token named"),
+        "{again}"
+    );
+    let list = command(&fake, &cyd(), perms::MODERATOR, tok("list")).await;
+    let list = list["content"].as_str().unwrap().to_string();
+    assert!(
+        list.contains("dashboard") && !list.contains(&token),
+        "{list}"
+    );
+    let refused = command(
+        &fake,
+        &ann(),
+        perms::MEMBER,
+        tok("create").str("name", "mine"),
+    )
+    .await;
+    assert!(
+        refused["content"]
+            .as_str()
+            .unwrap()
+            .contains("Manage Server"),
+        "{refused}"
+    );
+    let revoked = command(
+        &fake,
+        &cyd(),
+        perms::MODERATOR,
+        tok("revoke").str("name", "dashboard"),
+    )
+    .await;
+    assert!(
+        revoked["content"].as_str().unwrap().contains("revoked"),
+        "{revoked}"
+    );
+    assert_eq!(
+        service.api_token_check(g, &token).await.unwrap(),
+        TokenCheck::Unknown
+    );
+    run.stop().await;
+}

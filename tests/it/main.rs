@@ -18,3 +18,4 @@ mod reports;
 mod rituals;
 mod support;
 mod tools;
+mod web;

@@ -95,6 +95,7 @@ impl Cmd {
         }
     }
     /// Invoke a subcommand (`/config set`).
+    /// A subcommand; `"group sub"` for one in a group (`"api-token create"`).
     #[allow(clippy::should_implement_trait)] // reads as `Cmd::new("config").sub("view")`
     pub fn sub(mut self, name: &str) -> Self {
         self.sub = Some(name.into());

@@ -225,7 +225,12 @@ impl FakeDiscord {
         let token = format!("itok-{id}");
         let command_id = self.command_id(guild, &cmd.name);
         let options = match &cmd.sub {
-            Some(sub) => json!([{"name": sub, "type": 1, "options": cmd.options}]),
+            // "group sub" (e.g. `api-token create`): a subcommand in a group.
+            Some(sub) => match sub.split_once(' ') {
+                Some((group, sub)) => json!([{"name": group, "type": 2,
+                    "options": [{"name": sub, "type": 1, "options": cmd.options}]}]),
+                None => json!([{"name": sub, "type": 1, "options": cmd.options}]),
+            },
             None => json!(cmd.options),
         };
         let mut member = user.member_json();

@@ -108,6 +108,23 @@ impl FakeDiscord {
         }
     }
 
+    /// OAuth2 ("Log in with Discord"): the next `GET /oauth2/authorize`
+    /// logs in `user`, a member of `guilds` = (guild id, permission bits);
+    /// it redirects straight back with a code, as Discord does for an
+    /// app the user already authorized. `None`: the user declines.
+    pub fn oauth_login_as(&self, user: Option<(&FakeUser, &[(u64, u64)])>) {
+        self.inner.lock().oauth_user = user.map(|(u, guilds)| {
+            let guilds = guilds
+                .iter()
+                .map(|(id, perms)| {
+                    serde_json::json!({"id": id.to_string(), "name": format!("guild {id}"),
+                        "icon": null, "owner": false, "permissions": perms.to_string(), "features": []})
+                })
+                .collect();
+            (u.user_json(), Value::Array(guilds))
+        });
+    }
+
     /// `DISCORD_API_URL` for the bot.
     pub fn api_url(&self) -> String {
         format!("http://{}", self.http_addr)

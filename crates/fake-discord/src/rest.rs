@@ -32,6 +32,9 @@ fn router(inner: Arc<Inner>) -> Router {
         .route(&at("/gateway"), get(gateway))
         .route(&at("/gateway/bot"), get(gateway))
         .route(&at("/users/@me"), get(current_user))
+        .route(&at("/users/@me/guilds"), get(oauth_guilds))
+        .route(&at("/oauth2/token"), post(oauth_token))
+        .route("/oauth2/authorize", get(oauth_authorize))
         .route(&at("/users/@me/channels"), post(open_dm))
         .route(&at("/oauth2/applications/@me"), get(application))
         .route(&at("/applications/@me"), get(application))
@@ -135,12 +138,129 @@ impl Call {
     fn unauthorized(&self, st: &State) -> bool {
         let path = &self.record.path;
         path != "/gateway"
+            && !path.starts_with("/oauth2/")
+            && !self.bearer()
             && !path.starts_with("/interactions/")
             && !path.starts_with("/webhooks/")
             && st.rest_token.as_ref().is_some_and(|t| {
                 self.record.authorization.as_deref() != Some(format!("Bot {t}").as_str())
             })
     }
+}
+
+impl Call {
+    /// An OAuth2 user's call (`Authorization: Bearer …`), not the bot's.
+    fn bearer(&self) -> bool {
+        self.record
+            .authorization
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Bearer "))
+    }
+
+    fn bearer_token(&self) -> Option<String> {
+        self.record
+            .authorization
+            .as_deref()?
+            .strip_prefix("Bearer ")
+            .map(str::to_string)
+    }
+}
+
+/// A value of a form (`a=1&b=2`) or query string; values here are plain.
+fn form_value(form: &str, key: &str) -> Option<String> {
+    form.split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| percent_decode(v))
+}
+
+fn percent_decode(v: &str) -> String {
+    let b = v.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(x) => {
+                        out.push(x);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `GET /oauth2/authorize`: the user set with `oauth_login_as` consents at
+/// once; back to `redirect_uri` with a code and the same `state`.
+async fn oauth_authorize(Shared(inner): Inn, call: Call) -> Response {
+    let q = call.record.query.clone();
+    let redirect = form_value(&q, "redirect_uri").unwrap_or_default();
+    let state = form_value(&q, "state").unwrap_or_default();
+    let code = format!(
+        "code{}",
+        inner
+            .next_id
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut location = String::new();
+    let _ = call.answer(&inner, |st, _| {
+        location = match st.oauth_user.clone() {
+            Some(u) => {
+                st.oauth_codes.insert(code.clone(), u);
+                format!("{redirect}?code={code}&state={state}")
+            }
+            None => format!("{redirect}?error=access_denied&state={state}"),
+        };
+        (302, Value::Null)
+    });
+    (StatusCode::FOUND, [(header::LOCATION, location)]).into_response()
+}
+
+/// `POST /oauth2/token`: a code (once) for an access token.
+async fn oauth_token(Shared(inner): Inn, call: Call) -> Response {
+    let token = format!(
+        "tok{}",
+        inner
+            .next_id
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    call.answer(&inner, |st, r| {
+        let form = r.body.as_str().unwrap_or_default();
+        let code = form_value(form, "code").unwrap_or_default();
+        if form_value(form, "grant_type").as_deref() != Some("authorization_code") {
+            return (400, json!({"error": "unsupported_grant_type"}));
+        }
+        match st.oauth_codes.remove(&code) {
+            Some(u) => {
+                st.oauth_tokens.insert(token.clone(), u);
+                (
+                    200,
+                    json!({"access_token": token, "token_type": "Bearer", "expires_in": 604800,
+                           "refresh_token": "r", "scope": "identify guilds"}),
+                )
+            }
+            None => (400, json!({"error": "invalid_grant"})),
+        }
+    })
+}
+
+/// `GET /users/@me/guilds` with an OAuth2 token.
+async fn oauth_guilds(Shared(inner): Inn, call: Call) -> Response {
+    let token = call.bearer_token();
+    call.answer(&inner, |st, _| {
+        match token.and_then(|t| st.oauth_tokens.get(&t).cloned()) {
+            Some((_, guilds)) => (200, guilds),
+            None => (401, json!({"message": "401: Unauthorized", "code": 0})),
+        }
+    })
 }
 
 fn reply((status, body): (u16, Value)) -> Response {
@@ -180,7 +300,14 @@ async fn gateway(Shared(inner): Inn, call: Call) -> Response {
 }
 
 async fn current_user(Shared(inner): Inn, call: Call) -> Response {
-    call.answer(&inner, |_, _| {
+    let token = call.bearer_token();
+    call.answer(&inner, |st, _| {
+        if let Some(t) = token {
+            return match st.oauth_tokens.get(&t) {
+                Some((user, _)) => (200, user.clone()),
+                None => (401, json!({"message": "401: Unauthorized", "code": 0})),
+            };
+        }
         (
             200,
             json!({"id": BOT_ID.to_string(), "username": "goodwill", "discriminator": "0",

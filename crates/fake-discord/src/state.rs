@@ -88,6 +88,11 @@ pub(crate) struct State {
     pub(crate) guild_members: HashMap<u64, Arc<Vec<Value>>>,
     /// Messages the bot posted to channels and that still exist: (channel, message).
     pub(crate) channel_message_ids: std::collections::HashSet<(u64, u64)>,
+    /// OAuth2: who the next `/oauth2/authorize` logs in (user, guilds).
+    pub(crate) oauth_user: Option<(Value, Value)>,
+    /// OAuth2 codes and access tokens -> (user, guilds).
+    pub(crate) oauth_codes: HashMap<String, (Value, Value)>,
+    pub(crate) oauth_tokens: HashMap<String, (Value, Value)>,
 }
 
 pub(crate) struct Inner {

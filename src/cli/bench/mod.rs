@@ -110,6 +110,9 @@ pub struct BenchReport {
     /// Peak RSS (VmHWM) of the bot process holding a 100,000-member guild
     /// and handling 10,000 gateway events; null with `--skip-rss`.
     pub rss_mb: Option<f64>,
+    /// p99 of a web page (standings page 1 and a member page, the worse of
+    /// the two), over HTTP on loopback, server-rendered, in milliseconds.
+    pub web_page_p99_ms: f64,
     pub members: u32,
     pub members_ranked: u64,
     pub seed: u64,
@@ -127,6 +130,9 @@ pub struct BenchReport {
     pub standings_first: Latency,
     pub standings_deep: Latency,
     pub standings_deep_page: u32,
+    /// `/g/{guild}` (page 1) and `/g/{guild}/m/{member}` as a browser gets them.
+    pub web_standings: Latency,
+    pub web_member: Latency,
     pub machine: String,
     pub postgres: String,
     /// Detail of the bot memory run.
@@ -549,6 +555,30 @@ async fn measure(
         Vec::with_capacity(calls),
         Vec::with_capacity(calls),
     );
+    // The web pages, served as `goodwill serve` does, read over loopback.
+    gw.config_set(GuildId(guild), "web.visibility", "public")
+        .await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let web_addr = listener.local_addr()?;
+    let mut web_opts = goodwill::web::WebOptions::from_vars(|_| None);
+    web_opts.rate_per_minute = u32::MAX;
+    web_opts.burst = u32::MAX;
+    let web_task = tokio::spawn(goodwill::web::serve(
+        listener,
+        goodwill::web::router(gw.clone(), web_opts),
+        std::future::pending(),
+    ));
+    let http = reqwest::Client::new();
+    let at_q = at.format("%Y-%m-%dT%H:%M:%S%.fZ").to_string();
+    let page = |path: String| {
+        let http = http.clone();
+        async move {
+            let r = http.get(format!("http://{web_addr}{path}")).send().await?;
+            anyhow::ensure!(r.status() == 200, "{path} answered {}", r.status());
+            Ok::<_, anyhow::Error>(r.bytes().await?.len())
+        }
+    };
+    let (mut web_st, mut web_m) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
     // Interleaved, so that drift on a shared machine hits every path alike.
     for round in 0..warmup + calls {
         let m = ranked[rng.below(ranked.len() as u64) as usize] as u64;
@@ -564,7 +594,15 @@ async fn measure(
         let t = Instant::now();
         std::hint::black_box(gw.standings(GuildId(guild), deep_page, at).await?);
         let d = t.elapsed().as_nanos() as u64;
+        let t = Instant::now();
+        std::hint::black_box(page(format!("/g/{guild}?at={at_q}")).await?);
+        let e = t.elapsed().as_nanos() as u64;
+        let t = Instant::now();
+        std::hint::black_box(page(format!("/g/{guild}/m/{m}?at={at_q}")).await?);
+        let f = t.elapsed().as_nanos() as u64;
         if round >= warmup {
+            web_st.push(e);
+            web_m.push(f);
             pk.push(a);
             bal.push(b);
             st1.push(c);
@@ -573,6 +611,9 @@ async fn measure(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    web_task.abort();
+    let web_standings = Latency::of(web_st);
+    let web_member = Latency::of(web_m);
     let explain = if std::env::var_os("GOODWILL_BENCH_EXPLAIN").is_some() {
         let per_page = gw.pipeline().base_parsed_page_size() as u64;
         Some(
@@ -604,6 +645,7 @@ async fn measure(
         balance_vs_pk_ratio: balance.p99_ms / pk.p99_ms,
         standings_vs_pk_ratio: standings_p99 / pk.p99_ms,
         rss_mb: None,
+        web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),
         members: opts.members,
         members_ranked: ranked.len() as u64,
         seed: opts.seed,
@@ -620,6 +662,8 @@ async fn measure(
         standings_first,
         standings_deep,
         standings_deep_page: deep_page,
+        web_standings,
+        web_member,
         machine: machine(),
         postgres,
         rss: None,
@@ -697,6 +741,8 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         &format!("/standings page {} (last)", r.standings_deep_page),
         &r.standings_deep,
     )?;
+    row(out, "web page /g/{guild} (HTTP)", &r.web_standings)?;
+    row(out, "web page /g/{guild}/m/{member}", &r.web_member)?;
     writeln!(out)?;
     match &r.rss {
         Some(m) => {

@@ -53,10 +53,114 @@ pub async fn report(
     category = "Moderators",
     default_member_permissions = "MANAGE_GUILD",
     check = "is_moderator",
-    subcommands("view", "set", "preview"),
+    subcommands("view", "set", "preview", "api_token"),
     subcommand_required
 )]
 pub async fn config(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Tokens for the read-only web API (/api/v1/g/<server id>/...)
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "api-token",
+    check = "is_moderator",
+    subcommands("token_create", "token_revoke", "token_list"),
+    subcommand_required
+)]
+pub async fn api_token(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Create an API token; it is shown once, only to you
+#[poise::command(slash_command, guild_only, rename = "create", check = "is_moderator")]
+pub async fn token_create(
+    ctx: Context<'_>,
+    #[description = "A name to recognise and revoke it by (e.g. dashboard)"]
+    #[max_length = 40]
+    name: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let by = MemberId(ctx.author().id.get());
+    let token = answer_within(
+        ctx,
+        true,
+        ctx.data().service.api_token_create(guild, &name, by),
+    )
+    .await??;
+    tracing::info!(
+        guild = guild.get(),
+        moderator = by.get(),
+        "api token created"
+    );
+    ctx.send(
+        CreateReply::default()
+            .content(format!(
+                "API token `{}` created. Copy it now, it is not shown again:\n```\n{token}\n```\n\
+                 Use it as `Authorization: Bearer <token>` on `/api/v1/g/{guild}/...`; \
+                 revoke it with `/config api-token revoke`.",
+                name.trim().replace('`', "'")
+            ))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Revoke an API token by name
+#[poise::command(slash_command, guild_only, rename = "revoke", check = "is_moderator")]
+pub async fn token_revoke(
+    ctx: Context<'_>,
+    #[description = "The token's name (see /config api-token list)"]
+    #[max_length = 40]
+    name: String,
+) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    answer_within(ctx, true, ctx.data().service.api_token_revoke(guild, &name)).await??;
+    tracing::info!(
+        guild = guild.get(),
+        moderator = ctx.author().id.get(),
+        "api token revoked"
+    );
+    ctx.send(
+        CreateReply::default()
+            .content(format!(
+                "API token `{}` revoked.",
+                name.trim().replace('`', "'")
+            ))
+            .ephemeral(true),
+    )
+    .await?;
+    Ok(())
+}
+
+/// List this server's API tokens (names and dates, never the tokens)
+#[poise::command(slash_command, guild_only, rename = "list", check = "is_moderator")]
+pub async fn token_list(ctx: Context<'_>) -> Result<(), Error> {
+    let guild = guild(ctx)?;
+    let tokens = answer_within(ctx, true, ctx.data().service.api_tokens(guild)).await??;
+    let text = if tokens.is_empty() {
+        "No API tokens. Create one with `/config api-token create`.".to_string()
+    } else {
+        tokens
+            .iter()
+            .map(|t| {
+                format!(
+                    "`{}` by <@{}> on {}{}",
+                    t.name.replace('`', "'"),
+                    t.created_by,
+                    t.created_at.format("%Y-%m-%d"),
+                    t.last_used_at
+                        .map(|u| format!(", last used {}", u.format("%Y-%m-%d %H:%M UTC")))
+                        .unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    ctx.send(CreateReply::default().content(text).ephemeral(true))
+        .await?;
     Ok(())
 }
 

@@ -1,0 +1,706 @@
+//! The pages: standings (`/g/{guild}`), a member (`/g/{guild}/m/{member}`)
+//! and the moderators' dashboard (`/g/{guild}/report`, its CSV and what-if).
+//! Each one first asks [`guard`] whether this visitor may see it; opted-out
+//! and departed members are left out of every list and their pages are 404.
+
+use std::collections::HashSet;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use super::auth::{access, login_redirect, Denied, Need, Viewer};
+use super::layout::{self, num, signed};
+use super::{parse_at, svg, Web};
+use crate::capital::decay::{growth, Scales};
+use crate::capital::message::{GuildId, MemberId};
+use crate::capital::settings::{Settings, Visibility};
+use crate::service::{ReportMember, ReportView, ServiceError};
+
+/// Who is asking about which guild, once allowed.
+pub(crate) struct Seen {
+    pub guild: GuildId,
+    pub guild_name: String,
+    pub settings: std::sync::Arc<Settings>,
+    pub viewer: Option<Viewer>,
+    /// May search engines index this page?
+    pub indexable: bool,
+}
+
+impl Seen {
+    fn nav(&self) -> Markup {
+        let g = self.guild;
+        html! {
+            a href=(format!("/g/{g}")) { "Standings" }
+            @if self.viewer.as_ref().is_some_and(|v| v.is_moderator(g.get())) {
+                a href=(format!("/g/{g}/report")) { "Report" }
+            }
+            (account(self.viewer.as_ref()))
+        }
+    }
+
+    fn page(&self, title: &str, body: Markup) -> Response {
+        layout::page(StatusCode::OK, title, self.indexable, self.nav(), body)
+    }
+}
+
+fn account(viewer: Option<&Viewer>) -> Markup {
+    html! {
+        @match viewer {
+            Some(v) => {
+                span.muted { (v.name) }
+                form.inline method="post" action="/logout" { button type="submit" { "Log out" } }
+            }
+            None => {}
+        }
+    }
+}
+
+pub(crate) fn not_found() -> Response {
+    layout::message(
+        StatusCode::NOT_FOUND,
+        "Not found",
+        "There is no such page here.",
+    )
+}
+
+/// A service failure as a page (details only in the log: they may name other guilds).
+pub(crate) fn failed(e: ServiceError) -> Response {
+    match e {
+        ServiceError::Unavailable(_) => layout::message(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Try again shortly",
+            "The ledger database is unavailable right now.",
+        ),
+        ServiceError::UnknownGuild(..) | ServiceError::UnknownMember(_) => not_found(),
+        ServiceError::Invalid(m) => layout::message(StatusCode::BAD_REQUEST, "Not understood", &m),
+        ServiceError::BadOption(o) => {
+            layout::message(StatusCode::BAD_REQUEST, "Not understood", &o.to_string())
+        }
+        e => {
+            tracing::warn!(error = %e, "web page failed");
+            layout::message(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong",
+                "The page could not be made; the error is in the server's log.",
+            )
+        }
+    }
+}
+
+/// The guild (404 if unknown or its pages are off) and whether this
+/// visitor may see a page that needs `need`.
+pub(crate) async fn guard(
+    web: &Web,
+    guild: &str,
+    need: Need,
+    headers: &HeaderMap,
+    uri: &Uri,
+) -> Result<Seen, Response> {
+    let guild: GuildId = guild.parse().map_err(|_| not_found())?;
+    let row = web
+        .gw
+        .store()
+        .guild(guild)
+        .await
+        .map_err(|e| failed(e.into()))?
+        .ok_or_else(not_found)?;
+    // Parsed settings are cached per guild (building them compiles the
+    // detection lexicon: far too slow to do on every page).
+    let settings = web
+        .gw
+        .pipeline()
+        .cached_settings(guild, &row.settings)
+        .map_err(|e| failed(ServiceError::Invalid(e.to_string())))?;
+    let viewer = web.sessions.viewer(headers);
+    let vis = settings.web.visibility;
+    match access(vis, need, guild.get(), viewer.as_ref()) {
+        Ok(()) => Ok(Seen {
+            guild,
+            // Guilds first seen through an event may have no name stored yet.
+            guild_name: if row.name.trim().is_empty() {
+                format!("Server {guild}")
+            } else {
+                row.name
+            },
+            indexable: settings.web.indexable && vis == Visibility::Public && need == Need::Page,
+            settings,
+            viewer,
+        }),
+        Err(Denied::Off) => Err(not_found()),
+        Err(Denied::Login) => Err(login_redirect(
+            uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
+        )),
+        Err(Denied::Forbidden) => Err(layout::message(
+            StatusCode::FORBIDDEN,
+            "Not for you",
+            match need {
+                Need::Moderator => "This page is for the server's moderators (Manage Server).",
+                Need::Page => "This server shows its pages to its members only.",
+            },
+        )),
+    }
+}
+
+pub async fn home() -> Response {
+    layout::page(
+        StatusCode::OK,
+        "Goodwill",
+        false,
+        html! {},
+        html! {
+            div.card {
+                h1 { "Goodwill" }
+                p { "A ledger of each community member's social capital. A server's pages are at "
+                    code { "/g/<server id>" } " when its moderators turn them on with "
+                    code { "/config set web.visibility public" } " (or members, moderators)." }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct StandingsQuery {
+    page: Option<u32>,
+    q: Option<String>,
+    at: Option<String>,
+}
+
+fn at_param(at: Option<&str>) -> Result<(DateTime<Utc>, Option<String>), Response> {
+    let t =
+        parse_at(at).map_err(|m| layout::message(StatusCode::BAD_REQUEST, "Not understood", &m))?;
+    Ok((
+        t,
+        at.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+    ))
+}
+
+/// A link keeping `?at=` when one was given.
+fn with_at(path: String, at: &Option<String>, more: &[(&str, String)]) -> String {
+    let mut q: Vec<(&str, String)> = more.to_vec();
+    if let Some(a) = at {
+        q.push(("at", a.clone()));
+    }
+    if q.is_empty() {
+        path
+    } else {
+        format!(
+            "{path}?{}",
+            serde_urlencoded::to_string(&q).unwrap_or_default()
+        )
+    }
+}
+
+pub async fn standings(
+    State(web): State<Web>,
+    Path(guild): Path<String>,
+    Query(q): Query<StandingsQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let seen = match guard(&web, &guild, Need::Page, &headers, &uri).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (at, at_s) = match at_param(q.at.as_deref()) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let g = seen.guild;
+    let search = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let page = q.page.unwrap_or(1).clamp(1, 1_000_000);
+    let result = match search {
+        Some(s) => web.gw.search_standings(g, s, page, at).await,
+        None => web.gw.standings(g, page, at).await,
+    };
+    let mut p = match result {
+        Ok(p) => p,
+        Err(e) => return failed(e),
+    };
+    let hidden = match web.gw.hidden_members(g).await {
+        Ok(h) => h,
+        Err(e) => return failed(e),
+    };
+    p.rows.retain(|r| !hidden.contains(&r.member_id));
+    let link = |page: u32| {
+        let mut more = vec![("page", page.to_string())];
+        if let Some(s) = search {
+            more.insert(0, ("q", s.to_string()));
+        }
+        with_at(format!("/g/{g}"), &at_s, &more)
+    };
+    seen.page(
+        &format!("{} standings", seen.guild_name),
+        html! {
+            h1 { (seen.guild_name) " — standings" }
+            p.muted { "As of " (at.format("%Y-%m-%d %H:%M UTC")) ". "
+                (p.total_members) " member" @if p.total_members != 1 { "s" }
+                @if search.is_some() { " match" @if p.total_members == 1 { "es" } } "." }
+            form.inline method="get" action=(format!("/g/{g}")) {
+                input type="search" name="q" value=(search.unwrap_or("")) placeholder="Search by name" aria-label="Search by name";
+                @if let Some(a) = &at_s { input type="hidden" name="at" value=(a); }
+                button type="submit" { "Search" }
+                @if search.is_some() { a href=(with_at(format!("/g/{g}"), &at_s, &[])) { "All members" } }
+            }
+            div.card {
+                table id="standings" {
+                    thead { tr {
+                        th.num { "#" } th { "Member" } th.num { "Standing" }
+                        th.num.hide-sm { "Recent" } th.num.hide-sm { "Lasting" } th { "Tier" }
+                    } }
+                    tbody {
+                        @for r in &p.rows {
+                            tr {
+                                td.num { (r.rank) }
+                                td { a href=(with_at(format!("/g/{g}/m/{}", r.member_id), &at_s, &[])) { (r.member_name) } }
+                                td.num { b { (num(r.standing)) } }
+                                td.num.hide-sm { (num(r.recent)) }
+                                td.num.hide-sm { (num(r.lasting)) }
+                                td { span.tier { (r.tier) } }
+                            }
+                        }
+                        @if p.rows.is_empty() { tr { td colspan="6" .muted { "Nobody here." } } }
+                    }
+                }
+            }
+            nav.pager {
+                @if p.page > 1 { a rel="prev" href=(link(p.page - 1)) { "← Previous" } }
+                span.muted { "Page " (p.page) " of " (p.pages) }
+                @if p.page < p.pages { a rel="next" href=(link(p.page + 1)) { "Next →" } }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct AtQuery {
+    at: Option<String>,
+}
+
+/// Standing over the next `days` days if nothing is deposited: (day, standing).
+pub(crate) fn projection(recent: f64, lasting: f64, scales: &Scales, days: u32) -> Vec<(f64, f64)> {
+    (0..=days)
+        .map(|d| {
+            let d = d as f64;
+            (
+                d,
+                scales.standing(
+                    recent * growth(-d, scales.recent_half_life),
+                    lasting * growth(-d, scales.lasting_half_life),
+                ),
+            )
+        })
+        .collect()
+}
+
+pub async fn member(
+    State(web): State<Web>,
+    Path((guild, member)): Path<(String, String)>,
+    Query(q): Query<AtQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let seen = match guard(&web, &guild, Need::Page, &headers, &uri).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (at, at_s) = match at_param(q.at.as_deref()) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let g = seen.guild;
+    let Ok(m) = member.parse::<MemberId>() else {
+        return not_found();
+    };
+    match web.gw.member_visible(g, m).await {
+        Ok(true) => {}
+        Ok(false) => return not_found(),
+        Err(e) => return failed(e),
+    }
+    let (b, h, hidden) = match tokio::try_join!(
+        web.gw.balance(g, m, at),
+        web.gw.history_at(g, m, 50, at),
+        web.gw.hidden_members(g),
+    ) {
+        Ok(x) => x,
+        Err(e) => return failed(e),
+    };
+    let scales = Scales::from(&seen.settings.decay);
+    let proj = projection(b.recent, b.lasting, &scales, 90);
+    let levels: Vec<(f64, String)> = seen
+        .settings
+        .tiers
+        .iter()
+        .skip(1)
+        .map(|t| (t.floor, t.name.clone()))
+        .collect();
+    let ticks: Vec<(f64, String)> = [0.0, 30.0, 60.0, 90.0]
+        .iter()
+        .map(|d| {
+            (
+                *d,
+                (at + Duration::days(*d as i64))
+                    .format("%b %-d")
+                    .to_string(),
+            )
+        })
+        .collect();
+    let in90 = proj.last().map(|p| p.1).unwrap_or(0.0);
+    seen.page(
+        &b.member_name,
+        html! {
+            h1 { (b.member_name) " " span.tier { (b.tier) } }
+            p.muted { (seen.guild_name) " · as of " (at.format("%Y-%m-%d %H:%M UTC")) }
+            div.card { div.stats {
+                div.stat { b id="standing" { (num(b.standing)) } span { "standing" } }
+                div.stat { b { (num(b.recent)) } span { "recent (fast memory)" } }
+                div.stat { b { (num(b.lasting)) } span { "lasting (slow memory)" } }
+                div.stat { b { @if let Some(r) = b.rank { "#" (r) } @else { "—" } } span { "rank" } }
+                div.stat { b { (signed(b.trend_7d)) } span { "last 7 days" } }
+                div.stat { b id="solutions" { (b.solutions) } span { "accepted solutions" } }
+            } }
+            div.card {
+                h2 { "The next 90 days if nothing is deposited" }
+                (svg::line("Projected standing over the next 90 days", &proj, &levels, &ticks))
+                p {
+                    "Standing would be " b { (num(in90)) } " in 90 days. "
+                    @if let Some(d) = b.decay_date {
+                        "Falls below " (b.tier) "'s floor (" (num(b.tier_floor)) ") on " b { (d.format("%Y-%m-%d")) } ". "
+                    }
+                    @if let Some(a) = &b.decay_advice { span.muted { "It " (a) "." } }
+                    @if let (Some(n), Some(f)) = (&b.next_tier, b.next_tier_at) {
+                        " Next tier: " (n) " at " (num(f)) "."
+                    }
+                }
+            }
+            div.card {
+                h2 { "History" }
+                table id="history" {
+                    thead { tr { th { "When" } th { "What" } th.num { "Amount" } th.hide-sm { "With" } th { "Why" } th { "" } } }
+                    tbody {
+                        @for r in &h.rows {
+                            tr {
+                                td { (r.at.format("%Y-%m-%d")) }
+                                td { (r.kind.as_str().replace('_', " ")) }
+                                td.num { (signed(r.amount)) }
+                                td.hide-sm {
+                                    @match (r.counterpart_id, &r.counterpart_name) {
+                                        (Some(c), Some(n)) if !hidden.contains(&c) => {
+                                            a href=(with_at(format!("/g/{g}/m/{c}"), &at_s, &[])) { (n) }
+                                        }
+                                        (Some(_), _) => span.muted { "someone" },
+                                        _ => {}
+                                    }
+                                }
+                                td.reason { (r.reason) }
+                                td { @if let Some(u) = &r.jump_url { a href=(u) rel="noopener noreferrer" { "Jump" } } }
+                            }
+                        }
+                        @if h.rows.is_empty() { tr { td colspan="6" .muted { "No entries yet." } } }
+                    }
+                }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReportQuery {
+    window: Option<u32>,
+    at: Option<String>,
+}
+
+/// The report without the members the web never shows.
+pub(crate) fn scrub(r: &mut ReportView, hidden: &HashSet<MemberId>) {
+    for list in [
+        &mut r.members,
+        &mut r.givers,
+        &mut r.takers,
+        &mut r.matchers,
+        &mut r.quiet,
+        &mut r.risers,
+        &mut r.fallers,
+        &mut r.top_helpers,
+    ] {
+        list.retain(|m| !hidden.contains(&m.member_id));
+    }
+    r.at_risk.retain(|m| !hidden.contains(&m.member_id));
+}
+
+async fn report_view(
+    web: &Web,
+    seen: &Seen,
+    window: Option<u32>,
+    at: DateTime<Utc>,
+) -> Result<ReportView, Response> {
+    let window = window
+        .unwrap_or(seen.settings.report.window_days)
+        .clamp(1, 3650);
+    let (mut r, hidden) = tokio::try_join!(
+        web.gw.report(seen.guild, window, at),
+        web.gw.hidden_members(seen.guild)
+    )
+    .map_err(failed)?;
+    scrub(&mut r, &hidden);
+    Ok(r)
+}
+
+fn member_list(
+    title: &str,
+    id: &str,
+    g: GuildId,
+    at_s: &Option<String>,
+    rows: &[ReportMember],
+    n: usize,
+    figure: &dyn Fn(&ReportMember) -> Markup,
+) -> Markup {
+    html! {
+        div.card {
+            h2 { (title) " " span.muted { "(" (rows.len()) ")" } }
+            table id=(id) {
+                tbody {
+                    @for m in rows.iter().take(n) {
+                        tr {
+                            td { a href=(with_at(format!("/g/{g}/m/{}", m.member_id), at_s, &[])) { (m.member_name) } }
+                            td.num { (figure(m)) }
+                        }
+                    }
+                    @if rows.is_empty() { tr { td.muted { "Nobody." } } }
+                }
+            }
+        }
+    }
+}
+
+pub async fn report(
+    State(web): State<Web>,
+    Path(guild): Path<String>,
+    Query(q): Query<ReportQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (at, at_s) = match at_param(q.at.as_deref()) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let r = match report_view(&web, &seen, q.window, at).await {
+        Ok(r) => r,
+        Err(resp) => return resp,
+    };
+    let g = seen.guild;
+    let n = seen.settings.report.page_size as usize;
+    let trend: Vec<(f64, f64)> = r
+        .trend
+        .iter()
+        .map(|p| ((p.at - r.at).num_hours() as f64 / 24.0, p.standing))
+        .collect();
+    let ticks: Vec<(f64, String)> = match (r.trend.first(), r.trend.last()) {
+        (Some(a), Some(b)) => vec![
+            (
+                (a.at - r.at).num_hours() as f64 / 24.0,
+                a.at.format("%Y-%m-%d").to_string(),
+            ),
+            (
+                (b.at - r.at).num_hours() as f64 / 24.0,
+                b.at.format("%Y-%m-%d").to_string(),
+            ),
+        ],
+        _ => vec![],
+    };
+    let dots: Vec<(f64, f64, &'static str, String)> = r
+        .members
+        .iter()
+        .filter(|m| m.earned + m.spent > 0.0)
+        .map(|m| {
+            (
+                m.earned,
+                m.spent,
+                m.category.as_str(),
+                m.member_name.clone(),
+            )
+        })
+        .collect();
+    let mut window_q = vec![("window", r.window_days.to_string())];
+    if let Some(a) = &at_s {
+        window_q.push(("at", a.clone()));
+    }
+    let csv_href = format!(
+        "/g/{g}/report.csv?{}",
+        serde_urlencoded::to_string(&window_q).unwrap_or_default()
+    );
+    seen.page(
+        &format!("{} report", seen.guild_name),
+        html! {
+            h1 { (seen.guild_name) " — moderators' report" }
+            p.muted { "The last " (r.window_days) " days to " (r.at.format("%Y-%m-%d %H:%M UTC")) ". "
+                a href=(csv_href) download="report.csv" { "Download CSV" } }
+            form.inline method="get" action=(format!("/g/{g}/report")) {
+                label { "Window (days) " input type="number" name="window" min="1" max="3650" value=(r.window_days); }
+                @if let Some(a) = &at_s { input type="hidden" name="at" value=(a); }
+                button type="submit" { "Show" }
+            }
+            div.grid {
+                (member_list("Givers", "givers", g, &at_s, &r.givers, n, &|m| html! { "earned " (num(m.earned)) }))
+                (member_list("Takers", "takers", g, &at_s, &r.takers, n, &|m| html! { "spent " (num(m.spent)) }))
+                (member_list("Matchers", "matchers", g, &at_s, &r.matchers, n, &|m| html! { (num(m.earned)) " / " (num(m.spent)) }))
+                (member_list("Quiet", "quiet", g, &at_s, &r.quiet, n, &|m| html! { (num(m.standing)) }))
+                (member_list("Risers", "risers", g, &at_s, &r.risers, n, &|m| signed(m.change)))
+                (member_list("Fallers", "fallers", g, &at_s, &r.fallers, n, &|m| signed(m.change)))
+            }
+            div.card {
+                h2 { "At risk of falling a tier " span.muted { "(" (r.at_risk.len()) ")" } }
+                table id="at-risk" { tbody {
+                    @for a in r.at_risk.iter().take(n) {
+                        tr {
+                            td { a href=(with_at(format!("/g/{g}/m/{}", a.member_id), &at_s, &[])) { (a.member_name) } }
+                            td { span.tier { (a.tier) } }
+                            td.num { (num(a.standing)) " → " (num(a.tier_floor)) }
+                            td { (a.falls_on.format("%Y-%m-%d")) }
+                        }
+                    }
+                    @if r.at_risk.is_empty() { tr { td.muted { "Nobody within the horizon." } } }
+                } }
+            }
+            div.grid {
+                div.card { h2 { "Community standing" } (svg::line("Total standing over the window", &trend, &[], &ticks)) }
+                div.card { h2 { "Earned and spent" } (svg::scatter("Earned against spent per member", &dots))
+                    p.muted { "Green: givers · red: takers · blue: matchers · grey: quiet" } }
+            }
+            div.card {
+                h2 { "What if" }
+                p.muted { "Try settings on this server's ledger; nothing is written or changed." }
+                form method="get" action=(format!("/g/{g}/report/whatif")) {
+                    textarea name="set" placeholder="decay.recent_half_life_days=45\nscoring.request=4" aria-label="Settings, key=value" {}
+                    p { button type="submit" { "Who would move" } }
+                }
+            }
+        },
+    )
+}
+
+pub async fn report_csv(
+    State(web): State<Web>,
+    Path(guild): Path<String>,
+    Query(q): Query<ReportQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (at, _) = match at_param(q.at.as_deref()) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match report_view(&web, &seen, q.window, at).await {
+        Ok(r) => {
+            let mut resp = (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!(
+                            "attachment; filename=\"goodwill-{}-report.csv\"",
+                            seen.guild
+                        ),
+                    ),
+                ],
+                crate::render::csv::report_csv(&r),
+            )
+                .into_response();
+            layout::secure_headers(resp.headers_mut(), false);
+            resp
+        }
+        Err(resp) => resp,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct WhatIfQuery {
+    set: Option<String>,
+    at: Option<String>,
+}
+
+pub async fn whatif(
+    State(web): State<Web>,
+    Path(guild): Path<String>,
+    Query(q): Query<WhatIfQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let (at, at_s) = match at_param(q.at.as_deref()) {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let g = seen.guild;
+    let text = q.set.unwrap_or_default();
+    if text.len() > 2000 {
+        return layout::message(
+            StatusCode::BAD_REQUEST,
+            "Not understood",
+            "At most 2000 characters of settings.",
+        );
+    }
+    let changes = match crate::config::parse_assignments(&text) {
+        Ok(c) => c,
+        Err(e) => {
+            return layout::message(StatusCode::BAD_REQUEST, "Not understood", &e.to_string())
+        }
+    };
+    let (mut v, hidden) =
+        match tokio::try_join!(web.gw.whatif(g, &changes, at), web.gw.hidden_members(g)) {
+            Ok(x) => x,
+            Err(e) => return failed(e),
+        };
+    v.members.retain(|m| !hidden.contains(&m.member_id));
+    let moved: Vec<_> = v
+        .members
+        .iter()
+        .filter(|m| m.tier_now != m.tier_rescored || m.tier_now != m.tier_applied)
+        .collect();
+    seen.page(
+        "What if",
+        html! {
+            h1 { "What if — " (seen.guild_name) }
+            p { a href=(with_at(format!("/g/{g}/report"), &at_s, &[])) { "← Back to the report" } }
+            div.card {
+                h2 { "Changes tried" }
+                ul { @for c in &v.changes { li { code { (c) } } } }
+                @for note in &v.notes { p.muted { (note) } }
+                p.muted { "Nothing was written: the settings in force are unchanged." }
+            }
+            div.card {
+                h2 { "Who moves out of their tier " span.muted { "(" (moved.len()) ")" } }
+                table id="whatif" {
+                    thead { tr { th { "Member" } th { "Now" } th { "Applied" } th { "Re-scored" } th.num { "Standing now → re-scored" } } }
+                    tbody {
+                        @for m in &moved {
+                            tr {
+                                td { (m.member_name) }
+                                td { (m.tier_now) }
+                                td { (m.tier_applied) }
+                                td { (m.tier_rescored) }
+                                td.num { (num(m.standing_now)) " → " (num(m.standing_rescored)) }
+                            }
+                        }
+                        @if moved.is_empty() { tr { td colspan="5" .muted { "Nobody changes tier." } } }
+                    }
+                }
+            }
+        },
+    )
+}
