@@ -492,6 +492,7 @@ async fn commands_are_registered_with_descriptions_and_moderator_defaults() {
             "review",
             "standings",
             "unsolved",
+            "vacation",
             "warnings",
             "why"
         ]
