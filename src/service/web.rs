@@ -121,8 +121,15 @@ impl Goodwill {
 
     /// Whether a member can have a page: known in the guild, not opted out, not departed.
     pub async fn member_visible(&self, guild: GuildId, member: MemberId) -> R<bool> {
+        let (known, hidden) =
+            tokio::try_join!(self.member_known(guild, member), self.hidden_members(guild))?;
+        Ok(known && !hidden.contains(&member))
+    }
+
+    /// Whether the guild has seen the member at all.
+    pub async fn member_known(&self, guild: GuildId, member: MemberId) -> R<bool> {
         let known = self.store().member_names(guild, &[member]).await?;
-        Ok(known.contains_key(&member) && !self.hidden_members(guild).await?.contains(&member))
+        Ok(known.contains_key(&member))
     }
 
     /// Standings rows of the members whose name contains `q`, with their

@@ -317,18 +317,26 @@ pub async fn member(
     let Ok(m) = member.parse::<MemberId>() else {
         return not_found();
     };
-    match web.gw.member_visible(g, m).await {
-        Ok(true) => {}
-        Ok(false) => return not_found(),
-        Err(e) => return failed(e),
-    }
-    let (b, h, hidden) = match tokio::try_join!(
+    // Everything in one round of queries; whether the page may exist at
+    // all is decided first from their answers.
+    let (known, hidden, b, h) = tokio::join!(
+        web.gw.member_known(g, m),
+        web.gw.hidden_members(g),
         web.gw.balance(g, m, at),
         web.gw.history_at(g, m, 50, at),
-        web.gw.hidden_members(g),
-    ) {
-        Ok(x) => x,
+    );
+    let hidden = match hidden {
+        Ok(h) => h,
         Err(e) => return failed(e),
+    };
+    match known {
+        Ok(true) if !hidden.contains(&m) => {}
+        Ok(_) => return not_found(),
+        Err(e) => return failed(e),
+    }
+    let (b, h) = match (b, h) {
+        (Ok(b), Ok(h)) => (b, h),
+        (Err(e), _) | (_, Err(e)) => return failed(e),
     };
     let scales = Scales::from(&seen.settings.decay);
     let proj = projection(b.recent, b.lasting, &scales, 90);
