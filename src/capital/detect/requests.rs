@@ -254,7 +254,10 @@ fn leading_address_end(lower: &str) -> usize {
     let first_end = t.find(char::is_whitespace).unwrap_or(t.len());
     let first = &t[..first_end];
     if first_end < t.len()
-        && (first.starts_with('@') || first.ends_with(':') || first.ends_with(','))
+        && (first.starts_with('@')
+            || first.ends_with(':')
+            || first.ends_with(',')
+            || super::text::irc_addressing(first))
     {
         off + first_end
     } else {

@@ -238,6 +238,15 @@ fn is_wrapping(c: char) -> bool {
     )
 }
 
+/// "nick>" — one '>' closing a word that opens with a letter or digit.
+pub(super) fn irc_addressing(raw: &str) -> bool {
+    raw.len() > 1
+        && raw.ends_with('>')
+        && raw.matches('>').count() == 1
+        && !raw.contains('<')
+        && raw.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The pieces of `text` that may be nicks (Discord markup, URLs and pieces
 /// without letters or digits are skipped).
 pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
@@ -258,9 +267,14 @@ pub(super) fn pieces(text: &str) -> Vec<Piece<'_>> {
             continue;
         }
         let at_sign = raw.starts_with('@');
+        // IRC clients' "nick> text" addresses too, at the start only (a '>'
+        // later is an arrow or a quote).
         let addressing = raw.ends_with(':')
             || raw.ends_with(',')
-            || (raw.starts_with('<') && raw.ends_with('>'));
+            || (raw.starts_with('<') && raw.ends_with('>'))
+            || (out.is_empty()
+                && start == text.len() - text.trim_start().len()
+                && irc_addressing(raw));
         let mut name = raw.trim_matches(is_wrapping);
         for suffix in ["'s", "’s"] {
             if let Some(n) = name.strip_suffix(suffix) {

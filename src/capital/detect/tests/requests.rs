@@ -86,3 +86,23 @@ fn asking_what_a_thing_is_is_told_apart_from_asking_about_the_problem() {
         assert_eq!(d.speech.asks_what_is, what_is, "{text}");
     }
 }
+
+#[test]
+fn irc_style_nick_addressing_names_the_one_asked_about() {
+    let mut c = Chan::new();
+    let hobb = person(30, "Hobb");
+    c.say(
+        &hobb,
+        "how do I make a separate /home partition for my friend?",
+    );
+    // "Hobb> …": a question about Hobb's problem, aimed at Hobb.
+    let d = c.say(
+        &bob(),
+        "Hobb> does he resize his current / partition and use the new space for home?",
+    );
+    assert_eq!(d.remembered.addressees, vec![hobb.id]);
+    assert!(!has(&d, EntryKind::Request));
+    // Only a leading "nick>" addresses: an arrow later in the text does not.
+    let d = c.say(&bob(), "menu> settings> Hobb> display is where it is");
+    assert!(d.remembered.addressees.is_empty());
+}
