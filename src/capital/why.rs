@@ -10,8 +10,9 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::decay::{days_between, growth, Scales};
+use super::decay::{growth, Scales};
 use super::signal::EntryKind;
+use super::vacation::{decay_days, paused_between, Span};
 
 /// One ledger entry as `/why` reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +60,9 @@ pub struct Why {
     pub moved: Vec<Moved>,
     /// Credits worth under half their base, newest first (at most 5).
     pub small: Vec<Small>,
+    /// Days of `[from, to]` the member spent on vacation: decay stood still
+    /// then, so `decay` is smaller than the span alone would make it.
+    pub paused_days: f64,
 }
 
 /// Credits below this share of their base amount are explained.
@@ -66,7 +70,10 @@ const SMALL_SHARE: f64 = 0.5;
 
 /// Take the change apart. `recent_from` / `lasting_from` are the balances at
 /// `from`; `entries` those dated in `(from, to]`; `base` gives a credit
-/// kind's base amount (None for kinds that are not credits).
+/// kind's base amount (None for kinds that are not credits). `vacations`
+/// are the member's: time inside them does not decay (the balances at
+/// `from` must already be computed with them paused).
+#[allow(clippy::too_many_arguments)]
 pub fn explain(
     scales: &Scales,
     recent_from: f64,
@@ -75,16 +82,17 @@ pub fn explain(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     base: impl Fn(EntryKind) -> Option<f64>,
+    vacations: &[Span],
 ) -> Why {
     let at_to = |amount: f64, at: DateTime<Utc>| {
-        let d = days_between(at, to).max(0.0);
+        let d = decay_days(at, to, vacations).max(0.0);
         scales.standing(
             amount * growth(-d, scales.recent_half_life),
             amount * growth(-d, scales.lasting_half_life),
         )
     };
     let standing_from = scales.standing(recent_from, lasting_from);
-    let d = days_between(from, to).max(0.0);
+    let d = decay_days(from, to, vacations).max(0.0);
     let kept = scales.standing(
         recent_from * growth(-d, scales.recent_half_life),
         lasting_from * growth(-d, scales.lasting_half_life),
@@ -130,6 +138,7 @@ pub fn explain(
         decay: kept - standing_from,
         moved,
         small,
+        paused_days: paused_between(from, to, vacations).num_milliseconds() as f64 / 86_400_000.0,
     }
 }
 
@@ -145,6 +154,8 @@ fn steps_of(reason: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::capital::decay::days_between;
+    use crate::capital::vacation::values_paused;
 
     fn at(days: f64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000 + (days * 86_400.0) as i64, 0).unwrap()
@@ -191,7 +202,7 @@ mod tests {
             ),
             fact(EntryKind::Thanks, 9.0, 9.0, "after `to`: left out"),
         ];
-        let w = explain(&s, r0, l0, &entries, at(0.0), at(7.0), base);
+        let w = explain(&s, r0, l0, &entries, at(0.0), at(7.0), base, &[]);
         // Directly: each balance decayed to `to`, plus each entry decayed to `to`.
         let dec = |x: f64, days: f64, h: f64| x * (-(days) / h).exp2();
         let mut r = dec(r0, 7.0, 30.0);
@@ -226,7 +237,7 @@ mod tests {
                 "thanks.name (\"thx ann\"); weight 1.00, no help by the receiver to the giver seen in 24 h ×0.1",
             ),
         ];
-        let w = explain(&scales(), 0.0, 0.0, &entries, at(0.0), at(3.0), base);
+        let w = explain(&scales(), 0.0, 0.0, &entries, at(0.0), at(3.0), base, &[]);
         assert_eq!(w.small.len(), 1);
         assert!(
             w.small[0].why.starts_with("weight 1.00, no help"),
@@ -234,5 +245,40 @@ mod tests {
             w.small
         );
         assert_eq!(w.decay, 0.0);
+    }
+
+    #[test]
+    fn a_vacation_in_the_span_pauses_decay_and_the_parts_still_add_up() {
+        let s = scales();
+        // Entries before and inside the span; a vacation from day 2 to day 6.
+        let amounts = [(10.0, at(-5.0)), (4.0, at(1.0)), (-2.0, at(3.0))];
+        let vac = [Span {
+            start: at(2.0),
+            end: at(6.0),
+        }];
+        let entries = vec![
+            fact(
+                EntryKind::Thanks,
+                4.0,
+                1.0,
+                "thanks.mention (x); weight 1.00",
+            ),
+            fact(EntryKind::Request, -2.0, 3.0, "request"),
+        ];
+        let (r0, l0) = values_paused(&amounts, at(0.0), &s, &vac);
+        let w = explain(&s, r0, l0, &entries, at(0.0), at(7.0), base, &vac);
+        let (r7, l7) = values_paused(&amounts, at(7.0), &s, &vac);
+        assert!((w.standing_to - s.standing(r7, l7)).abs() < 1e-9);
+        let parts = w.standing_from + w.decay + w.moved.iter().map(|m| m.now).sum::<f64>();
+        assert!((parts - w.standing_to).abs() < 1e-9);
+        assert!((w.paused_days - 4.0).abs() < 1e-9);
+        // Decay over 3 days, not 7.
+        let plain = explain(&s, r0, l0, &entries, at(0.0), at(3.0), base, &[]);
+        assert!(
+            (w.decay - plain.decay).abs() < 1e-9,
+            "{} vs {}",
+            w.decay,
+            plain.decay
+        );
     }
 }

@@ -323,6 +323,12 @@ pub fn why(v: &WhyView) -> CreateEmbed {
         };
         lines.push_str(&format!("`{:>7}` {what}\n", signed(w.decay)));
     }
+    if w.paused_days >= 0.01 {
+        lines.push_str(&format!(
+            "🏖️ decay paused {:.1} days of this span (vacation)\n",
+            w.paused_days
+        ));
+    }
     for m in &w.moved {
         let line = format!(
             "`{:>7}` {} × {}{}\n",

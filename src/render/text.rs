@@ -147,6 +147,13 @@ pub fn why(v: &crate::service::WhyView) -> String {
         ]);
     }
     s.push_str(&table(&["what", "entries", "now"], &rows));
+    if w.paused_days >= 0.01 {
+        let _ = writeln!(
+            s,
+            "decay paused {:.1} days of this span (vacation)",
+            w.paused_days
+        );
+    }
     if !w.small.is_empty() {
         let _ = writeln!(s, "\nCounted for little");
         for x in &w.small {

@@ -475,7 +475,17 @@ impl Goodwill {
             .inner
             .cached_settings(guild, &snap.guild.settings)
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
-        let (recent, lasting, _) = snap.values_at(since);
+        let (mut recent, mut lasting, _) = snap.values_at(since);
+        // Vacations pause decay: the balance at `since` and the decay since
+        // are computed with them, exactly as `/balance` does.
+        let mut spans = Vec::new();
+        if snap.vacations > 0 {
+            spans = self.store().vacations_of(guild, member).await?;
+            if !spans.is_empty() {
+                let amounts = self.store().member_amounts(guild, member).await?;
+                (recent, lasting) = values_paused(&amounts, since, &snap.guild.scales, &spans);
+            }
+        }
         let entries: Vec<crate::capital::why::EntryFact> = self
             .store()
             .entries_between(guild, member, since, at, WHY_ENTRIES_MAX)
@@ -504,6 +514,7 @@ impl Goodwill {
             since,
             at,
             base,
+            &spans,
         );
         Ok(WhyView {
             guild_id: guild,

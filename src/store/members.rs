@@ -94,11 +94,16 @@ impl Store {
         if gone > 0 {
             snapshot_standings(&mut tx, guild).await?;
         }
-        sqlx::query("DELETE FROM vacations WHERE guild_id = $1 AND member_id = $2")
-            .bind(g)
-            .bind(m)
-            .execute(&mut *tx)
-            .await?;
+        // What else names them: vacations, appeals they filed, the decay
+        // warnings sent to them and their DM subscription.
+        for sql in [
+            "DELETE FROM vacations WHERE guild_id = $1 AND member_id = $2",
+            "DELETE FROM appeals WHERE guild_id = $1 AND member_id = $2",
+            "DELETE FROM warnings_sent WHERE guild_id = $1 AND member_id = $2",
+            "DELETE FROM digest_subscribers WHERE guild_id = $1 AND member_id = $2",
+        ] {
+            sqlx::query(sql).bind(g).bind(m).execute(&mut *tx).await?;
+        }
         sqlx::query("DELETE FROM messages WHERE guild_id = $1 AND author_id = $2")
             .bind(g)
             .bind(m)
@@ -135,7 +140,8 @@ impl Store {
     /// Everything stored about one member of a guild, as one JSON document
     /// (`/mydata`): the member row, every ledger entry about them, the
     /// metadata of their messages (no content is stored), the conversations
-    /// they opened, their warning and digest settings. Ids are strings (a
+    /// they opened, their vacations and appeals, their warning and digest
+    /// settings. Ids are strings (a
     /// snowflake does not fit a JavaScript number).
     pub async fn member_data(
         &self,
@@ -170,6 +176,15 @@ impl Store {
                'warnings_sent', coalesce((SELECT json_agg(json_build_object(
                               'tier', w.tier, 'falls_on', w.falls_on, 'sent_at', w.sent_at) ORDER BY w.sent_at)
                            FROM warnings_sent w WHERE w.guild_id = $1 AND w.member_id = $2), '[]'::json),
+               'vacations', coalesce((SELECT json_agg(json_build_object(
+                              'starts_at', v.starts_at, 'ends_at', v.ends_at,
+                              'ended_by', v.ended_by::text, 'ended_at', v.ended_at) ORDER BY v.starts_at)
+                           FROM vacations v WHERE v.guild_id = $1 AND v.member_id = $2), '[]'::json),
+               'appeals', coalesce((SELECT json_agg(json_build_object(
+                              'entry_id', a.entry_id, 'reason', a.reason, 'filed_at', a.filed_at,
+                              'status', a.status, 'decided_at', a.decided_at, 'note', a.note)
+                              ORDER BY a.filed_at)
+                           FROM appeals a WHERE a.guild_id = $1 AND a.member_id = $2), '[]'::json),
                'warnings_by_dm', EXISTS (SELECT 1 FROM digest_subscribers d
                                          WHERE d.guild_id = $1 AND d.member_id = $2))",
         )

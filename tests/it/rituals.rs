@@ -244,6 +244,34 @@ async fn a_vacation_pauses_decay_exactly_blocks_warnings_and_a_moderator_ends_it
         s15.recent
     );
     assert!((s1.standing - plain).abs() < 1e-3);
+    // /why over the same span adds up to the same number, with the vacation
+    // named, and the decay is that of 5 days, not 15.
+    let why = bot
+        .service
+        .why(g, MemberId(102), now - chrono::Duration::hours(1), at(15))
+        .await
+        .unwrap()
+        .why;
+    assert!(
+        (why.standing_to - s15.standing).abs() < 1e-6,
+        "{} vs {}",
+        why.standing_to,
+        s15.standing
+    );
+    assert!((why.paused_days - 10.0).abs() < 0.01, "{}", why.paused_days);
+    let parts = why.standing_from + why.decay + why.moved.iter().map(|m| m.now).sum::<f64>();
+    assert!((parts - why.standing_to).abs() < 1e-6);
+    // /mydata lists the vacation.
+    let data = bot
+        .service
+        .member_data(g, MemberId(102), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        data["data"]["vacations"].as_array().unwrap().len(),
+        1,
+        "{data}"
+    );
 
     // /balance says so; no decay warning meanwhile.
     let answer = bot
@@ -301,6 +329,18 @@ async fn a_vacation_pauses_decay_exactly_blocks_warnings_and_a_moderator_ends_it
         posts.contains("is on vacation until") && posts.contains("ended the vacation")
     })
     .await;
+    // Opting out deletes the vacation with the rest of their data.
+    bot.service
+        .opt_out(g, MemberId(102), Utc::now())
+        .await
+        .unwrap();
+    let data = bot
+        .service
+        .member_data(g, MemberId(102), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(data["data"]["vacations"], serde_json::json!([]), "{data}");
+    assert_eq!(data["data"]["entries"], serde_json::json!([]), "{data}");
     bot.stop().await;
 }
 
