@@ -87,6 +87,51 @@ pub fn plan_roles(
     out
 }
 
+/// The changes that give each period role (`role`, the members who earned
+/// it) to exactly those members. Blocked roles are left alone.
+pub fn plan_period_roles(
+    period_roles: &[(RoleId, HashSet<MemberId>)],
+    members: &[MemberRoles],
+    blocked: &HashSet<RoleId>,
+) -> Vec<RoleChange> {
+    let mut out = Vec::new();
+    for m in members {
+        let mut change = RoleChange {
+            member_id: m.member_id,
+            add: vec![],
+            remove: vec![],
+        };
+        for (role, holders) in period_roles {
+            if *role == 0 || blocked.contains(role) {
+                continue;
+            }
+            match (holders.contains(&m.member_id), m.roles.contains(role)) {
+                (true, false) => change.add.push(*role),
+                (false, true) => change.remove.push(*role),
+                _ => {}
+            }
+        }
+        if !change.add.is_empty() || !change.remove.is_empty() {
+            out.push(change);
+        }
+    }
+    out
+}
+
+/// Both plans as one change per member.
+pub fn merge_changes(mut a: Vec<RoleChange>, b: Vec<RoleChange>) -> Vec<RoleChange> {
+    for c in b {
+        match a.iter_mut().find(|x| x.member_id == c.member_id) {
+            Some(x) => {
+                x.add.extend(c.add);
+                x.remove.extend(c.remove);
+            }
+            None => a.push(c),
+        }
+    }
+    a
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +181,41 @@ mod tests {
         cfg.cumulative = true;
         let plan = plan_roles(&cfg, &s.tiers, &members, &HashSet::from([20]));
         assert!(plan.is_empty(), "{plan:?}");
+    }
+
+    #[test]
+    fn period_roles_go_to_the_winners_and_leave_the_others() {
+        let m = |id: u64, roles: Vec<RoleId>| MemberRoles {
+            member_id: MemberId(id),
+            tier: "Member".into(),
+            roles,
+        };
+        let members = vec![
+            m(1, vec![]),
+            m(2, vec![70]),
+            m(3, vec![70, 80]),
+            m(4, vec![]),
+        ];
+        let winners: HashSet<MemberId> = [MemberId(1), MemberId(3)].into();
+        let months: HashSet<MemberId> = [MemberId(4)].into();
+        let plan = plan_period_roles(&[(70, winners), (80, months)], &members, &HashSet::new());
+        let of = |id: u64| plan.iter().find(|c| c.member_id == MemberId(id)).cloned();
+        assert_eq!(of(1).unwrap().add, vec![70]);
+        assert_eq!(of(2).unwrap().remove, vec![70]);
+        assert_eq!(of(3).unwrap().remove, vec![80]);
+        assert!(of(3).unwrap().add.is_empty());
+        assert_eq!(of(4).unwrap().add, vec![80]);
+        // A blocked role is not touched; merged with tier changes per member.
+        let blocked: HashSet<RoleId> = [70].into();
+        let plan = plan_period_roles(&[(70, [MemberId(1)].into())], &members, &blocked);
+        assert!(plan.is_empty());
+        let tier = vec![RoleChange {
+            member_id: MemberId(4),
+            add: vec![10],
+            remove: vec![],
+        }];
+        let merged = merge_changes(tier, vec![of(4).unwrap()]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].add, vec![10, 80]);
     }
 }

@@ -73,6 +73,12 @@ pub struct BoardSettings {
     pub winners_channel_id: u64,
     /// Members shown on period boards and in the winners post.
     pub size: u32,
+    /// Role held by the top `role_top` members of the last ended week; 0 = off.
+    pub week_role_id: u64,
+    /// Role held by the top `role_top` members of the last ended month; 0 = off.
+    pub month_role_id: u64,
+    /// How many of a period's top members hold its role.
+    pub role_top: u32,
 }
 
 impl Default for BoardSettings {
@@ -82,6 +88,9 @@ impl Default for BoardSettings {
             refresh_minutes: 10,
             winners_channel_id: 0,
             size: 10,
+            week_role_id: 0,
+            month_role_id: 0,
+            role_top: 3,
         }
     }
 }
@@ -564,6 +573,9 @@ impl Settings {
         crate::capital::period::zone(&self.time.zone).map_err(|e| format!("time.zone: {e}"))?;
         if self.board.refresh_minutes > 10_080 {
             return Err("board.refresh_minutes must be between 0 and 10080 (a week)".into());
+        }
+        if !(1..=25).contains(&self.board.role_top) {
+            return Err("board.role_top must be between 1 and 25".into());
         }
         if !(1..=25).contains(&self.board.size) {
             return Err("board.size must be between 1 and 25".into());

@@ -42,7 +42,7 @@ const LOG_BATCHES_PER_TICK: usize = 5;
 const GUILDS_AT_ONCE: usize = 4;
 
 /// Shown in the server's audit log for every role change.
-const AUDIT_REASON: &str = "Goodwill: role by standing (tier changed)";
+const AUDIT_REASON: &str = "Goodwill: role by standing or by a period board";
 
 /// Between two weekly digests, how often opted-in DMs are looked for: a
 /// crossing is projected up to `report.at_risk_days` ahead, so a quarter of an
@@ -148,7 +148,8 @@ impl Ctx {
         if let Err(e) = self.digest(guild, at).await {
             tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "decay-warning digest failed");
         }
-        if settings.roles.enabled {
+        let period_roles = settings.board.week_role_id != 0 || settings.board.month_role_id != 0;
+        if settings.roles.enabled || period_roles {
             if let Err(e) = self.roles(guild, &settings, at).await {
                 tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "roles by standing failed");
             }
@@ -405,7 +406,8 @@ impl Ctx {
     }
 
     async fn roles(&self, guild: GuildId, s: &Settings, at: DateTime<Utc>) -> anyhow::Result<()> {
-        if s.roles.by_tier.values().all(|r| *r == 0) {
+        let tier_roles = s.roles.enabled && s.roles.by_tier.values().any(|r| *r != 0);
+        if !tier_roles && s.board.week_role_id == 0 && s.board.month_role_id == 0 {
             return Ok(());
         }
         self.seed(guild).await;

@@ -13,7 +13,9 @@ use crate::capital::decay::{decayed, Scales};
 use crate::capital::digest::{digest_due, unannounced, weekday_of, Crossing};
 use crate::capital::message::{GuildId, MemberId};
 use crate::capital::replay::{replay, ReplayedEntry, StoredEntry};
-use crate::capital::roles::{plan_roles, MemberRoles, RoleChange, RoleId};
+use crate::capital::roles::{
+    merge_changes, plan_period_roles, plan_roles, MemberRoles, RoleChange, RoleId,
+};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::tier_of;
@@ -376,10 +378,57 @@ impl Goodwill {
         }
         let blocked = self.store().role_problems(guild).await?;
         let set: HashSet<RoleId> = blocked.iter().map(|b| b.0).collect();
+        let tiers = plan_roles(&s.roles, &s.tiers, &input, &set);
+        let period_roles = self.period_role_holders(guild, &s, &hidden, at).await?;
         Ok(RolePlan {
-            changes: plan_roles(&s.roles, &s.tiers, &input, &set),
+            changes: merge_changes(tiers, plan_period_roles(&period_roles, &input, &set)),
             blocked,
         })
+    }
+
+    /// Each configured period role (`board.week_role_id`, `board.month_role_id`)
+    /// and who should hold it: the top `board.role_top` members of the last
+    /// ended week / month in the guild's time zone, among those who earned
+    /// something then and are not hidden. The role moves when the next period
+    /// ends, like the winners post.
+    async fn period_role_holders(
+        &self,
+        guild: GuildId,
+        s: &crate::capital::settings::Settings,
+        hidden: &HashSet<MemberId>,
+        at: DateTime<Utc>,
+    ) -> R<Vec<(RoleId, HashSet<MemberId>)>> {
+        use crate::capital::period::{self, Period};
+        let mut out = Vec::new();
+        for (p, role) in [
+            (Period::Week, s.board.week_role_id),
+            (Period::Month, s.board.month_role_id),
+        ] {
+            if role == 0 {
+                continue;
+            }
+            let tz = period::zone(&s.time.zone).map_err(ServiceError::Invalid)?;
+            let Some(span) = period::previous(p, at, tz) else {
+                continue;
+            };
+            let top = self
+                .store()
+                .period_totals(
+                    guild,
+                    span.from,
+                    span.to,
+                    s.board.role_top + hidden.len() as u32,
+                )
+                .await?;
+            let holders = top
+                .into_iter()
+                .filter(|t| !hidden.contains(&t.member_id))
+                .take(s.board.role_top as usize)
+                .map(|t| t.member_id)
+                .collect();
+            out.push((role, holders));
+        }
+        Ok(out)
     }
 
     /// The bot could not add/remove `role` (403 Missing Permissions, role above

@@ -361,6 +361,7 @@ impl Lossy for Vec<serde_json::Value> {
 
 const BOARD: u64 = 900_000_000_000_000_012;
 const WINNERS: u64 = 900_000_000_000_000_013;
+const MONTH_ROLE: u64 = 900_000_000_000_000_014;
 const TICK: Duration = Duration::from_millis(150);
 const T: Duration = Duration::from_secs(15);
 
@@ -501,6 +502,10 @@ async fn period_boards_winners_once_and_the_living_leaderboard_edited_in_place_a
             (WINNERS, "winners"),
         ],
     );
+    // Cyd holds last month's role from before; bob earned it.
+    fake.add_member(GUILD, &ann(), &[]);
+    fake.add_member(GUILD, &bob(), &[]);
+    fake.add_member(GUILD, &cyd(), &[MONTH_ROLE]);
     let run = launch(&fake, &service).await;
     for u in [ann(), bob(), cyd()] {
         fake.member_add(GUILD, &u);
@@ -518,6 +523,15 @@ async fn period_boards_winners_once_and_the_living_leaderboard_edited_in_place_a
     set(&service, "board.winners_channel_id", &WINNERS.to_string()).await;
     set(&service, "board.channel_id", &BOARD.to_string()).await;
     set(&service, "board.refresh_minutes", "0").await;
+    set(&service, "board.month_role_id", &MONTH_ROLE.to_string()).await;
+    set(&service, "board.role_top", "1").await;
+    // The month's top member gets the month's role; the one who held it loses it.
+    eventually("the month role moved to bob", || async {
+        fake.member_roles(GUILD, 102) == vec![MONTH_ROLE]
+            && fake.member_roles(GUILD, 103).is_empty()
+    })
+    .await;
+    assert!(fake.member_roles(GUILD, 101).is_empty());
 
     // /standings period:month at:<last month> shows the archive.
     let id = fake.interaction_create(
