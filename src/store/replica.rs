@@ -258,12 +258,14 @@ impl Replica {
         let _probing = match self.probing.try_lock() {
             Ok(g) => g,
             Err(_) => {
-                let h = self.health();
-                if h.probed_at.is_some() {
-                    return h.unusable.is_none();
+                let last = {
+                    let h = self.health();
+                    h.probed_at.map(|_| h.unusable.is_none())
+                };
+                match last {
+                    Some(usable) => return usable,
+                    None => self.probing.lock().await,
                 }
-                drop(h);
-                self.probing.lock().await
             }
         };
         {
