@@ -281,7 +281,9 @@ async fn reads_go_to_the_replica_except_a_members_own_fresh_writes() {
         1,
         "the second read went to the primary"
     );
-    strict.close().await;
+    // Not `close()`: it would close the primary's pool shared with `store`.
+    drop(strict_gw);
+    drop(strict);
 
     // Replay resumes: once the replica has Ann's write, her reads go back to it.
     sqlx::query("SELECT pg_wal_replay_resume()")
