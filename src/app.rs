@@ -2,8 +2,10 @@
 //! (an existing server through `DATABASE_URL`, or the embedded default).
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use anyhow::Context;
+use sqlx::postgres::PgConnectOptions;
 
 use crate::service::Goodwill;
 use crate::store::embedded::{default_data_dir, EmbeddedPostgres};
@@ -47,7 +49,7 @@ impl Database {
 
     /// Stop the embedded server, if we started one.
     pub async fn close(self) {
-        self.store.pool.close().await;
+        self.store.close().await;
         if let Some(pg) = self.embedded {
             if let Err(e) = pg.stop().await {
                 tracing::warn!(error = %e, "embedded PostgreSQL did not stop cleanly");
@@ -62,13 +64,39 @@ pub fn load_settings_tree() -> anyhow::Result<toml::Value> {
     Ok(crate::config::load_base(file.as_deref(), std::env::vars())?)
 }
 
+/// A streaming replica to send read-only views to (`DATABASE_REPLICA_URL`).
+#[derive(Debug, Clone)]
+pub struct ReplicaOptions {
+    pub url: String,
+    /// Beyond this replay lag every read goes to the primary.
+    pub max_lag: std::time::Duration,
+}
+
 /// Open everything: settings, database, service.
 pub async fn open(
     database_url: Option<&str>,
     data_dir: Option<PathBuf>,
 ) -> anyhow::Result<(Goodwill, Database)> {
+    open_with_replica(database_url, None, data_dir).await
+}
+
+/// Open everything, with read-only views on `replica` when one is given.
+pub async fn open_with_replica(
+    database_url: Option<&str>,
+    replica: Option<&ReplicaOptions>,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<(Goodwill, Database)> {
     let tree = load_settings_tree()?;
-    let db = Database::open(database_url, data_dir).await?;
+    let mut db = Database::open(database_url, data_dir).await?;
+    if let Some(r) = replica.filter(|r| !r.url.trim().is_empty()) {
+        let opts = PgConnectOptions::from_str(&r.url)
+            .context("DATABASE_REPLICA_URL is not a valid postgres:// URL")?;
+        tracing::info!(
+            max_lag_ms = r.max_lag.as_millis() as u64,
+            "read-only views go to the read replica (DATABASE_REPLICA_URL)"
+        );
+        db.store = db.store.with_replica(opts, 16, r.max_lag);
+    }
     Ok((Goodwill::new(db.store.clone(), tree), db))
 }
 

@@ -25,6 +25,23 @@ struct Cli {
     /// PostgreSQL URL; when unset, Goodwill runs its own embedded server.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     database_url: Option<String>,
+    /// PostgreSQL URL of a streaming replica of that database: read-only
+    /// commands and the web pages read from it (see the README's "Read replica").
+    #[arg(
+        long,
+        env = "DATABASE_REPLICA_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    database_replica_url: Option<String>,
+    /// Seconds of replay lag beyond which reads go back to the primary.
+    #[arg(
+        long,
+        env = "GOODWILL_REPLICA_MAX_LAG_SECS",
+        global = true,
+        default_value_t = 10.0
+    )]
+    replica_max_lag_secs: f64,
     /// Folder of the embedded PostgreSQL (default: /var/lib/goodwill/postgres as root,
     /// else ~/.local/share/goodwill/postgres).
     #[arg(long, env = "GOODWILL_DATA_DIR", global = true)]
@@ -501,7 +518,24 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let (gw, db) = app::open(cli.database_url.as_deref(), cli.data_dir.clone()).await?;
+    if !(cli.replica_max_lag_secs.is_finite() && cli.replica_max_lag_secs > 0.0) {
+        bail!(
+            "--replica-max-lag-secs (GOODWILL_REPLICA_MAX_LAG_SECS) must be a positive number of seconds, e.g. 10"
+        );
+    }
+    let replica = cli
+        .database_replica_url
+        .clone()
+        .map(|url| app::ReplicaOptions {
+            url,
+            max_lag: std::time::Duration::from_secs_f64(cli.replica_max_lag_secs),
+        });
+    let (gw, db) = app::open_with_replica(
+        cli.database_url.as_deref(),
+        replica.as_ref(),
+        cli.data_dir.clone(),
+    )
+    .await?;
     let result = run_command(&gw, cli.command).await;
     db.close().await;
     result

@@ -60,6 +60,8 @@ pub struct Metrics {
     event_retries: Counter,
     entries_written: Counter,
     shards_ready: Counter,
+    /// Read-only views served, by pool (`primary` or `replica`).
+    db_reads: Family<Label, Counter>,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -84,9 +86,13 @@ impl Metrics {
             event_retries: Counter::default(),
             entries_written: Counter::default(),
             shards_ready: Counter::default(),
+            db_reads: Family::default(),
         };
         for kind in EVENT_KINDS {
             let _ = m.events.get_or_create(&label("kind", kind));
+        }
+        for pool in ["primary", "replica"] {
+            let _ = m.db_reads.get_or_create(&label("pool", pool));
         }
         m.registered()
     }
@@ -150,7 +156,18 @@ impl Metrics {
             "READY events received (one per shard session)",
             self.shards_ready.clone(),
         );
+        r.register(
+            "goodwill_db_reads",
+            "Read-only views served, by pool (primary or replica)",
+            self.db_reads.clone(),
+        );
         self
+    }
+
+    /// A read-only view served by the replica's pool or the primary's.
+    pub fn db_read(&self, on_replica: bool) {
+        let pool = if on_replica { "replica" } else { "primary" };
+        self.db_reads.get_or_create(&label("pool", pool)).inc();
     }
 
     /// One gateway event of `kind` (one of [`EVENT_KINDS`]; others are ignored).

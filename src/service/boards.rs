@@ -89,8 +89,14 @@ impl Goodwill {
             })
             .collect();
         if self.store().count_vacations(guild).await? > 0 {
-            self.pause_vacations(guild, &mut vals, &g.scales, now)
-                .await?;
+            self.pause_vacations(
+                &self.store().primary_reader(),
+                guild,
+                &mut vals,
+                &g.scales,
+                now,
+            )
+            .await?;
         }
         let rows = totals
             .iter()

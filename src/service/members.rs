@@ -1,6 +1,7 @@
 //! What members and moderators change about a member: `/kudos`, a
 //! moderator's adjustment, opting out of tracking and back in.
 
+use crate::store::ReadStore;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -128,11 +129,13 @@ impl Goodwill {
         let deleted = self.store().forget_member(guild, member, true).await?;
         rt.state.memory.opted_out.insert(member);
         rt.state.memory.members.remove(&member);
+        self.store().wrote(guild, [member]).await;
         Ok(deleted)
     }
 
     pub async fn opt_in(&self, guild: GuildId, member: MemberId) -> R<()> {
         self.store().opt_in(guild, member).await?;
+        self.store().wrote(guild, [member]).await;
         self.inner.forget(guild);
         Ok(())
     }
@@ -145,8 +148,20 @@ impl Goodwill {
         member: MemberId,
         at: DateTime<Utc>,
     ) -> R<serde_json::Value> {
-        self.guild_row(guild).await?;
-        let data = self.store().member_data(guild, member).await?;
+        read!(self, guild, &[member], |rs| self
+            .member_data_in(&rs, guild, member, at)
+            .await)
+    }
+
+    async fn member_data_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> R<serde_json::Value> {
+        self.guild_row_in(rs, guild).await?;
+        let data = rs.member_data(guild, member).await?;
         Ok(serde_json::json!({
             "about": "Everything Goodwill stores about you in this server. Message contents are \
                       never stored: only ids, times and what was detected. /optout deletes it.",

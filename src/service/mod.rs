@@ -13,6 +13,32 @@
 //! - `vacations`: `/vacation` (decay paused) and ending one early;
 //! - `solutions`: "Mark as solution", the Solved tag, `/unsolved`, the nudge.
 
+/// Run a read-only view on the store [`Store::reader`] picks for `guild`
+/// and `members` (the replica when it can serve them, else the primary).
+/// If the replica fails during the read, it is marked down and the view is
+/// run again on the primary: the user gets an answer, not an error.
+macro_rules! read {
+    ($self:ident, $guild:expr, $members:expr, |$rs:ident| $body:expr) => {{
+        let $rs = $self.store().reader($guild, $members).await;
+        $crate::discord::metrics().db_read($rs.on_replica());
+        match $body {
+            Err(e @ ($crate::service::ServiceError::Unavailable(_)
+            | $crate::service::ServiceError::Database(_)))
+                if $rs.on_replica() =>
+            {
+                match &e {
+                    $crate::service::ServiceError::Unavailable(src) => $rs.replica_failed(src),
+                    _ => tracing::warn!(error = %e, "read failed on the replica: trying the primary"),
+                }
+                let $rs = $self.store().primary_reader();
+                $crate::discord::metrics().db_read(false);
+                $body
+            }
+            r => r,
+        }
+    }};
+}
+
 pub mod appeals;
 pub mod boards;
 mod config;
@@ -97,10 +123,15 @@ impl Goodwill {
     }
 
     async fn guild_row(&self, guild: GuildId) -> R<GuildRow> {
-        match self.store().guild(guild).await? {
+        self.guild_row_in(self.store(), guild).await
+    }
+
+    /// A guild's row read from `st` (the primary, or a read handle).
+    async fn guild_row_in<A>(&self, st: &Store<A>, guild: GuildId) -> R<GuildRow> {
+        match st.guild(guild).await? {
             Some(g) => Ok(g),
             None => {
-                let all = self.store().guilds().await?;
+                let all = st.guilds().await?;
                 let list = if all.is_empty() {
                     "no guilds yet (import a history or run the bot)".to_string()
                 } else {
@@ -116,12 +147,26 @@ impl Goodwill {
 
     /// Effective settings of a guild.
     pub async fn settings(&self, guild: GuildId) -> R<Settings> {
-        let row = self.store().guild(guild).await?;
+        self.settings_in(self.store(), guild).await
+    }
+
+    /// Effective settings of a guild, its row read from `st`.
+    async fn settings_in<A>(&self, st: &Store<A>, guild: GuildId) -> R<Settings> {
+        let row = st.guild(guild).await?;
         match row {
             Some(r) => crate::pipeline::settings_for(&self.inner.base, &r.settings)
                 .map_err(|e| ServiceError::Invalid(e.to_string())),
             None => Ok(self.inner.base_settings()),
         }
+    }
+
+    /// A guild's row for a read-only page (the web's access check), from the
+    /// replica when it can serve it.
+    pub async fn find_guild(&self, guild: GuildId) -> R<Option<GuildRow>> {
+        read!(self, guild, &[], |rs| rs
+            .guild(guild)
+            .await
+            .map_err(ServiceError::from))
     }
 
     /// Resolve the one guild to show when none is named.

@@ -1,6 +1,7 @@
 //! The moderators' report: who gives, who takes, who is at risk of falling
 //! a tier, who rose and fell, and the community's trend over a window.
 
+use crate::store::ReadStore;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -73,25 +74,37 @@ pub struct TrendPoint {
 }
 
 impl Goodwill {
+    /// The moderators' report: guild-wide, from the replica when it is healthy.
     pub async fn report(
         &self,
         guild: GuildId,
         window_days: u32,
         at: DateTime<Utc>,
     ) -> R<ReportView> {
-        let g = self.guild_row(guild).await?;
-        let s = self.settings(guild).await?;
+        read!(self, guild, &[], |rs| self
+            .report_in(&rs, guild, window_days, at)
+            .await)
+    }
+
+    async fn report_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        window_days: u32,
+        at: DateTime<Utc>,
+    ) -> R<ReportView> {
+        let g = self.guild_row_in(rs, guild).await?;
+        let s = self.settings_in(rs, guild).await?;
         let window_days = window_days.clamp(1, 3650);
         let from = at - Duration::days(window_days as i64);
-        let stats = self.store().window_stats(guild, from, at).await?;
+        let stats = rs.window_stats(guild, from, at).await?;
         let now_vals: HashMap<MemberId, (f64, f64)> = self
-            .all_at(&g, &s, at)
+            .all_at(rs, &g, &s, at)
             .await?
             .into_iter()
             .map(|(m, r, l)| (m, (r, l)))
             .collect();
-        let then_vals: HashMap<MemberId, (f64, f64)> = self
-            .store()
+        let then_vals: HashMap<MemberId, (f64, f64)> = rs
             .balances_as_of(guild, from, &g.scales, None)
             .await?
             .into_iter()
@@ -102,26 +115,18 @@ impl Goodwill {
         ids.sort();
         ids.dedup();
         // Excluded and departed members are not on the boards.
-        let hidden: std::collections::HashSet<MemberId> = self
-            .store()
-            .hidden_members(guild)
-            .await?
-            .into_iter()
-            .collect();
+        let hidden: std::collections::HashSet<MemberId> =
+            rs.hidden_members(guild).await?.into_iter().collect();
         ids.retain(|m| !hidden.contains(m));
-        let names = self.store().member_names(guild, &ids).await?;
+        let names = rs.member_names(guild, &ids).await?;
         let th = Thresholds {
             quiet_below: s.report.quiet_below,
             giver_ratio: s.report.giver_ratio,
             taker_ratio: s.report.taker_ratio,
         };
         // Members on vacation: their decay is paused, so no tier is at risk.
-        let away: std::collections::HashSet<MemberId> = self
-            .store()
-            .on_vacation(guild, at)
-            .await?
-            .into_iter()
-            .collect();
+        let away: std::collections::HashSet<MemberId> =
+            rs.on_vacation(guild, at).await?.into_iter().collect();
         let stat_by: HashMap<MemberId, &WindowStat> =
             stats.iter().map(|x| (x.member_id, x)).collect();
         let mut members = Vec::new();
@@ -214,8 +219,7 @@ impl Goodwill {
         let points = (window_days as f64 / step_days).floor() as u32 + 1;
         let start =
             at - Duration::milliseconds((step_days * (points - 1) as f64 * 86_400_000.0) as i64);
-        let trend = self
-            .store()
+        let trend = rs
             .totals_series(guild, start, step_days * 86_400.0, points, &g.scales)
             .await?
             .into_iter()

@@ -2,6 +2,7 @@
 //! [`crate::capital::conversation::solution`] (who may mark what) and
 //! [`crate::ingest::solution`] (what a mark writes).
 
+use crate::store::ReadStore;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
@@ -275,10 +276,22 @@ impl Goodwill {
         limit: u32,
         at: DateTime<Utc>,
     ) -> R<UnsolvedView> {
-        self.guild_row(guild).await?;
+        read!(self, guild, &[], |rs| self
+            .unsolved_in(&rs, guild, channel, limit, at)
+            .await)
+    }
+
+    async fn unsolved_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        channel: Option<(ChannelId, &str)>,
+        limit: u32,
+        at: DateTime<Utc>,
+    ) -> R<UnsolvedView> {
+        self.guild_row_in(rs, guild).await?;
         let since = at - Duration::days(UNSOLVED_DAYS as i64);
-        let (rows, total) = self
-            .store()
+        let (rows, total) = rs
             .unsolved(guild, channel, since, limit.clamp(1, 25))
             .await?;
         Ok(UnsolvedView {

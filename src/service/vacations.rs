@@ -41,6 +41,7 @@ impl Goodwill {
             end: at + Duration::days(days32 as i64),
         };
         self.store().start_vacation(guild, member, span).await?;
+        self.store().wrote(guild, [member]).await;
         Ok(VacationOutcome::Started(span))
     }
 
@@ -64,9 +65,11 @@ impl Goodwill {
         moderator: MemberId,
         at: DateTime<Utc>,
     ) -> R<Option<Span>> {
-        Ok(self
+        let ended = self
             .store()
             .end_vacation(guild, member, moderator, at)
-            .await?)
+            .await?;
+        self.store().wrote(guild, [member]).await;
+        Ok(ended)
     }
 }

@@ -14,7 +14,7 @@ use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::{headroom, tier_floor, tier_of};
 use crate::capital::vacation::{self, values_paused};
-use crate::store::GuildRow;
+use crate::store::{GuildRow, ReadStore};
 
 /// One member's figures at a moment (`/balance`, `goodwill balance`).
 #[derive(Debug, Clone, Serialize)]
@@ -102,8 +102,9 @@ pub struct HistoryPage {
 impl Goodwill {
     /// Exact recent and lasting balances at `at`: from the accumulators (one row)
     /// when `at` is after the member's last entry, else from the ledger.
-    pub async fn balance(
+    pub(super) async fn balance_in(
         &self,
+        rs: &ReadStore,
         guild: GuildId,
         member: MemberId,
         at: DateTime<Utc>,
@@ -112,13 +113,9 @@ impl Goodwill {
         // member's entries of the last 7 days (enough for the trend and the
         // escalation window of asks; the balance is exact at any `at`).
         let week_ago = at - Duration::days(7);
-        let Some(snap) = self
-            .store()
-            .balance_snapshot(guild, member, week_ago)
-            .await?
-        else {
+        let Some(snap) = rs.balance_snapshot(guild, member, week_ago).await? else {
             // Unknown guild: the error lists the known ones.
-            self.guild_row(guild).await?;
+            self.guild_row_in(rs, guild).await?;
             return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
         };
         let g = &snap.guild;
@@ -132,9 +129,9 @@ impl Goodwill {
         let mut vacation_until = None;
         if snap.vacations > 0 {
             // Vacations pause decay: computed exactly from the member's entries.
-            let spans = self.store().vacations_of(guild, member).await?;
+            let spans = rs.vacations_of(guild, member).await?;
             if !spans.is_empty() {
-                let amounts = self.store().member_amounts(guild, member).await?;
+                let amounts = rs.member_amounts(guild, member).await?;
                 (recent, lasting) = values_paused(&amounts, at, &scales, &spans);
                 (r7, l7) = values_paused(&amounts, week_ago, &scales, &spans);
                 vacation_until = vacation::active(&spans, at).map(|v| v.end);
@@ -180,7 +177,7 @@ impl Goodwill {
             snap.asks_between(ask_from, at)
         } else {
             // An escalation window longer than the snapshot's week: ask the ledger.
-            self.store().asks_since(guild, member, ask_from, at).await?
+            rs.asks_since(guild, member, ask_from, at).await?
         };
         Ok(BalanceView {
             guild_id: guild,
@@ -212,16 +209,17 @@ impl Goodwill {
     /// their paused standing until the rows around them decay past it.)
     pub(super) async fn pause_vacations(
         &self,
+        rs: &ReadStore,
         guild: GuildId,
         rows: &mut [(MemberId, f64, f64)],
         scales: &Scales,
         at: DateTime<Utc>,
     ) -> R<()> {
         let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
-        let spans = self.store().vacations_in(guild, &ids).await?;
+        let spans = rs.vacations_in(guild, &ids).await?;
         for row in rows.iter_mut() {
             if let Some(sp) = spans.get(&row.0) {
-                let amounts = self.store().member_amounts(guild, row.0).await?;
+                let amounts = rs.member_amounts(guild, row.0).await?;
                 (row.1, row.2) = values_paused(&amounts, at, scales, sp);
             }
         }
@@ -231,11 +229,12 @@ impl Goodwill {
     /// Every member's exact (recent, lasting) at `at`.
     pub(super) async fn all_at(
         &self,
+        rs: &ReadStore,
         g: &GuildRow,
         s: &Settings,
         at: DateTime<Utc>,
     ) -> R<Vec<(MemberId, f64, f64)>> {
-        let rows = self.store().all_balances(g.guild_id).await?;
+        let rows = rs.all_balances(g.guild_id).await?;
         if rows.iter().all(|b| b.last_at <= at) {
             return Ok(rows
                 .iter()
@@ -245,8 +244,7 @@ impl Goodwill {
                 })
                 .collect());
         }
-        let v = self
-            .store()
+        let v = rs
             .balances_as_of(g.guild_id, at, &Scales::from(&s.decay), None)
             .await?;
         Ok(v.into_iter()
@@ -257,8 +255,9 @@ impl Goodwill {
     /// The leaderboard. Near the stored keys' time it is an index scan (keys are
     /// refreshed once they are older than `decay.standings_refresh_hours`); for
     /// any other moment it is computed exactly for every member.
-    pub async fn standings(
+    async fn standings_in(
         &self,
+        rs: &ReadStore,
         guild: GuildId,
         page: u32,
         at: DateTime<Utc>,
@@ -275,12 +274,9 @@ impl Goodwill {
         let per_page = self.inner.base_parsed_page_size();
         let offset = (page as u64 - 1) * per_page as u64;
         // The common case, one round trip: the page by the stored key, names, count.
-        let snap = self
-            .store()
-            .standings_page(guild, offset, per_page as u64)
-            .await?;
+        let snap = rs.standings_page(guild, offset, per_page as u64).await?;
         let Some(snap) = snap else {
-            self.guild_row(guild).await?;
+            self.guild_row_in(rs, guild).await?;
             return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
         };
         let s = self
@@ -313,7 +309,7 @@ impl Goodwill {
                 let mut total = snap.total;
                 // Excluded and departed members are not ranked at all.
                 let hidden = if snap.hidden > 0 {
-                    self.store().hidden_members(guild).await?
+                    rs.hidden_members(guild).await?
                 } else {
                     Vec::new()
                 };
@@ -322,12 +318,9 @@ impl Goodwill {
                         g = self.store().refresh_standings(guild, at).await?;
                     }
                     let page_rows = if hidden.is_empty() {
-                        self.store()
-                            .standings_by_key(guild, offset, per_page as u64)
-                            .await?
+                        rs.standings_by_key(guild, offset, per_page as u64).await?
                     } else {
-                        let (rows, n) = self
-                            .store()
+                        let (rows, n) = rs
                             .standings_visible(guild, &hidden, offset, per_page as u64)
                             .await?;
                         total = n;
@@ -342,7 +335,7 @@ impl Goodwill {
                         .collect()
                 } else {
                     let hidden: HashSet<MemberId> = hidden.into_iter().collect();
-                    let mut all = self.all_at(&g, &s, at).await?;
+                    let mut all = self.all_at(rs, &g, &s, at).await?;
                     all.retain(|(m, _, _)| !hidden.contains(m));
                     if !hidden.is_empty() {
                         total = all.len() as u64;
@@ -354,11 +347,11 @@ impl Goodwill {
                         .collect()
                 };
                 let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
-                let names = self.store().member_names(guild, &ids).await?;
+                let names = rs.member_names(guild, &ids).await?;
                 (g, total, rows, per_page, offset, names)
             };
         if snap_vacations > 0 {
-            self.pause_vacations(guild, &mut rows, &g.scales, at)
+            self.pause_vacations(rs, guild, &mut rows, &g.scales, at)
                 .await?;
         }
         let pages = (total.div_ceil(per_page as u64)).max(1) as u32;
@@ -389,10 +382,33 @@ impl Goodwill {
         })
     }
 
-    pub async fn history(&self, guild: GuildId, member: MemberId, limit: u32) -> R<HistoryPage> {
-        self.history_at(guild, member, limit, Utc::now()).await
+    /// A member's balance (see [`Self::balance_in`]): their own reads go to
+    /// the primary until the replica has replayed their last write.
+    pub async fn balance(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> R<BalanceView> {
+        read!(self, guild, &[member], |rs| self
+            .balance_in(&rs, guild, member, at)
+            .await)
     }
 
+    /// The leaderboard (see [`Self::standings_in`]): guild-wide, from the
+    /// replica whenever it is healthy.
+    pub async fn standings(
+        &self,
+        guild: GuildId,
+        page: u32,
+        at: DateTime<Utc>,
+    ) -> R<StandingsPage> {
+        read!(self, guild, &[], |rs| self
+            .standings_in(&rs, guild, page, at)
+            .await)
+    }
+
+    /// A member's entries, newest first, as of `at`.
     pub async fn history_at(
         &self,
         guild: GuildId,
@@ -400,14 +416,28 @@ impl Goodwill {
         limit: u32,
         at: DateTime<Utc>,
     ) -> R<HistoryPage> {
-        self.guild_row(guild).await?;
-        let rows = self
-            .store()
-            .history(guild, member, at, limit.clamp(1, 1000))
-            .await?;
+        read!(self, guild, &[member], |rs| self
+            .history_at_in(&rs, guild, member, limit, at)
+            .await)
+    }
+
+    pub async fn history(&self, guild: GuildId, member: MemberId, limit: u32) -> R<HistoryPage> {
+        self.history_at(guild, member, limit, Utc::now()).await
+    }
+
+    async fn history_at_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        member: MemberId,
+        limit: u32,
+        at: DateTime<Utc>,
+    ) -> R<HistoryPage> {
+        self.guild_row_in(rs, guild).await?;
+        let rows = rs.history(guild, member, at, limit.clamp(1, 1000)).await?;
         let mut ids: Vec<MemberId> = rows.iter().filter_map(|r| r.counterpart_id).collect();
         ids.push(member);
-        let names = self.store().member_names(guild, &ids).await?;
+        let names = rs.member_names(guild, &ids).await?;
         Ok(HistoryPage {
             guild_id: guild,
             member_id: member,
@@ -462,13 +492,26 @@ impl Goodwill {
         since: DateTime<Utc>,
         at: DateTime<Utc>,
     ) -> R<WhyView> {
+        read!(self, guild, &[member], |rs| self
+            .why_in(&rs, guild, member, since, at)
+            .await)
+    }
+
+    async fn why_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        member: MemberId,
+        since: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> R<WhyView> {
         if since >= at {
             return Err(ServiceError::Invalid(
                 "`since` must be before now: give a date in the past (YYYY-MM-DD)".into(),
             ));
         }
-        let Some(snap) = self.store().balance_snapshot(guild, member, since).await? else {
-            self.guild_row(guild).await?;
+        let Some(snap) = rs.balance_snapshot(guild, member, since).await? else {
+            self.guild_row_in(rs, guild).await?;
             return Err(ServiceError::Invalid(format!("unknown guild {guild}")));
         };
         let s = self
@@ -480,14 +523,13 @@ impl Goodwill {
         // are computed with them, exactly as `/balance` does.
         let mut spans = Vec::new();
         if snap.vacations > 0 {
-            spans = self.store().vacations_of(guild, member).await?;
+            spans = rs.vacations_of(guild, member).await?;
             if !spans.is_empty() {
-                let amounts = self.store().member_amounts(guild, member).await?;
+                let amounts = rs.member_amounts(guild, member).await?;
                 (recent, lasting) = values_paused(&amounts, since, &snap.guild.scales, &spans);
             }
         }
-        let entries: Vec<crate::capital::why::EntryFact> = self
-            .store()
+        let entries: Vec<crate::capital::why::EntryFact> = rs
             .entries_between(guild, member, since, at, WHY_ENTRIES_MAX)
             .await?
             .into_iter()

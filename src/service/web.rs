@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::{Goodwill, ServiceError, StandingRow, StandingsPage, R};
 use crate::capital::message::{GuildId, MemberId};
 use crate::store::web::ApiTokenRow;
+use crate::store::ReadStore;
 
 /// What a bearer token says about a request for one guild's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +117,10 @@ impl Goodwill {
 
     /// Members the web must not show: opted out or departed.
     pub async fn hidden_members(&self, guild: GuildId) -> R<HashSet<MemberId>> {
-        Ok(self.store().web_hidden_members(guild).await?)
+        read!(self, guild, &[], |rs| rs
+            .web_hidden_members(guild)
+            .await
+            .map_err(ServiceError::from))
     }
 
     /// Whether a member can have a page: known in the guild, not opted out, not departed.
@@ -128,7 +132,10 @@ impl Goodwill {
 
     /// Whether the guild has seen the member at all.
     pub async fn member_known(&self, guild: GuildId, member: MemberId) -> R<bool> {
-        let known = self.store().member_names(guild, &[member]).await?;
+        let known = read!(self, guild, &[member], |rs| rs
+            .member_names(guild, &[member])
+            .await
+            .map_err(ServiceError::from))?;
         Ok(known.contains_key(&member))
     }
 
@@ -141,13 +148,26 @@ impl Goodwill {
         page: u32,
         at: DateTime<Utc>,
     ) -> R<StandingsPage> {
+        read!(self, guild, &[], |rs| self
+            .search_standings_in(&rs, guild, q, page, at)
+            .await)
+    }
+
+    async fn search_standings_in(
+        &self,
+        rs: &ReadStore,
+        guild: GuildId,
+        q: &str,
+        page: u32,
+        at: DateTime<Utc>,
+    ) -> R<StandingsPage> {
         let q = q.trim();
         if q.is_empty() || q.chars().count() > 100 {
             return Err(ServiceError::Invalid(
                 "search for 1 to 100 characters of a name".into(),
             ));
         }
-        let row = self.guild_row(guild).await?;
+        let row = self.guild_row_in(rs, guild).await?;
         let per_page = self
             .inner
             .cached_settings(guild, &row.settings)
@@ -156,8 +176,7 @@ impl Goodwill {
             .page_size
             .max(1);
         let page = page.max(1);
-        let (ids, total) = self
-            .store()
+        let (ids, total) = rs
             .search_ranked(
                 guild,
                 q,
@@ -167,7 +186,7 @@ impl Goodwill {
             .await?;
         let mut rows = Vec::with_capacity(ids.len());
         for m in ids {
-            let b = self.balance(guild, m, at).await?;
+            let b = self.balance_in(rs, guild, m, at).await?;
             rows.push(StandingRow {
                 rank: b.rank.unwrap_or(0),
                 member_id: m,

@@ -68,32 +68,6 @@ fn appeal_row(r: &sqlx::postgres::PgRow) -> AppealRow {
 }
 
 impl Store {
-    /// An entry of the guild, with whether it was reversed or appealed already.
-    pub async fn appealable_entry(
-        &self,
-        guild: GuildId,
-        entry_id: i64,
-    ) -> Result<Option<AppealableEntry>, sqlx::Error> {
-        let r = sqlx::query(
-            "SELECT l.entry_id, l.member_id, l.kind, l.amount,
-                    EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key),
-                    EXISTS (SELECT 1 FROM appeals a WHERE a.guild_id = $1 AND a.entry_id = l.entry_id)
-             FROM ledger l WHERE l.guild_id = $1 AND l.entry_id = $2",
-        )
-        .bind(i(guild))
-        .bind(entry_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(r.map(|r| AppealableEntry {
-            entry_id: r.get(0),
-            member_id: MemberId::from(r.get::<i64, _>(1) as u64),
-            kind: EntryKind::parse(r.get::<&str, _>(2)).unwrap_or(EntryKind::Adjustment),
-            amount: r.get(3),
-            reversed: r.get(4),
-            appealed: r.get(5),
-        }))
-    }
-
     /// File an appeal; None when the entry was appealed already (one per entry).
     pub async fn file_appeal(
         &self,
@@ -116,36 +90,6 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(r.map(|r| r.get(0)))
-    }
-
-    /// Open appeals, oldest first, and how many there are.
-    pub async fn open_appeals(
-        &self,
-        guild: GuildId,
-        limit: u32,
-    ) -> Result<Vec<AppealRow>, sqlx::Error> {
-        let rows = sqlx::query(appeal_select!(
-            "a.status = 'open' ORDER BY a.filed_at, a.appeal_id LIMIT $2"
-        ))
-        .bind(i(guild))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().map(appeal_row).collect())
-    }
-
-    /// One appeal.
-    pub async fn appeal(
-        &self,
-        guild: GuildId,
-        appeal_id: i64,
-    ) -> Result<Option<AppealRow>, sqlx::Error> {
-        let r = sqlx::query(appeal_select!("a.appeal_id = $2"))
-            .bind(i(guild))
-            .bind(appeal_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(r.as_ref().map(appeal_row))
     }
 
     /// Record the decision, once: false when the appeal was decided already.
@@ -214,6 +158,64 @@ impl Store {
                     held: 0.0,
                 },
             }
+        }))
+    }
+}
+
+impl<A> Store<A> {
+    /// Open appeals, oldest first, and how many there are.
+    pub async fn open_appeals(
+        &self,
+        guild: GuildId,
+        limit: u32,
+    ) -> Result<Vec<AppealRow>, sqlx::Error> {
+        let rows = sqlx::query(appeal_select!(
+            "a.status = 'open' ORDER BY a.filed_at, a.appeal_id LIMIT $2"
+        ))
+        .bind(i(guild))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(appeal_row).collect())
+    }
+
+    /// One appeal.
+    pub async fn appeal(
+        &self,
+        guild: GuildId,
+        appeal_id: i64,
+    ) -> Result<Option<AppealRow>, sqlx::Error> {
+        let r = sqlx::query(appeal_select!("a.appeal_id = $2"))
+            .bind(i(guild))
+            .bind(appeal_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(r.as_ref().map(appeal_row))
+    }
+
+    /// An entry of the guild, with whether it was reversed or appealed already.
+    pub async fn appealable_entry(
+        &self,
+        guild: GuildId,
+        entry_id: i64,
+    ) -> Result<Option<AppealableEntry>, sqlx::Error> {
+        let r = sqlx::query(
+            "SELECT l.entry_id, l.member_id, l.kind, l.amount,
+                    EXISTS (SELECT 1 FROM ledger r WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key),
+                    EXISTS (SELECT 1 FROM appeals a WHERE a.guild_id = $1 AND a.entry_id = l.entry_id)
+             FROM ledger l WHERE l.guild_id = $1 AND l.entry_id = $2",
+        )
+        .bind(i(guild))
+        .bind(entry_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.map(|r| AppealableEntry {
+            entry_id: r.get(0),
+            member_id: MemberId::from(r.get::<i64, _>(1) as u64),
+            kind: EntryKind::parse(r.get::<&str, _>(2)).unwrap_or(EntryKind::Adjustment),
+            amount: r.get(3),
+            reversed: r.get(4),
+            appealed: r.get(5),
         }))
     }
 }

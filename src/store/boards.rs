@@ -21,6 +21,64 @@ pub struct PeriodTotal {
 }
 
 impl Store {
+    /// Claim the winners post of `period` (e.g. `month:2026-10`): true the
+    /// first time only, across restarts and processes.
+    pub async fn claim_period_post(
+        &self,
+        guild: GuildId,
+        period: &str,
+        channel: u64,
+        at: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query(
+            "INSERT INTO period_posts (guild_id, period, channel_id, claimed_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (guild_id, period) DO NOTHING",
+        )
+        .bind(i(guild))
+        .bind(period)
+        .bind(channel as i64)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Give a claim back (the post failed: the next tick tries again).
+    pub async fn release_period_post(
+        &self,
+        guild: GuildId,
+        period: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM period_posts WHERE guild_id = $1 AND period = $2")
+            .bind(i(guild))
+            .bind(period)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_board_message(
+        &self,
+        guild: GuildId,
+        channel: u64,
+        message: u64,
+        at: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO board_messages (guild_id, channel_id, message_id, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (guild_id) DO UPDATE SET channel_id = $2, message_id = $3, updated_at = $4",
+        )
+        .bind(i(guild))
+        .bind(channel as i64)
+        .bind(message as i64)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+impl<A> Store<A> {
     /// The members who earned most in `[from, to)`, excluded and departed
     /// members left out, with their accumulators (for the all-time standing
     /// beside it). An index range scan of the period's entries.
@@ -64,42 +122,6 @@ impl Store {
         Ok(out)
     }
 
-    /// Claim the winners post of `period` (e.g. `month:2026-10`): true the
-    /// first time only, across restarts and processes.
-    pub async fn claim_period_post(
-        &self,
-        guild: GuildId,
-        period: &str,
-        channel: u64,
-        at: DateTime<Utc>,
-    ) -> Result<bool, sqlx::Error> {
-        let r = sqlx::query(
-            "INSERT INTO period_posts (guild_id, period, channel_id, claimed_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (guild_id, period) DO NOTHING",
-        )
-        .bind(i(guild))
-        .bind(period)
-        .bind(channel as i64)
-        .bind(at)
-        .execute(&self.pool)
-        .await?;
-        Ok(r.rows_affected() == 1)
-    }
-
-    /// Give a claim back (the post failed: the next tick tries again).
-    pub async fn release_period_post(
-        &self,
-        guild: GuildId,
-        period: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM period_posts WHERE guild_id = $1 AND period = $2")
-            .bind(i(guild))
-            .bind(period)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// The living leaderboard's message: (channel, message, last edited).
     pub async fn board_message(
         &self,
@@ -118,25 +140,5 @@ impl Store {
                 r.get(2),
             )
         }))
-    }
-
-    pub async fn set_board_message(
-        &self,
-        guild: GuildId,
-        channel: u64,
-        message: u64,
-        at: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO board_messages (guild_id, channel_id, message_id, updated_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (guild_id) DO UPDATE SET channel_id = $2, message_id = $3, updated_at = $4",
-        )
-        .bind(i(guild))
-        .bind(channel as i64)
-        .bind(message as i64)
-        .bind(at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
     }
 }

@@ -161,25 +161,6 @@ pub(crate) async fn upsert(
 }
 
 impl Store {
-    /// One conversation.
-    pub async fn conversation(
-        &self,
-        guild: GuildId,
-        id: ConversationId,
-    ) -> Result<Option<Conversation>, sqlx::Error> {
-        sqlx::query(concat!(
-            "SELECT ",
-            conversation_cols!(),
-            " FROM conversations WHERE guild_id = $1 AND conversation_id = $2"
-        ))
-        .bind(i(guild))
-        .bind(i(id.0))
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|r| row_to_conversation(&r))
-        .transpose()
-    }
-
     /// Conversations active in `[since, before)`, and threads active since
     /// `threads_since`: what a rebuilt memory needs to continue them.
     pub async fn conversations_active(
@@ -278,20 +259,6 @@ impl Store {
             .collect()
     }
 
-    /// A channel's stored name ("" when unknown).
-    pub async fn channel_name(
-        &self,
-        guild: GuildId,
-        channel: ChannelId,
-    ) -> Result<String, sqlx::Error> {
-        let r = sqlx::query("SELECT name FROM channels WHERE guild_id = $1 AND channel_id = $2")
-            .bind(i(guild))
-            .bind(i(channel))
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(r.map(|r| r.get(0)).unwrap_or_default())
-    }
-
     /// The last member other than `opener` (and no bot) who wrote in a
     /// conversation, with that message: whom a Solved tag applied by hand
     /// credits.
@@ -314,59 +281,6 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(r.map(|r| (r.get::<MemberId, _>(0), r.get::<MessageId, _>(1))))
-    }
-
-    /// Conversations that asked for help and have no accepted solution (nor
-    /// a thanks), opened since `since`, oldest first: `limit` of them and how
-    /// many there are. `channel` narrows to one channel: its own id, or its
-    /// name (a forum's posts are stored under the forum's name).
-    pub async fn unsolved(
-        &self,
-        guild: GuildId,
-        channel: Option<(ChannelId, &str)>,
-        since: DateTime<Utc>,
-        limit: u32,
-    ) -> Result<(Vec<UnsolvedRow>, u64), sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT c.conversation_id, c.channel_id, c.thread, c.opener_id,
-                    coalesce(mb.nickname, mb.name, c.opener_id::text), c.opened_at, c.last_at,
-                    c.ask_message_id, c.state, jsonb_array_length(c.responders),
-                    coalesce(ch.name, ''), count(*) OVER ()
-             FROM conversations c
-             LEFT JOIN members mb ON mb.guild_id = c.guild_id AND mb.member_id = c.opener_id
-             LEFT JOIN channels ch ON ch.guild_id = c.guild_id AND ch.channel_id = c.channel_id
-             WHERE c.guild_id = $1 AND c.ask_message_id IS NOT NULL
-               AND c.solution_message_id IS NULL AND c.state <> 'thanked' AND c.opened_at >= $2
-               AND ($3::bigint IS NULL OR c.channel_id = $3 OR ch.name = $4)
-               AND NOT coalesce(mb.opted_out, false)
-             ORDER BY c.opened_at, c.conversation_id
-             LIMIT $5",
-        )
-        .bind(i(guild))
-        .bind(since)
-        .bind(channel.map(|c| i(c.0)))
-        .bind(channel.map(|c| c.1))
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        let total = rows.first().map_or(0, |r| r.get::<i64, _>(11) as u64);
-        let rows = rows
-            .iter()
-            .map(|r| UnsolvedRow {
-                conversation: ConversationId(r.get::<MessageId, _>(0)),
-                channel_id: r.get::<ChannelId, _>(1),
-                thread: r.get(2),
-                opener_id: r.get::<MemberId, _>(3),
-                opener_name: r.get(4),
-                opened_at: r.get(5),
-                last_at: r.get(6),
-                ask_message_id: r.get::<MessageId, _>(7),
-                state: State::parse(r.get::<&str, _>(8)).unwrap_or_default(),
-                responders: r.get::<i32, _>(9).max(0) as u32,
-                channel_name: r.get(10),
-            })
-            .collect();
-        Ok((rows, total))
     }
 
     /// Threads and forum posts that were answered (or thanked) but have no
@@ -434,4 +348,92 @@ pub struct UnsolvedRow {
     /// Members other than the opener who took part.
     pub responders: u32,
     pub channel_name: String,
+}
+
+impl<A> Store<A> {
+    /// Conversations that asked for help and have no accepted solution (nor
+    /// a thanks), opened since `since`, oldest first: `limit` of them and how
+    /// many there are. `channel` narrows to one channel: its own id, or its
+    /// name (a forum's posts are stored under the forum's name).
+    pub async fn unsolved(
+        &self,
+        guild: GuildId,
+        channel: Option<(ChannelId, &str)>,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<UnsolvedRow>, u64), sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT c.conversation_id, c.channel_id, c.thread, c.opener_id,
+                    coalesce(mb.nickname, mb.name, c.opener_id::text), c.opened_at, c.last_at,
+                    c.ask_message_id, c.state, jsonb_array_length(c.responders),
+                    coalesce(ch.name, ''), count(*) OVER ()
+             FROM conversations c
+             LEFT JOIN members mb ON mb.guild_id = c.guild_id AND mb.member_id = c.opener_id
+             LEFT JOIN channels ch ON ch.guild_id = c.guild_id AND ch.channel_id = c.channel_id
+             WHERE c.guild_id = $1 AND c.ask_message_id IS NOT NULL
+               AND c.solution_message_id IS NULL AND c.state <> 'thanked' AND c.opened_at >= $2
+               AND ($3::bigint IS NULL OR c.channel_id = $3 OR ch.name = $4)
+               AND NOT coalesce(mb.opted_out, false)
+             ORDER BY c.opened_at, c.conversation_id
+             LIMIT $5",
+        )
+        .bind(i(guild))
+        .bind(since)
+        .bind(channel.map(|c| i(c.0)))
+        .bind(channel.map(|c| c.1))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let total = rows.first().map_or(0, |r| r.get::<i64, _>(11) as u64);
+        let rows = rows
+            .iter()
+            .map(|r| UnsolvedRow {
+                conversation: ConversationId(r.get::<MessageId, _>(0)),
+                channel_id: r.get::<ChannelId, _>(1),
+                thread: r.get(2),
+                opener_id: r.get::<MemberId, _>(3),
+                opener_name: r.get(4),
+                opened_at: r.get(5),
+                last_at: r.get(6),
+                ask_message_id: r.get::<MessageId, _>(7),
+                state: State::parse(r.get::<&str, _>(8)).unwrap_or_default(),
+                responders: r.get::<i32, _>(9).max(0) as u32,
+                channel_name: r.get(10),
+            })
+            .collect();
+        Ok((rows, total))
+    }
+
+    /// A channel's stored name ("" when unknown).
+    pub async fn channel_name(
+        &self,
+        guild: GuildId,
+        channel: ChannelId,
+    ) -> Result<String, sqlx::Error> {
+        let r = sqlx::query("SELECT name FROM channels WHERE guild_id = $1 AND channel_id = $2")
+            .bind(i(guild))
+            .bind(i(channel))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(r.map(|r| r.get(0)).unwrap_or_default())
+    }
+
+    /// One conversation.
+    pub async fn conversation(
+        &self,
+        guild: GuildId,
+        id: ConversationId,
+    ) -> Result<Option<Conversation>, sqlx::Error> {
+        sqlx::query(concat!(
+            "SELECT ",
+            conversation_cols!(),
+            " FROM conversations WHERE guild_id = $1 AND conversation_id = $2"
+        ))
+        .bind(i(guild))
+        .bind(i(id.0))
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| row_to_conversation(&r))
+        .transpose()
+    }
 }

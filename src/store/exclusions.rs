@@ -85,7 +85,9 @@ impl Store {
         .await?;
         Ok(r.rows_affected())
     }
+}
 
+impl<A> Store<A> {
     /// Members the exclude settings cover (not tracked).
     pub async fn excluded_members(&self, guild: GuildId) -> Result<Vec<MemberId>, sqlx::Error> {
         let rows = sqlx::query("SELECT member_id FROM members WHERE guild_id = $1 AND excluded")

@@ -140,18 +140,6 @@ impl Store {
         row_to_guild(&r)
     }
 
-    pub async fn guild(&self, guild: GuildId) -> Result<Option<GuildRow>, sqlx::Error> {
-        let r = sqlx::query(concat!(
-            "SELECT ",
-            guild_cols!(),
-            " FROM guilds WHERE guild_id = $1"
-        ))
-        .bind(i(guild))
-        .fetch_optional(&self.pool)
-        .await?;
-        r.map(|r| row_to_guild(&r)).transpose()
-    }
-
     /// Store a guild's settings overrides (validated by the caller).
     pub async fn set_guild_settings(
         &self,
@@ -164,17 +152,6 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    pub async fn guilds(&self) -> Result<Vec<GuildRow>, sqlx::Error> {
-        let rows = sqlx::query(concat!(
-            "SELECT ",
-            guild_cols!(),
-            " FROM guilds ORDER BY guild_id"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(row_to_guild).collect()
     }
 
     /// Which of these message ids are already processed.
@@ -304,6 +281,15 @@ impl Store {
         };
         super::conversations::upsert(&mut tx, g.guild_id, &batch.conversations).await?;
         tx.commit().await?;
+        if entries_new > 0 {
+            // The members whose figures changed read the primary until the
+            // replica has this commit.
+            let touched = batch
+                .entries
+                .iter()
+                .flat_map(|e| std::iter::once(e.member).chain(e.counterpart));
+            self.wrote(g.guild_id, touched).await;
+        }
         Ok(WriteOutcome {
             messages_new,
             entries_new,
@@ -942,5 +928,30 @@ impl Store {
             .unwrap_or_else(Utc::now);
         self.refresh_standings(guild, now).await?;
         Ok(())
+    }
+}
+
+impl<A> Store<A> {
+    pub async fn guild(&self, guild: GuildId) -> Result<Option<GuildRow>, sqlx::Error> {
+        let r = sqlx::query(concat!(
+            "SELECT ",
+            guild_cols!(),
+            " FROM guilds WHERE guild_id = $1"
+        ))
+        .bind(i(guild))
+        .fetch_optional(&self.pool)
+        .await?;
+        r.map(|r| row_to_guild(&r)).transpose()
+    }
+
+    pub async fn guilds(&self) -> Result<Vec<GuildRow>, sqlx::Error> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            guild_cols!(),
+            " FROM guilds ORDER BY guild_id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(row_to_guild).collect()
     }
 }

@@ -27,22 +27,6 @@ impl Store {
         Ok(())
     }
 
-    /// Members who left at or before `before` and did not come back.
-    pub async fn departed_before(
-        &self,
-        guild: GuildId,
-        before: DateTime<Utc>,
-    ) -> Result<Vec<MemberId>, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT member_id FROM members WHERE guild_id = $1 AND left_at IS NOT NULL AND left_at <= $2",
-        )
-        .bind(i(guild))
-        .bind(before)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
-    }
-
     /// Track an opted-out member again (from their next message on: what was
     /// deleted at opt-out stays deleted).
     pub async fn opt_in(&self, guild: GuildId, member: MemberId) -> Result<(), sqlx::Error> {
@@ -136,7 +120,9 @@ impl Store {
         tx.commit().await?;
         Ok(deleted)
     }
+}
 
+impl<A> Store<A> {
     /// Everything stored about one member of a guild, as one JSON document
     /// (`/mydata`): the member row, every ledger entry about them, the
     /// metadata of their messages (no content is stored), the conversations
@@ -193,5 +179,21 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         r.try_get(0)
+    }
+
+    /// Members who left at or before `before` and did not come back.
+    pub async fn departed_before(
+        &self,
+        guild: GuildId,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<MemberId>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT member_id FROM members WHERE guild_id = $1 AND left_at IS NOT NULL AND left_at <= $2",
+        )
+        .bind(i(guild))
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
     }
 }

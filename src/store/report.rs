@@ -40,74 +40,6 @@ fn stored_entry(r: &sqlx::postgres::PgRow) -> StoredEntry {
 }
 
 impl Store {
-    /// Every ledger entry of a guild up to `at`, in ledger order (for what-if).
-    pub async fn ledger_until(
-        &self,
-        guild: GuildId,
-        at: DateTime<Utc>,
-    ) -> Result<Vec<StoredEntry>, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses
-             FROM ledger WHERE guild_id = $1 AND at <= $2 ORDER BY at, entry_id",
-        )
-        .bind(i(guild))
-        .bind(at)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().map(stored_entry).collect())
-    }
-
-    /// The community's total (recent, lasting) at `points` moments `from + k·step`
-    /// (k = 0..points), exact: entries are summed per interval in reference-time
-    /// units relative to the last point and accumulated.
-    pub async fn totals_series(
-        &self,
-        guild: GuildId,
-        from: DateTime<Utc>,
-        step_secs: f64,
-        points: u32,
-        scales: &Scales,
-    ) -> Result<Vec<(DateTime<Utc>, f64, f64)>, sqlx::Error> {
-        let points = points.max(1);
-        let last = from
-            + chrono::Duration::milliseconds((step_secs * 1000.0 * (points - 1) as f64) as i64);
-        let rows = sqlx::query(
-            "SELECT greatest(0, ceil(extract(epoch FROM at - $2)::float8 / $4))::int AS k,
-                    sum(amount * power(2::float8, extract(epoch FROM at - $3)::float8 / 86400.0 / $5)),
-                    sum(amount * power(2::float8, extract(epoch FROM at - $3)::float8 / 86400.0 / $6))
-             FROM ledger WHERE guild_id = $1 AND at <= $3
-             GROUP BY k ORDER BY k",
-        )
-        .bind(i(guild))
-        .bind(from)
-        .bind(last)
-        .bind(step_secs)
-        .bind(scales.recent_half_life)
-        .bind(scales.lasting_half_life)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut buckets = vec![(0.0f64, 0.0f64); points as usize];
-        for r in &rows {
-            let k = (r.get::<i32, _>(0).max(0) as usize).min(points as usize - 1);
-            buckets[k].0 += r.get::<Option<f64>, _>(1).unwrap_or(0.0);
-            buckets[k].1 += r.get::<Option<f64>, _>(2).unwrap_or(0.0);
-        }
-        let (mut ar, mut al) = (0.0, 0.0);
-        let mut out = Vec::with_capacity(points as usize);
-        for (k, (br, bl)) in buckets.into_iter().enumerate() {
-            ar += br;
-            al += bl;
-            let t = from + chrono::Duration::milliseconds((step_secs * 1000.0 * k as f64) as i64);
-            let d = crate::capital::decay::days_between(t, last);
-            out.push((
-                t,
-                ar * crate::capital::decay::growth(d, scales.recent_half_life),
-                al * crate::capital::decay::growth(d, scales.lasting_half_life),
-            ));
-        }
-        Ok(out)
-    }
-
     // ----- decay warnings ------------------------------------------------------
 
     /// Announcements made in a guild (all of them that can still matter: those
@@ -363,5 +295,75 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+impl<A> Store<A> {
+    /// Every ledger entry of a guild up to `at`, in ledger order (for what-if).
+    pub async fn ledger_until(
+        &self,
+        guild: GuildId,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<StoredEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT entry_id, member_id, counterpart_id, kind, amount, at, channel_id, message_id, reason, idem_key, reverses
+             FROM ledger WHERE guild_id = $1 AND at <= $2 ORDER BY at, entry_id",
+        )
+        .bind(i(guild))
+        .bind(at)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(stored_entry).collect())
+    }
+
+    /// The community's total (recent, lasting) at `points` moments `from + k·step`
+    /// (k = 0..points), exact: entries are summed per interval in reference-time
+    /// units relative to the last point and accumulated.
+    pub async fn totals_series(
+        &self,
+        guild: GuildId,
+        from: DateTime<Utc>,
+        step_secs: f64,
+        points: u32,
+        scales: &Scales,
+    ) -> Result<Vec<(DateTime<Utc>, f64, f64)>, sqlx::Error> {
+        let points = points.max(1);
+        let last = from
+            + chrono::Duration::milliseconds((step_secs * 1000.0 * (points - 1) as f64) as i64);
+        let rows = sqlx::query(
+            "SELECT greatest(0, ceil(extract(epoch FROM at - $2)::float8 / $4))::int AS k,
+                    sum(amount * power(2::float8, extract(epoch FROM at - $3)::float8 / 86400.0 / $5)),
+                    sum(amount * power(2::float8, extract(epoch FROM at - $3)::float8 / 86400.0 / $6))
+             FROM ledger WHERE guild_id = $1 AND at <= $3
+             GROUP BY k ORDER BY k",
+        )
+        .bind(i(guild))
+        .bind(from)
+        .bind(last)
+        .bind(step_secs)
+        .bind(scales.recent_half_life)
+        .bind(scales.lasting_half_life)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut buckets = vec![(0.0f64, 0.0f64); points as usize];
+        for r in &rows {
+            let k = (r.get::<i32, _>(0).max(0) as usize).min(points as usize - 1);
+            buckets[k].0 += r.get::<Option<f64>, _>(1).unwrap_or(0.0);
+            buckets[k].1 += r.get::<Option<f64>, _>(2).unwrap_or(0.0);
+        }
+        let (mut ar, mut al) = (0.0, 0.0);
+        let mut out = Vec::with_capacity(points as usize);
+        for (k, (br, bl)) in buckets.into_iter().enumerate() {
+            ar += br;
+            al += bl;
+            let t = from + chrono::Duration::milliseconds((step_secs * 1000.0 * k as f64) as i64);
+            let d = crate::capital::decay::days_between(t, last);
+            out.push((
+                t,
+                ar * crate::capital::decay::growth(d, scales.recent_half_life),
+                al * crate::capital::decay::growth(d, scales.lasting_half_life),
+            ));
+        }
+        Ok(out)
     }
 }

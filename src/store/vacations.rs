@@ -12,6 +12,56 @@ use crate::capital::message::{GuildId, MemberId};
 use crate::capital::vacation::Span;
 
 impl Store {
+    pub async fn start_vacation(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        span: Span,
+    ) -> Result<i64, sqlx::Error> {
+        let r = sqlx::query(
+            "INSERT INTO vacations (guild_id, member_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)
+             RETURNING vacation_id",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(span.start)
+        .bind(span.end)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(r.get(0))
+    }
+
+    /// End the member's vacation going on at `at` (a moderator's decision):
+    /// its span now ends at `at`. Returns the span as it was, if there was one.
+    pub async fn end_vacation(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        moderator: MemberId,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Span>, sqlx::Error> {
+        let r = sqlx::query(
+            "UPDATE vacations v SET ends_at = $3, ended_by = $4, ended_at = $3
+             FROM (SELECT vacation_id, ends_at FROM vacations
+                   WHERE guild_id = $1 AND member_id = $2 AND starts_at <= $3 AND ends_at > $3
+                   FOR UPDATE) old
+             WHERE v.guild_id = $1 AND v.vacation_id = old.vacation_id
+             RETURNING v.starts_at, old.ends_at",
+        )
+        .bind(i(guild))
+        .bind(i(member))
+        .bind(at)
+        .bind(i(moderator))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(r.map(|r| Span {
+            start: r.get(0),
+            end: r.get(1),
+        }))
+    }
+}
+
+impl<A> Store<A> {
     /// A member's vacations, oldest first (the effective spans).
     pub async fn vacations_of(
         &self,
@@ -74,54 +124,6 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(r.get::<i64, _>(0) as u64)
-    }
-
-    pub async fn start_vacation(
-        &self,
-        guild: GuildId,
-        member: MemberId,
-        span: Span,
-    ) -> Result<i64, sqlx::Error> {
-        let r = sqlx::query(
-            "INSERT INTO vacations (guild_id, member_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)
-             RETURNING vacation_id",
-        )
-        .bind(i(guild))
-        .bind(i(member))
-        .bind(span.start)
-        .bind(span.end)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(r.get(0))
-    }
-
-    /// End the member's vacation going on at `at` (a moderator's decision):
-    /// its span now ends at `at`. Returns the span as it was, if there was one.
-    pub async fn end_vacation(
-        &self,
-        guild: GuildId,
-        member: MemberId,
-        moderator: MemberId,
-        at: DateTime<Utc>,
-    ) -> Result<Option<Span>, sqlx::Error> {
-        let r = sqlx::query(
-            "UPDATE vacations v SET ends_at = $3, ended_by = $4, ended_at = $3
-             FROM (SELECT vacation_id, ends_at FROM vacations
-                   WHERE guild_id = $1 AND member_id = $2 AND starts_at <= $3 AND ends_at > $3
-                   FOR UPDATE) old
-             WHERE v.guild_id = $1 AND v.vacation_id = old.vacation_id
-             RETURNING v.starts_at, old.ends_at",
-        )
-        .bind(i(guild))
-        .bind(i(member))
-        .bind(at)
-        .bind(i(moderator))
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(r.map(|r| Span {
-            start: r.get(0),
-            end: r.get(1),
-        }))
     }
 
     /// Every entry of a member as (amount, time), oldest first: what a

@@ -84,7 +84,7 @@ pub(crate) fn balance_row(r: &sqlx::postgres::PgRow) -> BalanceRow {
     }
 }
 
-impl Store {
+impl<A> Store<A> {
     /// One row read: the member's accumulators.
     pub async fn balance_row(
         &self,
@@ -707,7 +707,7 @@ pub struct StandingsSnapshot {
     pub vacations: u64,
 }
 
-impl Store {
+impl<A> Store<A> {
     /// `/balance` in one round trip: the guild row, the member's accumulators,
     /// name and opt-out, their entries after `since` (to evaluate the balance
     /// exactly at any moment after `since`, e.g. now and 7 days ago, and count

@@ -20,6 +20,64 @@ pub struct ApiTokenRow {
 }
 
 impl Store {
+    /// Store a new token's hash; false if the guild already has a token of that name.
+    pub async fn insert_api_token(
+        &self,
+        guild: GuildId,
+        name: &str,
+        hash: &str,
+        by: MemberId,
+        at: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query(
+            "INSERT INTO api_tokens (guild_id, name, token_hash, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        )
+        .bind(i(guild))
+        .bind(name)
+        .bind(hash)
+        .bind(i(by))
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Delete a token by name; false if there was none.
+    pub async fn delete_api_token(&self, guild: GuildId, name: &str) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query("DELETE FROM api_tokens WHERE guild_id = $1 AND name = $2")
+            .bind(i(guild))
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Whether the guild has a token with this hash; notes its use (at most
+    /// once a minute, so a busy client does not write on every call).
+    pub async fn use_api_token(
+        &self,
+        guild: GuildId,
+        hash: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let r = sqlx::query(
+            "WITH t AS (SELECT name, last_used_at FROM api_tokens WHERE guild_id = $1 AND token_hash = $2),
+                  u AS (UPDATE api_tokens a SET last_used_at = $3 FROM t
+                        WHERE a.guild_id = $1 AND a.name = t.name
+                          AND (t.last_used_at IS NULL OR t.last_used_at < $3 - interval '1 minute'))
+             SELECT count(*) FROM t",
+        )
+        .bind(i(guild))
+        .bind(hash)
+        .bind(at)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(r.get::<i64, _>(0) > 0)
+    }
+}
+
+impl<A> Store<A> {
     /// Members who opted out, are excluded from the boards or left: the web
     /// never shows them.
     pub async fn web_hidden_members(
@@ -66,39 +124,6 @@ impl Store {
         ))
     }
 
-    /// Store a new token's hash; false if the guild already has a token of that name.
-    pub async fn insert_api_token(
-        &self,
-        guild: GuildId,
-        name: &str,
-        hash: &str,
-        by: MemberId,
-        at: DateTime<Utc>,
-    ) -> Result<bool, sqlx::Error> {
-        let r = sqlx::query(
-            "INSERT INTO api_tokens (guild_id, name, token_hash, created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(i(guild))
-        .bind(name)
-        .bind(hash)
-        .bind(i(by))
-        .bind(at)
-        .execute(&self.pool)
-        .await?;
-        Ok(r.rows_affected() == 1)
-    }
-
-    /// Delete a token by name; false if there was none.
-    pub async fn delete_api_token(&self, guild: GuildId, name: &str) -> Result<bool, sqlx::Error> {
-        let r = sqlx::query("DELETE FROM api_tokens WHERE guild_id = $1 AND name = $2")
-            .bind(i(guild))
-            .bind(name)
-            .execute(&self.pool)
-            .await?;
-        Ok(r.rows_affected() == 1)
-    }
-
     pub async fn api_tokens(&self, guild: GuildId) -> Result<Vec<ApiTokenRow>, sqlx::Error> {
         let rows = sqlx::query(
             "SELECT name, created_by, created_at, last_used_at FROM api_tokens
@@ -116,28 +141,5 @@ impl Store {
                 last_used_at: r.get(3),
             })
             .collect())
-    }
-
-    /// Whether the guild has a token with this hash; notes its use (at most
-    /// once a minute, so a busy client does not write on every call).
-    pub async fn use_api_token(
-        &self,
-        guild: GuildId,
-        hash: &str,
-        at: DateTime<Utc>,
-    ) -> Result<bool, sqlx::Error> {
-        let r = sqlx::query(
-            "WITH t AS (SELECT name, last_used_at FROM api_tokens WHERE guild_id = $1 AND token_hash = $2),
-                  u AS (UPDATE api_tokens a SET last_used_at = $3 FROM t
-                        WHERE a.guild_id = $1 AND a.name = t.name
-                          AND (t.last_used_at IS NULL OR t.last_used_at < $3 - interval '1 minute'))
-             SELECT count(*) FROM t",
-        )
-        .bind(i(guild))
-        .bind(hash)
-        .bind(at)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(r.get::<i64, _>(0) > 0)
     }
 }

@@ -103,10 +103,9 @@ pub(crate) async fn guard(
     let guild: GuildId = guild.parse().map_err(|_| not_found())?;
     let row = web
         .gw
-        .store()
-        .guild(guild)
+        .find_guild(guild)
         .await
-        .map_err(|e| failed(e.into()))?
+        .map_err(failed)?
         .ok_or_else(not_found)?;
     // Parsed settings are cached per guild (building them compiles the
     // detection lexicon: far too slow to do on every page).

@@ -14,6 +14,7 @@ mod farming;
 mod fuzz_commands;
 mod ledger;
 mod reliability;
+mod replica;
 mod reports;
 mod rituals;
 mod support;
