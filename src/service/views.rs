@@ -289,77 +289,74 @@ impl Goodwill {
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let (now, stale) = near_now(&snap.guild, &s);
         let snap_vacations = snap.vacations;
-        let (g, total, mut rows, per_page, offset, names): PageParts = if now
-            && !stale
-            && s.report.page_size == per_page
-            && (snap.hidden == 0 || snap.hidden_applied)
-        {
-            let g = snap.guild;
-            let rows = snap
-                .rows
-                .iter()
-                .map(|(b, _)| {
-                    let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
-                    (b.member_id, r, l)
-                })
-                .collect();
-            let names = snap
-                .rows
-                .into_iter()
-                .map(|(b, n)| (b.member_id, n))
-                .collect();
-            (g, snap.total, rows, per_page, offset, names)
-        } else {
-            let per_page = s.report.page_size;
-            let offset = (page as u64 - 1) * per_page as u64;
-            let mut g = snap.guild;
-            let mut total = snap.total;
-            // Excluded and departed members are not ranked at all.
-            let hidden = if snap.hidden > 0 {
-                self.store().hidden_members(guild).await?
-            } else {
-                Vec::new()
-            };
-            let rows: Vec<(MemberId, f64, f64)> = if now {
-                if stale {
-                    g = self.store().refresh_standings(guild, at).await?;
-                }
-                let page_rows = if hidden.is_empty() {
-                    self.store()
-                        .standings_by_key(guild, offset, per_page as u64)
-                        .await?
-                } else {
-                    let (rows, n) = self
-                        .store()
-                        .standings_visible(guild, &hidden, offset, per_page as u64)
-                        .await?;
-                    total = n;
-                    rows
-                };
-                page_rows
-                    .into_iter()
-                    .map(|b| {
+        let (g, total, mut rows, per_page, offset, names): PageParts =
+            if now && !stale && s.report.page_size == per_page && snap.hidden == 0 {
+                let g = snap.guild;
+                let rows = snap
+                    .rows
+                    .iter()
+                    .map(|(b, _)| {
                         let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
                         (b.member_id, r, l)
                     })
-                    .collect()
+                    .collect();
+                let names = snap
+                    .rows
+                    .into_iter()
+                    .map(|(b, n)| (b.member_id, n))
+                    .collect();
+                (g, snap.total, rows, per_page, offset, names)
             } else {
-                let hidden: HashSet<MemberId> = hidden.into_iter().collect();
-                let mut all = self.all_at(&g, &s, at).await?;
-                all.retain(|(m, _, _)| !hidden.contains(m));
-                if !hidden.is_empty() {
-                    total = all.len() as u64;
-                }
-                sort_by_standing(&mut all, &g.scales);
-                all.into_iter()
-                    .skip(offset as usize)
-                    .take(per_page as usize)
-                    .collect()
+                let per_page = s.report.page_size;
+                let offset = (page as u64 - 1) * per_page as u64;
+                let mut g = snap.guild;
+                let mut total = snap.total;
+                // Excluded and departed members are not ranked at all.
+                let hidden = if snap.hidden > 0 {
+                    self.store().hidden_members(guild).await?
+                } else {
+                    Vec::new()
+                };
+                let rows: Vec<(MemberId, f64, f64)> = if now {
+                    if stale {
+                        g = self.store().refresh_standings(guild, at).await?;
+                    }
+                    let page_rows = if hidden.is_empty() {
+                        self.store()
+                            .standings_by_key(guild, offset, per_page as u64)
+                            .await?
+                    } else {
+                        let (rows, n) = self
+                            .store()
+                            .standings_visible(guild, &hidden, offset, per_page as u64)
+                            .await?;
+                        total = n;
+                        rows
+                    };
+                    page_rows
+                        .into_iter()
+                        .map(|b| {
+                            let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                            (b.member_id, r, l)
+                        })
+                        .collect()
+                } else {
+                    let hidden: HashSet<MemberId> = hidden.into_iter().collect();
+                    let mut all = self.all_at(&g, &s, at).await?;
+                    all.retain(|(m, _, _)| !hidden.contains(m));
+                    if !hidden.is_empty() {
+                        total = all.len() as u64;
+                    }
+                    sort_by_standing(&mut all, &g.scales);
+                    all.into_iter()
+                        .skip(offset as usize)
+                        .take(per_page as usize)
+                        .collect()
+                };
+                let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
+                let names = self.store().member_names(guild, &ids).await?;
+                (g, total, rows, per_page, offset, names)
             };
-            let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
-            let names = self.store().member_names(guild, &ids).await?;
-            (g, total, rows, per_page, offset, names)
-        };
         if snap_vacations > 0 {
             self.pause_vacations(guild, &mut rows, &g.scales, at)
                 .await?;

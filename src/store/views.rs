@@ -575,25 +575,17 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
              WHERE g.guild_id = $1";
 
 /// The statement behind `/standings` (see [`Store::standings_page`]):
-/// $1 guild, $2 offset, $3 limit, $4 [`UNSWEPT_MAX`], $5 [`HIDDEN_MAX`].
+/// $1 guild, $2 offset, $3 limit, $4 [`UNSWEPT_MAX`].
 pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                SELECT member_id, acc_recent, acc_lasting, entries, last_at, standing_key, sweep_rank
                FROM balances WHERE guild_id = $1 AND (sweep_key IS NULL OR sweep_key <> standing_key)
                ORDER BY standing_key DESC, member_id LIMIT $4 + 1
              ), n AS (SELECT count(*) AS n FROM u),
-             -- ranked members kept off the boards (members_hidden, then balances by key)
-             h AS (
-               SELECT hb.member_id, hb.standing_key
-               FROM members hm
-               JOIN balances hb ON hb.guild_id = hm.guild_id AND hb.member_id = hm.member_id
-               WHERE hm.guild_id = $1 AND (hm.excluded OR hm.left_at IS NOT NULL)
-               LIMIT $5 + 1
-             ), hn AS (SELECT count(*) AS n FROM h),
              w AS (
                SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key, b.sweep_rank
-               FROM balances b, n, hn
-               WHERE n.n <= $4 AND hn.n <= $5 AND b.guild_id = $1
-                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + hn.n + n.n + 1
+               FROM balances b, n
+               WHERE n.n <= $4 AND b.guild_id = $1
+                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + n.n + 1
                  AND b.sweep_key = b.standing_key
              )
              SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
@@ -603,9 +595,6 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                     (SELECT count(*) FROM members hm WHERE hm.guild_id = $1
                        AND (hm.excluded OR hm.left_at IS NOT NULL)) AS hidden,
                     (SELECT count(*) FROM vacations v WHERE v.guild_id = $1) AS vacations,
-                    (SELECT n FROM hn) AS hidden_ranked,
-                    (SELECT array_agg(h.member_id) FROM h) AS hidden_ids,
-                    (SELECT array_agg(h.standing_key) FROM h) AS hidden_keys,
                     c.member_id, c.acc_recent, c.acc_lasting, c.entries, c.last_at, c.standing_key,
                     c.sweep_rank, c.moved,
                     coalesce((SELECT coalesce(m.nickname, m.name) FROM members m
@@ -621,11 +610,6 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
 /// Most rows moved since the sweep that [`Store::standings_page`] merges
 /// before it falls back to OFFSET.
 pub const UNSWEPT_MAX: i64 = 2_000;
-
-/// Most ranked members kept off the boards (excluded or departed) that
-/// [`Store::standings_page`] leaves out of a page read from the snapshot
-/// before it falls back to OFFSET: each one widens the window by a row.
-pub const HIDDEN_MAX: i64 = 2_000;
 
 /// A row read for a standings page from the sweep's snapshot.
 #[derive(Debug, Clone)]
@@ -654,7 +638,7 @@ fn page_from_snapshot(
     limit: u64,
     covers_start: bool,
     covers_end: bool,
-) -> Option<(Vec<(BalanceRow, String, f64)>, u64)> {
+) -> Option<(Vec<(BalanceRow, String)>, u64)> {
     let new_rows = cands
         .iter()
         .filter(|c| c.moved && c.sweep_rank.is_none())
@@ -704,32 +688,9 @@ fn page_from_snapshot(
             let p = pos0 + (i - i0) as i64;
             p >= first && p <= last
         })
-        .map(|i| (cands[i].row, cands[i].name.clone(), cands[i].key))
+        .map(|i| (cands[i].row, cands[i].name.clone()))
         .collect();
     Some((rows, new_rows))
-}
-
-/// The visible page `[offset, offset + limit)` from `rows`, the rows at whole-order
-/// positions `offset + 1, offset + 2, …` (hidden members included): a row's
-/// visible position is its position less the `hidden` rows ahead of it.
-fn without_hidden(
-    rows: Vec<(BalanceRow, String, f64)>,
-    hidden: &[(f64, MemberId)],
-    offset: u64,
-    limit: u64,
-) -> Vec<(BalanceRow, String)> {
-    rows.into_iter()
-        .zip(offset + 1..)
-        .filter(|((b, _, _), _)| !hidden.iter().any(|(_, m)| *m == b.member_id))
-        .filter_map(|((b, name, key), pos)| {
-            let ahead_hidden = hidden
-                .iter()
-                .filter(|(k, m)| ahead(*k, *m, key, b.member_id))
-                .count() as u64;
-            let visible = pos - ahead_hidden;
-            (visible > offset && visible <= offset + limit).then_some((b, name))
-        })
-        .collect()
 }
 
 /// A leaderboard page read in one round trip (see [`Store::standings_page`]).
@@ -738,12 +699,9 @@ pub struct StandingsSnapshot {
     pub guild: super::GuildRow,
     pub total: u64,
     pub rows: Vec<(BalanceRow, String)>,
-    /// Members kept off the boards (excluded or departed).
-    pub hidden: u64,
-    /// `rows` and `total` already leave the hidden members out (the page was
-    /// read from the sweep's snapshot); otherwise, when `hidden > 0`, the
+    /// Members kept off the boards (excluded or departed): when any, the
     /// page must be read again without them.
-    pub hidden_applied: bool,
+    pub hidden: u64,
     /// Vacations taken in the guild: when any, the rows of members who took
     /// one are computed again with their decay paused.
     pub vacations: u64,
@@ -825,29 +783,15 @@ impl Store {
             .bind(offset as i64)
             .bind(limit as i64)
             .bind(UNSWEPT_MAX)
-            .bind(HIDDEN_MAX)
             .fetch_all(&self.pool)
             .await?;
         let Some(first) = rows.first() else {
             return Ok(None);
         };
         let unswept = first.try_get::<i64, _>("unswept")?;
-        let hidden_ranked = first.try_get::<i64, _>("hidden_ranked")?;
-        if unswept > UNSWEPT_MAX || hidden_ranked > HIDDEN_MAX {
+        if unswept > UNSWEPT_MAX {
             return self.standings_page_by_offset(guild, offset, limit).await;
         }
-        let hidden_ids: Vec<i64> = first
-            .try_get::<Option<Vec<i64>>, _>("hidden_ids")?
-            .unwrap_or_default();
-        let hidden_keys: Vec<f64> = first
-            .try_get::<Option<Vec<f64>>, _>("hidden_keys")?
-            .unwrap_or_default();
-        let hidden: Vec<(f64, MemberId)> = hidden_keys
-            .into_iter()
-            .zip(hidden_ids)
-            .map(|(k, m)| (k, MemberId(m as u64)))
-            .collect();
-        let h = hidden.len() as u64;
         let swept = first.try_get::<Option<i64>, _>("swept")?.unwrap_or(0);
         let mut cands = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -861,18 +805,14 @@ impl Store {
                 });
             }
         }
-        // The visible page [offset, offset + limit) lies within the first
-        // `limit + h` positions from `offset` of the whole order (at most h
-        // hidden rows ahead of any row): place those, then drop the hidden.
         let lo = offset as i64 - unswept;
-        let hi = offset as i64 + (limit + h) as i64 + unswept + 1;
-        match page_from_snapshot(cands, offset, limit + h, lo <= 1, hi >= swept) {
+        let hi = offset as i64 + limit as i64 + unswept + 1;
+        match page_from_snapshot(cands, offset, limit, lo <= 1, hi >= swept) {
             Some((rows, new_rows)) => Ok(Some(StandingsSnapshot {
                 guild: super::ledger::row_to_guild(first)?,
-                total: (swept as u64 + new_rows).saturating_sub(h),
-                rows: without_hidden(rows, &hidden, offset, limit),
+                total: swept as u64 + new_rows,
+                rows,
                 hidden: first.try_get::<i64, _>("hidden")? as u64,
-                hidden_applied: true,
                 vacations: first.try_get::<i64, _>("vacations")? as u64,
             })),
             None => self.standings_page_by_offset(guild, offset, limit).await,
@@ -927,7 +867,6 @@ impl Store {
             total,
             rows: out,
             hidden: first.try_get::<i64, _>("hidden")? as u64,
-            hidden_applied: false,
             vacations: first.try_get::<i64, _>("vacations")? as u64,
         }))
     }
