@@ -1,9 +1,11 @@
 //! The conversations of one guild and the recent turns of each channel: the
 //! memory placement reads, and what each placed message changes.
 
-use std::collections::{HashMap, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::place::{Link, Placement, Replied, Turn};
@@ -166,6 +168,67 @@ pub struct Said {
 pub struct Conversations {
     conversations: HashMap<ConversationId, Conversation>,
     channels: HashMap<ChannelId, VecDeque<Said>>,
+    forgetting: Forgetting,
+    /// Tests: forget by scanning every conversation at every message (the
+    /// definition `forget_old_conversations` is checked against).
+    #[cfg(test)]
+    pub(super) forget_by_scan: bool,
+}
+
+/// What lets [`Conversations`] forget exactly the conversations a scan of
+/// all of them at every message would, without that scan: at ten messages a
+/// minute the window holds hundreds of conversations, and the scan (plus a
+/// set of every remembered turn's conversation) was a sixth of scoring and
+/// grew with the message rate.
+#[derive(Debug, Clone, Default)]
+struct Forgetting {
+    /// (expiry, id) noted whenever a conversation's last message moved; an
+    /// entry whose expiry is no longer the conversation's is stale.
+    queue: BinaryHeap<Reverse<(DateTime<Utc>, ConversationId)>>,
+    /// Conversations created or moved since the last forgetting.
+    touched: Vec<ConversationId>,
+    /// Remembered turns per conversation (what held the `live` set).
+    turns: FxHashMap<ConversationId, u32>,
+    /// Expired conversations still held by a remembered turn.
+    held: FxHashSet<ConversationId>,
+    /// Held conversations whose last remembered turn was dropped.
+    released: Vec<ConversationId>,
+    /// (window minutes, thread days) the queue's expiries were computed with.
+    spans: Option<(u32, u32)>,
+}
+
+impl Forgetting {
+    fn turn_added(&mut self, id: ConversationId) {
+        *self.turns.entry(id).or_default() += 1;
+    }
+
+    fn turn_dropped(&mut self, id: ConversationId) {
+        if let Some(n) = self.turns.get_mut(&id) {
+            *n -= 1;
+            if *n == 0 {
+                self.turns.remove(&id);
+                if self.held.contains(&id) {
+                    self.released.push(id);
+                }
+            }
+        }
+    }
+
+    fn is_live(&self, id: ConversationId) -> bool {
+        self.turns.contains_key(&id)
+    }
+}
+
+/// The last moment a conversation is kept for its own sake (not only for a
+/// remembered turn): its window after its last message (threads: the longer
+/// of that and `thread_days`).
+fn expiry(c: &Conversation, s: &ConversationSettings) -> DateTime<Utc> {
+    let window = c.last_at + Duration::minutes(s.window_minutes as i64);
+    if c.thread {
+        window.max(c.last_at + Duration::days(s.thread_days as i64))
+    } else {
+        window
+    }
 }
 
 impl Conversations {
@@ -176,15 +239,22 @@ impl Conversations {
     /// Put back a conversation read from the store (after a restart, or one
     /// a reply link reaches that memory no longer holds).
     pub fn restore(&mut self, c: Conversation) {
-        self.conversations.entry(c.id).or_insert(c);
+        let id = c.id;
+        if let std::collections::hash_map::Entry::Vacant(v) = self.conversations.entry(id) {
+            v.insert(c);
+            self.forgetting.touched.push(id);
+        }
     }
 
     /// Put back a channel's recent turn read from the store, oldest first.
     pub fn restore_turn(&mut self, channel: ChannelId, said: Said, s: &ConversationSettings) {
         let channel = self.channels.entry(channel).or_default();
+        self.forgetting.turn_added(said.conversation);
         channel.push_back(said);
         while channel.len() > s.recent_messages.max(1) as usize {
-            channel.pop_front();
+            if let Some(old) = channel.pop_front() {
+                self.forgetting.turn_dropped(old.conversation);
+            }
         }
     }
 
@@ -223,8 +293,16 @@ impl Conversations {
         self.forget_old_turns(turn, s);
         let placement = self.place(turn, replied, s);
         let events = self.apply(turn, &placement);
+        #[cfg(test)]
+        if self.forget_by_scan {
+            self.forget_by_scanning(turn, s);
+        } else {
+            self.forget_old_conversations(turn, s);
+        }
+        #[cfg(not(test))]
         self.forget_old_conversations(turn, s);
         let channel = self.channels.entry(turn.channel).or_default();
+        self.forgetting.turn_added(placement.conversation);
         channel.push_back(Said {
             id: turn.id,
             author: turn.author,
@@ -234,7 +312,9 @@ impl Conversations {
             conversation: placement.conversation,
         });
         while channel.len() > s.recent_messages.max(1) as usize {
-            channel.pop_front();
+            if let Some(old) = channel.pop_front() {
+                self.forgetting.turn_dropped(old.conversation);
+            }
         }
         (placement, events)
     }
@@ -264,7 +344,9 @@ impl Conversations {
         let window = Duration::minutes(s.window_minutes as i64);
         if let Some(ch) = self.channels.get_mut(&turn.channel) {
             while ch.front().is_some_and(|x| turn.at - x.at > window) {
-                ch.pop_front();
+                if let Some(old) = ch.pop_front() {
+                    self.forgetting.turn_dropped(old.conversation);
+                }
             }
         }
     }
@@ -275,14 +357,75 @@ impl Conversations {
     /// without a break or was rebuilt from the store (which restores those
     /// active within the window). A reply link to an older conversation is
     /// served by the caller putting it back from the store first.
+    ///
+    /// Same result as dropping every conversation with `turn.at > expiry`
+    /// that no remembered turn holds, but by time order: the queue yields
+    /// the conversations that expired since the last message, a count of
+    /// remembered turns says which are held, and a held one is looked at
+    /// again when its last turn is dropped. O(log n) per change instead of
+    /// O(conversations) per message.
     fn forget_old_conversations(&mut self, turn: &Turn, s: &ConversationSettings) {
+        let f = &mut self.forgetting;
+        let spans = (s.window_minutes, s.thread_days);
+        if f.spans != Some(spans) {
+            // New settings (or the first message): expiries afresh.
+            f.spans = Some(spans);
+            f.touched.clear();
+            f.held.clear();
+            f.released.clear();
+            f.queue = self
+                .conversations
+                .values()
+                .map(|c| Reverse((expiry(c, s), c.id)))
+                .collect();
+        }
+        for id in f.touched.drain(..) {
+            if let Some(c) = self.conversations.get(&id) {
+                f.queue.push(Reverse((expiry(c, s), id)));
+            }
+        }
+        while let Some(&Reverse((at, id))) = f.queue.peek() {
+            if at >= turn.at {
+                break;
+            }
+            f.queue.pop();
+            let Some(c) = self.conversations.get(&id) else {
+                continue;
+            };
+            if expiry(c, s) != at {
+                continue; // moved since: a later entry stands for it
+            }
+            if f.is_live(id) {
+                f.held.insert(id);
+            } else {
+                f.held.remove(&id);
+                self.conversations.remove(&id);
+            }
+        }
+        for id in std::mem::take(&mut f.released) {
+            if !f.held.contains(&id) || f.is_live(id) {
+                continue;
+            }
+            f.held.remove(&id);
+            match self.conversations.get(&id) {
+                Some(c) if turn.at > expiry(c, s) => {
+                    self.conversations.remove(&id);
+                }
+                // Kept (a later message, or time went back): due again at its expiry.
+                Some(c) => f.queue.push(Reverse((expiry(c, s), id))),
+                None => {}
+            }
+        }
+    }
+
+    /// The definition: keep a conversation within its window (threads:
+    /// `thread_days`) or held by a remembered turn; scans everything.
+    #[cfg(test)]
+    fn forget_by_scanning(&mut self, turn: &Turn, s: &ConversationSettings) {
         let horizon = turn.at - Duration::minutes(s.window_minutes as i64);
         let thread_horizon = turn.at - Duration::days(s.thread_days as i64);
         let keep =
             |c: &Conversation| c.last_at >= horizon || (c.thread && c.last_at >= thread_horizon);
-        if self.conversations.values().all(keep) {
-            return;
-        }
         let live: std::collections::HashSet<ConversationId> = self
             .channels
             .values()
@@ -290,6 +433,14 @@ impl Conversations {
             .collect();
         self.conversations
             .retain(|id, c| keep(c) || live.contains(id));
+    }
+
+    /// Tests: the ids of the conversations held, sorted.
+    #[cfg(test)]
+    pub(super) fn held_ids(&self) -> Vec<ConversationId> {
+        let mut v: Vec<ConversationId> = self.conversations.keys().copied().collect();
+        v.sort();
+        v
     }
 
     /// The channel's recent turns, newest first.
@@ -478,6 +629,7 @@ impl Conversations {
 
     /// Record the message in its conversation and say what that changed.
     fn apply(&mut self, t: &Turn, p: &Placement) -> Vec<Event> {
+        let created = !self.conversations.contains_key(&p.conversation);
         let c = self.conversations.entry(p.conversation).or_insert_with(|| {
             let opener = match (t.thread, p.link, p.responds_to) {
                 (Some((_, starter)), _, _) => starter,
@@ -488,6 +640,9 @@ impl Conversations {
         });
         if t.at > c.last_at {
             c.last_at = t.at;
+            self.forgetting.touched.push(c.id);
+        } else if created {
+            self.forgetting.touched.push(c.id);
         }
         let mut events = Vec::new();
         if t.author == c.opener {

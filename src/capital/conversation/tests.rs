@@ -400,3 +400,83 @@ fn a_question_asking_what_a_thing_is_right_after_a_question_is_ones_own() {
     assert_eq!(p.link, Link::NewQuestion);
     assert_ne!(p.conversation, q.conversation);
 }
+
+/// Forgetting by time order holds exactly the conversations that scanning
+/// every conversation at every message holds: random traffic over channels
+/// and threads, reply links, gaps from seconds to days, time going back now
+/// and then, conversations restored, settings changed midway.
+#[test]
+fn forgetting_by_time_order_matches_the_scan() {
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut fast = Conversations::default();
+    let mut scan = Conversations::default();
+    scan.forget_by_scan = true;
+    let mut settings = ConversationSettings {
+        window_minutes: 5,
+        recent_messages: 4,
+        thread_days: 1,
+        ..Default::default()
+    };
+    let mut t = 0i64;
+    let mut dropped_held = 0;
+    for i in 0..20_000u64 {
+        if i == 12_000 {
+            settings.window_minutes = 9;
+            settings.recent_messages = 6;
+        }
+        t += match next(10) {
+            0 => 3_600 * (1 + next(30) as i64),
+            1 => -(next(600) as i64),
+            _ => next(120) as i64,
+        };
+        let channel = ChannelId(HELP + next(3));
+        let thread = (next(8) == 0).then(|| (ChannelId(9_000 + next(20)), MemberId(1 + next(6))));
+        let turn = Turn {
+            id: MessageId(10_000 + i),
+            channel,
+            thread,
+            author: MemberId(1 + next(6)),
+            at: at(t),
+            reply_to: (next(4) == 0 && i > 0).then(|| MessageId(10_000 + i - 1 - next(i.min(30)))),
+            addressees: if next(3) == 0 {
+                vec![MemberId(1 + next(6))]
+            } else {
+                vec![]
+            },
+            asks: next(3) == 0,
+            first_person: next(2) == 0,
+            substantive: next(5) != 0,
+            ..Default::default()
+        };
+        if next(50) == 0 {
+            // A conversation put back from the store, its last message long ago.
+            let c = super::Conversation::new(
+                ConversationId(MessageId(500 + next(40))),
+                channel,
+                next(2) == 0,
+                MemberId(1 + next(6)),
+                at(t - next(200_000) as i64),
+            );
+            fast.restore(c.clone());
+            scan.restore(c);
+        }
+        let before = scan.held_ids().len();
+        let a = fast.add(&turn, None, &settings);
+        let b = scan.add(&turn, None, &settings);
+        assert_eq!(a, b, "message {i}");
+        assert_eq!(fast.held_ids(), scan.held_ids(), "message {i}");
+        if scan.held_ids().len() < before + 1 {
+            dropped_held += 1;
+        }
+    }
+    assert!(
+        dropped_held > 1_000,
+        "{dropped_held} messages forgot something"
+    );
+}

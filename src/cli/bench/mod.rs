@@ -115,6 +115,9 @@ pub struct BenchReport {
     pub web_page_p99_ms: f64,
     pub members: u32,
     pub members_ranked: u64,
+    /// Members with a balance the query phase marked departed (kept off the
+    /// boards; `members_ranked` leaves them out).
+    pub members_hidden: u64,
     pub seed: u64,
     pub reactions: u64,
     pub export_mb: f64,
@@ -141,6 +144,9 @@ pub struct BenchReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<std::collections::BTreeMap<String, String>>,
 }
+
+/// Ranked members the query phase marks as departed before it measures.
+const HIDDEN_MEMBERS: usize = 5;
 
 /// Tables the import writes, in an order COPY can load them.
 const TABLES: &[&str] = &[
@@ -531,6 +537,35 @@ async fn measure(
             .fetch_all(&store.pool)
             .await?;
     anyhow::ensure!(!ranked.is_empty(), "the import wrote no balances");
+    // A few members kept off the boards (departed), as any real guild has,
+    // so `/standings` is measured on the path that leaves them out: the
+    // first-ranked one (every page shifts) and a few drawn at random.
+    let mut hide_rng = synth::Rng::new(opts.seed ^ 0x41DE);
+    let mut hidden: Vec<i64> = sqlx::query_scalar(
+        "SELECT member_id FROM balances WHERE guild_id = $1
+         ORDER BY standing_key DESC, member_id LIMIT 1",
+    )
+    .bind(guild as i64)
+    .fetch_all(&store.pool)
+    .await?;
+    for _ in 0..HIDDEN_MEMBERS - 1 {
+        hidden.push(ranked[hide_rng.below(ranked.len() as u64) as usize]);
+    }
+    for m in &hidden {
+        store
+            .mark_left(
+                GuildId(guild),
+                MemberId(*m as u64),
+                at - chrono::Duration::days(1),
+            )
+            .await?;
+    }
+    hidden.sort_unstable();
+    hidden.dedup();
+    let ranked: Vec<i64> = ranked
+        .into_iter()
+        .filter(|m| hidden.binary_search(m).is_err())
+        .collect();
     let first = gw.standings(GuildId(guild), 1, at).await?;
     let deep_page = first.pages;
     let mut rng = synth::Rng::new(opts.seed ^ 0xBE4C);
@@ -648,6 +683,7 @@ async fn measure(
         web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),
         members: opts.members,
         members_ranked: ranked.len() as u64,
+        members_hidden: hidden.len() as u64,
         seed: opts.seed,
         reactions: synth.reactions,
         export_mb: synth.bytes as f64 / 1e6,
