@@ -185,7 +185,11 @@ impl Ctx {
                 .send_message(
                     &*self.http,
                     sy::CreateMessage::new()
-                        .embed(super::embeds::period_board(&w.board, true))
+                        .embed(super::embeds::period_board(
+                            &w.board,
+                            true,
+                            super::locales::guild_tr(guild.get()),
+                        ))
                         .allowed_mentions(sy::CreateAllowedMentions::new()),
                 )
                 .await;
@@ -205,7 +209,7 @@ impl Ctx {
         let Some(due) = self.service.board_due(guild, at).await? else {
             return Ok(());
         };
-        let (embed, _) = super::embeds::standings(&due.page);
+        let (embed, _) = super::embeds::standings(&due.page, super::locales::guild_tr(guild.get()));
         let channel = sy::ChannelId::new(due.channel_id);
         if let Some(m) = due.message_id {
             let edited = channel
