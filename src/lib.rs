@@ -16,6 +16,7 @@ pub mod app;
 pub mod capital;
 pub mod config;
 pub mod discord;
+pub mod i18n;
 pub mod import;
 pub mod ingest;
 pub mod options;

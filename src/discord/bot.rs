@@ -13,7 +13,7 @@ use super::http::{bind_http, serve_http};
 use super::metrics::metrics;
 use super::moderation_task::ModerationTask;
 use super::roster::Roster;
-use super::{commands, Data, Error, UNAVAILABLE};
+use super::{commands, Data, Error};
 use crate::service::{Goodwill, ServiceError};
 
 /// Discord's own API.
@@ -355,7 +355,11 @@ fn framework(
 ) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: commands::all(),
+            commands: {
+                let mut all = commands::all();
+                commands::localize::localize(&mut all);
+                all
+            },
             on_error: |e| Box::pin(on_error(e)),
             pre_command: |ctx| {
                 Box::pin(async move {
@@ -385,12 +389,16 @@ fn framework(
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 let cmds = &framework.options().commands;
+                // poise's builders plus the localised context-menu names.
+                let create = commands::localize::application_commands(cmds);
                 let result = match guild_id {
-                    Some(g) => {
-                        poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(g))
-                            .await
-                    }
-                    None => poise::builtins::register_globally(ctx, cmds).await,
+                    Some(g) => serenity::GuildId::new(g)
+                        .set_commands(ctx, create)
+                        .await
+                        .map(drop),
+                    None => serenity::Command::set_global_commands(ctx, create)
+                        .await
+                        .map(drop),
                 };
                 match result {
                     Ok(()) => tracing::info!(
@@ -430,23 +438,24 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     let reply = |text: String| poise::CreateReply::default().content(text).ephemeral(true);
     match error {
         FE::Command { error, ctx, .. } => {
+            let t = super::commands::member_tr(ctx);
             record_command(ctx).await;
             metrics().command_error();
             let text = match error.downcast_ref::<ServiceError>() {
                 Some(e @ ServiceError::Unavailable(_)) => {
                     metrics().db_error();
                     tracing::warn!(command = %ctx.command().qualified_name, error = %e, "database unavailable");
-                    UNAVAILABLE.to_string()
+                    t.s("error-unavailable")
                 }
                 Some(e @ ServiceError::Database(_)) => {
                     metrics().db_error();
                     tracing::error!(command = %ctx.command().qualified_name, error = %e, "database error");
-                    "Something went wrong reading the ledger; the error is in the bot's log.".into()
+                    t.s("error-database")
                 }
                 Some(e) => e.to_string(),
                 None => {
                     tracing::error!(command = %ctx.command().qualified_name, error = %format!("{error:#}"), "command failed");
-                    "Something went wrong; the error is in the bot's log.".into()
+                    t.s("error-internal")
                 }
             };
             if let Err(e) = ctx.send(reply(text)).await {
@@ -473,9 +482,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 member = ctx.author().id.get(),
                 "refused: not a moderator"
             );
-            let text = format!(
-                "`/{}` is for moderators: you need the **Manage Server** permission.",
-                ctx.command().qualified_name
+            let text = super::commands::member_tr(ctx).a(
+                "error-moderators-only",
+                &[("command", ctx.command().qualified_name.clone().into())],
             );
             if let Err(e) = ctx.send(reply(text)).await {
                 tracing::warn!(error = %e, "could not send the refusal");
@@ -483,17 +492,19 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         FE::GuildOnly { ctx, .. } => {
             let _ = ctx
-                .send(reply(
-                    "This command works in a server, not in direct messages.".into(),
-                ))
+                .send(reply(super::commands::member_tr(ctx).s("error-guild-only")))
                 .await;
         }
         FE::ArgumentParse {
             error, input, ctx, ..
         } => {
+            let t = super::commands::member_tr(ctx);
             let text = match input {
-                Some(i) => format!("Could not read `{i}`: {error}"),
-                None => format!("Could not read the options: {error}"),
+                Some(i) => t.a(
+                    "error-parse-input",
+                    &[("input", i.into()), ("error", error.to_string().into())],
+                ),
+                None => t.a("error-parse", &[("error", error.to_string().into())]),
             };
             let _ = ctx.send(reply(text)).await;
         }

@@ -5,6 +5,7 @@ use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
 };
 
+use crate::i18n::Tr;
 use crate::service::{
     BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage, UnsolvedView, WhyView,
 };
@@ -77,8 +78,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `/balance`.
-pub fn balance(b: &BalanceView) -> CreateEmbed {
+/// `/balance`, in the reader's language.
+pub fn balance(b: &BalanceView, t: Tr) -> CreateEmbed {
     let colour = if b.opted_out {
         BLUE
     } else if b.decay_date.is_some() {
@@ -88,95 +89,139 @@ pub fn balance(b: &BalanceView) -> CreateEmbed {
     } else {
         GREEN
     };
-    let rank = b.rank.map(|r| format!(" · rank #{r}")).unwrap_or_default();
-    let mut tier = format!("**{}** (from {:.1})", escape(&b.tier), b.tier_floor);
+    let rank = b
+        .rank
+        .map(|r| {
+            format!(
+                " · {}",
+                t.a("balance-rank", &[("rank", r.to_string().into())])
+            )
+        })
+        .unwrap_or_default();
+    let mut tier = t.a(
+        "balance-tier",
+        &[
+            ("tier", escape(&b.tier).into()),
+            ("floor", format!("{:.1}", b.tier_floor).into()),
+        ],
+    );
     if let (Some(next), Some(at)) = (&b.next_tier, b.next_tier_at) {
-        tier.push_str(&format!("\nnext: {} at {:.1}", escape(next), at));
+        tier.push('\n');
+        tier.push_str(&t.a(
+            "balance-next-tier",
+            &[
+                ("tier", escape(next).into()),
+                ("at", format!("{at:.1}").into()),
+            ],
+        ));
     }
-    let decay = match (b.decay_date, &b.decay_advice) {
+    let advice = match (b.decay_date, b.decay_thanks) {
+        (Some(d), Some(n)) => Some(t.a(
+            "balance-advice",
+            &[
+                ("tier", escape(&b.tier).into()),
+                ("thanks", format!("{n}").into()),
+                ("date", d.format("%Y-%m-%d").to_string().into()),
+            ],
+        )),
+        _ => b.decay_advice.clone(),
+    };
+    let decay = match (b.decay_date, advice) {
         _ if b.vacation_until.is_some() => {
             let until = b.vacation_until.unwrap_or(b.at);
-            format!(
-                "🏖️ On vacation until {} ({}): decay is paused, no decay warnings meanwhile.",
-                date(until),
-                relative(until)
+            t.a(
+                "balance-vacation",
+                &[
+                    ("date", date(until).into()),
+                    ("relative", relative(until).into()),
+                ],
             )
         }
         (Some(d), advice) => {
-            let mut s = format!(
-                "Falls below {} on {} ({}) without new deposits.",
-                escape(&b.tier),
-                date(d),
-                relative(d)
+            let mut s = t.a(
+                "balance-falls-below",
+                &[
+                    ("tier", escape(&b.tier).into()),
+                    ("date", date(d).into()),
+                    ("relative", relative(d).into()),
+                ],
             );
             if let Some(a) = advice {
                 s.push('\n');
-                s.push_str(a);
+                s.push_str(&a);
             }
             s
         }
-        (None, Some(a)) => a.clone(),
-        (None, None) => "No decay warning: standing stays in this tier.".into(),
+        (None, Some(a)) => a,
+        (None, None) => t.s("balance-no-decay"),
     };
     let mut e = CreateEmbed::new()
-        .title(format!("Balance — {}", escape(&b.member_name)))
+        .title(t.a("balance-title", &[("name", escape(&b.member_name).into())]))
         .colour(colour)
-        .field("Standing", format!("**{:.1}**{rank}", b.standing), true)
-        .field("Tier", tier, true)
         .field(
-            "Trend (7 days)",
+            t.s("balance-field-standing"),
+            format!("**{:.1}**{rank}", b.standing),
+            true,
+        )
+        .field(t.s("balance-field-tier"), tier, true)
+        .field(
+            t.s("balance-field-trend"),
             format!("{} {}", trend_arrow(b.trend_7d), signed(b.trend_7d)),
             true,
         )
-        .field("Recent", format!("{:.1}", b.recent), true)
-        .field("Lasting", format!("{:.1}", b.lasting), true)
         .field(
-            "Headroom",
-            format!(
-                "{} ask{} before going negative",
-                b.headroom,
-                if b.headroom == 1 { "" } else { "s" }
-            ),
+            t.s("balance-field-recent"),
+            format!("{:.1}", b.recent),
             true,
         )
         .field(
-            "Solutions",
-            match b.solutions {
-                0 => "none accepted yet".to_string(),
-                1 => "**1** answer accepted as the solution".to_string(),
-                k => format!("**{k}** answers accepted as the solution"),
-            },
+            t.s("balance-field-lasting"),
+            format!("{:.1}", b.lasting),
             true,
         )
-        .field("Decay", truncate(&decay, FIELD_MAX), false)
-        .footer(CreateEmbedFooter::new(format!(
-            "{} ledger entr{} · /history for details",
-            b.entries,
-            if b.entries == 1 { "y" } else { "ies" }
-        )))
+        .field(
+            t.s("balance-field-headroom"),
+            t.a("balance-headroom", &[("count", b.headroom.into())]),
+            true,
+        )
+        .field(
+            t.s("balance-field-solutions"),
+            t.a("balance-solutions", &[("count", b.solutions.into())]),
+            true,
+        )
+        .field(
+            t.s("balance-field-decay"),
+            truncate(&decay, FIELD_MAX),
+            false,
+        )
+        .footer(CreateEmbedFooter::new(
+            t.a("balance-footer", &[("count", b.entries.into())]),
+        ))
         .timestamp(b.at);
     if b.opted_out {
-        e = e.description("Not tracked (opted out). `/optin` to start again.");
+        e = e.description(t.s("balance-opted-out"));
     }
     e
 }
 
 /// `/standings`: the embed and its Prev / Next buttons.
-pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
+pub fn standings(p: &StandingsPage, t: Tr) -> (CreateEmbed, Vec<CreateActionRow>) {
     let mut lines = String::new();
     if p.rows.is_empty() {
-        lines.push_str("Nobody is on the board yet.");
+        lines.push_str(&t.s("standings-empty"));
     }
     for r in &p.rows {
-        let line = format!(
-            "`#{:>3}` **{}** — {:.1} · {} (recent {:.1}, lasting {:.1})\n",
-            r.rank,
-            escape(&r.member_name),
-            r.standing,
-            escape(&r.tier),
-            r.recent,
-            r.lasting
-        );
+        let line = t.a(
+            "standings-row",
+            &[
+                ("rank", format!("{:>3}", r.rank).into()),
+                ("name", escape(&r.member_name).into()),
+                ("standing", format!("{:.1}", r.standing).into()),
+                ("tier", escape(&r.tier).into()),
+                ("recent", format!("{:.1}", r.recent).into()),
+                ("lasting", format!("{:.1}", r.lasting).into()),
+            ],
+        ) + "\n";
         if lines.len() + line.len() > DESCRIPTION_MAX {
             break;
         }
@@ -184,23 +229,27 @@ pub fn standings(p: &StandingsPage) -> (CreateEmbed, Vec<CreateActionRow>) {
     }
     let pages = p.pages.max(1);
     let embed = CreateEmbed::new()
-        .title("Standings")
+        .title(t.s("standings-title"))
         .colour(BLUE)
         .description(lines)
-        .footer(CreateEmbedFooter::new(format!(
-            "Page {} of {} · {} members",
-            p.page, pages, p.total_members
+        .footer(CreateEmbedFooter::new(t.a(
+            "standings-footer",
+            &[
+                ("page", p.page.to_string().into()),
+                ("pages", pages.to_string().into()),
+                ("members", p.total_members.to_string().into()),
+            ],
         )))
         .timestamp(p.at);
-    (embed, standings_buttons(p.page, pages))
+    (embed, standings_buttons(p.page, pages, t))
 }
 
 /// A period board (`/standings period:week|month`) or, with `winners`, the
 /// end-of-period winners post.
-pub fn period_board(b: &crate::service::boards::PeriodBoard, winners: bool) -> CreateEmbed {
+pub fn period_board(b: &crate::service::boards::PeriodBoard, winners: bool, t: Tr) -> CreateEmbed {
     let mut lines = String::new();
     if b.rows.is_empty() {
-        lines.push_str("Nobody earned anything in this period.");
+        lines.push_str(&t.s("board-empty"));
     }
     for r in &b.rows {
         let medal = match (winners, r.rank) {
@@ -209,61 +258,74 @@ pub fn period_board(b: &crate::service::boards::PeriodBoard, winners: bool) -> C
             (true, 3) => "🥉 ",
             _ => "",
         };
-        let line = format!(
-            "`#{:>2}` {medal}**{}** — earned {} · standing {:.1} ({})\n",
-            r.rank,
-            escape(&r.member_name),
-            signed(r.earned),
-            r.standing,
-            escape(&r.tier)
-        );
+        let line = t.a(
+            "board-row",
+            &[
+                ("rank", format!("{:>2}", r.rank).into()),
+                ("medal", medal.into()),
+                ("name", escape(&r.member_name).into()),
+                ("earned", signed(r.earned).into()),
+                ("standing", format!("{:.1}", r.standing).into()),
+                ("tier", escape(&r.tier).into()),
+            ],
+        ) + "\n";
         if lines.len() + line.len() > DESCRIPTION_MAX {
             break;
         }
         lines.push_str(&line);
     }
-    let what = if b.period == "week" { "Week" } else { "Month" };
+    let args = [
+        ("period", b.period.clone().into()),
+        ("label", b.label.clone().into()),
+    ];
     let title = if winners {
-        format!("🏆 Winners of the {} {}", b.period, b.label)
+        t.a("board-title-winners", &args)
     } else if b.ended {
-        format!("{what} {} (archive)", b.label)
+        t.a("board-title-archive", &args)
     } else {
-        format!("This {} ({})", b.period, b.label)
+        t.a("board-title-current", &args)
     };
     CreateEmbed::new()
         .title(title)
         .colour(if winners { AMBER } else { BLUE })
         .description(lines)
-        .footer(CreateEmbedFooter::new(format!(
-            "{} to {} ({}) · earned in the period, standing now",
-            b.from.format("%Y-%m-%d %H:%M UTC"),
-            b.to.format("%Y-%m-%d %H:%M UTC"),
-            b.zone
+        .footer(CreateEmbedFooter::new(t.a(
+            "board-footer",
+            &[
+                (
+                    "from",
+                    b.from.format("%Y-%m-%d %H:%M UTC").to_string().into(),
+                ),
+                ("to", b.to.format("%Y-%m-%d %H:%M UTC").to_string().into()),
+                ("zone", b.zone.to_string().into()),
+            ],
         )))
 }
 
 /// Button ids carry the page they lead to: `goodwill:standings:<page>`.
-pub fn standings_buttons(page: u32, pages: u32) -> Vec<CreateActionRow> {
+pub fn standings_buttons(page: u32, pages: u32, t: Tr) -> Vec<CreateActionRow> {
     let prev = CreateButton::new(format!(
         "{COMPONENT_PREFIX}standings:{}",
         page.saturating_sub(1).max(1)
     ))
-    .label("◀ Prev")
+    .label(t.s("standings-prev"))
     .style(ButtonStyle::Secondary)
     .disabled(page <= 1);
     let next = CreateButton::new(format!("{COMPONENT_PREFIX}standings:{}", page + 1))
-        .label("Next ▶")
+        .label(t.s("standings-next"))
         .style(ButtonStyle::Secondary)
         .disabled(page >= pages);
     vec![CreateActionRow::Buttons(vec![prev, next])]
 }
 
 /// `/history`.
-pub fn history(h: &HistoryPage) -> CreateEmbed {
+pub fn history(h: &HistoryPage, t: Tr) -> CreateEmbed {
     let mut lines = String::new();
     if h.rows.is_empty() {
-        lines.push_str("No ledger entries yet.");
+        lines.push_str(&t.s("history-empty"));
     }
+    let message = t.s("history-message");
+    let solution = t.s("history-solution");
     for r in &h.rows {
         let who = r
             .counterpart_name
@@ -273,7 +335,7 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
         let link = r
             .jump_url
             .as_deref()
-            .map(|u| format!(" · [message]({u})"))
+            .map(|u| format!(" · [{message}]({u})"))
             .unwrap_or_default();
         let line = format!(
             "`#{}` {} `{:>6}` **{}**{who} — {}{link}\n",
@@ -281,7 +343,7 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
             date(r.at),
             signed(r.amount),
             if r.kind == crate::capital::signal::EntryKind::Solution {
-                "✅ solution"
+                solution.as_str()
             } else {
                 r.kind.as_str()
             },
@@ -293,33 +355,34 @@ pub fn history(h: &HistoryPage) -> CreateEmbed {
         lines.push_str(&line);
     }
     CreateEmbed::new()
-        .title(format!("History — {}", escape(&h.member_name)))
+        .title(t.a("history-title", &[("name", escape(&h.member_name).into())]))
         .colour(BLUE)
         .description(lines)
-        .footer(CreateEmbedFooter::new(format!(
-            "latest {} entries",
-            h.rows.len()
-        )))
+        .footer(CreateEmbedFooter::new(
+            t.a("history-footer", &[("count", h.rows.len().into())]),
+        ))
 }
 
 /// `/why`: the change in standing, then decay and each kind of entry, in
 /// plain words, adding up to the change; credits that counted for little say
 /// why.
-pub fn why(v: &WhyView) -> CreateEmbed {
+pub fn why(v: &WhyView, t: Tr) -> CreateEmbed {
     let w = &v.why;
     let change = w.standing_to - w.standing_from;
-    let mut lines = format!(
-        "**{:.1} → {:.1}** ({}) since {}\n\n",
-        w.standing_from,
-        w.standing_to,
-        signed(change),
-        date(w.from)
-    );
+    let mut lines = t.a(
+        "why-head",
+        &[
+            ("from", format!("{:.1}", w.standing_from).into()),
+            ("to", format!("{:.1}", w.standing_to).into()),
+            ("change", signed(change).into()),
+            ("since", date(w.from).into()),
+        ],
+    ) + "\n\n";
     if w.decay.abs() >= 0.005 {
         let what = if w.decay < 0.0 {
-            "decay (capital fades when nothing new comes in)"
+            t.s("why-decay-loss")
         } else {
-            "decay (a debt fades too)"
+            t.s("why-decay-debt")
         };
         lines.push_str(&format!("`{:>7}` {what}\n", signed(w.decay)));
     }
@@ -334,66 +397,71 @@ pub fn why(v: &WhyView) -> CreateEmbed {
             "`{:>7}` {} × {}{}\n",
             signed(m.now),
             m.count,
-            kind_words(m.kind),
+            kind_words(m.kind, t),
             if (m.now - m.written).abs() >= 0.05 {
-                format!(" (written {}, decayed since)", signed(m.written))
+                format!(
+                    " {}",
+                    t.a("why-written", &[("amount", signed(m.written).into())])
+                )
             } else {
                 String::new()
             }
         );
         if lines.len() + line.len() > DESCRIPTION_MAX - 100 {
-            lines.push_str("… (more kinds: see /history)\n");
+            lines.push_str(&t.s("why-more"));
+            lines.push('\n');
             break;
         }
         lines.push_str(&line);
     }
     if w.moved.is_empty() && w.decay.abs() < 0.005 {
-        lines.push_str("Nothing changed: no entries and no decay in this span.\n");
+        lines.push_str(&t.s("why-nothing"));
+        lines.push('\n');
     }
     let mut e = CreateEmbed::new()
-        .title(format!("Why — {}", escape(&v.member_name)))
+        .title(t.a("why-title", &[("name", escape(&v.member_name).into())]))
         .colour(if change < 0.0 { AMBER } else { GREEN })
         .description(lines);
     if !w.small.is_empty() {
         let mut s = String::new();
         for x in &w.small {
-            let line = format!(
-                "{} {} {:+.2} of {:.1}: {}\n",
-                date(x.at),
-                kind_words(x.kind),
-                x.amount,
-                x.base,
-                escape(&truncate(&x.why, 160))
-            );
+            let line = t.a(
+                "why-small-row",
+                &[
+                    ("date", date(x.at).into()),
+                    ("kind", kind_words(x.kind, t).into()),
+                    ("amount", format!("{:+.2}", x.amount).into()),
+                    ("base", format!("{:.1}", x.base).into()),
+                    ("why", escape(&truncate(&x.why, 160)).into()),
+                ],
+            ) + "\n";
             if s.len() + line.len() > FIELD_MAX {
                 break;
             }
             s.push_str(&line);
         }
-        e = e.field("Counted for little", s, false);
+        e = e.field(t.s("why-small"), s, false);
     }
-    e.footer(CreateEmbedFooter::new(
-        "Each entry is valued as of now (after its own decay); the lines add up to the change.",
-    ))
+    e.footer(CreateEmbedFooter::new(t.s("why-footer")))
 }
 
 /// A kind of entry in plain words, for sentences.
-fn kind_words(k: crate::capital::signal::EntryKind) -> &'static str {
+fn kind_words(k: crate::capital::signal::EntryKind, t: Tr) -> String {
     use crate::capital::signal::EntryKind as K;
-    match k {
-        K::Thanks => "thanks received",
-        K::ThankReaction => "thank reactions",
-        K::HelpfulReply => "help given",
-        K::SharedContent => "useful shares",
-        K::Kudos => "kudos",
-        K::Request => "questions answered (asking costs)",
-        K::SelfPromotion => "self-promotion",
-        K::Broadcast => "broadcast pings",
-        K::Reciprocity => "mutual-help bonus",
-        K::Reversal => "reversals (deleted or edited messages, removed reactions, moved solutions)",
-        K::Adjustment => "moderator adjustments",
-        K::Solution => "accepted solutions",
-    }
+    t.s(match k {
+        K::Thanks => "kind-thanks",
+        K::ThankReaction => "kind-thank-reaction",
+        K::HelpfulReply => "kind-helpful-reply",
+        K::SharedContent => "kind-shared-content",
+        K::Kudos => "kind-kudos",
+        K::Request => "kind-request",
+        K::SelfPromotion => "kind-self-promotion",
+        K::Broadcast => "kind-broadcast",
+        K::Reciprocity => "kind-reciprocity",
+        K::Reversal => "kind-reversal",
+        K::Adjustment => "kind-adjustment",
+        K::Solution => "kind-solution",
+    })
 }
 
 /// `/review list`: open appeals, oldest first, each with the entry contested.
@@ -432,14 +500,10 @@ pub fn appeals(rows: &[crate::store::appeals::AppealRow]) -> CreateEmbed {
 
 /// `/unsolved`: open questions with no solution, oldest first, each with a
 /// jump link, who asked, when, and whether anyone has answered.
-pub fn unsolved(v: &UnsolvedView, channel: Option<&str>) -> CreateEmbed {
+pub fn unsolved(v: &UnsolvedView, channel: Option<&str>, t: Tr) -> CreateEmbed {
     let mut lines = String::new();
     if v.rows.is_empty() {
-        lines.push_str("Nothing open: every question asked here in the last ");
-        lines.push_str(&format!(
-            "{} days has an answer marked or a thanks. 🎉",
-            v.days
-        ));
+        lines.push_str(&t.a("unsolved-none", &[("days", v.days.to_string().into())]));
     }
     for r in &v.rows {
         let link = if r.thread {
@@ -453,44 +517,51 @@ pub fn unsolved(v: &UnsolvedView, channel: Option<&str>) -> CreateEmbed {
                 v.guild_id, r.channel_id, r.ask_message_id
             )
         };
-        let answers = match r.responders {
-            0 => "no answer yet".to_string(),
-            1 => "1 member answered".to_string(),
-            k => format!("{k} members answered"),
-        };
+        let answers = t.a("unsolved-answers", &[("count", r.responders.into())]);
         let place = if r.channel_name.is_empty() {
             String::new()
         } else {
-            format!(" in #{}", escape(&r.channel_name))
+            t.a(
+                "unsolved-place",
+                &[("channel", escape(&r.channel_name).into())],
+            )
         };
-        let line = format!(
-            "• [{}'s question]({link}){place} · asked {} · {answers}\n",
-            escape(&r.opener_name),
-            relative(r.opened_at),
-        );
+        let line = t.a(
+            "unsolved-row",
+            &[
+                ("name", escape(&r.opener_name).into()),
+                ("link", link.into()),
+                ("place", place.into()),
+                ("when", relative(r.opened_at).into()),
+                ("answers", answers.into()),
+            ],
+        ) + "\n";
         if lines.len() + line.len() > DESCRIPTION_MAX - 200 {
             break;
         }
         lines.push_str(&line);
     }
     if v.total > v.rows.len() as u64 {
-        lines.push_str(&format!(
-            "… and {} more (oldest shown first)\n",
-            v.total - v.rows.len() as u64
+        lines.push_str(&t.a(
+            "unsolved-more",
+            &[("count", (v.total - v.rows.len() as u64).to_string().into())],
         ));
+        lines.push('\n');
     }
     let title = match channel {
-        Some(c) => format!("Unsolved in #{}", escape(c)),
-        None => "Unsolved questions".to_string(),
+        Some(c) => t.a("unsolved-title-in", &[("channel", escape(c).into())]),
+        None => t.s("unsolved-title"),
     };
     CreateEmbed::new()
         .title(title)
         .colour(AMBER)
         .description(lines)
-        .footer(CreateEmbedFooter::new(format!(
-            "{} open · asked in the last {} days · the asker marks the answer that solved it: \
-             right-click it → Apps → Mark as solution",
-            v.total, v.days
+        .footer(CreateEmbedFooter::new(t.a(
+            "unsolved-footer",
+            &[
+                ("open", v.total.to_string().into()),
+                ("days", v.days.to_string().into()),
+            ],
         )))
 }
 
@@ -619,11 +690,12 @@ mod tests {
 
     #[test]
     fn buttons_disable_at_the_ends() {
-        let rows = standings_buttons(1, 1);
+        let rows = standings_buttons(1, 1, Tr(crate::i18n::Lang::En));
         let json = serde_json::to_value(&rows).unwrap();
         assert_eq!(json[0]["components"][0]["disabled"], true);
         assert_eq!(json[0]["components"][1]["disabled"], true);
-        let json = serde_json::to_value(standings_buttons(2, 3)).unwrap();
+        let json =
+            serde_json::to_value(standings_buttons(2, 3, Tr(crate::i18n::Lang::En))).unwrap();
         assert_eq!(
             json[0]["components"][0]["custom_id"],
             "goodwill:standings:1"

@@ -545,6 +545,7 @@ impl Handler {
                 tracing::info!(shard = ctx.shard_id.0, "gateway session resumed");
             }
             sy::Event::GuildCreate(g) => {
+                super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
                     self.channels.learn(ch);
                 }
@@ -771,7 +772,9 @@ async fn on_component(
             let work = service.standings(guild, page, Utc::now());
             match respond_in_time(http, ci, work).await? {
                 Ok(view) => {
-                    let (embed, buttons) = embeds::standings(&view);
+                    // The board is a public message: the server's language.
+                    let t = super::locales::guild_tr(guild.get());
+                    let (embed, buttons) = embeds::standings(&view, t);
                     Ok(sy::EditInteractionResponse::new()
                         .embed(embed)
                         .components(buttons))

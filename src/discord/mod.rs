@@ -16,6 +16,7 @@ pub mod convert;
 pub mod embeds;
 pub mod events;
 mod http;
+pub mod locales;
 mod metrics;
 pub mod moderation_task;
 pub mod ratelimit;

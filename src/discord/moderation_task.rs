@@ -186,7 +186,11 @@ impl Ctx {
                 .send_message(
                     &*self.http,
                     sy::CreateMessage::new()
-                        .embed(super::embeds::period_board(&w.board, true))
+                        .embed(super::embeds::period_board(
+                            &w.board,
+                            true,
+                            super::locales::guild_tr(guild.get()),
+                        ))
                         .allowed_mentions(sy::CreateAllowedMentions::new()),
                 )
                 .await;
@@ -206,7 +210,7 @@ impl Ctx {
         let Some(due) = self.service.board_due(guild, at).await? else {
             return Ok(());
         };
-        let (embed, _) = super::embeds::standings(&due.page);
+        let (embed, _) = super::embeds::standings(&due.page, super::locales::guild_tr(guild.get()));
         let channel = sy::ChannelId::new(due.channel_id);
         if let Some(m) = due.message_id {
             let edited = channel

@@ -41,6 +41,10 @@ pub struct BalanceView {
     pub decay_date: Option<DateTime<Utc>>,
     /// What would keep the tier (e.g. "about 2 thanks before 2026-03-01").
     pub decay_advice: Option<String>,
+    /// The thanks count in `decay_advice`, for views that word it in
+    /// another language (not part of the JSON).
+    #[serde(skip)]
+    pub decay_thanks: Option<f64>,
     /// How many ordinary asks before standing goes below zero.
     pub headroom: u32,
     /// 1-based rank by standing, if ranked.
@@ -146,6 +150,7 @@ impl Goodwill {
         } else {
             None
         };
+        let mut decay_thanks = None;
         let decay_advice = decay_date.map(|d| {
             let need = (floor
                 - scales.standing(
@@ -164,6 +169,7 @@ impl Goodwill {
             let thanks = ((floor * 0.02 + need.max(0.1)) / s.scoring.thanks)
                 .ceil()
                 .max(1.0);
+            decay_thanks = Some(thanks);
             format!(
                 "stays {} with about {} more thanks received before {}",
                 tier.name,
@@ -194,6 +200,7 @@ impl Goodwill {
             trend_7d: standing - scales.standing(r7, l7),
             decay_date,
             decay_advice,
+            decay_thanks,
             headroom: headroom(standing, asks, &s.scoring),
             rank: if entries > 0 { snap.rank } else { None },
             entries,

@@ -12,6 +12,7 @@ mod bot_moderation;
 mod bot_outage;
 mod farming;
 mod fuzz_commands;
+mod lang;
 mod ledger;
 mod reliability;
 mod replica;

@@ -12,6 +12,9 @@ pub struct FakeUser {
     pub name: String,
     pub nick: Option<String>,
     pub bot: bool,
+    /// The Discord client language interactions by this user carry
+    /// (`locale`; default `en-US`).
+    pub locale: String,
 }
 
 impl FakeUser {
@@ -21,6 +24,7 @@ impl FakeUser {
             name: name.into(),
             nick: None,
             bot: false,
+            locale: "en-US".into(),
         }
     }
     pub fn bot(id: u64, name: &str) -> Self {
@@ -29,10 +33,16 @@ impl FakeUser {
             name: name.into(),
             nick: None,
             bot: true,
+            locale: "en-US".into(),
         }
     }
     pub fn with_nick(mut self, nick: &str) -> Self {
         self.nick = Some(nick.into());
+        self
+    }
+    /// A member whose Discord client speaks `locale` (`de`, `ja`, …).
+    pub fn with_locale(mut self, locale: &str) -> Self {
+        self.locale = locale.into();
         self
     }
     /// The `user` object.

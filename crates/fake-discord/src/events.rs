@@ -45,7 +45,14 @@ impl FakeDiscord {
 
     /// Announce a guild (and remember it for later READYs and channel lookups).
     pub fn guild_create(&self, id: u64, name: &str, channels: &[(u64, &str)]) {
-        let g = guild_json(id, name, channels);
+        self.guild_create_in(id, name, channels, "en-US");
+    }
+
+    /// [`FakeDiscord::guild_create`] for a guild whose preferred locale
+    /// (the language of its community posts) is `locale`.
+    pub fn guild_create_in(&self, id: u64, name: &str, channels: &[(u64, &str)], locale: &str) {
+        let mut g = guild_json(id, name, channels);
+        g["preferred_locale"] = locale.into();
         {
             let mut st = self.inner.lock();
             for c in g["channels"].as_array().unwrap() {
@@ -185,6 +192,16 @@ impl FakeDiscord {
         );
     }
 
+    /// The preferred locale of a guild announced before (`en-US` otherwise).
+    fn guild_locale(&self, guild: u64) -> String {
+        let st = self.inner.lock();
+        st.guilds
+            .iter()
+            .find(|g| g["id"] == guild.to_string())
+            .and_then(|g| g["preferred_locale"].as_str().map(str::to_string))
+            .unwrap_or_else(|| "en-US".into())
+    }
+
     /// The id the bot registered command `name` under (guild or global).
     fn command_id(&self, guild: u64, name: &str) -> String {
         let st = self.inner.lock();
@@ -246,7 +263,7 @@ impl FakeDiscord {
             "guild_id": guild.to_string(), "channel_id": channel.to_string(),
             "channel": {"id": channel.to_string(), "type": 0},
             "member": member, "token": token, "version": 1,
-            "app_permissions": "2248473465835073", "locale": "en-US", "guild_locale": "en-US",
+            "app_permissions": "2248473465835073", "locale": user.locale, "guild_locale": self.guild_locale(guild),
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });
@@ -284,7 +301,7 @@ impl FakeDiscord {
             "guild_id": guild.to_string(), "channel_id": channel.to_string(),
             "channel": {"id": channel.to_string(), "type": 11},
             "member": member, "token": token, "version": 1,
-            "app_permissions": "2248473465835073", "locale": "en-US", "guild_locale": "en-US",
+            "app_permissions": "2248473465835073", "locale": user.locale, "guild_locale": self.guild_locale(guild),
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });
@@ -325,7 +342,7 @@ impl FakeDiscord {
             "guild_id": guild.to_string(), "channel_id": channel.to_string(),
             "channel": {"id": channel.to_string(), "type": 0},
             "member": member, "token": token, "version": 1, "message": message,
-            "app_permissions": "2248473465835073", "locale": "en-US", "guild_locale": "en-US",
+            "app_permissions": "2248473465835073", "locale": user.locale, "guild_locale": self.guild_locale(guild),
             "entitlements": [], "authorizing_integration_owners": {"0": guild.to_string()},
             "context": 0, "attachment_size_limit": 10_485_760
         });

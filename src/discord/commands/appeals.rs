@@ -7,7 +7,7 @@ use chrono::Utc;
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
-use super::{answer_within, guild, invoker, is_moderator};
+use super::{answer_within, guild, guild_tr, invoker, is_moderator, member_tr};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
 use crate::service::appeals::{AppealOutcome, ReviewOutcome};
@@ -34,17 +34,20 @@ pub async fn appeal(
         service.file_appeal(guild, me.id, entry, &reason, Utc::now()),
     )
     .await??;
+    let t = member_tr(ctx);
+    let e = ("entry", entry.to_string().into());
     let text = match outcome {
-        AppealOutcome::Filed { appeal_id } => format!(
-            "Appeal #{appeal_id} filed for entry #{entry}. A moderator will review it; \
-             you will get a direct message with the decision."
+        AppealOutcome::Filed { appeal_id } => t.a(
+            "appeal-filed",
+            &[("appeal", appeal_id.to_string().into()), e],
         ),
-        AppealOutcome::NoSuchEntry => {
-            format!("There is no entry #{entry} in this server. `/history` shows your entries' numbers.")
-        }
-        AppealOutcome::NotYours => "You can appeal your own entries only.".into(),
-        AppealOutcome::NotAppealable { why } => format!("Entry #{entry} can't be appealed: {why}."),
-        AppealOutcome::AlreadyAppealed => format!("Entry #{entry} was appealed already."),
+        AppealOutcome::NoSuchEntry => t.a("appeal-no-entry", &[e]),
+        AppealOutcome::NotYours => t.s("appeal-not-yours"),
+        AppealOutcome::NotAppealable { why } => t.a(
+            "appeal-not-appealable",
+            &[e, ("why", why.to_string().into())],
+        ),
+        AppealOutcome::AlreadyAppealed => t.a("appeal-already", &[e]),
     };
     ctx.send(CreateReply::default().content(text).ephemeral(true))
         .await?;
@@ -159,25 +162,30 @@ async fn decide(ctx: Context<'_>, appeal: i64, accept: bool, note: String) -> Re
 
 /// The member learns the decision by direct message (closed DMs are logged, not fatal).
 async fn tell_member(ctx: Context<'_>, a: &AppealRow, accepted: bool, note: &str) {
-    let what = if accepted {
-        format!(
-            "Your appeal #{} was **accepted**: entry #{} ({}) is reversed.",
-            a.appeal_id,
-            a.entry_id,
-            a.entry_kind.as_str()
-        )
-    } else {
-        format!(
-            "Your appeal #{} was **rejected**: entry #{} ({}) stands.",
-            a.appeal_id,
-            a.entry_id,
-            a.entry_kind.as_str()
-        )
-    };
+    // A direct message outside any interaction: the server's language.
+    let t = guild_tr(ctx);
+    let what = t.a(
+        if accepted {
+            "appeal-dm-accepted"
+        } else {
+            "appeal-dm-rejected"
+        },
+        &[
+            ("appeal", a.appeal_id.to_string().into()),
+            ("entry", a.entry_id.to_string().into()),
+            ("kind", a.entry_kind.as_str().into()),
+        ],
+    );
     let note = if note.trim().is_empty() {
         String::new()
     } else {
-        format!("\nModerator's note: {}", embeds::escape(note.trim()))
+        format!(
+            "\n{}",
+            t.a(
+                "appeal-dm-note",
+                &[("note", embeds::escape(note.trim()).into())]
+            )
+        )
     };
     let user = serenity::UserId::new(a.member_id.get());
     let sent = match user.create_dm_channel(ctx.http()).await {

@@ -179,7 +179,11 @@ pub async fn unsolved(
     let view = answer_within(ctx, true, service.unsolved(guild, picked, 10, Utc::now())).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::unsolved(&view, name.as_deref()))
+            .embed(embeds::unsolved(
+                &view,
+                name.as_deref(),
+                super::member_tr(ctx),
+            ))
             .ephemeral(true),
     )
     .await?;

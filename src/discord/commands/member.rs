@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 use serenity::{ButtonStyle, CreateActionRow, CreateButton};
 
-use super::{answer_within, guild, invoker, picked};
+use super::{answer_within, guild, guild_tr, invoker, member_tr, picked};
 use crate::capital::message::{ChannelId, MemberId};
 use crate::discord::embeds::{self, COMPONENT_PREFIX};
 use crate::discord::{Context, Error};
@@ -25,7 +25,7 @@ pub async fn balance(
     let view = answer_within(ctx, true, service.balance(guild, who.id, Utc::now())).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::balance(&view))
+            .embed(embeds::balance(&view, member_tr(ctx)))
             .ephemeral(true),
     )
     .await?;
@@ -70,19 +70,19 @@ pub async fn standings(
             service.period_board(guild, p, at.as_deref(), Utc::now()),
         )
         .await??;
-        ctx.send(CreateReply::default().embed(embeds::period_board(&view, false)))
+        ctx.send(CreateReply::default().embed(embeds::period_board(&view, false, guild_tr(ctx))))
             .await?;
         return Ok(());
     }
     if at.is_some() {
         return Err(crate::service::ServiceError::Invalid(
-            "at names a past week or month: give period:week or period:month with it".into(),
+            member_tr(ctx).s("standings-at-needs-period"),
         )
         .into());
     }
     let page = crate::options::page(page).map_err(crate::service::ServiceError::from)?;
     let view = answer_within(ctx, false, service.standings(guild, page, Utc::now())).await??;
-    let (embed, buttons) = embeds::standings(&view);
+    let (embed, buttons) = embeds::standings(&view, guild_tr(ctx));
     ctx.send(CreateReply::default().embed(embed).components(buttons))
         .await?;
     Ok(())
@@ -108,7 +108,7 @@ pub async fn why(
     let view = answer_within(ctx, true, service.why(guild, who.id, since, now)).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::why(&view))
+            .embed(embeds::why(&view, member_tr(ctx)))
             .ephemeral(true),
     )
     .await?;
@@ -129,7 +129,7 @@ pub async fn history(
     let view = answer_within(ctx, true, service.history(guild, who.id, 15)).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::history(&view))
+            .embed(embeds::history(&view, member_tr(ctx)))
             .ephemeral(true),
     )
     .await?;
@@ -164,33 +164,45 @@ pub async fn kudos(
         ),
     )
     .await??;
+    // The public thanks in the server's language; refusals in the member's.
+    let (public, mine) = (guild_tr(ctx), member_tr(ctx));
     let (text, ephemeral) = match outcome {
         KudosOutcome::Given {
             amount,
             remaining_today,
         } => (
             format!(
-                "🙌 <@{}> gave kudos to <@{}> (+{amount:.1}): {}\n-# {remaining_today} kudos left today",
-                giver.id,
-                receiver.id,
-                embeds::escape(&embeds::truncate(reason.trim(), 300)),
+                "{}\n{}",
+                public.a(
+                    "kudos-given",
+                    &[
+                        ("giver", giver.id.to_string().into()),
+                        ("receiver", receiver.id.to_string().into()),
+                        ("amount", format!("{amount:.1}").into()),
+                        (
+                            "reason",
+                            embeds::escape(&embeds::truncate(reason.trim(), 300)).into()
+                        ),
+                    ],
+                ),
+                public.a("kudos-left", &[("remaining", remaining_today.into())]),
             ),
             false,
         ),
         KudosOutcome::CapReached { cap, resets_at } => (
-            format!(
-                "You have given your {cap} kudos for today; you can give more {}.",
-                embeds::relative(resets_at)
+            mine.a(
+                "kudos-cap",
+                &[
+                    ("cap", cap.into()),
+                    ("when", embeds::relative(resets_at).into()),
+                ],
             ),
             true,
         ),
-        KudosOutcome::SelfKudos => ("Kudos go to someone else, not yourself.".into(), true),
-        KudosOutcome::ToBot => ("Bots don't collect kudos.".into(), true),
-        KudosOutcome::OptedOut => (
-            "Kudos can't be recorded: you or they opted out of tracking.".into(),
-            true,
-        ),
-        KudosOutcome::AlreadyRecorded => ("That kudos was already recorded.".into(), true),
+        KudosOutcome::SelfKudos => (mine.s("kudos-self"), true),
+        KudosOutcome::ToBot => (mine.s("kudos-bot"), true),
+        KudosOutcome::OptedOut => (mine.s("kudos-opted-out"), true),
+        KudosOutcome::AlreadyRecorded => (mine.s("kudos-already"), true),
     };
     ctx.send(
         CreateReply::default()
@@ -215,9 +227,12 @@ pub async fn mydata(ctx: Context<'_>) -> Result<(), Error> {
     let messages = data["data"]["messages"].as_array().map_or(0, Vec::len);
     ctx.send(
         CreateReply::default()
-            .content(format!(
-                "Your data in this server: {entries} ledger entries and the metadata of \
-                 {messages} messages (contents are never stored). `/optout` deletes it."
+            .content(member_tr(ctx).a(
+                "mydata-summary",
+                &[
+                    ("entries", entries.to_string().into()),
+                    ("messages", messages.to_string().into()),
+                ],
             ))
             .attachment(serenity::CreateAttachment::bytes(
                 bytes,
@@ -233,18 +248,16 @@ pub async fn mydata(ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, category = "Members")]
 pub async fn optout(ctx: Context<'_>) -> Result<(), Error> {
     let who = MemberId(ctx.author().id.get());
+    let t = member_tr(ctx);
     let confirm = CreateButton::new(format!("{COMPONENT_PREFIX}optout:{who}"))
-        .label("Delete my data and stop tracking")
+        .label(t.s("optout-confirm"))
         .style(ButtonStyle::Danger);
     let cancel = CreateButton::new(format!("{COMPONENT_PREFIX}cancel:{who}"))
-        .label("Cancel")
+        .label(t.s("optout-cancel"))
         .style(ButtonStyle::Secondary);
     ctx.send(
         CreateReply::default()
-            .content(
-                "This deletes every ledger entry about you in this server and stops tracking you \
-                 until you use `/optin`. It cannot be undone.",
-            )
+            .content(t.s("optout-warning"))
             .components(vec![CreateActionRow::Buttons(vec![confirm, cancel])])
             .ephemeral(true),
     )
@@ -261,7 +274,7 @@ pub async fn optin(ctx: Context<'_>) -> Result<(), Error> {
     answer_within(ctx, true, service.opt_in(guild, who)).await??;
     ctx.send(
         CreateReply::default()
-            .content("Tracking is on: your help and thanks count again from now on.")
+            .content(member_tr(ctx).s("optin-done"))
             .ephemeral(true),
     )
     .await?;
@@ -292,17 +305,11 @@ pub async fn warnings(
         Ok::<_, crate::service::ServiceError>(service.settings(guild).await?.digest.dm_opt_in)
     })
     .await??;
-    let text = match (on, allowed) {
-        (true, true) => {
-            "Decay warnings by DM are **on**: the bot writes to you once when your standing is \
-             about to drop a tier, with what would prevent it. Keep DMs from server members open."
-        }
-        (true, false) => {
-            "Noted, but this server has turned decay-warning DMs off (`digest.dm_opt_in`); you \
-             will get them if the moderators turn them on."
-        }
-        (false, _) => "Decay warnings by DM are **off**.",
-    };
+    let text = member_tr(ctx).s(match (on, allowed) {
+        (true, true) => "warnings-on",
+        (true, false) => "warnings-server-off",
+        (false, _) => "warnings-off",
+    });
     ctx.send(CreateReply::default().content(text).ephemeral(true))
         .await?;
     Ok(())

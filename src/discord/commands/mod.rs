@@ -14,6 +14,7 @@ use crate::capital::message::{GuildId, Person};
 
 pub mod appeals;
 pub mod forum;
+pub mod localize;
 pub mod member;
 pub mod moderator;
 pub mod rituals;
@@ -115,4 +116,23 @@ pub fn invoker_permissions(ctx: Context<'_>) -> Option<serenity::Permissions> {
 pub async fn is_moderator(ctx: Context<'_>) -> Result<bool, Error> {
     Ok(invoker_permissions(ctx)
         .is_some_and(|p| p.contains(serenity::Permissions::MANAGE_GUILD) || p.administrator()))
+}
+
+/// The invoking member's language (their Discord client's locale): for
+/// answers only they see.
+pub fn member_tr(ctx: Context<'_>) -> crate::i18n::Tr {
+    crate::i18n::Tr::of(ctx.locale().unwrap_or("en-US"))
+}
+
+/// The server's language: for what everyone in the channel reads (its
+/// preferred locale as the interaction or the gateway told it).
+pub fn guild_tr(ctx: Context<'_>) -> crate::i18n::Tr {
+    let told = match ctx {
+        poise::Context::Application(a) => a.interaction.guild_locale.clone(),
+        poise::Context::Prefix(_) => None,
+    };
+    match told {
+        Some(l) => crate::i18n::Tr::of(&l),
+        None => super::locales::guild_tr(ctx.guild_id().map_or(0, |g| g.get())),
+    }
 }

@@ -357,7 +357,7 @@ pub async fn adjust(
                 embeds::signed(amount),
                 embeds::escape(reason.trim())
             ))
-            .embed(embeds::balance(&view))
+            .embed(embeds::balance(&view, super::member_tr(ctx)))
             .allowed_mentions(serenity::CreateAllowedMentions::new())
             .ephemeral(true),
     )

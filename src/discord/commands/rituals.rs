@@ -5,7 +5,7 @@ use chrono::Utc;
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
-use super::{answer_within, guild, invoker, is_moderator, picked};
+use super::{answer_within, guild, guild_tr, invoker, is_moderator, member_tr, picked};
 use crate::capital::message::GuildId;
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
@@ -23,14 +23,13 @@ pub async fn vacation(
     let me = invoker(ctx);
     let service = &ctx.data().service;
     let now = Utc::now();
+    // The answer in the member's language, the audit line in the server's.
+    let (t, public) = (member_tr(ctx), guild_tr(ctx));
     let text = match (days, end) {
-        (Some(_), Some(_)) => {
-            "Give either `days` (your vacation) or `end` (a moderator ending one), not both."
-                .to_string()
-        }
+        (Some(_), Some(_)) => t.s("vacation-both"),
         (None, Some(user)) => {
             if !is_moderator(ctx).await? {
-                "Ending a vacation needs the Manage Server permission.".to_string()
+                t.s("vacation-end-needs-moderator")
             } else {
                 let who = picked(ctx, &user);
                 match answer_within(ctx, true, service.end_vacation(guild, who.id, me.id, now))
@@ -40,21 +39,28 @@ pub async fn vacation(
                         log(
                             ctx,
                             guild,
-                            format!(
-                                "🏖️ {} ended the vacation of <@{}> (planned until {}): decay resumes",
-                                embeds::escape(&me.name),
-                                who.id,
-                                embeds::date(v.end)
+                            public.a(
+                                "vacation-ended-log",
+                                &[
+                                    ("moderator", embeds::escape(&me.name).into()),
+                                    ("member", who.id.to_string().into()),
+                                    ("date", embeds::date(v.end).into()),
+                                ],
                             ),
                         )
                         .await;
-                        format!(
-                            "Ended the vacation of {} (it was planned until {}); their decay resumes now.",
-                            embeds::escape(&who.name),
-                            embeds::date(v.end)
+                        t.a(
+                            "vacation-ended",
+                            &[
+                                ("name", embeds::escape(&who.name).into()),
+                                ("date", embeds::date(v.end).into()),
+                            ],
                         )
                     }
-                    None => format!("{} is not on vacation.", embeds::escape(&who.name)),
+                    None => t.a(
+                        "vacation-not-on",
+                        &[("name", embeds::escape(&who.name).into())],
+                    ),
                 }
             }
         }
@@ -66,32 +72,36 @@ pub async fn vacation(
                     log(
                         ctx,
                         guild,
-                        format!(
-                            "🏖️ <@{}> is on vacation until {} (decay paused)",
-                            me.id,
-                            embeds::date(v.end)
+                        public.a(
+                            "vacation-started-log",
+                            &[
+                                ("member", me.id.to_string().into()),
+                                ("date", embeds::date(v.end).into()),
+                            ],
                         ),
                     )
                     .await;
-                    format!(
-                        "🏖️ Enjoy! You are on vacation until {} ({}): your standing does not decay \
-                         and no decay warnings go out meanwhile.",
-                        embeds::date(v.end),
-                        embeds::relative(v.end)
+                    t.a(
+                        "vacation-started",
+                        &[
+                            ("date", embeds::date(v.end).into()),
+                            ("relative", embeds::relative(v.end).into()),
+                        ],
                     )
                 }
-                VacationOutcome::Refused(why) => format!("No vacation started: {why}."),
+                VacationOutcome::Refused(why) => t.a("vacation-refused", &[("why", why.into())]),
             }
         }
         (None, None) => {
             match answer_within(ctx, true, service.current_vacation(guild, me.id, now)).await?? {
-                Some(v) => format!(
-                    "🏖️ You are on vacation until {} ({}).",
-                    embeds::date(v.end),
-                    embeds::relative(v.end)
+                Some(v) => t.a(
+                    "vacation-current",
+                    &[
+                        ("date", embeds::date(v.end).into()),
+                        ("relative", embeds::relative(v.end).into()),
+                    ],
                 ),
-                None => "You are not on vacation. `/vacation days:7` pauses your decay for a week."
-                    .into(),
+                None => t.s("vacation-none"),
             }
         }
     };

@@ -1,0 +1,156 @@
+# Was Mitglieder lesen: Antworten, Embeds und Kanalbeiträge.
+
+## /balance
+balance-title = Kontostand — { $name }
+balance-rank = Rang #{ $rank }
+balance-tier = **{ $tier }** (ab { $floor })
+balance-next-tier = nächste: { $tier } ab { $at }
+balance-vacation = 🏖️ Im Urlaub bis { $date } ({ $relative }): der Verfall ist pausiert, solange gibt es keine Verfallswarnungen.
+balance-falls-below = Fällt am { $date } ({ $relative }) unter { $tier }, wenn nichts Neues dazukommt.
+balance-advice = Bleibt { $tier } mit etwa { $thanks } weiteren erhaltenen Danksagungen vor dem { $date }.
+balance-no-decay = Keine Verfallswarnung: das Ansehen bleibt in dieser Stufe.
+balance-field-standing = Ansehen
+balance-field-tier = Stufe
+balance-field-trend = Trend (7 Tage)
+balance-field-recent = Aktuell
+balance-field-lasting = Dauerhaft
+balance-field-headroom = Spielraum
+balance-headroom = { $count ->
+    [one] { $count } Frage, bevor es ins Minus geht
+   *[other] { $count } Fragen, bevor es ins Minus geht
+}
+balance-field-solutions = Lösungen
+balance-solutions = { $count ->
+    [0] noch keine angenommen
+    [one] **1** Antwort als Lösung angenommen
+   *[other] **{ $count }** Antworten als Lösung angenommen
+}
+balance-field-decay = Verfall
+balance-footer = { $count ->
+    [one] { $count } Buchung
+   *[other] { $count } Buchungen
+} · Details mit /history
+balance-opted-out = Nicht erfasst (abgemeldet). Mit `/optin` geht es wieder los.
+
+## /standings
+standings-title = Rangliste
+standings-empty = Noch niemand steht auf der Rangliste.
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier } (aktuell { $recent }, dauerhaft { $lasting })
+standings-footer = Seite { $page } von { $pages } · { $members } Mitglieder
+standings-prev = ◀ Zurück
+standings-next = Weiter ▶
+standings-at-needs-period = at nennt eine vergangene Woche oder einen Monat: gib period:week oder period:month dazu an
+
+## Zeitraum-Ranglisten und Gewinner
+board-empty = In diesem Zeitraum hat niemand etwas verdient.
+board-row = `#{ $rank }` { $medal }**{ $name }** — verdient { $earned } · Ansehen { $standing } ({ $tier })
+board-title-winners = 🏆 Gewinner { $period ->
+    [week] der Woche
+   *[other] des Monats
+} { $label }
+board-title-archive = { $period ->
+    [week] Woche
+   *[other] Monat
+} { $label } (Archiv)
+board-title-current = { $period ->
+    [week] Diese Woche
+   *[other] Dieser Monat
+} ({ $label })
+board-footer = { $from } bis { $to } ({ $zone }) · im Zeitraum verdient, Ansehen jetzt
+
+## /history
+history-title = Verlauf — { $name }
+history-empty = Noch keine Buchungen.
+history-message = Nachricht
+history-solution = ✅ Lösung
+history-footer = die letzten { $count } Buchungen
+
+## /why
+why-title = Warum — { $name }
+why-head = **{ $from } → { $to }** ({ $change }) seit { $since }
+why-decay-loss = Verfall (Kapital schwindet, wenn nichts Neues dazukommt)
+why-decay-debt = Verfall (auch Schulden schwinden)
+why-written = (gebucht { $amount }, seitdem verfallen)
+why-more = … (weitere Arten: siehe /history)
+why-nothing = Nichts geändert: keine Buchungen und kein Verfall in diesem Zeitraum.
+why-small = Zählte wenig
+why-small-row = { $date } { $kind } { $amount } von { $base }: { $why }
+why-footer = Jede Buchung ist mit ihrem heutigen Wert angegeben (nach ihrem eigenen Verfall); die Zeilen ergeben zusammen die Änderung.
+
+## Arten von Buchungen
+kind-thanks = erhaltene Danksagungen
+kind-thank-reaction = Dank-Reaktionen
+kind-helpful-reply = geleistete Hilfe
+kind-shared-content = nützliche Beiträge
+kind-kudos = Kudos
+kind-request = beantwortete Fragen (Fragen kostet)
+kind-self-promotion = Eigenwerbung
+kind-broadcast = Massen-Pings
+kind-reciprocity = Bonus für gegenseitige Hilfe
+kind-reversal = Stornos (gelöschte oder bearbeitete Nachrichten, entfernte Reaktionen, verschobene Lösungen)
+kind-adjustment = Anpassungen durch Moderatoren
+kind-solution = angenommene Lösungen
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> hat <@{ $receiver }> Kudos gegeben (+{ $amount }): { $reason }
+kudos-left = -# heute noch { $remaining } Kudos übrig
+kudos-cap = Du hast deine { $cap } Kudos für heute vergeben; neue gibt es { $when }.
+kudos-self = Kudos gehen an andere, nicht an dich selbst.
+kudos-bot = Bots sammeln keine Kudos.
+kudos-opted-out = Kudos können nicht erfasst werden: du oder die andere Person habt euch abgemeldet.
+kudos-already = Diese Kudos wurden schon erfasst.
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = Deine Daten auf diesem Server: { $entries } Buchungen und die Metadaten von { $messages } Nachrichten (Inhalte werden nie gespeichert). `/optout` löscht sie.
+optout-warning = Das löscht jede Buchung über dich auf diesem Server und beendet deine Erfassung, bis du `/optin` nutzt. Es lässt sich nicht rückgängig machen.
+optout-confirm = Meine Daten löschen und Erfassung beenden
+optout-cancel = Abbrechen
+optin-done = Erfassung ist an: deine Hilfe und dein Dank zählen ab jetzt wieder.
+warnings-on = Verfallswarnungen per DM sind **an**: der Bot schreibt dir einmal, wenn dein Ansehen bald eine Stufe fällt, und was das verhindern würde. Lass DMs von Servermitgliedern offen.
+warnings-server-off = Notiert, aber dieser Server hat Verfallswarnungen per DM ausgeschaltet (`digest.dm_opt_in`); du bekommst sie, sobald die Moderatoren sie einschalten.
+warnings-off = Verfallswarnungen per DM sind **aus**.
+
+## /vacation
+vacation-both = Gib entweder `days` (dein Urlaub) oder `end` (ein Moderator beendet einen) an, nicht beides.
+vacation-end-needs-moderator = Einen Urlaub zu beenden braucht die Berechtigung „Server verwalten“.
+vacation-ended-log = 🏖️ { $moderator } hat den Urlaub von <@{ $member }> beendet (geplant bis { $date }): der Verfall läuft wieder
+vacation-ended = Der Urlaub von { $name } ist beendet (geplant war bis { $date }); der Verfall läuft ab jetzt wieder.
+vacation-not-on = { $name } ist nicht im Urlaub.
+vacation-started-log = 🏖️ <@{ $member }> ist im Urlaub bis { $date } (Verfall pausiert)
+vacation-started = 🏖️ Schönen Urlaub! Du bist bis { $date } ({ $relative }) weg: dein Ansehen verfällt nicht, und solange gehen keine Verfallswarnungen raus.
+vacation-refused = Kein Urlaub begonnen: { $why }.
+vacation-current = 🏖️ Du bist im Urlaub bis { $date } ({ $relative }).
+vacation-none = Du bist nicht im Urlaub. `/vacation days:7` pausiert deinen Verfall für eine Woche.
+
+## /appeal
+appeal-filed = Einspruch #{ $appeal } gegen Buchung #{ $entry } eingereicht. Ein Moderator prüft ihn; die Entscheidung bekommst du per Direktnachricht.
+appeal-no-entry = Auf diesem Server gibt es keine Buchung #{ $entry }. `/history` zeigt die Nummern deiner Buchungen.
+appeal-not-yours = Du kannst nur gegen deine eigenen Buchungen Einspruch erheben.
+appeal-not-appealable = Gegen Buchung #{ $entry } ist kein Einspruch möglich: { $why }.
+appeal-already = Gegen Buchung #{ $entry } wurde schon Einspruch erhoben.
+appeal-dm-accepted = Dein Einspruch #{ $appeal } wurde **angenommen**: Buchung #{ $entry } ({ $kind }) ist storniert.
+appeal-dm-rejected = Dein Einspruch #{ $appeal } wurde **abgelehnt**: Buchung #{ $entry } ({ $kind }) bleibt bestehen.
+appeal-dm-note = Notiz des Moderators: { $note }
+
+## /unsolved
+unsolved-none = Nichts offen: jede Frage der letzten { $days } Tage hier hat eine markierte Antwort oder ein Dankeschön. 🎉
+unsolved-answers = { $count ->
+    [0] noch keine Antwort
+    [one] 1 Mitglied hat geantwortet
+   *[other] { $count } Mitglieder haben geantwortet
+}
+unsolved-row = • [Frage von { $name }]({ $link }){ $place } · gestellt { $when } · { $answers }
+unsolved-place = { " " }in #{ $channel }
+unsolved-more = … und { $count } weitere (die ältesten zuerst)
+unsolved-title-in = Ungelöst in #{ $channel }
+unsolved-title = Ungelöste Fragen
+unsolved-footer = { $open } offen · gestellt in den letzten { $days } Tagen · wer fragt, markiert die Antwort, die geholfen hat: Rechtsklick → Apps → Als Lösung markieren
+
+## Fehler und Ablehnungen
+error-unavailable = die Ledger-Datenbank ist gerade nicht erreichbar; versuch es gleich noch einmal
+error-database = Beim Lesen des Ledgers ist etwas schiefgegangen; der Fehler steht im Log des Bots.
+error-internal = Etwas ist schiefgegangen; der Fehler steht im Log des Bots.
+error-moderators-only = `/{ $command }` ist für Moderatoren: du brauchst die Berechtigung **Server verwalten**.
+error-guild-only = Dieser Befehl funktioniert auf einem Server, nicht in Direktnachrichten.
+error-parse-input = `{ $input }` konnte nicht gelesen werden: { $error }
+error-parse = Die Optionen konnten nicht gelesen werden: { $error }

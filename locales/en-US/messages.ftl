@@ -1,0 +1,158 @@
+# What members read: answers, embeds and channel posts.
+# Numbers with decimals and ids arrive as text, already formatted; counts
+# ($count, $remaining, …) are numbers and choose the plural form.
+
+## /balance
+balance-title = Balance — { $name }
+balance-rank = rank #{ $rank }
+balance-tier = **{ $tier }** (from { $floor })
+balance-next-tier = next: { $tier } at { $at }
+balance-vacation = 🏖️ On vacation until { $date } ({ $relative }): decay is paused, no decay warnings meanwhile.
+balance-falls-below = Falls below { $tier } on { $date } ({ $relative }) without new deposits.
+balance-advice = Stays { $tier } with about { $thanks } more thanks received before { $date }.
+balance-no-decay = No decay warning: standing stays in this tier.
+balance-field-standing = Standing
+balance-field-tier = Tier
+balance-field-trend = Trend (7 days)
+balance-field-recent = Recent
+balance-field-lasting = Lasting
+balance-field-headroom = Headroom
+balance-headroom = { $count ->
+    [one] { $count } ask before going negative
+   *[other] { $count } asks before going negative
+}
+balance-field-solutions = Solutions
+balance-solutions = { $count ->
+    [0] none accepted yet
+    [one] **1** answer accepted as the solution
+   *[other] **{ $count }** answers accepted as the solution
+}
+balance-field-decay = Decay
+balance-footer = { $count ->
+    [one] { $count } ledger entry
+   *[other] { $count } ledger entries
+} · /history for details
+balance-opted-out = Not tracked (opted out). `/optin` to start again.
+
+## /standings
+standings-title = Standings
+standings-empty = Nobody is on the board yet.
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier } (recent { $recent }, lasting { $lasting })
+standings-footer = Page { $page } of { $pages } · { $members } members
+standings-prev = ◀ Prev
+standings-next = Next ▶
+standings-at-needs-period = at names a past week or month: give period:week or period:month with it
+
+## Period boards and the winners post
+board-empty = Nobody earned anything in this period.
+board-row = `#{ $rank }` { $medal }**{ $name }** — earned { $earned } · standing { $standing } ({ $tier })
+board-title-winners = 🏆 Winners of the { $period ->
+    [week] week
+   *[other] month
+} { $label }
+board-title-archive = { $period ->
+    [week] Week
+   *[other] Month
+} { $label } (archive)
+board-title-current = This { $period ->
+    [week] week
+   *[other] month
+} ({ $label })
+board-footer = { $from } to { $to } ({ $zone }) · earned in the period, standing now
+
+## /history
+history-title = History — { $name }
+history-empty = No ledger entries yet.
+history-message = message
+history-solution = ✅ solution
+history-footer = latest { $count } entries
+
+## /why
+why-title = Why — { $name }
+why-head = **{ $from } → { $to }** ({ $change }) since { $since }
+why-decay-loss = decay (capital fades when nothing new comes in)
+why-decay-debt = decay (a debt fades too)
+why-written = (written { $amount }, decayed since)
+why-more = … (more kinds: see /history)
+why-nothing = Nothing changed: no entries and no decay in this span.
+why-small = Counted for little
+why-small-row = { $date } { $kind } { $amount } of { $base }: { $why }
+why-footer = Each entry is valued as of now (after its own decay); the lines add up to the change.
+
+## Kinds of entries, in sentences
+kind-thanks = thanks received
+kind-thank-reaction = thank reactions
+kind-helpful-reply = help given
+kind-shared-content = useful shares
+kind-kudos = kudos
+kind-request = questions answered (asking costs)
+kind-self-promotion = self-promotion
+kind-broadcast = broadcast pings
+kind-reciprocity = mutual-help bonus
+kind-reversal = reversals (deleted or edited messages, removed reactions, moved solutions)
+kind-adjustment = moderator adjustments
+kind-solution = accepted solutions
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> gave kudos to <@{ $receiver }> (+{ $amount }): { $reason }
+kudos-left = -# { $remaining } kudos left today
+kudos-cap = You have given your { $cap } kudos for today; you can give more { $when }.
+kudos-self = Kudos go to someone else, not yourself.
+kudos-bot = Bots don't collect kudos.
+kudos-opted-out = Kudos can't be recorded: you or they opted out of tracking.
+kudos-already = That kudos was already recorded.
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = Your data in this server: { $entries } ledger entries and the metadata of { $messages } messages (contents are never stored). `/optout` deletes it.
+optout-warning = This deletes every ledger entry about you in this server and stops tracking you until you use `/optin`. It cannot be undone.
+optout-confirm = Delete my data and stop tracking
+optout-cancel = Cancel
+optin-done = Tracking is on: your help and thanks count again from now on.
+warnings-on = Decay warnings by DM are **on**: the bot writes to you once when your standing is about to drop a tier, with what would prevent it. Keep DMs from server members open.
+warnings-server-off = Noted, but this server has turned decay-warning DMs off (`digest.dm_opt_in`); you will get them if the moderators turn them on.
+warnings-off = Decay warnings by DM are **off**.
+
+## /vacation
+vacation-both = Give either `days` (your vacation) or `end` (a moderator ending one), not both.
+vacation-end-needs-moderator = Ending a vacation needs the Manage Server permission.
+vacation-ended-log = 🏖️ { $moderator } ended the vacation of <@{ $member }> (planned until { $date }): decay resumes
+vacation-ended = Ended the vacation of { $name } (it was planned until { $date }); their decay resumes now.
+vacation-not-on = { $name } is not on vacation.
+vacation-started-log = 🏖️ <@{ $member }> is on vacation until { $date } (decay paused)
+vacation-started = 🏖️ Enjoy! You are on vacation until { $date } ({ $relative }): your standing does not decay and no decay warnings go out meanwhile.
+vacation-refused = No vacation started: { $why }.
+vacation-current = 🏖️ You are on vacation until { $date } ({ $relative }).
+vacation-none = You are not on vacation. `/vacation days:7` pauses your decay for a week.
+
+## /appeal
+appeal-filed = Appeal #{ $appeal } filed for entry #{ $entry }. A moderator will review it; you will get a direct message with the decision.
+appeal-no-entry = There is no entry #{ $entry } in this server. `/history` shows your entries' numbers.
+appeal-not-yours = You can appeal your own entries only.
+appeal-not-appealable = Entry #{ $entry } can't be appealed: { $why }.
+appeal-already = Entry #{ $entry } was appealed already.
+appeal-dm-accepted = Your appeal #{ $appeal } was **accepted**: entry #{ $entry } ({ $kind }) is reversed.
+appeal-dm-rejected = Your appeal #{ $appeal } was **rejected**: entry #{ $entry } ({ $kind }) stands.
+appeal-dm-note = Moderator's note: { $note }
+
+## /unsolved
+unsolved-none = Nothing open: every question asked here in the last { $days } days has an answer marked or a thanks. 🎉
+unsolved-answers = { $count ->
+    [0] no answer yet
+    [one] 1 member answered
+   *[other] { $count } members answered
+}
+unsolved-row = • [{ $name }'s question]({ $link }){ $place } · asked { $when } · { $answers }
+unsolved-place = { " " }in #{ $channel }
+unsolved-more = … and { $count } more (oldest shown first)
+unsolved-title-in = Unsolved in #{ $channel }
+unsolved-title = Unsolved questions
+unsolved-footer = { $open } open · asked in the last { $days } days · the asker marks the answer that solved it: right-click it → Apps → Mark as solution
+
+## Errors and refusals
+error-unavailable = the ledger database is unavailable right now; try again shortly
+error-database = Something went wrong reading the ledger; the error is in the bot's log.
+error-internal = Something went wrong; the error is in the bot's log.
+error-moderators-only = `/{ $command }` is for moderators: you need the **Manage Server** permission.
+error-guild-only = This command works in a server, not in direct messages.
+error-parse-input = Could not read `{ $input }`: { $error }
+error-parse = Could not read the options: { $error }

@@ -1,0 +1,156 @@
+# Lo que leen los miembros: respuestas, embeds y publicaciones en los canales.
+
+## /balance
+balance-title = Saldo — { $name }
+balance-rank = puesto n.º { $rank }
+balance-tier = **{ $tier }** (desde { $floor })
+balance-next-tier = siguiente: { $tier } a partir de { $at }
+balance-vacation = 🏖️ De vacaciones hasta el { $date } ({ $relative }): el desgaste está en pausa y no hay avisos de desgaste mientras tanto.
+balance-falls-below = Baja de { $tier } el { $date } ({ $relative }) si no hay nuevos aportes.
+balance-advice = Se mantiene en { $tier } con unos { $thanks } agradecimientos recibidos más antes del { $date }.
+balance-no-decay = Sin aviso de desgaste: la reputación se mantiene en este nivel.
+balance-field-standing = Reputación
+balance-field-tier = Nivel
+balance-field-trend = Tendencia (7 días)
+balance-field-recent = Reciente
+balance-field-lasting = Duradera
+balance-field-headroom = Margen
+balance-headroom = { $count ->
+    [one] { $count } pregunta antes de quedar en negativo
+   *[other] { $count } preguntas antes de quedar en negativo
+}
+balance-field-solutions = Soluciones
+balance-solutions = { $count ->
+    [0] ninguna aceptada todavía
+    [one] **1** respuesta aceptada como solución
+   *[other] **{ $count }** respuestas aceptadas como solución
+}
+balance-field-decay = Desgaste
+balance-footer = { $count ->
+    [one] { $count } apunte
+   *[other] { $count } apuntes
+} · /history para ver el detalle
+balance-opted-out = Sin seguimiento (te diste de baja). `/optin` para volver.
+
+## /standings
+standings-title = Clasificación
+standings-empty = Todavía no hay nadie en la clasificación.
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier } (reciente { $recent }, duradera { $lasting })
+standings-footer = Página { $page } de { $pages } · { $members } miembros
+standings-prev = ◀ Anterior
+standings-next = Siguiente ▶
+standings-at-needs-period = at indica una semana o un mes pasado: añade period:week o period:month
+
+## Clasificaciones por periodo y ganadores
+board-empty = Nadie ganó nada en este periodo.
+board-row = `#{ $rank }` { $medal }**{ $name }** — ganado { $earned } · reputación { $standing } ({ $tier })
+board-title-winners = 🏆 Ganadores { $period ->
+    [week] de la semana
+   *[other] del mes
+} { $label }
+board-title-archive = { $period ->
+    [week] Semana
+   *[other] Mes
+} { $label } (archivo)
+board-title-current = { $period ->
+    [week] Esta semana
+   *[other] Este mes
+} ({ $label })
+board-footer = del { $from } al { $to } ({ $zone }) · ganado en el periodo, reputación actual
+
+## /history
+history-title = Historial — { $name }
+history-empty = Todavía no hay apuntes.
+history-message = mensaje
+history-solution = ✅ solución
+history-footer = los últimos { $count } apuntes
+
+## /why
+why-title = Por qué — { $name }
+why-head = **{ $from } → { $to }** ({ $change }) desde el { $since }
+why-decay-loss = desgaste (el capital se desvanece si no entra nada nuevo)
+why-decay-debt = desgaste (una deuda también se desvanece)
+why-written = (apuntado { $amount }, desgastado desde entonces)
+why-more = … (más tipos: ver /history)
+why-nothing = Nada cambió: ni apuntes ni desgaste en este periodo.
+why-small = Contó poco
+why-small-row = { $date } { $kind } { $amount } de { $base }: { $why }
+why-footer = Cada apunte se valora a día de hoy (tras su propio desgaste); las líneas suman el cambio.
+
+## Tipos de apuntes
+kind-thanks = agradecimientos recibidos
+kind-thank-reaction = reacciones de agradecimiento
+kind-helpful-reply = ayuda prestada
+kind-shared-content = aportes útiles
+kind-kudos = kudos
+kind-request = preguntas respondidas (preguntar cuesta)
+kind-self-promotion = autopromoción
+kind-broadcast = menciones masivas
+kind-reciprocity = bonificación por ayuda mutua
+kind-reversal = anulaciones (mensajes borrados o editados, reacciones quitadas, soluciones movidas)
+kind-adjustment = ajustes de moderadores
+kind-solution = soluciones aceptadas
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> dio kudos a <@{ $receiver }> (+{ $amount }): { $reason }
+kudos-left = -# quedan { $remaining } kudos hoy
+kudos-cap = Ya diste tus { $cap } kudos de hoy; podrás dar más { $when }.
+kudos-self = Los kudos son para otra persona, no para ti.
+kudos-bot = Los bots no coleccionan kudos.
+kudos-opted-out = No se pueden registrar los kudos: tú o la otra persona se dieron de baja del seguimiento.
+kudos-already = Esos kudos ya estaban registrados.
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = Tus datos en este servidor: { $entries } apuntes y los metadatos de { $messages } mensajes (los contenidos nunca se guardan). `/optout` los borra.
+optout-warning = Esto borra todos tus apuntes en este servidor y deja de seguirte hasta que uses `/optin`. No se puede deshacer.
+optout-confirm = Borrar mis datos y dejar de seguirme
+optout-cancel = Cancelar
+optin-done = Seguimiento activado: tu ayuda y tus agradecimientos vuelven a contar desde ahora.
+warnings-on = Los avisos de desgaste por MD están **activados**: el bot te escribe una vez cuando tu reputación esté a punto de bajar de nivel, con lo que lo evitaría. Mantén abiertos los MD de los miembros del servidor.
+warnings-server-off = Anotado, pero este servidor desactivó los avisos de desgaste por MD (`digest.dm_opt_in`); los recibirás si los moderadores los activan.
+warnings-off = Los avisos de desgaste por MD están **desactivados**.
+
+## /vacation
+vacation-both = Indica `days` (tus vacaciones) o `end` (un moderador termina unas), no ambos.
+vacation-end-needs-moderator = Terminar unas vacaciones requiere el permiso Gestionar servidor.
+vacation-ended-log = 🏖️ { $moderator } terminó las vacaciones de <@{ $member }> (previstas hasta el { $date }): el desgaste se reanuda
+vacation-ended = Terminaron las vacaciones de { $name } (estaban previstas hasta el { $date }); su desgaste se reanuda ahora.
+vacation-not-on = { $name } no está de vacaciones.
+vacation-started-log = 🏖️ <@{ $member }> está de vacaciones hasta el { $date } (desgaste en pausa)
+vacation-started = 🏖️ ¡Disfruta! Estás de vacaciones hasta el { $date } ({ $relative }): tu reputación no se desgasta y no se envían avisos de desgaste mientras tanto.
+vacation-refused = No se iniciaron las vacaciones: { $why }.
+vacation-current = 🏖️ Estás de vacaciones hasta el { $date } ({ $relative }).
+vacation-none = No estás de vacaciones. `/vacation days:7` pausa tu desgaste durante una semana.
+
+## /appeal
+appeal-filed = Apelación n.º { $appeal } presentada para el apunte #{ $entry }. Un moderador la revisará; recibirás la decisión por mensaje directo.
+appeal-no-entry = No existe el apunte #{ $entry } en este servidor. `/history` muestra los números de tus apuntes.
+appeal-not-yours = Solo puedes apelar tus propios apuntes.
+appeal-not-appealable = El apunte #{ $entry } no se puede apelar: { $why }.
+appeal-already = El apunte #{ $entry } ya fue apelado.
+appeal-dm-accepted = Tu apelación n.º { $appeal } fue **aceptada**: el apunte #{ $entry } ({ $kind }) queda anulado.
+appeal-dm-rejected = Tu apelación n.º { $appeal } fue **rechazada**: el apunte #{ $entry } ({ $kind }) se mantiene.
+appeal-dm-note = Nota del moderador: { $note }
+
+## /unsolved
+unsolved-none = Nada pendiente: cada pregunta hecha aquí en los últimos { $days } días tiene una respuesta marcada o un agradecimiento. 🎉
+unsolved-answers = { $count ->
+    [0] sin respuesta todavía
+    [one] respondió 1 miembro
+   *[other] respondieron { $count } miembros
+}
+unsolved-row = • [Pregunta de { $name }]({ $link }){ $place } · hecha { $when } · { $answers }
+unsolved-place = { " " }en #{ $channel }
+unsolved-more = … y { $count } más (primero las más antiguas)
+unsolved-title-in = Sin resolver en #{ $channel }
+unsolved-title = Preguntas sin resolver
+unsolved-footer = { $open } abiertas · hechas en los últimos { $days } días · quien pregunta marca la respuesta que lo resolvió: clic derecho → Aplicaciones → Marcar como solución
+
+## Errores y rechazos
+error-unavailable = la base de datos del registro no está disponible ahora mismo; inténtalo de nuevo en un momento
+error-database = Algo salió mal al leer el registro; el error está en el log del bot.
+error-internal = Algo salió mal; el error está en el log del bot.
+error-moderators-only = `/{ $command }` es para moderadores: necesitas el permiso **Gestionar servidor**.
+error-guild-only = Este comando funciona en un servidor, no en mensajes directos.
+error-parse-input = No se pudo leer `{ $input }`: { $error }
+error-parse = No se pudieron leer las opciones: { $error }

@@ -1,0 +1,156 @@
+# Ce que lisent les membres : réponses, embeds et messages dans les salons.
+
+## /balance
+balance-title = Solde — { $name }
+balance-rank = rang n° { $rank }
+balance-tier = **{ $tier }** (dès { $floor })
+balance-next-tier = suivant : { $tier } à { $at }
+balance-vacation = 🏖️ En vacances jusqu'au { $date } ({ $relative }) : l'érosion est suspendue, pas d'alerte d'érosion en attendant.
+balance-falls-below = Passe sous { $tier } le { $date } ({ $relative }) sans nouveaux apports.
+balance-advice = Reste { $tier } avec environ { $thanks } remerciements reçus de plus avant le { $date }.
+balance-no-decay = Pas d'alerte d'érosion : la réputation reste à ce rang.
+balance-field-standing = Réputation
+balance-field-tier = Rang
+balance-field-trend = Tendance (7 jours)
+balance-field-recent = Récent
+balance-field-lasting = Durable
+balance-field-headroom = Marge
+balance-headroom = { $count ->
+    [one] { $count } demande avant de passer en négatif
+   *[other] { $count } demandes avant de passer en négatif
+}
+balance-field-solutions = Solutions
+balance-solutions = { $count ->
+    [0] aucune acceptée pour l'instant
+    [one] **1** réponse acceptée comme solution
+   *[other] **{ $count }** réponses acceptées comme solution
+}
+balance-field-decay = Érosion
+balance-footer = { $count ->
+    [one] { $count } écriture
+   *[other] { $count } écritures
+} · /history pour le détail
+balance-opted-out = Non suivi (désinscrit). `/optin` pour recommencer.
+
+## /standings
+standings-title = Classement
+standings-empty = Personne n'est encore au classement.
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier } (récent { $recent }, durable { $lasting })
+standings-footer = Page { $page } sur { $pages } · { $members } membres
+standings-prev = ◀ Précédent
+standings-next = Suivant ▶
+standings-at-needs-period = at désigne une semaine ou un mois passé : ajoute period:week ou period:month
+
+## Classements par période et gagnants
+board-empty = Personne n'a rien gagné sur cette période.
+board-row = `#{ $rank }` { $medal }**{ $name }** — gagné { $earned } · réputation { $standing } ({ $tier })
+board-title-winners = 🏆 Gagnants { $period ->
+    [week] de la semaine
+   *[other] du mois
+} { $label }
+board-title-archive = { $period ->
+    [week] Semaine
+   *[other] Mois
+} { $label } (archives)
+board-title-current = { $period ->
+    [week] Cette semaine
+   *[other] Ce mois-ci
+} ({ $label })
+board-footer = du { $from } au { $to } ({ $zone }) · gagné sur la période, réputation actuelle
+
+## /history
+history-title = Historique — { $name }
+history-empty = Aucune écriture pour l'instant.
+history-message = message
+history-solution = ✅ solution
+history-footer = les { $count } dernières écritures
+
+## /why
+why-title = Pourquoi — { $name }
+why-head = **{ $from } → { $to }** ({ $change }) depuis le { $since }
+why-decay-loss = érosion (le capital s'estompe sans nouveaux apports)
+why-decay-debt = érosion (une dette s'estompe aussi)
+why-written = (inscrit { $amount }, érodé depuis)
+why-more = … (d'autres types : voir /history)
+why-nothing = Rien n'a changé : ni écriture ni érosion sur cette période.
+why-small = A peu compté
+why-small-row = { $date } { $kind } { $amount } sur { $base } : { $why }
+why-footer = Chaque écriture est valorisée à ce jour (après sa propre érosion) ; les lignes s'additionnent pour donner le changement.
+
+## Types d'écritures
+kind-thanks = remerciements reçus
+kind-thank-reaction = réactions de remerciement
+kind-helpful-reply = aide apportée
+kind-shared-content = partages utiles
+kind-kudos = kudos
+kind-request = questions ayant reçu une réponse (demander coûte)
+kind-self-promotion = autopromotion
+kind-broadcast = mentions de masse
+kind-reciprocity = bonus d'entraide
+kind-reversal = annulations (messages supprimés ou modifiés, réactions retirées, solutions déplacées)
+kind-adjustment = ajustements des modérateurs
+kind-solution = solutions acceptées
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> a donné des kudos à <@{ $receiver }> (+{ $amount }) : { $reason }
+kudos-left = -# encore { $remaining } kudos aujourd'hui
+kudos-cap = Tu as donné tes { $cap } kudos du jour ; tu pourras en donner d'autres { $when }.
+kudos-self = Les kudos vont à quelqu'un d'autre, pas à toi-même.
+kudos-bot = Les bots ne collectionnent pas les kudos.
+kudos-opted-out = Impossible d'enregistrer ces kudos : toi ou l'autre personne ne souhaitez pas être suivis.
+kudos-already = Ces kudos ont déjà été enregistrés.
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = Tes données dans ce serveur : { $entries } écritures et les métadonnées de { $messages } messages (les contenus ne sont jamais conservés). `/optout` les supprime.
+optout-warning = Cela supprime toutes les écritures te concernant dans ce serveur et arrête ton suivi jusqu'à ce que tu utilises `/optin`. C'est irréversible.
+optout-confirm = Supprimer mes données et arrêter le suivi
+optout-cancel = Annuler
+optin-done = Le suivi est activé : ton aide et tes remerciements comptent à nouveau dès maintenant.
+warnings-on = Les alertes d'érosion par MP sont **activées** : le bot t'écrit une fois quand ta réputation est sur le point de descendre d'un rang, avec ce qui l'éviterait. Garde les MP des membres du serveur ouverts.
+warnings-server-off = C'est noté, mais ce serveur a désactivé les alertes d'érosion par MP (`digest.dm_opt_in`) ; tu les recevras si les modérateurs les activent.
+warnings-off = Les alertes d'érosion par MP sont **désactivées**.
+
+## /vacation
+vacation-both = Indique soit `days` (tes vacances), soit `end` (un modérateur y met fin), pas les deux.
+vacation-end-needs-moderator = Mettre fin à des vacances demande la permission Gérer le serveur.
+vacation-ended-log = 🏖️ { $moderator } a mis fin aux vacances de <@{ $member }> (prévues jusqu'au { $date }) : l'érosion reprend
+vacation-ended = Vacances de { $name } terminées (elles étaient prévues jusqu'au { $date }) ; son érosion reprend maintenant.
+vacation-not-on = { $name } n'est pas en vacances.
+vacation-started-log = 🏖️ <@{ $member }> est en vacances jusqu'au { $date } (érosion suspendue)
+vacation-started = 🏖️ Bonnes vacances ! Tu es en vacances jusqu'au { $date } ({ $relative }) : ta réputation ne s'érode pas et aucune alerte d'érosion n'est envoyée en attendant.
+vacation-refused = Pas de vacances commencées : { $why }.
+vacation-current = 🏖️ Tu es en vacances jusqu'au { $date } ({ $relative }).
+vacation-none = Tu n'es pas en vacances. `/vacation days:7` suspend ton érosion pendant une semaine.
+
+## /appeal
+appeal-filed = Contestation n° { $appeal } déposée pour l'écriture #{ $entry }. Un modérateur va l'examiner ; tu recevras la décision en message privé.
+appeal-no-entry = Il n'y a pas d'écriture #{ $entry } dans ce serveur. `/history` affiche les numéros de tes écritures.
+appeal-not-yours = Tu ne peux contester que tes propres écritures.
+appeal-not-appealable = L'écriture #{ $entry } ne peut pas être contestée : { $why }.
+appeal-already = L'écriture #{ $entry } a déjà été contestée.
+appeal-dm-accepted = Ta contestation n° { $appeal } a été **acceptée** : l'écriture #{ $entry } ({ $kind }) est annulée.
+appeal-dm-rejected = Ta contestation n° { $appeal } a été **rejetée** : l'écriture #{ $entry } ({ $kind }) est maintenue.
+appeal-dm-note = Note du modérateur : { $note }
+
+## /unsolved
+unsolved-none = Rien en attente : chaque question posée ici ces { $days } derniers jours a une réponse marquée ou un remerciement. 🎉
+unsolved-answers = { $count ->
+    [0] pas encore de réponse
+    [one] 1 membre a répondu
+   *[other] { $count } membres ont répondu
+}
+unsolved-row = • [Question de { $name }]({ $link }){ $place } · posée { $when } · { $answers }
+unsolved-place = { " " }dans #{ $channel }
+unsolved-more = … et { $count } de plus (les plus anciennes d'abord)
+unsolved-title-in = Non résolues dans #{ $channel }
+unsolved-title = Questions non résolues
+unsolved-footer = { $open } ouvertes · posées ces { $days } derniers jours · l'auteur marque la réponse qui a résolu : clic droit → Applications → Marquer comme solution
+
+## Erreurs et refus
+error-unavailable = la base de données du registre est indisponible pour le moment ; réessaie dans un instant
+error-database = Un problème est survenu en lisant le registre ; l'erreur est dans le journal du bot.
+error-internal = Un problème est survenu ; l'erreur est dans le journal du bot.
+error-moderators-only = `/{ $command }` est réservé aux modérateurs : il faut la permission **Gérer le serveur**.
+error-guild-only = Cette commande fonctionne dans un serveur, pas en messages privés.
+error-parse-input = Impossible de lire `{ $input }` : { $error }
+error-parse = Impossible de lire les options : { $error }

@@ -1,0 +1,150 @@
+# メンバーが読むもの：返答、埋め込み、チャンネルへの投稿。
+
+## /balance
+balance-title = 残高 — { $name }
+balance-rank = { $rank } 位
+balance-tier = **{ $tier }**（{ $floor } 以上）
+balance-next-tier = 次：{ $tier }（{ $at } から）
+balance-vacation = 🏖️ { $date }（{ $relative }）まで休暇中：減衰は一時停止中で、その間は減衰の警告もありません。
+balance-falls-below = 新たな貢献がなければ { $date }（{ $relative }）に { $tier } を下回ります。
+balance-advice = { $date } までにあと約 { $thanks } 回感謝されれば { $tier } を維持できます。
+balance-no-decay = 減衰の警告なし：評価はこのランクにとどまります。
+balance-field-standing = 評価
+balance-field-tier = ランク
+balance-field-trend = 傾向（7日間）
+balance-field-recent = 短期
+balance-field-lasting = 長期
+balance-field-headroom = 余裕
+balance-headroom = { $count ->
+   *[other] マイナスになるまであと { $count } 回質問できます
+}
+balance-field-solutions = 解決策
+balance-solutions = { $count ->
+    [0] まだ採用された回答はありません
+   *[other] **{ $count }** 件の回答が解決策として採用
+}
+balance-field-decay = 減衰
+balance-footer = 記録 { $count } 件 · 詳細は /history
+balance-opted-out = 記録対象外（オプトアウト中）。再開するには `/optin`。
+
+## /standings
+standings-title = ランキング
+standings-empty = まだ誰もランキングに載っていません。
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier }（短期 { $recent }、長期 { $lasting }）
+standings-footer = { $page } / { $pages } ページ · メンバー { $members } 人
+standings-prev = ◀ 前へ
+standings-next = 次へ ▶
+standings-at-needs-period = at は過去の週または月を指します：period:week か period:month と一緒に指定してください
+
+## 期間ごとのランキングと受賞者
+board-empty = この期間に獲得した人はいません。
+board-row = `#{ $rank }` { $medal }**{ $name }** — 獲得 { $earned } · 評価 { $standing }（{ $tier }）
+board-title-winners = 🏆 { $period ->
+    [week] 週間
+   *[other] 月間
+}受賞者 { $label }
+board-title-archive = { $period ->
+    [week] 週
+   *[other] 月
+} { $label }（アーカイブ）
+board-title-current = { $period ->
+    [week] 今週
+   *[other] 今月
+}（{ $label }）
+board-footer = { $from } から { $to }（{ $zone }）· 期間中の獲得、評価は現在の値
+
+## /history
+history-title = 履歴 — { $name }
+history-empty = まだ記録はありません。
+history-message = メッセージ
+history-solution = ✅ 解決策
+history-footer = 最新 { $count } 件の記録
+
+## /why
+why-title = 理由 — { $name }
+why-head = **{ $from } → { $to }**（{ $change }）{ $since } 以降
+why-decay-loss = 減衰（新しい貢献がないと資本は薄れていきます）
+why-decay-debt = 減衰（負債も薄れていきます）
+why-written = （記録時 { $amount }、その後減衰）
+why-more = …（ほかの種類：/history を参照）
+why-nothing = 変化なし：この期間に記録も減衰もありません。
+why-small = 小さく数えられたもの
+why-small-row = { $date } { $kind } { $amount }（元 { $base }）：{ $why }
+why-footer = 各記録は現時点の価値（それぞれの減衰後）で示しています。合計すると変化量になります。
+
+## 記録の種類
+kind-thanks = 受け取った感謝
+kind-thank-reaction = 感謝のリアクション
+kind-helpful-reply = 手助け
+kind-shared-content = 役立つ共有
+kind-kudos = 称賛
+kind-request = 回答された質問（質問にはコストがかかります）
+kind-self-promotion = 自己宣伝
+kind-broadcast = 一斉メンション
+kind-reciprocity = 助け合いボーナス
+kind-reversal = 取り消し（削除・編集されたメッセージ、外されたリアクション、移された解決策）
+kind-adjustment = モデレーターによる調整
+kind-solution = 採用された解決策
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> さんが <@{ $receiver }> さんに称賛を贈りました（+{ $amount }）：{ $reason }
+kudos-left = -# 今日の残り称賛：{ $remaining }
+kudos-cap = 今日の称賛 { $cap } 回を使い切りました。{ $when } にまた贈れます。
+kudos-self = 称賛は自分ではなく、ほかの人に贈りましょう。
+kudos-bot = ボットは称賛を受け取りません。
+kudos-opted-out = 称賛を記録できません：あなたか相手が記録をオプトアウトしています。
+kudos-already = その称賛はすでに記録されています。
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = このサーバーでのあなたのデータ：記録 { $entries } 件と、メッセージ { $messages } 件のメタデータ（内容は保存されません）。`/optout` で削除できます。
+optout-warning = このサーバーでのあなたに関する記録をすべて削除し、`/optin` を使うまで記録を停止します。元に戻すことはできません。
+optout-confirm = データを削除して記録を停止
+optout-cancel = キャンセル
+optin-done = 記録を再開しました：これからはあなたの手助けと感謝がまた数えられます。
+warnings-on = DM での減衰の警告は **オン** です：評価がランクを下回りそうなとき、防ぐ方法とともにボットが一度お知らせします。サーバーメンバーからの DM を受け取れるようにしておいてください。
+warnings-server-off = 承知しましたが、このサーバーでは減衰警告の DM がオフになっています（`digest.dm_opt_in`）。モデレーターがオンにすれば届きます。
+warnings-off = DM での減衰の警告は **オフ** です。
+
+## /vacation
+vacation-both = `days`（自分の休暇）か `end`（モデレーターによる休暇の終了）のどちらか一方を指定してください。
+vacation-end-needs-moderator = 休暇を終了するには「サーバー管理」の権限が必要です。
+vacation-ended-log = 🏖️ { $moderator } さんが <@{ $member }> さんの休暇（{ $date } までの予定）を終了しました：減衰が再開します
+vacation-ended = { $name } さんの休暇（{ $date } までの予定）を終了しました。減衰は今から再開します。
+vacation-not-on = { $name } さんは休暇中ではありません。
+vacation-started-log = 🏖️ <@{ $member }> さんは { $date } まで休暇中です（減衰は一時停止）
+vacation-started = 🏖️ 楽しんできてください！{ $date }（{ $relative }）まで休暇です：その間、評価は減衰せず、減衰の警告も送られません。
+vacation-refused = 休暇は開始されませんでした：{ $why }。
+vacation-current = 🏖️ { $date }（{ $relative }）まで休暇中です。
+vacation-none = 休暇中ではありません。`/vacation days:7` で1週間、減衰を一時停止できます。
+
+## /appeal
+appeal-filed = 記録 #{ $entry } への異議 #{ $appeal } を受け付けました。モデレーターが審査し、結果はダイレクトメッセージでお知らせします。
+appeal-no-entry = このサーバーに記録 #{ $entry } はありません。記録の番号は `/history` で確認できます。
+appeal-not-yours = 異議を申し立てられるのは自分の記録だけです。
+appeal-not-appealable = 記録 #{ $entry } には異議を申し立てられません：{ $why }。
+appeal-already = 記録 #{ $entry } にはすでに異議が申し立てられています。
+appeal-dm-accepted = 異議 #{ $appeal } は **承認** されました：記録 #{ $entry }（{ $kind }）は取り消されます。
+appeal-dm-rejected = 異議 #{ $appeal } は **却下** されました：記録 #{ $entry }（{ $kind }）はそのままです。
+appeal-dm-note = モデレーターからのメモ：{ $note }
+
+## /unsolved
+unsolved-none = 未解決なし：過去 { $days } 日間にここで出た質問には、すべて回答のマークか感謝があります。🎉
+unsolved-answers = { $count ->
+    [0] まだ回答なし
+   *[other] { $count } 人が回答
+}
+unsolved-row = • [{ $name } さんの質問]({ $link }){ $place } · { $when } · { $answers }
+unsolved-place = { " " }#{ $channel } にて
+unsolved-more = … ほか { $count } 件（古い順に表示）
+unsolved-title-in = #{ $channel } の未解決の質問
+unsolved-title = 未解決の質問
+unsolved-footer = 未解決 { $open } 件 · 過去 { $days } 日間の質問 · 質問者は解決した回答をマークしてください：右クリック → アプリ → 解決策としてマーク
+
+## エラーとお断り
+error-unavailable = 台帳のデータベースに現在接続できません。少ししてからもう一度お試しください
+error-database = 台帳の読み込み中に問題が発生しました。エラーはボットのログにあります。
+error-internal = 問題が発生しました。エラーはボットのログにあります。
+error-moderators-only = `/{ $command }` はモデレーター用です：**サーバー管理** の権限が必要です。
+error-guild-only = このコマンドはサーバー内で使えます。ダイレクトメッセージでは使えません。
+error-parse-input = `{ $input }` を読み取れませんでした：{ $error }
+error-parse = オプションを読み取れませんでした：{ $error }

@@ -1,0 +1,156 @@
+# O que os membros leem: respostas, embeds e postagens nos canais.
+
+## /balance
+balance-title = Saldo — { $name }
+balance-rank = posição nº { $rank }
+balance-tier = **{ $tier }** (a partir de { $floor })
+balance-next-tier = próximo: { $tier } em { $at }
+balance-vacation = 🏖️ De férias até { $date } ({ $relative }): o desgaste está pausado e não há avisos de desgaste enquanto isso.
+balance-falls-below = Cai abaixo de { $tier } em { $date } ({ $relative }) sem novas contribuições.
+balance-advice = Continua { $tier } com cerca de { $thanks } agradecimentos recebidos a mais antes de { $date }.
+balance-no-decay = Sem aviso de desgaste: a reputação continua neste nível.
+balance-field-standing = Reputação
+balance-field-tier = Nível
+balance-field-trend = Tendência (7 dias)
+balance-field-recent = Recente
+balance-field-lasting = Duradoura
+balance-field-headroom = Margem
+balance-headroom = { $count ->
+    [one] { $count } pergunta antes de ficar negativo
+   *[other] { $count } perguntas antes de ficar negativo
+}
+balance-field-solutions = Soluções
+balance-solutions = { $count ->
+    [0] nenhuma aceita ainda
+    [one] **1** resposta aceita como solução
+   *[other] **{ $count }** respostas aceitas como solução
+}
+balance-field-decay = Desgaste
+balance-footer = { $count ->
+    [one] { $count } lançamento
+   *[other] { $count } lançamentos
+} · /history para os detalhes
+balance-opted-out = Sem acompanhamento (você saiu). `/optin` para voltar.
+
+## /standings
+standings-title = Classificação
+standings-empty = Ainda não há ninguém na classificação.
+standings-row = `#{ $rank }` **{ $name }** — { $standing } · { $tier } (recente { $recent }, duradoura { $lasting })
+standings-footer = Página { $page } de { $pages } · { $members } membros
+standings-prev = ◀ Anterior
+standings-next = Próxima ▶
+standings-at-needs-period = at indica uma semana ou um mês passado: informe period:week ou period:month junto
+
+## Classificações por período e vencedores
+board-empty = Ninguém ganhou nada neste período.
+board-row = `#{ $rank }` { $medal }**{ $name }** — ganhou { $earned } · reputação { $standing } ({ $tier })
+board-title-winners = 🏆 Vencedores { $period ->
+    [week] da semana
+   *[other] do mês
+} { $label }
+board-title-archive = { $period ->
+    [week] Semana
+   *[other] Mês
+} { $label } (arquivo)
+board-title-current = { $period ->
+    [week] Esta semana
+   *[other] Este mês
+} ({ $label })
+board-footer = de { $from } a { $to } ({ $zone }) · ganho no período, reputação atual
+
+## /history
+history-title = Histórico — { $name }
+history-empty = Ainda não há lançamentos.
+history-message = mensagem
+history-solution = ✅ solução
+history-footer = os últimos { $count } lançamentos
+
+## /why
+why-title = Por quê — { $name }
+why-head = **{ $from } → { $to }** ({ $change }) desde { $since }
+why-decay-loss = desgaste (o capital some quando nada novo entra)
+why-decay-debt = desgaste (uma dívida também some)
+why-written = (lançado { $amount }, desgastado desde então)
+why-more = … (mais tipos: veja /history)
+why-nothing = Nada mudou: nenhum lançamento e nenhum desgaste neste período.
+why-small = Contou pouco
+why-small-row = { $date } { $kind } { $amount } de { $base }: { $why }
+why-footer = Cada lançamento vale o que vale hoje (após seu próprio desgaste); as linhas somam a mudança.
+
+## Tipos de lançamento
+kind-thanks = agradecimentos recebidos
+kind-thank-reaction = reações de agradecimento
+kind-helpful-reply = ajuda dada
+kind-shared-content = compartilhamentos úteis
+kind-kudos = kudos
+kind-request = perguntas respondidas (perguntar custa)
+kind-self-promotion = autopromoção
+kind-broadcast = menções em massa
+kind-reciprocity = bônus de ajuda mútua
+kind-reversal = estornos (mensagens apagadas ou editadas, reações removidas, soluções trocadas)
+kind-adjustment = ajustes de moderadores
+kind-solution = soluções aceitas
+
+## /kudos
+kudos-given = 🙌 <@{ $giver }> deu kudos para <@{ $receiver }> (+{ $amount }): { $reason }
+kudos-left = -# restam { $remaining } kudos hoje
+kudos-cap = Você já deu seus { $cap } kudos de hoje; pode dar mais { $when }.
+kudos-self = Kudos são para outra pessoa, não para você.
+kudos-bot = Bots não colecionam kudos.
+kudos-opted-out = Não dá para registrar os kudos: você ou a outra pessoa saiu do acompanhamento.
+kudos-already = Esses kudos já foram registrados.
+
+## /mydata, /optout, /optin, /warnings
+mydata-summary = Seus dados neste servidor: { $entries } lançamentos e os metadados de { $messages } mensagens (o conteúdo nunca é guardado). `/optout` apaga tudo.
+optout-warning = Isto apaga todos os lançamentos sobre você neste servidor e para de te acompanhar até você usar `/optin`. Não dá para desfazer.
+optout-confirm = Apagar meus dados e parar o acompanhamento
+optout-cancel = Cancelar
+optin-done = Acompanhamento ligado: sua ajuda e seus agradecimentos voltam a contar a partir de agora.
+warnings-on = Os avisos de desgaste por DM estão **ligados**: o bot te escreve uma vez quando sua reputação estiver prestes a cair de nível, com o que evitaria isso. Deixe as DMs de membros do servidor abertas.
+warnings-server-off = Anotado, mas este servidor desligou os avisos de desgaste por DM (`digest.dm_opt_in`); você vai recebê-los se os moderadores ligarem.
+warnings-off = Os avisos de desgaste por DM estão **desligados**.
+
+## /vacation
+vacation-both = Informe `days` (suas férias) ou `end` (um moderador encerrando férias), não os dois.
+vacation-end-needs-moderator = Encerrar férias exige a permissão Gerenciar servidor.
+vacation-ended-log = 🏖️ { $moderator } encerrou as férias de <@{ $member }> (previstas até { $date }): o desgaste recomeça
+vacation-ended = As férias de { $name } foram encerradas (estavam previstas até { $date }); o desgaste recomeça agora.
+vacation-not-on = { $name } não está de férias.
+vacation-started-log = 🏖️ <@{ $member }> está de férias até { $date } (desgaste pausado)
+vacation-started = 🏖️ Aproveite! Você está de férias até { $date } ({ $relative }): sua reputação não se desgasta e nenhum aviso de desgaste é enviado enquanto isso.
+vacation-refused = Férias não iniciadas: { $why }.
+vacation-current = 🏖️ Você está de férias até { $date } ({ $relative }).
+vacation-none = Você não está de férias. `/vacation days:7` pausa seu desgaste por uma semana.
+
+## /appeal
+appeal-filed = Recurso nº { $appeal } aberto para o lançamento #{ $entry }. Um moderador vai analisar; você receberá a decisão por mensagem direta.
+appeal-no-entry = Não existe o lançamento #{ $entry } neste servidor. `/history` mostra os números dos seus lançamentos.
+appeal-not-yours = Você só pode recorrer dos seus próprios lançamentos.
+appeal-not-appealable = Não é possível recorrer do lançamento #{ $entry }: { $why }.
+appeal-already = Já existe recurso para o lançamento #{ $entry }.
+appeal-dm-accepted = Seu recurso nº { $appeal } foi **aceito**: o lançamento #{ $entry } ({ $kind }) foi estornado.
+appeal-dm-rejected = Seu recurso nº { $appeal } foi **rejeitado**: o lançamento #{ $entry } ({ $kind }) continua valendo.
+appeal-dm-note = Nota do moderador: { $note }
+
+## /unsolved
+unsolved-none = Nada em aberto: toda pergunta feita aqui nos últimos { $days } dias tem uma resposta marcada ou um agradecimento. 🎉
+unsolved-answers = { $count ->
+    [0] nenhuma resposta ainda
+    [one] 1 membro respondeu
+   *[other] { $count } membros responderam
+}
+unsolved-row = • [Pergunta de { $name }]({ $link }){ $place } · feita { $when } · { $answers }
+unsolved-place = { " " }em #{ $channel }
+unsolved-more = … e mais { $count } (as mais antigas primeiro)
+unsolved-title-in = Sem solução em #{ $channel }
+unsolved-title = Perguntas sem solução
+unsolved-footer = { $open } abertas · feitas nos últimos { $days } dias · quem perguntou marca a resposta que resolveu: clique direito → Apps → Marcar como solução
+
+## Erros e recusas
+error-unavailable = o banco de dados do registro está indisponível agora; tente de novo daqui a pouco
+error-database = Algo deu errado ao ler o registro; o erro está no log do bot.
+error-internal = Algo deu errado; o erro está no log do bot.
+error-moderators-only = `/{ $command }` é para moderadores: você precisa da permissão **Gerenciar servidor**.
+error-guild-only = Este comando funciona em um servidor, não em mensagens diretas.
+error-parse-input = Não foi possível ler `{ $input }`: { $error }
+error-parse = Não foi possível ler as opções: { $error }
