@@ -60,6 +60,9 @@ pub struct Metrics {
     event_retries: Counter,
     entries_written: Counter,
     shards_ready: Counter,
+    /// Write transactions the gateway events took (group commit: far fewer
+    /// than events).
+    event_transactions: Counter,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -84,6 +87,7 @@ impl Metrics {
             event_retries: Counter::default(),
             entries_written: Counter::default(),
             shards_ready: Counter::default(),
+            event_transactions: Counter::default(),
         };
         for kind in EVENT_KINDS {
             let _ = m.events.get_or_create(&label("kind", kind));
@@ -149,6 +153,11 @@ impl Metrics {
             "goodwill_shard_ready",
             "READY events received (one per shard session)",
             self.shards_ready.clone(),
+        );
+        r.register(
+            "goodwill_event_transactions",
+            "Write transactions taken by gateway events (several events share one)",
+            self.event_transactions.clone(),
         );
         self
     }
@@ -217,6 +226,11 @@ impl Metrics {
     /// `n` ledger entries appended.
     pub fn entries_written(&self, n: u64) {
         self.entries_written.inc_by(n);
+    }
+
+    /// `n` write transactions taken by gateway events.
+    pub fn event_transactions(&self, n: u64) {
+        self.event_transactions.inc_by(n);
     }
 
     pub(crate) fn shard_ready(&self) {
