@@ -159,6 +159,9 @@ pub fn restore_order(batch: &mut [LedgerEvent]) {
     batch.sort_by_key(LedgerEvent::order_key);
 }
 
+/// An event and when it arrived.
+type Timed = (LedgerEvent, chrono::DateTime<Utc>);
+
 enum Item {
     Event(Box<LedgerEvent>, chrono::DateTime<Utc>),
     Flush(oneshot::Sender<()>),
@@ -435,7 +438,7 @@ async fn worker(
         }
         batch.sort_by_key(|(ev, _)| ev.order_key());
         // Each guild's events, in that order.
-        let mut guilds: Vec<(GuildId, Vec<(LedgerEvent, chrono::DateTime<Utc>)>)> = Vec::new();
+        let mut guilds: Vec<(GuildId, Vec<Timed>)> = Vec::new();
         for (ev, at) in batch {
             let g = ev.guild();
             match guilds.iter_mut().find(|(id, _)| *id == g) {
@@ -460,7 +463,7 @@ async fn run_guild(
     http: &sy::Http,
     channels: &ChannelNames,
     guild: GuildId,
-    events: Vec<(LedgerEvent, chrono::DateTime<Utc>)>,
+    events: Vec<Timed>,
 ) {
     let mut run: Vec<GroupEvent> = Vec::new();
     for (ev, at) in events {
