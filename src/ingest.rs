@@ -226,8 +226,9 @@ pub fn edit(
     let processed = scratch.process_message(msg, None, s);
     // An edit re-reads what the message says (thanks, shares, promotion),
     // not where it sits: its conversation, and the request charged or the
-    // help credited there, stand as they were.
-    scratch.conversations = state.conversations.clone();
+    // help credited there, stand as they were (the scratch's conversations
+    // are replaced by the memory's below, when the edit is kept: the copy
+    // of the whole memory is the live path's costliest step, once is enough).
     if let Some(m) = scratch
         .channels
         .get_mut(&channel)
@@ -272,6 +273,7 @@ pub fn edit(
     if let Some(r) = &processed.remembered {
         out.batch.messages.push(MessageRow::from_recent(channel, r));
     }
+    scratch.conversations = std::mem::take(&mut state.conversations);
     *state = scratch;
     true
 }

@@ -268,6 +268,21 @@ enum Command {
         /// Gateway events of the memory run.
         #[arg(long, default_value_t = 10_000)]
         rss_events: u32,
+        /// Skip the live phase (the live_* keys null).
+        #[arg(long)]
+        skip_live: bool,
+        /// Gateway events of the live phase.
+        #[arg(long, default_value_t = 100_000)]
+        live_events: u32,
+        /// Events per second the live phase offers.
+        #[arg(long, default_value_t = 12_000)]
+        live_rate: u32,
+        /// `/balance` calls during the live phase.
+        #[arg(long, default_value_t = 1_000)]
+        live_commands: u32,
+        /// Bot processes (shard ranges) of the live phase's second run (1: no second run).
+        #[arg(long, default_value_t = 2)]
+        live_processes: u32,
     },
 }
 
@@ -403,6 +418,11 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         skip_rss,
         rss_members,
         rss_events,
+        skip_live,
+        live_events,
+        live_rate,
+        live_commands,
+        live_processes,
     } = &cli.command
     {
         let opts = cli::bench::BenchOptions {
@@ -421,6 +441,15 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..Default::default()
             },
             bot_exe: None,
+            skip_live: *skip_live,
+            live: cli::bench::live::LiveOptions {
+                events: *live_events,
+                rate: (*live_rate).max(1),
+                commands: *live_commands,
+                processes: (*live_processes).max(1),
+                seed: *seed,
+                ..Default::default()
+            },
         };
         let report = cli::bench::run(&opts, app::load_settings_tree()?).await?;
         cli::bench::print_table(&report, &mut std::io::stdout())?;

@@ -62,6 +62,9 @@ pub struct Metrics {
     shards_ready: Counter,
     /// Read-only views served, by pool (`primary` or `replica`).
     db_reads: Family<Label, Counter>,
+    /// Write transactions the gateway events took (group commit: far fewer
+    /// than events).
+    event_transactions: Counter,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -87,6 +90,7 @@ impl Metrics {
             entries_written: Counter::default(),
             shards_ready: Counter::default(),
             db_reads: Family::default(),
+            event_transactions: Counter::default(),
         };
         for kind in EVENT_KINDS {
             let _ = m.events.get_or_create(&label("kind", kind));
@@ -161,6 +165,11 @@ impl Metrics {
             "Read-only views served, by pool (primary or replica)",
             self.db_reads.clone(),
         );
+        r.register(
+            "goodwill_event_transactions",
+            "Write transactions taken by gateway events (several events share one)",
+            self.event_transactions.clone(),
+        );
         self
     }
 
@@ -234,6 +243,11 @@ impl Metrics {
     /// `n` ledger entries appended.
     pub fn entries_written(&self, n: u64) {
         self.entries_written.inc_by(n);
+    }
+
+    /// `n` write transactions taken by gateway events.
+    pub fn event_transactions(&self, n: u64) {
+        self.event_transactions.inc_by(n);
     }
 
     pub(crate) fn shard_ready(&self) {

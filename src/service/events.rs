@@ -2,17 +2,246 @@
 //! the guild's runtime (its lock keeps the guild's events in order), looks up
 //! in the store what the step needs, runs the step and writes its batch at once.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Duration, Utc};
 use tracing::Instrument;
 
 use super::{Goodwill, R};
+use crate::capital::conversation::ConversationId;
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
 };
 use crate::ingest::{self, Pending};
+use crate::pipeline::GuildRuntime;
 use crate::store::Batch;
 
+/// A gateway event the live path writes together with the events queued
+/// next to it (see [`Goodwill::handle_group`]): the common, append-only kinds.
+/// Deletes, removed reactions and the rest go one by one
+/// ([`Goodwill::handle_message_delete`] ...).
+#[derive(Debug, Clone)]
+pub enum GroupEvent {
+    Message(MessageIn),
+    Update(MessageIn),
+    ReactionAdded(ReactionIn),
+    Join(Person, DateTime<Utc>),
+    Roles(Vec<(Person, Vec<u64>)>, DateTime<Utc>),
+}
+
+impl GroupEvent {
+    fn at(&self) -> DateTime<Utc> {
+        match self {
+            GroupEvent::Message(m) | GroupEvent::Update(m) => m.at,
+            GroupEvent::ReactionAdded(r) => r.at,
+            GroupEvent::Join(_, at) | GroupEvent::Roles(_, at) => *at,
+        }
+    }
+}
+
+/// What the events of a group wrote so far and still hold in memory.
+struct Group {
+    out: Pending,
+    /// Roles learnt, by member (the last wins): stored just before the batch.
+    roles: HashMap<MemberId, (Person, Vec<u64>)>,
+    roles_at: Option<DateTime<Utc>>,
+    /// Message ids of the group whose rows are not written yet.
+    pending_messages: HashSet<MessageId>,
+    /// Message ids stored before the group started (one query for all).
+    known: HashSet<MessageId>,
+    /// Transactions the group took.
+    writes: usize,
+}
+
+impl Group {
+    /// Whether the store may lack something about message `id` that this
+    /// group holds unwritten: its row, or entries about it.
+    fn holds(&self, id: MessageId) -> bool {
+        self.pending_messages.contains(&id)
+            || self
+                .out
+                .batch
+                .entries
+                .iter()
+                .any(|e| e.message_id == Some(id))
+    }
+
+    fn holds_conversation(&self, c: ConversationId) -> bool {
+        self.out.batch.conversations.iter().any(|x| x.id == c)
+    }
+}
+
 impl Goodwill {
+    /// Events of one guild, in the order given, written in shared
+    /// transactions (group commit): each runs through the pure step into one
+    /// [`Pending`] batch, and the batch is written at the end. Before a store
+    /// read about a message the group holds unwritten (an edit of a message
+    /// of the same group, a reply or a reaction whose target the memory lost)
+    /// what precedes is written first, so the read sees it; so a group takes
+    /// one transaction, rarely a few. Returns the transactions taken.
+    ///
+    /// All or nothing per transaction: on an error nothing of the failed
+    /// transaction is stored and the guild's memory is rebuilt on next use;
+    /// the caller then handles the events one by one (each idempotent, so
+    /// those already written write nothing again), so a bad event loses
+    /// only itself.
+    pub async fn handle_group(&self, guild: GuildId, events: &[GroupEvent]) -> R<usize> {
+        let Some(first_at) = events.iter().map(GroupEvent::at).min() else {
+            return Ok(0);
+        };
+        let rt = self.inner.runtime(guild, "", first_at).await?;
+        let mut rt = rt.lock().await;
+        let rt = &mut *rt;
+        let ids: Vec<MessageId> = events
+            .iter()
+            .filter_map(|e| match e {
+                GroupEvent::Message(m) => Some(m.id),
+                _ => None,
+            })
+            .collect();
+        let mut g = Group {
+            out: Pending::default(),
+            roles: HashMap::new(),
+            roles_at: None,
+            pending_messages: HashSet::new(),
+            known: self.store().known_messages(guild, &ids).await?,
+            writes: 0,
+        };
+        for ev in events {
+            match ev {
+                GroupEvent::Message(m) => {
+                    if !g.known.contains(&m.id) && !g.pending_messages.contains(&m.id) {
+                        self.group_message(rt, &mut g, m.clone()).await?;
+                    }
+                }
+                GroupEvent::Update(m) => self.group_update(rt, &mut g, m.clone()).await?,
+                GroupEvent::ReactionAdded(r) => {
+                    let target = match rt.state.recent(r.channel_id, r.message_id).cloned() {
+                        Some(t) => Some(t),
+                        None => {
+                            if g.holds(r.message_id) {
+                                self.group_flush(rt, &mut g).await?;
+                            }
+                            self.store()
+                                .stored_message(r.guild_id, r.message_id)
+                                .await?
+                                .map(|x| x.1)
+                        }
+                    };
+                    ingest::reaction_added(
+                        &mut rt.state,
+                        &rt.settings,
+                        r,
+                        target.as_ref(),
+                        &mut g.out,
+                    );
+                }
+                GroupEvent::Join(member, at) => g.out.batch.members.push((member.clone(), *at)),
+                GroupEvent::Roles(members, at) => {
+                    let ex = &rt.settings.exclude;
+                    for (p, roles) in members {
+                        if ex.excludes(p.id.get(), roles) {
+                            rt.state.memory.excluded.insert(p.id);
+                        } else {
+                            rt.state.memory.excluded.remove(&p.id);
+                        }
+                        g.roles.insert(p.id, (p.clone(), roles.clone()));
+                    }
+                    g.roles_at = Some(g.roles_at.map_or(*at, |a| a.max(*at)));
+                }
+            }
+        }
+        self.group_flush(rt, &mut g).await?;
+        Ok(g.writes)
+    }
+
+    /// Write what the group holds (roles first: they are state, not ledger,
+    /// and storing them twice is harmless).
+    async fn group_flush(&self, rt: &mut GuildRuntime, g: &mut Group) -> R<()> {
+        if let Some(at) = g.roles_at.take() {
+            let members: Vec<(Person, Vec<u64>)> =
+                std::mem::take(&mut g.roles).into_values().collect();
+            let ex = rt.settings.exclude.clone();
+            if let Err(e) = self
+                .store()
+                .set_member_roles(rt.row.guild_id, &members, &ex, at)
+                .await
+            {
+                self.inner.forget(rt.row.guild_id);
+                return Err(e.into());
+            }
+        }
+        let batch = g.out.take_batch();
+        if !batch.is_empty() {
+            self.write(rt, &batch).await?;
+            g.writes += 1;
+        }
+        g.known.extend(g.pending_messages.drain());
+        Ok(())
+    }
+
+    /// A new message of a group (see [`Goodwill::message`]).
+    async fn group_message(&self, rt: &mut GuildRuntime, g: &mut Group, msg: MessageIn) -> R<()> {
+        let replied = match ingest::reply_to_fetch(&rt.state, &rt.settings, &msg) {
+            Some(id) => {
+                if g.holds(id) {
+                    self.group_flush(rt, g).await?;
+                }
+                self.store()
+                    .stored_message(msg.guild_id, id)
+                    .await?
+                    .map(|x| x.1)
+            }
+            None => None,
+        };
+        if let Some(c) = ingest::conversation_to_fetch(&rt.state, &msg, replied.as_ref()) {
+            if g.holds_conversation(c) {
+                self.group_flush(rt, g).await?;
+            }
+            if let Some(conv) = self.store().conversation(msg.guild_id, c).await? {
+                rt.state.conversations.restore(conv);
+            }
+        }
+        ingest::message(&mut rt.state, &rt.settings, &msg, replied, &mut g.out);
+        g.pending_messages.insert(msg.id);
+        Ok(())
+    }
+
+    /// An edit in a group (see [`Goodwill::handle_message_update`]).
+    async fn group_update(&self, rt: &mut GuildRuntime, g: &mut Group, msg: MessageIn) -> R<()> {
+        if g.holds(msg.id) {
+            self.group_flush(rt, g).await?;
+        }
+        let Some((channel, _)) = self.store().stored_message(msg.guild_id, msg.id).await? else {
+            // Never stored (or deleted): taken as a new message, unless known.
+            let known = g.known.contains(&msg.id)
+                || !self
+                    .store()
+                    .known_messages(msg.guild_id, &[msg.id])
+                    .await?
+                    .is_empty();
+            if !known {
+                self.group_message(rt, g, msg).await?;
+            }
+            return Ok(());
+        };
+        let old = self
+            .store()
+            .reversals_for(
+                msg.guild_id,
+                msg.id,
+                Some(&format!("m:{}", msg.id)),
+                "message edited",
+            )
+            .await?;
+        if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut g.out) {
+            // The reversals are of stored entries: the edit is written
+            // before anything else reads them.
+            g.pending_messages.insert(msg.id);
+        }
+        Ok(())
+    }
+
     /// A new message: detected, scored and written with its metadata.
     pub async fn handle_message(&self, msg: MessageIn) -> R<()> {
         let span = tracing::debug_span!(

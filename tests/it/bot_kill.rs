@@ -285,6 +285,31 @@ async fn start_bot(
     Bot { child }
 }
 
+/// Bring the bot to where a kill loses something: the first third of a
+/// burst sent and written, the rest sent and received but not yet written.
+/// The bot writes a burst in one shared transaction (group commit), so the
+/// rest goes a moment later and the kill lands within the [`SETTLE`] the
+/// bot waits before writing it.
+///
+/// [`SETTLE`]: goodwill::discord::events::SETTLE
+async fn kill_point(fake: &FakeDiscord, db: &TestDb, events: &[Ev]) {
+    let k = events.len() / 3;
+    let before = two(&db.store).await.0;
+    let target = before
+        + events[..k]
+            .iter()
+            .filter(|e| matches!(e, Ev::Message(_)))
+            .count() as i64;
+    send(fake, &events[..k]);
+    let deadline = Instant::now() + T;
+    while two(&db.store).await.0 < target {
+        assert!(Instant::now() < deadline, "the burst is not being written");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    send(fake, &events[k..]);
+    tokio::time::sleep(Duration::from_millis(3)).await;
+}
+
 /// Run the scenario; with `kills`, SIGKILL the bot during those phases (once
 /// `kill_after` of the phase's messages are stored), restart it and
 /// re-deliver from the previous phase on. Returns the number of events
@@ -303,20 +328,9 @@ async fn drive(
     let mut bot = start_bot(&url, &fake, sessions, log).await;
     let (mut replayed, mut lost_in_flight) = (0, 0);
     for (p, phase) in sc.phases.iter().enumerate() {
-        send(&fake, &phase.events);
         if kills.contains(&p) {
-            // Kill once part of the burst is written.
-            let before = sc.phases[p - 1].messages_after;
-            let target = before + (phase.messages_after - before) / 3;
-            let deadline = Instant::now() + T;
-            loop {
-                let (m, _) = two(&db.store).await;
-                if m >= target {
-                    break;
-                }
-                assert!(Instant::now() < deadline, "the burst is not being written");
-                tokio::time::sleep(Duration::from_millis(1)).await;
-            }
+            // Kill once part of the burst is written and the rest received.
+            kill_point(&fake, db, &phase.events).await;
             let pid = bot.child.id().expect("running") as i32;
             // SAFETY: signalling our own child by its pid.
             unsafe { libc::kill(pid, libc::SIGKILL) };
@@ -335,6 +349,8 @@ async fn drive(
             send(&fake, &sc.phases[p - 1].events);
             send(&fake, &phase.events);
             replayed += sc.phases[p - 1].events.len() + phase.events.len();
+        } else {
+            send(&fake, &phase.events);
         }
         settle(db, phase, &format!("phase {p}")).await;
     }
@@ -516,13 +532,7 @@ async fn messages_lost_in_a_kill_are_recovered_by_a_backfill_import() {
         send(&fake, &phase.events);
         settle(&killed, phase, "before the kill").await;
     }
-    send(&fake, &sc.phases[last].events);
-    let target = sc.phases[last - 1].messages_after + 50;
-    let deadline = Instant::now() + T;
-    while two(&killed.store).await.0 < target {
-        assert!(Instant::now() < deadline, "the burst is not being written");
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
+    kill_point(&fake, &killed, &sc.phases[last].events).await;
     // SAFETY: signalling our own child by its pid.
     unsafe { libc::kill(bot.child.id().unwrap() as i32, libc::SIGKILL) };
     bot.child.wait().await.unwrap();

@@ -32,6 +32,9 @@ pub(crate) struct Config {
     /// For throwaway servers: the folder holding everything, removed when stopped/dropped.
     pub(crate) throwaway_root: Option<PathBuf>,
     pub(crate) max_connections: u32,
+    /// A throwaway server that still syncs to disk like a production one
+    /// (fsync, synchronous_commit, full-page writes on: what the defaults are).
+    pub(crate) durable: bool,
 }
 
 fn socket_dir_for(
@@ -138,6 +141,7 @@ pub(crate) fn prepare_throwaway() -> Result<Config, EmbeddedError> {
             run_as,
             throwaway_root: Some(root.clone()),
             max_connections: 200,
+            durable: false,
         })
     })();
     if result.is_err() {
@@ -202,6 +206,7 @@ pub(crate) fn prepare_persistent(data_dir: &Path) -> Result<Config, EmbeddedErro
         run_as,
         throwaway_root: None,
         max_connections: 100,
+        durable: true,
     })
 }
 

@@ -78,7 +78,7 @@ pub(crate) fn spawn_server(cfg: &Config) -> Result<(Running, u64), EmbeddedError
         // Own process group: a Ctrl-C in the terminal reaches goodwill, which then shuts the
         // server down itself, instead of killing the database under a graceful shutdown.
         .process_group(0);
-    if cfg.throwaway_root.is_some() {
+    if cfg.throwaway_root.is_some() && !cfg.durable {
         cmd.args([
             "-c",
             "fsync=off",

@@ -99,6 +99,15 @@ impl EmbeddedPostgres {
         Self::launch(cfg).await
     }
 
+    /// A throwaway server as durable as a production one: fsync,
+    /// synchronous_commit and full-page writes on (PostgreSQL's defaults), for
+    /// measuring what a commit costs (`goodwill bench`'s live phase).
+    pub async fn start_throwaway_durable() -> Result<EmbeddedPostgres, EmbeddedError> {
+        let mut cfg = blocking(prepare_throwaway).await?;
+        cfg.durable = true;
+        Self::launch(cfg).await
+    }
+
     async fn launch(cfg: Config) -> Result<EmbeddedPostgres, EmbeddedError> {
         let throwaway = cfg.throwaway_root.is_some();
         let shared = Arc::new(Shared {

@@ -11,7 +11,11 @@
 //! 5. The real bot runs as a child process against the fake Discord with a
 //!    100,000-member guild and 10,000 gateway events; its peak RSS is read
 //!    ([`rss`]).
+//! 6. The live path: 100,000 gateway events at a steady rate through the
+//!    fake Discord into the real bot, on a database with fsync on; then the
+//!    same with two bot processes on shard ranges ([`live`]).
 
+pub mod live;
 pub mod rss;
 pub mod synth;
 
@@ -54,6 +58,11 @@ pub struct BenchOptions {
     pub rss: rss::RssOptions,
     /// The `goodwill` binary to run as the bot (default: this executable).
     pub bot_exe: Option<PathBuf>,
+    /// Skip the live phase (`live_*` keys null).
+    pub skip_live: bool,
+    /// The live phase (with one process; `live.processes` > 1 runs it again
+    /// with that many processes on shard ranges).
+    pub live: live::LiveOptions,
 }
 
 impl Default for BenchOptions {
@@ -69,6 +78,11 @@ impl Default for BenchOptions {
             skip_rss: false,
             rss: rss::RssOptions::default(),
             bot_exe: None,
+            skip_live: false,
+            live: live::LiveOptions {
+                processes: 2,
+                ..Default::default()
+            },
         }
     }
 }
@@ -82,7 +96,7 @@ pub struct Latency {
 }
 
 impl Latency {
-    fn of(mut ns: Vec<u64>) -> Latency {
+    pub(super) fn of(mut ns: Vec<u64>) -> Latency {
         if ns.is_empty() {
             return Latency::default();
         }
@@ -113,6 +127,15 @@ pub struct BenchReport {
     /// p99 of a web page (standings page 1 and a member page, the worse of
     /// the two), over HTTP on loopback, server-rendered, in milliseconds.
     pub web_page_p99_ms: f64,
+    /// The live path (one bot process, fsync on): gateway events written
+    /// per second, event → ledger latency, `/balance` under that load.
+    /// Null with `--skip-live`.
+    pub live_events_per_s: Option<f64>,
+    pub live_latency_p50_ms: Option<f64>,
+    pub live_latency_p99_ms: Option<f64>,
+    pub live_commands_p99_ms: Option<f64>,
+    /// Combined rate of `--live-processes` bot processes on shard ranges.
+    pub live_sharded_events_per_s: Option<f64>,
     pub members: u32,
     pub members_ranked: u64,
     /// Members with a balance the query phase marked departed (kept off the
@@ -140,6 +163,9 @@ pub struct BenchReport {
     pub postgres: String,
     /// Detail of the bot memory run.
     pub rss: Option<rss::RssReport>,
+    /// Detail of the live runs (one process; several on shard ranges).
+    pub live: Option<live::LiveReport>,
+    pub live_sharded: Option<live::LiveReport>,
     /// EXPLAIN (ANALYZE, BUFFERS) of the query paths, with GOODWILL_BENCH_EXPLAIN set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<std::collections::BTreeMap<String, String>>,
@@ -427,6 +453,9 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
             report.rss_mb = Some(r.peak_mb);
             report.rss = Some(r);
         }
+        if !opts.skip_live {
+            run_live(opts, &mut report, tag).await?;
+        }
         Ok::<_, anyhow::Error>(report)
     }
     .await;
@@ -442,6 +471,73 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
     let mut report = result?;
     report.generate_s = generate_s;
     Ok(report)
+}
+
+/// The live phase, on a server that syncs commits to disk: a throwaway
+/// one started with fsync on (or the `DATABASE_URL` server, as it is
+/// configured), a fresh database per run.
+async fn run_live(opts: &BenchOptions, report: &mut BenchReport, tag: u32) -> anyhow::Result<()> {
+    let exe = match &opts.bot_exe {
+        Some(e) => e.clone(),
+        None => std::env::current_exe().context("locating the goodwill binary")?,
+    };
+    let sp = spinner(opts.progress, "starting a durable PostgreSQL (fsync on)");
+    let server = match opts
+        .database_url
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
+        Some(_) => Server::open(opts.database_url.as_deref()).await?,
+        None => Server::Embedded(EmbeddedPostgres::start_throwaway_durable().await?),
+    };
+    sp.finish_and_clear();
+    let mut runs = vec![1];
+    if opts.live.processes > 1 {
+        runs.push(opts.live.processes);
+    }
+    let result = async {
+        for processes in runs {
+            let db = format!("goodwill_bench_live{processes}_{tag}");
+            server.fresh_database(&db).await?;
+            let sp = spinner(
+                opts.progress,
+                &format!(
+                    "live: {} gateway events at {}/s into {processes} bot process(es), fsync on",
+                    opts.live.events, opts.live.rate
+                ),
+            );
+            let store = Store::open(server.options(&db), 2).await?;
+            let log = std::env::temp_dir().join(format!("goodwill-bench-live-{tag}"));
+            let lopts = live::LiveOptions {
+                processes,
+                ..opts.live.clone()
+            };
+            let r = live::measure(&exe, &server.url(&db), &store, &lopts, &log).await;
+            store.pool.close().await;
+            server.drop_database(&db).await;
+            sp.finish_and_clear();
+            let r = r?;
+            if std::env::var_os("GOODWILL_BENCH_BOT_LOG").is_none() {
+                for p in 0..processes {
+                    let _ = std::fs::remove_file(log.with_extension(format!("{p}.log")));
+                }
+            }
+            if processes == 1 {
+                report.live_events_per_s = Some(r.events_per_s);
+                report.live_latency_p50_ms = Some(r.latency.p50_ms);
+                report.live_latency_p99_ms = Some(r.latency.p99_ms);
+                report.live_commands_p99_ms = Some(r.commands.p99_ms);
+                report.live = Some(r);
+            } else {
+                report.live_sharded_events_per_s = Some(r.events_per_s);
+                report.live_sharded = Some(r);
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    }
+    .await;
+    server.close().await;
+    result
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -680,6 +776,11 @@ async fn measure(
         balance_vs_pk_ratio: balance.p99_ms / pk.p99_ms,
         standings_vs_pk_ratio: standings_p99 / pk.p99_ms,
         rss_mb: None,
+        live_events_per_s: None,
+        live_latency_p50_ms: None,
+        live_latency_p99_ms: None,
+        live_commands_p99_ms: None,
+        live_sharded_events_per_s: None,
         web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),
         members: opts.members,
         members_ranked: ranked.len() as u64,
@@ -703,6 +804,8 @@ async fn measure(
         machine: machine(),
         postgres,
         rss: None,
+        live: None,
+        live_sharded: None,
         explain,
     })
 }
@@ -794,6 +897,22 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
             )?;
         }
         None => writeln!(out, "bot peak RSS: not measured (--skip-rss)")?,
+    }
+    writeln!(out)?;
+    for l in [&r.live, &r.live_sharded].into_iter().flatten() {
+        writeln!(
+            out,
+            "live path, {} bot process(es), fsync={} synchronous_commit={}: {} events offered at {}/s, written at {:.0} events/s ({:.1} s; {} transactions, {} entries, {} messages)",
+            l.processes, l.fsync, l.synchronous_commit, l.events, l.offered_per_s, l.events_per_s, l.seconds, l.transactions, l.entries_written, l.messages_written
+        )?;
+        writeln!(
+            out,
+            "  event -> ledger p50 {:.1} ms, p99 {:.1} ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
+            l.latency.p50_ms, l.latency.p99_ms, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
+        )?;
+    }
+    if r.live.is_none() {
+        writeln!(out, "live path: not measured (--skip-live)")?;
     }
     Ok(())
 }

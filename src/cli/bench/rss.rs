@@ -199,13 +199,13 @@ async fn drive(
     })
 }
 
-fn next(seq: &mut u64) -> u64 {
+pub(super) fn next(seq: &mut u64) -> u64 {
     *seq += 1;
     *seq
 }
 
 /// Member `i` of the guild (the synthetic community's first, same names).
-fn user(i: u32) -> FakeUser {
+pub(super) fn user(i: u32) -> FakeUser {
     let u = FakeUser::new(MEMBER_BASE + i as u64, &format!("user{i}"));
     if i.is_multiple_of(3) {
         u.with_nick(&format!("Nick {i}"))
@@ -221,8 +221,10 @@ fn zipf(rng: &mut Rng, n: u32) -> u32 {
 }
 
 /// Generator of a realistic event stream.
-struct Events {
+pub(super) struct Events {
     guild: u64,
+    /// The guild's first channel id (its channels follow, as in `CHANNELS`).
+    channel_base: u64,
     members: u32,
     /// Recent questions: (message, channel, asker).
     questions: Vec<(u64, u64, u32)>,
@@ -234,9 +236,14 @@ struct Events {
 }
 
 impl Events {
-    fn new(guild: u64, members: u32) -> Self {
+    pub(super) fn new(guild: u64, members: u32) -> Self {
+        Self::with_channels(guild, members, CHANNEL_BASE)
+    }
+
+    pub(super) fn with_channels(guild: u64, members: u32, channel_base: u64) -> Self {
         Events {
             guild,
+            channel_base,
             members: members.max(2),
             questions: Vec::new(),
             answers: Vec::new(),
@@ -251,7 +258,7 @@ impl Events {
         } else {
             *rng.pick(&[0usize, 4, 5, 6, 7, 8, 11])
         };
-        CHANNEL_BASE + k as u64
+        self.channel_base + k as u64
     }
 
     fn keep<T>(v: &mut Vec<T>, x: T) {
@@ -261,8 +268,8 @@ impl Events {
         v.push(x);
     }
 
-    /// Send one event.
-    fn send(&mut self, fake: &FakeDiscord, rng: &mut Rng, seq: &mut u64) {
+    /// Send one event; returns the id of the message when it was a new one.
+    pub(super) fn send(&mut self, fake: &FakeDiscord, rng: &mut Rng, seq: &mut u64) -> Option<u64> {
         let g = self.guild;
         let id = snowflake_at(Utc::now(), next(seq));
         let r = rng.f64();
@@ -277,6 +284,7 @@ impl Events {
             };
             fake.message_create(&Msg::new(g, ch, id, &user(asker), &text));
             Self::keep(&mut self.questions, (id, ch, asker));
+            Some(id)
         } else if r < 0.40 {
             let (q, ch, asker) = *rng.pick(&self.questions);
             let helper = other(rng, self.members, asker);
@@ -290,6 +298,7 @@ impl Events {
             }
             fake.message_create(&m);
             Self::keep(&mut self.answers, (id, ch, helper, asker));
+            Some(id)
         } else if r < 0.52 && !self.answers.is_empty() {
             let (a, ch, helper, asker) = *rng.pick(&self.answers);
             let h = user(helper);
@@ -299,6 +308,7 @@ impl Events {
                 m = m.reply_to(a, Some(&h));
             }
             fake.message_create(&m);
+            Some(id)
         } else if r < 0.68 && !self.answers.is_empty() {
             let (a, ch, helper, asker) = *rng.pick(&self.answers);
             let (by, emoji) = if rng.chance(0.6) {
@@ -307,6 +317,7 @@ impl Events {
                 (other(rng, self.members, helper), "👍")
             };
             fake.reaction_add(g, ch, a, Some(&user(helper)), &user(by), emoji);
+            None
         } else if r < 0.95 || self.chat.is_empty() {
             let author = zipf(rng, self.members);
             let ch = self.channel(rng, false);
@@ -314,13 +325,16 @@ impl Events {
             let m = Msg::new(g, ch, id, &user(author), line);
             fake.message_create(&m);
             Self::keep(&mut self.chat, m);
+            Some(id)
         } else if r < 0.975 {
             let m = rng.pick(&self.chat).clone();
             fake.message_update(&m, "edited: that is a fair point");
+            None
         } else {
             // A new member joins (ids after the member list).
             self.joined += 1;
             fake.member_add(g, &user(self.members + self.joined));
+            None
         }
     }
 }
@@ -335,7 +349,7 @@ fn other(rng: &mut Rng, n: u32, not: u32) -> u32 {
 }
 
 /// A field of /proc/PID/status, in kB.
-fn status_kb(pid: u32, field: &str) -> anyhow::Result<u64> {
+pub(super) fn status_kb(pid: u32, field: &str) -> anyhow::Result<u64> {
     let s = std::fs::read_to_string(format!("/proc/{pid}/status"))
         .with_context(|| format!("reading /proc/{pid}/status"))?;
     s.lines()
@@ -349,13 +363,15 @@ fn status_kb(pid: u32, field: &str) -> anyhow::Result<u64> {
 }
 
 #[derive(Debug, Default, Clone, Copy)]
-struct Scraped {
-    seen: u64,
-    queued: u64,
+pub(super) struct Scraped {
+    pub(super) seen: u64,
+    pub(super) queued: u64,
+    /// Write transactions the events took.
+    pub(super) transactions: u64,
 }
 
 /// Read the bot's `/metrics`.
-async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<Scraped> {
+pub(super) async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<Scraped> {
     let mut s = tokio::net::TcpStream::connect(addr).await?;
     s.write_all(b"GET /metrics HTTP/1.1\r\nHost: bench\r\nConnection: close\r\n\r\n")
         .await?;
@@ -373,6 +389,8 @@ async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<Scraped> {
             out.seen += val();
         } else if line.starts_with("goodwill_events_queued ") {
             out.queued = val();
+        } else if line.starts_with("goodwill_event_transactions_total ") {
+            out.transactions = val();
         }
     }
     Ok(out)

@@ -1,0 +1,424 @@
+//! The live path at scale (`live_*` keys): the real bot binary (`goodwill
+//! run`) as one or more child processes against the fake Discord served from
+//! this process, on a database that syncs every commit to disk (`fsync = on`,
+//! `synchronous_commit = on`), fed a steady stream of gateway events.
+//!
+//! 1. Each process runs a shard range (`--shards p..p+1 --total-shards n`);
+//!    guild `p` is one whose id the fake routes to shard `p`
+//!    (`(guild_id >> 22) % n`), so each process gets one guild's events.
+//! 2. `events` gateway events (the mix of the memory run: questions, answers,
+//!    thanks, reactions, chit-chat, edits, joins) are sent at `rate` per
+//!    second, in bursts every 10 ms, spread over the guilds.
+//! 3. Latency, event → ledger: one message in ten is timed from the moment
+//!    it is sent to the moment its row (written in the same transaction as
+//!    its entries) is visible to another connection, polled every 5 ms.
+//! 4. Meanwhile `commands` `/balance` calls go through the fake Discord
+//!    (each by another member, paced over the stream) and are timed from the
+//!    INTERACTION_CREATE sent to the answer received.
+//! 5. Throughput: events sent over the time from the first sent to the last
+//!    one written (every sampled message visible, nothing queued).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::Utc;
+use serde::Serialize;
+use tokio::process::Child;
+
+use super::rss::{next, scrape, status_kb, user, Events};
+use super::synth::{Rng, CHANNELS, CHANNEL_BASE};
+use super::Latency;
+use goodwill::store::Store;
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, Msg};
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    /// Gateway events in all.
+    pub events: u32,
+    /// Events per second offered (sent in bursts every 10 ms).
+    pub rate: u32,
+    /// Members each guild's events are drawn from.
+    pub members: u32,
+    /// `/balance` calls while the events flow.
+    pub commands: u32,
+    /// Bot processes (one shard and one guild each).
+    pub processes: u32,
+    pub seed: u64,
+}
+
+impl Default for LiveOptions {
+    fn default() -> Self {
+        LiveOptions {
+            events: 100_000,
+            rate: 12_000,
+            members: 20_000,
+            commands: 1_000,
+            processes: 1,
+            seed: 1,
+        }
+    }
+}
+
+/// The figures of one live run.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct LiveReport {
+    pub processes: u32,
+    pub events: u64,
+    /// Events per second offered.
+    pub offered_per_s: u32,
+    /// Events per second written: events / (first sent → last written).
+    pub events_per_s: f64,
+    /// First event sent → last written.
+    pub seconds: f64,
+    /// First event sent → last sent (the sender's own pace).
+    pub send_s: f64,
+    /// Event sent → its entries visible in the ledger.
+    pub latency: Latency,
+    pub latency_samples: usize,
+    /// `/balance` sent → answered, through the fake Discord, under the load.
+    pub commands: Latency,
+    pub command_calls: usize,
+    /// Write transactions the events took (group commit).
+    pub transactions: u64,
+    pub entries_written: u64,
+    pub messages_written: u64,
+    /// Peak RSS of the (largest) bot process, MB.
+    pub peak_mb: f64,
+    /// The database's `fsync` and `synchronous_commit`.
+    pub fsync: String,
+    pub synchronous_commit: String,
+}
+
+const TOKEN: &str = "bench-live-token";
+const TIMEOUT: Duration = Duration::from_secs(600);
+
+/// Guild `p` of `n`: one the fake routes to shard `p`.
+fn guild_id(p: u32, n: u32) -> u64 {
+    ((1_000_000 * n as u64 + p as u64) << 22) | 1
+}
+
+/// Run `opts.processes` bots (`exe run`) on `database_url` and measure.
+/// `store` reads the same database. The bots' logs go to `log` (.N appended).
+pub async fn measure(
+    exe: &Path,
+    database_url: &str,
+    store: &Store,
+    opts: &LiveOptions,
+    log: &Path,
+) -> anyhow::Result<LiveReport> {
+    let n = opts.processes.max(1);
+    let fake = FakeDiscord::start().await;
+    fake.require_token(TOKEN);
+    let guilds: Vec<u64> = (0..n).map(|p| guild_id(p, n)).collect();
+    let channel_base = |p: usize| CHANNEL_BASE + 1_000 * p as u64;
+    for (p, g) in guilds.iter().enumerate() {
+        let channels: Vec<(u64, &str)> = CHANNELS
+            .iter()
+            .enumerate()
+            .map(|(k, (name, _))| (channel_base(p) + k as u64, *name))
+            .collect();
+        fake.guild_create(*g, &format!("Live {p}"), &channels);
+    }
+    let mut children = Vec::new();
+    let mut metrics = Vec::new();
+    for (p, g) in guilds.iter().enumerate() {
+        let addr = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+            l.local_addr()?
+        };
+        let log_file = std::fs::File::create(log.with_extension(format!("{p}.log")))?;
+        let mut cmd = tokio::process::Command::new(exe);
+        cmd.arg("run");
+        if n > 1 {
+            cmd.args([
+                "--shards",
+                &format!("{p}..{}", p + 1),
+                "--total-shards",
+                &n.to_string(),
+            ]);
+        }
+        let child = cmd
+            .env("DATABASE_URL", database_url)
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_API_URL", fake.api_url())
+            .env("DISCORD_GUILD_ID", g.to_string())
+            .env("GOODWILL_HTTP_ADDR", addr.to_string())
+            .env(
+                "RUST_LOG",
+                std::env::var("GOODWILL_BENCH_BOT_LOG").unwrap_or_else(|_| "warn".into()),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(log_file))
+            .kill_on_drop(true)
+            .spawn()
+            .with_context(|| format!("starting {} run", exe.display()))?;
+        children.push(child);
+        metrics.push(addr);
+    }
+    let result = drive(&fake, store, &children, &metrics, &guilds, opts).await;
+    stop(children).await;
+    result.with_context(|| format!("the bots' logs are in {}.N.log", log.display()))
+}
+
+async fn stop(children: Vec<Child>) {
+    for c in &children {
+        if let Some(pid) = c.id() {
+            // SIGTERM: the bot closes its shards and finishes what is queued.
+            unsafe {
+                libc::kill(pid as i32, libc::SIGTERM);
+            }
+        }
+    }
+    for mut c in children {
+        if tokio::time::timeout(Duration::from_secs(20), c.wait())
+            .await
+            .is_err()
+        {
+            let _ = c.kill().await;
+        }
+    }
+}
+
+/// Messages sent and not yet seen in the ledger, and the latencies seen.
+#[derive(Default)]
+struct Samples {
+    outstanding: HashMap<i64, Instant>,
+    seen_ns: Vec<u64>,
+}
+
+async fn drive(
+    fake: &FakeDiscord,
+    store: &Store,
+    children: &[Child],
+    metrics: &[std::net::SocketAddr],
+    guilds: &[u64],
+    opts: &LiveOptions,
+) -> anyhow::Result<LiveReport> {
+    let n = guilds.len();
+    fake.wait_identifies(n, Duration::from_secs(120))
+        .await
+        .context("the bots did not connect to the fake Discord")?;
+    for g in guilds {
+        fake.registered_commands(Some(*g), Duration::from_secs(60))
+            .await
+            .context("a bot did not register its commands")?;
+    }
+    let gids: Vec<i64> = guilds.iter().map(|g| *g as i64).collect();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let stored: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM guilds WHERE guild_id = ANY($1)")
+                .bind(&gids)
+                .fetch_one(&store.pool)
+                .await?;
+        if stored as usize == n {
+            break;
+        }
+        anyhow::ensure!(
+            Instant::now() < deadline,
+            "the bots did not store their guilds"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let before = counts(store, &gids).await?;
+    let pids: Vec<u32> = children.iter().filter_map(|c| c.id()).collect();
+
+    // The latency poller.
+    let samples = Arc::new(Mutex::new(Samples::default()));
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let poller = {
+        let (samples, done, pool, gids) = (
+            Arc::clone(&samples),
+            Arc::clone(&done),
+            store.pool.clone(),
+            gids.clone(),
+        );
+        tokio::spawn(async move {
+            loop {
+                let ids: Vec<i64> = {
+                    let s = samples.lock().unwrap_or_else(|e| e.into_inner());
+                    if s.outstanding.is_empty() && done.load(std::sync::atomic::Ordering::SeqCst) {
+                        return Ok::<_, sqlx::Error>(());
+                    }
+                    s.outstanding.keys().copied().collect()
+                };
+                if !ids.is_empty() {
+                    let found: Vec<i64> = sqlx::query_scalar(
+                        "SELECT message_id FROM messages WHERE guild_id = ANY($1) AND message_id = ANY($2)",
+                    )
+                    .bind(&gids)
+                    .bind(&ids)
+                    .fetch_all(&pool)
+                    .await?;
+                    let now = Instant::now();
+                    let mut s = samples.lock().unwrap_or_else(|e| e.into_inner());
+                    for id in found {
+                        if let Some(sent) = s.outstanding.remove(&id) {
+                            s.seen_ns.push((now - sent).as_nanos() as u64);
+                        }
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        })
+    };
+
+    // The commands, paced over the time the events take to send.
+    let send_s = opts.events as f64 / opts.rate.max(1) as f64;
+    let calls = opts.commands;
+    let commands = async {
+        let every = Duration::from_secs_f64((send_s / calls.max(1) as f64).max(0.001));
+        let mut tick = tokio::time::interval(every);
+        let mut ns = Vec::with_capacity(calls as usize);
+        for i in 0..calls {
+            tick.tick().await;
+            let p = i as usize % n;
+            // Each call by another member: no member reaches the rate limit.
+            let who = user(i);
+            let t = Instant::now();
+            let id = fake.interaction_create(
+                guilds[p],
+                CHANNEL_BASE + 1_000 * p as u64,
+                &who,
+                perms::MEMBER,
+                Cmd::new("balance"),
+            );
+            fake.wait_for_answer(id, Duration::from_secs(30))
+                .await
+                .with_context(|| format!("/balance call {i} was not answered"))?;
+            ns.push(t.elapsed().as_nanos() as u64);
+        }
+        Ok::<_, anyhow::Error>(ns)
+    };
+
+    // The events.
+    let events = async {
+        let mut rng = Rng::new(opts.seed ^ 0x11FE);
+        let mut seq = 0u64;
+        let mut gens: Vec<Events> = guilds
+            .iter()
+            .enumerate()
+            .map(|(p, g)| Events::with_channels(*g, opts.members, CHANNEL_BASE + 1_000 * p as u64))
+            .collect();
+        let per_tick = (opts.rate / 100).max(1);
+        let mut tick = tokio::time::interval(Duration::from_millis(10));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+        let started = Instant::now();
+        let mut sent = 0u32;
+        let mut messages = 0u64;
+        while sent < opts.events {
+            tick.tick().await;
+            for _ in 0..per_tick.min(opts.events - sent) {
+                let k = sent as usize % n;
+                if let Some(id) = gens[k].send(fake, &mut rng, &mut seq) {
+                    messages += 1;
+                    if messages.is_multiple_of(10) {
+                        samples
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .outstanding
+                            .insert(id as i64, Instant::now());
+                    }
+                }
+                sent += 1;
+            }
+        }
+        let sent_s = started.elapsed().as_secs_f64();
+        // A last message per guild, timed: once it and every other sample
+        // are in the ledger and no bot holds anything queued, all is written.
+        for (p, g) in guilds.iter().enumerate() {
+            let id = snowflake_at(Utc::now(), next(&mut seq));
+            fake.message_create(&Msg::new(
+                *g,
+                CHANNEL_BASE + 1_000 * p as u64,
+                id,
+                &user(0),
+                "that's all for today",
+            ));
+            samples
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .outstanding
+                .insert(id as i64, Instant::now());
+        }
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let pending = samples
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .outstanding
+                .len();
+            if pending == 0 {
+                let mut queued = 0;
+                for m in metrics {
+                    queued += scrape(*m).await.map(|s| s.queued).unwrap_or(1);
+                }
+                if queued == 0 {
+                    return Ok::<_, anyhow::Error>((started.elapsed().as_secs_f64(), sent_s));
+                }
+            }
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "{pending} sampled messages still not in the ledger after {TIMEOUT:?}"
+            );
+            anyhow::ensure!(!poller.is_finished(), "the latency poller stopped");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    let (command_ns, written) = tokio::join!(commands, events);
+    let (seconds, sent_s) = written?;
+    let command_ns = command_ns?;
+    let total = opts.events as u64 + n as u64;
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    poller.await??;
+    let mut transactions = 0;
+    for m in metrics {
+        transactions += scrape(*m).await?.transactions;
+    }
+    let mut peak_mb = 0f64;
+    for pid in pids {
+        peak_mb = peak_mb.max(status_kb(pid, "VmHWM")? as f64 / 1024.0);
+    }
+    let after = counts(store, &gids).await?;
+    let seen_ns = std::mem::take(&mut samples.lock().unwrap_or_else(|e| e.into_inner()).seen_ns);
+    let (fsync, synchronous_commit): (String, String) =
+        sqlx::query_as("SELECT current_setting('fsync'), current_setting('synchronous_commit')")
+            .fetch_one(&store.pool)
+            .await?;
+    Ok(LiveReport {
+        processes: n as u32,
+        events: total,
+        offered_per_s: opts.rate,
+        events_per_s: total as f64 / seconds,
+        seconds,
+        send_s: sent_s,
+        latency_samples: seen_ns.len(),
+        latency: Latency::of(seen_ns),
+        command_calls: command_ns.len(),
+        commands: Latency::of(command_ns),
+        transactions,
+        entries_written: after.0 - before.0,
+        messages_written: after.1 - before.1,
+        peak_mb,
+        fsync,
+        synchronous_commit,
+    })
+}
+
+/// Ledger entries and messages of these guilds.
+async fn counts(store: &Store, gids: &[i64]) -> anyhow::Result<(u64, u64)> {
+    let (l, m): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM ledger WHERE guild_id = ANY($1)),
+                (SELECT count(*) FROM messages WHERE guild_id = ANY($1))",
+    )
+    .bind(gids)
+    .fetch_one(&store.pool)
+    .await?;
+    Ok((l as u64, m as u64))
+}
