@@ -197,7 +197,7 @@ impl FakeDiscord {
         let st = self.inner.lock();
         st.guilds
             .iter()
-            .find(|g| g["id"] == guild.to_string())
+            .find(|g| g["id"].as_str() == Some(guild.to_string().as_str()))
             .and_then(|g| g["preferred_locale"].as_str().map(str::to_string))
             .unwrap_or_else(|| "en-US".into())
     }
