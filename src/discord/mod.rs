@@ -11,6 +11,7 @@
 //!   in line, from the members' roles the [`roster`] learns.
 
 mod bot;
+mod channels;
 pub mod commands;
 pub mod convert;
 pub mod embeds;
