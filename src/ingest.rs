@@ -24,7 +24,7 @@ use crate::capital::conversation::{ConversationId, Solution};
 use crate::capital::message::{
     ChannelId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
-use crate::capital::process::GuildState;
+use crate::capital::process::{is_conversation_kind, GuildState};
 use crate::capital::score::{Decision, EntryDraft};
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
@@ -201,7 +201,7 @@ pub fn replay_message(state: &mut GuildState, s: &Settings, msg: &MessageIn) {
 }
 
 /// An edited message, stored in `channel`, whose unreversed entries are
-/// `old`: it is detected and scored again against a copy of the memory. When
+/// `old`: it is detected and scored again (see [`GuildState::process_edit`]). When
 /// what it credits or costs changed (kind, member, amount), the old entries
 /// are reversed, the new ones added under keys of their own (an edit is a new
 /// event), the row updated, and the copy becomes the memory. Returns whether
@@ -214,34 +214,21 @@ pub fn edit(
     old: Vec<Reversal>,
     out: &mut Pending,
 ) -> bool {
-    let mut scratch = state.clone();
     let placed = state
         .channels
         .get(&channel)
         .and_then(|c| c.find(msg.id))
         .and_then(|m| m.conversation);
-    if let Some(ctx) = scratch.channels.get_mut(&channel) {
-        ctx.messages.retain(|m| m.id != msg.id);
-    }
-    let processed = scratch.process_message(msg, None, s);
     // An edit re-reads what the message says (thanks, shares, promotion),
     // not where it sits: its conversation, and the request charged or the
-    // help credited there, stand as they were (the scratch's conversations
-    // are replaced by the memory's below, when the edit is kept: the copy
-    // of the whole memory is the live path's costliest step, once is enough).
-    if let Some(m) = scratch
-        .channels
-        .get_mut(&channel)
-        .and_then(|c| c.messages.iter_mut().rev().find(|m| m.id == msg.id))
-    {
-        m.conversation = placed;
-    }
-    let new: Vec<EntryDraft> = entries(&processed.decisions)
-        .filter(|e| !is_conversation_entry(e.kind))
+    // help credited there, stand as they were.
+    let edited = state.process_edit(msg, placed, s);
+    let new: Vec<EntryDraft> = entries(&edited.decisions)
+        .filter(|e| !is_conversation_kind(e.kind))
         .collect();
     let old: Vec<Reversal> = old
         .into_iter()
-        .filter(|r| !is_conversation_entry(r.of))
+        .filter(|r| !is_conversation_kind(r.of))
         .collect();
     let mut before: Vec<Effect> = old
         .iter()
@@ -256,10 +243,13 @@ pub fn edit(
     if before == after {
         return false;
     }
-    // The scratch memory recorded the new entries while scoring; the
+    // The copy of the memory recorded the new entries while scoring; the
     // reversals go in as they are written.
+    if let Some(memory) = edited.memory {
+        state.memory = memory;
+    }
     for r in &old {
-        scratch.memory.record(&r.entry, s);
+        state.memory.record(&r.entry, s);
     }
     out.batch.entries.extend(old.into_iter().map(|r| r.entry));
     let (key, edit_key) = (
@@ -270,18 +260,19 @@ pub fn edit(
         e.idem_key = e.idem_key.replacen(&key, &edit_key, 1);
         out.batch.entries.push(e);
     }
-    if let Some(r) = &processed.remembered {
-        out.batch.messages.push(MessageRow::from_recent(channel, r));
+    if let Some(r) = edited.remembered {
+        out.batch
+            .messages
+            .push(MessageRow::from_recent(channel, &r));
+        if let Some(m) = state
+            .channels
+            .get_mut(&channel)
+            .and_then(|c| c.find_mut(msg.id))
+        {
+            *m = r;
+        }
     }
-    scratch.conversations = std::mem::take(&mut state.conversations);
-    *state = scratch;
     true
-}
-
-/// Entries a message's conversation made (a request charged when answered,
-/// help credited), which an edit of the text leaves alone.
-fn is_conversation_entry(kind: EntryKind) -> bool {
-    matches!(kind, EntryKind::Request | EntryKind::HelpfulReply)
 }
 
 /// What an entry credits or costs, as an edit compares them: kind, member,
@@ -612,5 +603,69 @@ mod tests {
         let kinds: Vec<EntryKind> = edit_out.batch.entries.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, vec![EntryKind::Reversal; written.len()]);
         assert_eq!(edit_out.batch.messages.len(), 1, "the row is updated");
+    }
+
+    #[test]
+    fn an_edit_that_adds_thanks_credits_once_and_keeps_the_message_in_its_place() {
+        let s = settings();
+        let mut state = GuildState::default();
+        let (ann, bob) = (person(1, "ann"), person(2, "bob"));
+        let mut out = Pending::default();
+        message(
+            &mut state,
+            &s,
+            &msg(300, &ann, "how do I mount a usb disk?", 10),
+            None,
+            &mut out,
+        );
+        message(
+            &mut state,
+            &s,
+            &msg(301, &bob, "ann: use the mount command", 30),
+            None,
+            &mut out,
+        );
+        let plain = msg(302, &ann, "ok", 60);
+        message(&mut state, &s, &plain, None, &mut out);
+        message(&mut state, &s, &msg(303, &bob, "np", 70), None, &mut out);
+        let placed = |st: &GuildState| {
+            let c = &st.channels[&ChannelId(10)];
+            let at = c.messages.iter().position(|m| m.id == MessageId(302));
+            (at, c.find(MessageId(302)).and_then(|m| m.conversation))
+        };
+        let before = placed(&state);
+        assert!(before.1.is_some(), "placed in ann's conversation");
+        let mut thanked = plain.clone();
+        thanked.content = "ok thanks bob, that worked".into();
+        thanked.mentions = vec![bob.clone()];
+        let mut edit_out = Pending::default();
+        assert!(edit(
+            &mut state,
+            &s,
+            &thanked,
+            ChannelId(10),
+            vec![],
+            &mut edit_out
+        ));
+        let kinds: Vec<EntryKind> = edit_out.batch.entries.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![EntryKind::Thanks],
+            "{:?}",
+            edit_out.batch.entries
+        );
+        assert_eq!(edit_out.batch.entries[0].member, bob.id);
+        assert_eq!(placed(&state), before, "same place, same conversation");
+        // The memory remembers the credit: the same thanks again is worth
+        // less than the first (the pair's repeats are damped).
+        let first = edit_out.batch.entries[0].amount;
+        let mut again = msg(304, &ann, "thanks bob, that worked", 90);
+        again.mentions = vec![bob.clone()];
+        let d = message(&mut state, &s, &again, None, &mut out);
+        let second: f64 = entries(&d)
+            .filter(|e| e.kind == EntryKind::Thanks)
+            .map(|e| e.amount)
+            .sum();
+        assert!(second < first, "{second} < {first}");
     }
 }

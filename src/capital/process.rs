@@ -37,6 +37,48 @@ fn display_name(p: &Person) -> String {
     }
 }
 
+/// Score `signals` in order, each seeing the entries of those before it
+/// (recorded into `memory`, with the credit they vest).
+fn score_into(
+    memory: &mut ScoringMemory,
+    signals: &[Signal],
+    src: &Source,
+    s: &Settings,
+) -> Vec<Decision> {
+    let mut out = Vec::new();
+    for sig in signals {
+        for d in memory.evaluate(sig, src, s) {
+            let vested = match &d {
+                Decision::Entry(e) => {
+                    memory.record(e, s);
+                    memory.vest(e, s)
+                }
+                Decision::Ignored(_) => Vec::new(),
+            };
+            out.push(d);
+            out.extend(vested.into_iter().map(Decision::Entry));
+        }
+    }
+    out
+}
+
+/// Entries a message's conversation decides (a request charged when
+/// answered, help credited), which an edit of its text leaves alone.
+pub fn is_conversation_kind(kind: EntryKind) -> bool {
+    matches!(kind, EntryKind::Request | EntryKind::HelpfulReply)
+}
+
+/// An edited message re-read by [`GuildState::process_edit`].
+#[derive(Debug, Default)]
+pub struct Edited {
+    /// What to remember of the message now (its conversation kept).
+    pub remembered: Option<RecentMessage>,
+    pub decisions: Vec<Decision>,
+    /// The scoring memory with `decisions` recorded, when anything was
+    /// scored (None: nothing was, and no copy was made).
+    pub memory: Option<ScoringMemory>,
+}
+
 /// Why a message was not looked at, if it was not.
 pub fn untracked_reason(msg: &MessageIn) -> Option<&'static str> {
     if msg.is_system {
@@ -93,21 +135,7 @@ impl GuildState {
     }
 
     fn run(&mut self, signals: &[Signal], src: &Source, s: &Settings) -> Vec<Decision> {
-        let mut out = Vec::new();
-        for sig in signals {
-            for d in self.memory.evaluate(sig, src, s) {
-                let vested = match &d {
-                    Decision::Entry(e) => {
-                        self.memory.record(e, s);
-                        self.memory.vest(e, s)
-                    }
-                    Decision::Ignored(_) => Vec::new(),
-                };
-                out.push(d);
-                out.extend(vested.into_iter().map(Decision::Entry));
-            }
-        }
-        out
+        score_into(&mut self.memory, signals, src, s)
     }
 
     /// Put back what a rebuilt memory needs to go on where the last one
@@ -224,7 +252,14 @@ impl GuildState {
                     by_detection: false,
                 }));
             } else if let Some(conv) = (sig.kind == EntryKind::SharedContent)
-                .then(|| own_question(msg.author.id, &placement, &self.conversations, &names))
+                .then(|| {
+                    own_question(
+                        msg.author.id,
+                        placement.conversation,
+                        &self.conversations,
+                        &names,
+                    )
+                })
                 .flatten()
             {
                 decisions.push(Decision::Ignored(IgnoredSignal {
@@ -250,6 +285,70 @@ impl GuildState {
         Processed {
             remembered: Some(detection.remembered),
             decisions: out,
+        }
+    }
+
+    /// Re-read an edited message: what its new text says (thanks, shares,
+    /// promotion...), scored against a copy of the scoring memory. Where it
+    /// sits does not change: it stays in conversation `placed`, requests and
+    /// help (which its conversation decides) are not scored again, and the
+    /// conversations are left alone. So only the edited channel's recent
+    /// messages are copied (to read the text without its old version), and
+    /// the scoring memory only when the text carries something to score:
+    /// copying the guild's whole state for every edit was the live path's
+    /// costliest step.
+    pub fn process_edit(
+        &mut self,
+        msg: &MessageIn,
+        placed: Option<ConversationId>,
+        s: &Settings,
+    ) -> Edited {
+        if untracked_reason(msg).is_some() {
+            return Edited::default();
+        }
+        let detector = self.detector(s);
+        let mut ctx = self
+            .channels
+            .get(&msg.channel_id)
+            .cloned()
+            .unwrap_or_default();
+        ctx.messages.retain(|m| m.id != msg.id);
+        ctx.prune(msg.at, s.detect.context_window());
+        let replied = msg.reply_to.and_then(|r| ctx.find(r).cloned());
+        let mut detection = detector.detect(msg, &ctx, replied.as_ref());
+        drop(ctx);
+        self.note_names(msg);
+        detection.remembered.conversation = placed;
+        let names = &self.names;
+        let name = |m: MemberId| names.get(&m).cloned().unwrap_or_else(|| m.to_string());
+        let names = Names {
+            member: &name,
+            channel: &msg.channel_name,
+        };
+        let signals: Vec<Signal> = detection
+            .signals
+            .into_iter()
+            .filter(|sig| sig.ignored.is_none() && !is_conversation_kind(sig.kind))
+            .filter(|sig| {
+                sig.kind != EntryKind::SharedContent
+                    || placed.is_none_or(|c| {
+                        own_question(msg.author.id, c, &self.conversations, &names).is_none()
+                    })
+            })
+            .collect();
+        if signals.is_empty() {
+            return Edited {
+                remembered: Some(detection.remembered),
+                ..Default::default()
+            };
+        }
+        let mut memory = self.memory.clone();
+        let src = Source::message(msg.channel_id, msg.id, msg.at);
+        let decisions = score_into(&mut memory, &signals, &src, s);
+        Edited {
+            remembered: Some(detection.remembered),
+            decisions,
+            memory: Some(memory),
         }
     }
 

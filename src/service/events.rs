@@ -49,21 +49,44 @@ struct Group {
     pending_messages: HashSet<MessageId>,
     /// Message ids stored before the group started (one query for all).
     known: HashSet<MessageId>,
+    /// Messages the unwritten entries are about (of `out.batch.entries`
+    /// up to `scanned`): a scan of the entries per event made a group of
+    /// 2,000 events quadratic.
+    entry_messages: HashSet<MessageId>,
+    scanned: usize,
     /// Transactions the group took.
     writes: usize,
 }
 
 impl Group {
+    fn new(known: HashSet<MessageId>) -> Group {
+        Group {
+            out: Pending::default(),
+            roles: HashMap::new(),
+            roles_at: None,
+            pending_messages: HashSet::new(),
+            known,
+            entry_messages: HashSet::new(),
+            scanned: 0,
+            writes: 0,
+        }
+    }
+
+    /// Whether the group holds unwritten entries about message `id`.
+    fn has_entries_for(&mut self, id: MessageId) -> bool {
+        let entries = &self.out.batch.entries;
+        if self.scanned < entries.len() {
+            self.entry_messages
+                .extend(entries[self.scanned..].iter().filter_map(|e| e.message_id));
+            self.scanned = entries.len();
+        }
+        self.entry_messages.contains(&id)
+    }
+
     /// Whether the store may lack something about message `id` that this
     /// group holds unwritten: its row, or entries about it.
-    fn holds(&self, id: MessageId) -> bool {
-        self.pending_messages.contains(&id)
-            || self
-                .out
-                .batch
-                .entries
-                .iter()
-                .any(|e| e.message_id == Some(id))
+    fn holds(&mut self, id: MessageId) -> bool {
+        self.pending_messages.contains(&id) || self.has_entries_for(id)
     }
 
     fn holds_conversation(&self, c: ConversationId) -> bool {
@@ -99,14 +122,7 @@ impl Goodwill {
                 _ => None,
             })
             .collect();
-        let mut g = Group {
-            out: Pending::default(),
-            roles: HashMap::new(),
-            roles_at: None,
-            pending_messages: HashSet::new(),
-            known: self.store().known_messages(guild, &ids).await?,
-            writes: 0,
-        };
+        let mut g = Group::new(self.store().known_messages(guild, &ids).await?);
         for ev in events {
             match ev {
                 GroupEvent::Message(m) => {
@@ -177,6 +193,8 @@ impl Goodwill {
             g.writes += 1;
         }
         g.known.extend(g.pending_messages.drain());
+        g.entry_messages.clear();
+        g.scanned = 0;
         Ok(())
     }
 
@@ -209,6 +227,36 @@ impl Goodwill {
 
     /// An edit in a group (see [`Goodwill::handle_message_update`]).
     async fn group_update(&self, rt: &mut GuildRuntime, g: &mut Group, msg: MessageIn) -> R<()> {
+        if g.pending_messages.contains(&msg.id) && !g.has_entries_for(msg.id) {
+            // Its row waits in this group and nothing was credited or
+            // charged for it yet: nothing to reverse, no need to write the
+            // group first and read it back (edits of messages just sent
+            // were most of a busy group's extra transactions).
+            let at = g
+                .out
+                .batch
+                .messages
+                .iter()
+                .rposition(|m| m.message_id == msg.id);
+            if let Some(at) = at {
+                let channel = g.out.batch.messages[at].channel_id;
+                let rows = g.out.batch.messages.len();
+                if ingest::edit(
+                    &mut rt.state,
+                    &rt.settings,
+                    &msg,
+                    channel,
+                    vec![],
+                    &mut g.out,
+                ) && g.out.batch.messages.len() > rows
+                {
+                    // One row per message in a batch: the edited one.
+                    let row = g.out.batch.messages.pop().expect("pushed above");
+                    g.out.batch.messages[at] = row;
+                }
+                return Ok(());
+            }
+        }
         if g.holds(msg.id) {
             self.group_flush(rt, g).await?;
         }

@@ -10,6 +10,7 @@ mod bot;
 mod bot_kill;
 mod bot_moderation;
 mod bot_outage;
+mod edits;
 mod farming;
 mod fuzz_commands;
 mod lang;

@@ -4,7 +4,7 @@
 //! message is not charged by itself; it is explained instead (an open
 //! question, a follow-up, a question inside someone else's conversation).
 
-use super::{Conversation, Conversations, Event, HelpShown, Placement};
+use super::{Conversation, ConversationId, Conversations, Event, HelpShown, Placement};
 use crate::capital::message::MemberId;
 use crate::capital::signal::{EntryKind, Rule, Signal};
 
@@ -81,11 +81,11 @@ pub fn event_signals(events: &[Event], convs: &Conversations, names: &Names) -> 
 /// not something shared with the community.
 pub fn own_question(
     author: MemberId,
-    p: &Placement,
+    conversation: ConversationId,
     convs: &Conversations,
     names: &Names,
 ) -> Option<String> {
-    let c = convs.get(p.conversation)?;
+    let c = convs.get(conversation)?;
     (c.opener == author && c.asked()).then(|| names.conversation(c))
 }
 

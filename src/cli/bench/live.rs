@@ -11,14 +11,16 @@
 //!    second, in bursts every 10 ms, spread over the guilds.
 //! 3. Latency, event → ledger: one message in ten is timed from the moment
 //!    it is sent to the moment its row (written in the same transaction as
-//!    its entries) is visible to another connection, polled every 5 ms.
+//!    its entries) is visible to another connection: the guild's newest
+//!    stored message id is polled every 5 ms (a bot writes a guild's events
+//!    in order; the end checks every sampled row is there).
 //! 4. Meanwhile `commands` `/balance` calls go through the fake Discord
 //!    (each by another member, paced over the stream) and are timed from the
 //!    INTERACTION_CREATE sent to the answer received.
 //! 5. Throughput: events sent over the time from the first sent to the last
 //!    one written (every sampled message visible, nothing queued).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
@@ -185,11 +187,39 @@ async fn stop(children: Vec<Child>) {
     }
 }
 
-/// Messages sent and not yet seen in the ledger, and the latencies seen.
+/// Messages sent and not yet seen in the ledger, by guild and id, and the
+/// latencies seen.
 #[derive(Default)]
 struct Samples {
-    outstanding: HashMap<i64, Instant>,
+    outstanding: HashMap<i64, BTreeMap<i64, Instant>>,
+    /// Every sampled message (checked to be in the ledger at the end).
+    all: Vec<i64>,
     seen_ns: Vec<u64>,
+}
+
+impl Samples {
+    fn add(&mut self, guild: u64, id: u64) {
+        self.outstanding
+            .entry(guild as i64)
+            .or_default()
+            .insert(id as i64, Instant::now());
+        self.all.push(id as i64);
+    }
+
+    fn pending(&self) -> usize {
+        self.outstanding.values().map(BTreeMap::len).sum()
+    }
+
+    /// The guild's messages up to `written` are in the ledger.
+    fn seen_up_to(&mut self, guild: i64, written: i64, now: Instant) {
+        let Some(q) = self.outstanding.get_mut(&guild) else {
+            return;
+        };
+        let later = q.split_off(&(written + 1));
+        for sent in std::mem::replace(q, later).into_values() {
+            self.seen_ns.push((now - sent).as_nanos() as u64);
+        }
+    }
 }
 
 async fn drive(
@@ -229,7 +259,13 @@ async fn drive(
     let before = counts(store, &gids).await?;
     let pids: Vec<u32> = children.iter().filter_map(|c| c.id()).collect();
 
-    // The latency poller.
+    // The latency poller. A bot writes a guild's events in the order they
+    // come, and the fake sends a guild's new messages with rising ids, so a
+    // sampled message is in the ledger once the guild's newest stored id
+    // reaches it: one index lookup per guild and poll (asking for every
+    // outstanding id, thousands of them every 5 ms, took a good part of the
+    // database's CPU from the bots it measures). The end checks that every
+    // sample is really there.
     let samples = Arc::new(Mutex::new(Samples::default()));
     let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let poller = {
@@ -241,26 +277,23 @@ async fn drive(
         );
         tokio::spawn(async move {
             loop {
-                let ids: Vec<i64> = {
-                    let s = samples.lock().unwrap_or_else(|e| e.into_inner());
-                    if s.outstanding.is_empty() && done.load(std::sync::atomic::Ordering::SeqCst) {
-                        return Ok::<_, sqlx::Error>(());
-                    }
-                    s.outstanding.keys().copied().collect()
-                };
-                if !ids.is_empty() {
-                    let found: Vec<i64> = sqlx::query_scalar(
-                        "SELECT message_id FROM messages WHERE guild_id = ANY($1) AND message_id = ANY($2)",
-                    )
-                    .bind(&gids)
-                    .bind(&ids)
-                    .fetch_all(&pool)
-                    .await?;
-                    let now = Instant::now();
-                    let mut s = samples.lock().unwrap_or_else(|e| e.into_inner());
-                    for id in found {
-                        if let Some(sent) = s.outstanding.remove(&id) {
-                            s.seen_ns.push((now - sent).as_nanos() as u64);
+                let pending = samples.lock().unwrap_or_else(|e| e.into_inner()).pending();
+                if pending == 0 && done.load(std::sync::atomic::Ordering::SeqCst) {
+                    return Ok::<_, sqlx::Error>(());
+                }
+                if pending > 0 {
+                    for g in &gids {
+                        let newest: Option<i64> = sqlx::query_scalar(
+                            "SELECT max(message_id) FROM messages WHERE guild_id = $1",
+                        )
+                        .bind(g)
+                        .fetch_one(&pool)
+                        .await?;
+                        if let Some(newest) = newest {
+                            samples
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .seen_up_to(*g, newest, Instant::now());
                         }
                     }
                 }
@@ -322,8 +355,7 @@ async fn drive(
                         samples
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
-                            .outstanding
-                            .insert(id as i64, Instant::now());
+                            .add(guilds[k], id);
                     }
                 }
                 sent += 1;
@@ -344,16 +376,11 @@ async fn drive(
             samples
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .outstanding
-                .insert(id as i64, Instant::now());
+                .add(*g, id);
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let pending = samples
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .outstanding
-                .len();
+            let pending = samples.lock().unwrap_or_else(|e| e.into_inner()).pending();
             if pending == 0 {
                 let mut queued = 0;
                 for m in metrics {
@@ -386,7 +413,22 @@ async fn drive(
         peak_mb = peak_mb.max(status_kb(pid, "VmHWM")? as f64 / 1024.0);
     }
     let after = counts(store, &gids).await?;
-    let seen_ns = std::mem::take(&mut samples.lock().unwrap_or_else(|e| e.into_inner()).seen_ns);
+    let (seen_ns, all) = {
+        let mut s = samples.lock().unwrap_or_else(|e| e.into_inner());
+        (std::mem::take(&mut s.seen_ns), std::mem::take(&mut s.all))
+    };
+    let stored: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM messages WHERE guild_id = ANY($1) AND message_id = ANY($2)",
+    )
+    .bind(&gids)
+    .bind(&all)
+    .fetch_one(&store.pool)
+    .await?;
+    anyhow::ensure!(
+        stored as usize == all.len(),
+        "only {stored} of the {} sampled messages are in the ledger: a bot wrote out of order",
+        all.len()
+    );
     let (fsync, synchronous_commit): (String, String) =
         sqlx::query_as("SELECT current_setting('fsync'), current_setting('synchronous_commit')")
             .fetch_one(&store.pool)
