@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::capital::conversation::{ConversationId, Solution};
+use crate::capital::conversation::{Conversation, ConversationId, Solution};
 use crate::capital::message::{
     ChannelId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
@@ -100,6 +100,13 @@ impl Pending {
     }
 
     /// The conversation a message was placed in, as it stands now.
+    /// The latest version of a conversation this batch writes.
+    pub fn conversation(&self, id: ConversationId) -> Option<&Conversation> {
+        self.conversations
+            .get(&id)
+            .map(|&k| &self.batch.conversations[k])
+    }
+
     fn see_conversation(&mut self, state: &GuildState, id: Option<ConversationId>) {
         let Some(c) = id.and_then(|id| state.conversations.get(id)) else {
             return;

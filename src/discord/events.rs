@@ -374,10 +374,19 @@ async fn write_group(service: &Goodwill, guild: GuildId, events: Vec<GroupEvent>
         return;
     }
     let mut wait = RETRY_MIN;
+    let started = std::time::Instant::now();
     loop {
         match service.handle_group(guild, &events).await {
             Ok(tx) => {
                 metrics().event_transactions(tx as u64);
+                tracing::debug!(
+                    guild_id = guild.get(),
+                    events = events.len(),
+                    transactions = tx,
+                    ms = started.elapsed().as_secs_f64() * 1e3,
+                    queued = metrics().queued(),
+                    "group written"
+                );
                 break;
             }
             Err(ServiceError::Unavailable(e)) => {

@@ -8,9 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use tracing::Instrument;
 
 use super::{Goodwill, R};
-use crate::capital::conversation::ConversationId;
 use crate::capital::message::{
-    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
+    ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn, RecentMessage,
 };
 use crate::ingest::{self, Pending};
 use crate::pipeline::GuildRuntime;
@@ -49,6 +48,12 @@ struct Group {
     pending_messages: HashSet<MessageId>,
     /// Message ids stored before the group started (one query for all).
     known: HashSet<MessageId>,
+    /// The group's own messages as the memory first held them (those with
+    /// a row to write): a reply or a reaction to one the memory has let go
+    /// since (a busy channel's memory holds 200 messages; a group can carry
+    /// more) reads this copy, instead of writing the group first to read
+    /// the row back (those writes were a busy group's extra transactions).
+    recent: HashMap<MessageId, RecentMessage>,
     /// Messages the unwritten entries are about (of `out.batch.entries`
     /// up to `scanned`): a scan of the entries per event made a group of
     /// 2,000 events quadratic.
@@ -66,10 +71,17 @@ impl Group {
             roles_at: None,
             pending_messages: HashSet::new(),
             known,
+            recent: HashMap::new(),
             entry_messages: HashSet::new(),
             scanned: 0,
             writes: 0,
         }
+    }
+
+    /// An edit changed what message `id` says: the copy is stale (its row
+    /// is read back from the store if it is needed).
+    fn forget_copy(&mut self, id: MessageId) {
+        self.recent.remove(&id);
     }
 
     /// Whether the group holds unwritten entries about message `id`.
@@ -83,14 +95,17 @@ impl Group {
         self.entry_messages.contains(&id)
     }
 
+    /// Whether message `id`'s row is one this group has still to write and
+    /// has no copy of (an edit made it stale): reading it needs the group
+    /// written first. (Entries about it do not matter to reading its row.)
+    fn row_unwritten(&self, id: MessageId) -> bool {
+        self.pending_messages.contains(&id) && !self.recent.contains_key(&id)
+    }
+
     /// Whether the store may lack something about message `id` that this
     /// group holds unwritten: its row, or entries about it.
     fn holds(&mut self, id: MessageId) -> bool {
         self.pending_messages.contains(&id) || self.has_entries_for(id)
-    }
-
-    fn holds_conversation(&self, c: ConversationId) -> bool {
-        self.out.batch.conversations.iter().any(|x| x.id == c)
     }
 }
 
@@ -132,10 +147,15 @@ impl Goodwill {
                 }
                 GroupEvent::Update(m) => self.group_update(rt, &mut g, m.clone()).await?,
                 GroupEvent::ReactionAdded(r) => {
-                    let target = match rt.state.recent(r.channel_id, r.message_id).cloned() {
+                    let target = match rt
+                        .state
+                        .recent(r.channel_id, r.message_id)
+                        .or_else(|| g.recent.get(&r.message_id))
+                        .cloned()
+                    {
                         Some(t) => Some(t),
                         None => {
-                            if g.holds(r.message_id) {
+                            if g.row_unwritten(r.message_id) {
                                 self.group_flush(rt, &mut g).await?;
                             }
                             self.store()
@@ -201,27 +221,39 @@ impl Goodwill {
     /// A new message of a group (see [`Goodwill::message`]).
     async fn group_message(&self, rt: &mut GuildRuntime, g: &mut Group, msg: MessageIn) -> R<()> {
         let replied = match ingest::reply_to_fetch(&rt.state, &rt.settings, &msg) {
-            Some(id) => {
-                if g.holds(id) {
-                    self.group_flush(rt, g).await?;
+            Some(id) => match g.recent.get(&id) {
+                Some(m) => Some(m.clone()),
+                None => {
+                    if g.row_unwritten(id) {
+                        self.group_flush(rt, g).await?;
+                    }
+                    self.store()
+                        .stored_message(msg.guild_id, id)
+                        .await?
+                        .map(|x| x.1)
                 }
-                self.store()
-                    .stored_message(msg.guild_id, id)
-                    .await?
-                    .map(|x| x.1)
-            }
+            },
             None => None,
         };
         if let Some(c) = ingest::conversation_to_fetch(&rt.state, &msg, replied.as_ref()) {
-            if g.holds_conversation(c) {
-                self.group_flush(rt, g).await?;
-            }
-            if let Some(conv) = self.store().conversation(msg.guild_id, c).await? {
+            // The group's unwritten version is the one the store would
+            // give back once the group is written.
+            let conv = match g.out.conversation(c) {
+                Some(conv) => Some(conv.clone()),
+                None => self.store().conversation(msg.guild_id, c).await?,
+            };
+            if let Some(conv) = conv {
                 rt.state.conversations.restore(conv);
             }
         }
+        let rows = g.out.batch.messages.len();
         ingest::message(&mut rt.state, &rt.settings, &msg, replied, &mut g.out);
         g.pending_messages.insert(msg.id);
+        if g.out.batch.messages.len() > rows {
+            if let Some(m) = rt.state.recent(msg.channel_id, msg.id) {
+                g.recent.insert(msg.id, m.clone());
+            }
+        }
         Ok(())
     }
 
@@ -253,6 +285,7 @@ impl Goodwill {
                     // One row per message in a batch: the edited one.
                     let row = g.out.batch.messages.pop().expect("pushed above");
                     g.out.batch.messages[at] = row;
+                    g.forget_copy(msg.id);
                 }
                 return Ok(());
             }
@@ -283,6 +316,7 @@ impl Goodwill {
             )
             .await?;
         if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut g.out) {
+            g.forget_copy(msg.id);
             // The reversals are of stored entries: the edit is written
             // before anything else reads them.
             g.pending_messages.insert(msg.id);
