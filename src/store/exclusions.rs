@@ -110,7 +110,16 @@ impl<A> Store<A> {
     }
 
     /// A leaderboard page by the stored key without the `hidden` members, and
-    /// how many members it ranks (O(depth); used while any are hidden).
+    /// how many members it ranks.
+    ///
+    /// Read around the hidden ones rather than past them: of H hidden members
+    /// with a balance, B rank ahead of the board's row at `offset`, so the
+    /// visible page is the full board's page at `offset` widened by H, less
+    /// its hidden rows and its first B visible ones (their visible rank is
+    /// below `offset`). The full page comes from the sweep's snapshot
+    /// ([`Store::standings_page`], O(log members + page + moved)); B is one
+    /// count over the H hidden rows. With more than [`HIDDEN_WINDOW_MAX`]
+    /// hidden members the page is read by OFFSET (O(depth)).
     pub async fn standings_visible(
         &self,
         guild: GuildId,
@@ -119,6 +128,57 @@ impl<A> Store<A> {
         limit: u64,
     ) -> Result<(Vec<super::views::BalanceRow>, u64), sqlx::Error> {
         let h: Vec<i64> = hidden.iter().map(|m| i(*m)).collect();
+        let ranked: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM balances WHERE guild_id = $1 AND member_id = ANY($2)",
+        )
+        .bind(i(guild))
+        .bind(&h)
+        .fetch_one(&self.pool)
+        .await?;
+        if ranked as usize > HIDDEN_WINDOW_MAX {
+            return self
+                .standings_visible_by_offset(guild, &h, offset, limit)
+                .await;
+        }
+        let Some(page) = self
+            .standings_page(guild, offset, limit + ranked as u64)
+            .await?
+        else {
+            return Ok((Vec::new(), 0));
+        };
+        let total = page.total.saturating_sub(ranked as u64);
+        let Some(first) = page.rows.first().map(|r| r.0.member_id) else {
+            return Ok((Vec::new(), total));
+        };
+        let before: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM balances hb
+             JOIN balances f ON f.guild_id = hb.guild_id AND f.member_id = $3
+             WHERE hb.guild_id = $1 AND hb.member_id = ANY($2)
+               AND (hb.standing_key > f.standing_key
+                    OR (hb.standing_key = f.standing_key AND hb.member_id < f.member_id))",
+        )
+        .bind(i(guild))
+        .bind(&h)
+        .bind(i(first))
+        .fetch_one(&self.pool)
+        .await?;
+        let rows = visible_rows(
+            page.rows.into_iter().map(|r| r.0),
+            hidden,
+            before as usize,
+            limit as usize,
+        );
+        Ok((rows, total))
+    }
+
+    /// [`Store::standings_visible`] by OFFSET (O(depth)).
+    async fn standings_visible_by_offset(
+        &self,
+        guild: GuildId,
+        h: &[i64],
+        offset: u64,
+        limit: u64,
+    ) -> Result<(Vec<super::views::BalanceRow>, u64), sqlx::Error> {
         let rows = sqlx::query(
             "SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at FROM balances b
              WHERE b.guild_id = $1 AND b.member_id <> ALL($4::bigint[])
@@ -128,17 +188,82 @@ impl<A> Store<A> {
         .bind(i(guild))
         .bind(offset as i64)
         .bind(limit as i64)
-        .bind(&h)
+        .bind(h)
         .fetch_all(&self.pool)
         .await?;
         let total = sqlx::query(
             "SELECT count(*) FROM balances WHERE guild_id = $1 AND member_id <> ALL($2::bigint[])",
         )
         .bind(i(guild))
-        .bind(&h)
+        .bind(h)
         .fetch_one(&self.pool)
         .await?
         .get::<i64, _>(0) as u64;
         Ok((rows.iter().map(super::views::balance_row).collect(), total))
+    }
+}
+
+/// Most hidden members [`Store::standings_visible`] reads around; past it, a
+/// page is read by OFFSET.
+pub const HIDDEN_WINDOW_MAX: usize = 1_000;
+
+/// A page of the board without the hidden members, from the full board's
+/// rows starting at the page's offset (widened by the hidden count): the
+/// hidden rows dropped, then the first `skip` visible rows (those the hidden
+/// members ahead of the offset pushed down into it), then `limit` rows.
+fn visible_rows(
+    full: impl Iterator<Item = super::views::BalanceRow>,
+    hidden: &[MemberId],
+    skip: usize,
+    limit: usize,
+) -> Vec<super::views::BalanceRow> {
+    let hidden: std::collections::HashSet<MemberId> = hidden.iter().copied().collect();
+    full.filter(|r| !hidden.contains(&r.member_id))
+        .skip(skip)
+        .take(limit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::views::BalanceRow;
+
+    fn row(m: u64) -> BalanceRow {
+        BalanceRow {
+            member_id: MemberId(m),
+            acc: Default::default(),
+            entries: 1,
+            last_at: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
+
+    /// The window rule against the definition (drop the hidden, then page)
+    /// on every offset of a board with hidden members in every position.
+    #[test]
+    fn reading_around_hidden_members_gives_the_pages_of_the_board_without_them() {
+        let board: Vec<u64> = (1..=40).collect();
+        let hidden: Vec<MemberId> = [1, 2, 7, 8, 9, 20, 33, 40].map(MemberId).to_vec();
+        let visible: Vec<u64> = board
+            .iter()
+            .copied()
+            .filter(|m| !hidden.contains(&MemberId(*m)))
+            .collect();
+        let limit = 5;
+        for offset in 0..board.len() {
+            let end = (offset + limit + hidden.len()).min(board.len());
+            let window = &board[offset.min(end)..end];
+            let before = hidden
+                .iter()
+                .filter(|h| board.iter().position(|m| MemberId(*m) == **h) < Some(offset))
+                .count();
+            let got: Vec<u64> =
+                visible_rows(window.iter().map(|m| row(*m)), &hidden, before, limit)
+                    .iter()
+                    .map(|r| r.member_id.get())
+                    .collect();
+            let want: Vec<u64> = visible.iter().copied().skip(offset).take(limit).collect();
+            assert_eq!(got, want, "offset {offset}");
+        }
     }
 }

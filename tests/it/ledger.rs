@@ -780,6 +780,43 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
                     .unwrap();
                 assert_eq!(snap.rank, Some(k as u64 + 1), "{what}: rank of {m}");
             }
+            // Pages without hidden members (first, middle, last, and one
+            // with no balance), read around them.
+            let n = order.len();
+            let hidden: Vec<MemberId> = [
+                order[0].0,
+                order[n / 2].0,
+                order[n / 2 + 1].0,
+                order[n - 1].0,
+            ]
+            .iter()
+            .map(|m| MemberId(*m as u64))
+            .chain([MemberId(1)])
+            .collect();
+            let visible: Vec<u64> = order
+                .iter()
+                .map(|o| o.0 as u64)
+                .filter(|m| !hidden.contains(&MemberId(*m)))
+                .collect();
+            for limit in [1u64, 7, 25] {
+                let mut offset = 0;
+                while offset <= visible.len() as u64 + limit {
+                    let (rows, total) = store
+                        .standings_visible(GuildId(GUILD), &hidden, offset, limit)
+                        .await
+                        .unwrap();
+                    let got: Vec<u64> = rows.iter().map(|b| b.member_id.get()).collect();
+                    let want: Vec<u64> = visible
+                        .iter()
+                        .copied()
+                        .skip(offset as usize)
+                        .take(limit as usize)
+                        .collect();
+                    assert_eq!(got, want, "{what}: visible page at {offset}+{limit}");
+                    assert_eq!(total, visible.len() as u64, "{what}: visible total");
+                    offset += limit;
+                }
+            }
         }
     };
     let (ids, vals) = add_rows(120, &mut rng);
