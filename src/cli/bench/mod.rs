@@ -136,6 +136,8 @@ pub struct BenchReport {
     pub live_commands_p99_ms: Option<f64>,
     /// Combined rate of `--live-processes` bot processes on shard ranges.
     pub live_sharded_events_per_s: Option<f64>,
+    /// Why the live phase has no figures, when it failed.
+    pub live_error: Option<String>,
     pub members: u32,
     pub members_ranked: u64,
     /// Members with a balance the query phase marked departed (kept off the
@@ -379,6 +381,37 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
     let settings = goodwill::config::settings_from(&tree)?;
     let tag = std::process::id();
     let dir = std::env::temp_dir().join(format!("goodwill-bench-{tag}"));
+    // The bot runs from a copy taken now: a long run (10 M messages take
+    // half an hour) must not fail at its end because the binary was rebuilt
+    // meanwhile.
+    let own_copy = match &opts.bot_exe {
+        Some(_) => None,
+        None => {
+            let exe = std::env::current_exe().context("locating the goodwill binary")?;
+            let copy = std::env::temp_dir().join(format!("goodwill-bench-bot-{tag}"));
+            std::fs::copy(&exe, &copy)
+                .with_context(|| format!("copying {} to {}", exe.display(), copy.display()))?;
+            Some(copy)
+        }
+    };
+    let opts = &BenchOptions {
+        bot_exe: opts.bot_exe.clone().or_else(|| own_copy.clone()),
+        ..opts.clone()
+    };
+    let result = run_with(opts, &settings, tree, tag, &dir).await;
+    if let Some(copy) = own_copy {
+        let _ = std::fs::remove_file(copy);
+    }
+    result
+}
+
+async fn run_with(
+    opts: &BenchOptions,
+    settings: &goodwill::capital::settings::Settings,
+    tree: toml::Value,
+    tag: u32,
+    dir: &std::path::Path,
+) -> anyhow::Result<BenchReport> {
     // History ends at the current hour, so `/standings` takes its live path
     // (the same seed gives the same community, shifted to end now).
     let end = Utc::now()
@@ -454,7 +487,12 @@ pub async fn run(opts: &BenchOptions, tree: toml::Value) -> anyhow::Result<Bench
             report.rss = Some(r);
         }
         if !opts.skip_live {
-            run_live(opts, &mut report, tag).await?;
+            // A failed live phase loses only its own figures (the import's
+            // took the longest to get).
+            if let Err(e) = run_live(opts, &mut report, tag).await {
+                eprintln!("live phase failed: {e:#}");
+                report.live_error = Some(format!("{e:#}"));
+            }
         }
         Ok::<_, anyhow::Error>(report)
     }
@@ -781,6 +819,7 @@ async fn measure(
         live_latency_p99_ms: None,
         live_commands_p99_ms: None,
         live_sharded_events_per_s: None,
+        live_error: None,
         web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),
         members: opts.members,
         members_ranked: ranked.len() as u64,
