@@ -117,8 +117,8 @@ impl<A> Store<A> {
     /// visible page is the full board's page at `offset` widened by H, less
     /// its hidden rows and its first B visible ones (their visible rank is
     /// below `offset`). The full page comes from the sweep's snapshot
-    /// ([`Store::standings_page`], O(log members + page + moved)); B is one
-    /// count over the H hidden rows. With more than [`HIDDEN_WINDOW_MAX`]
+    /// ([`Store::standings_page`], O(log members + page + moved)); H and B
+    /// are one count over the hidden rows. With more than [`HIDDEN_WINDOW_MAX`]
     /// hidden members the page is read by OFFSET (O(depth)).
     pub async fn standings_visible(
         &self,
@@ -128,40 +128,34 @@ impl<A> Store<A> {
         limit: u64,
     ) -> Result<(Vec<super::views::BalanceRow>, u64), sqlx::Error> {
         let h: Vec<i64> = hidden.iter().map(|m| i(*m)).collect();
-        let ranked: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM balances WHERE guild_id = $1 AND member_id = ANY($2)",
-        )
-        .bind(i(guild))
-        .bind(&h)
-        .fetch_one(&self.pool)
-        .await?;
-        if ranked as usize > HIDDEN_WINDOW_MAX {
+        if hidden.len() > HIDDEN_WINDOW_MAX {
             return self
                 .standings_visible_by_offset(guild, &h, offset, limit)
                 .await;
         }
+        // Widened by every hidden member (those without a balance only make
+        // the window a little wider than needed).
         let Some(page) = self
-            .standings_page(guild, offset, limit + ranked as u64)
+            .standings_page(guild, offset, limit + hidden.len() as u64)
             .await?
         else {
             return Ok((Vec::new(), 0));
         };
-        let total = page.total.saturating_sub(ranked as u64);
-        let Some(first) = page.rows.first().map(|r| r.0.member_id) else {
-            return Ok((Vec::new(), total));
-        };
-        let before: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM balances hb
-             JOIN balances f ON f.guild_id = hb.guild_id AND f.member_id = $3
-             WHERE hb.guild_id = $1 AND hb.member_id = ANY($2)
-               AND (hb.standing_key > f.standing_key
-                    OR (hb.standing_key = f.standing_key AND hb.member_id < f.member_id))",
+        let first = page.rows.first().map(|r| i(r.0.member_id)).unwrap_or(0);
+        let (ranked, before): (i64, i64) = sqlx::query_as(
+            "SELECT count(*),
+                    count(*) FILTER (WHERE hb.standing_key > f.standing_key
+                                     OR (hb.standing_key = f.standing_key AND hb.member_id < f.member_id))
+             FROM balances hb
+             LEFT JOIN balances f ON f.guild_id = hb.guild_id AND f.member_id = $3
+             WHERE hb.guild_id = $1 AND hb.member_id = ANY($2)",
         )
         .bind(i(guild))
         .bind(&h)
-        .bind(i(first))
+        .bind(first)
         .fetch_one(&self.pool)
         .await?;
+        let total = page.total.saturating_sub(ranked as u64);
         let rows = visible_rows(
             page.rows.into_iter().map(|r| r.0),
             hidden,
