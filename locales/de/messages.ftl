@@ -154,3 +154,48 @@ error-moderators-only = `/{ $command }` ist für Moderatoren: du brauchst die Be
 error-guild-only = Dieser Befehl funktioniert auf einem Server, nicht in Direktnachrichten.
 error-parse-input = `{ $input }` konnte nicht gelesen werden: { $error }
 error-parse = Die Optionen konnten nicht gelesen werden: { $error }
+
+## Verfallswarnungen: die Übersicht für Moderatoren und die DM an das Mitglied
+digest-title = **Verfallswarnungen** — { $count ->
+    [one] 1 Mitglied fällt bald eine Stufe tiefer:
+   *[other] { $count } Mitglieder fallen bald eine Stufe tiefer:
+}
+digest-row = • <@{ $member }> verlässt **{ $tier }** am { $date } (Ansehen { $standing }, Untergrenze { $floor })
+digest-advice = bleibt { $tier } mit etwa { $thanks } weiteren erhaltenen Danksagungen vor dem { $date }
+warning-dm = Kurzer Hinweis: Dein Ansehen ({ $standing }) fällt am { $date } unter die Untergrenze von **{ $tier }** ({ $floor }), wenn sich nichts ändert.
+warning-dm-advice = Du bleibst { $tier } mit etwa { $thanks } weiteren erhaltenen Danksagungen vor dem { $date }.
+
+## Der Stupser in einem ruhigen, beantworteten, ungelösten Beitrag
+nudge = <@{ $opener }> haben die Antworten hier deine Frage gelöst? Wenn eine davon geholfen hat, markiere sie: Rechtsklick auf die Nachricht (auf dem Handy lange drücken) → **Apps** → **Als Lösung markieren**. Das bedankt sich bei allen, die geholfen haben, und zeigt anderen, dass die Frage beantwortet ist.
+
+## Eine Rolle, die der Bot nicht verwalten kann
+role-which-tier = die Rolle **{ $tier }** <@&{ $role }> (ID { $role })
+role-which = die Rolle <@&{ $role }> (ID { $role })
+role-missing-permissions = ⚠️ Rollen nach Ansehen: Discord hat verweigert, { $which } zu vergeben oder zu entziehen: { $problem }. Gib dem Bot die Berechtigung **Rollen verwalten** und zieh die Rolle des Bots in Servereinstellungen → Rollen über diese Rolle, dann führe `/config set roles.enabled true` aus, damit der Bot es erneut versucht. Bis dahin lässt der Bot diese Rolle in Ruhe.
+role-missing-access = ⚠️ Rollen nach Ansehen: Der Bot erreicht die Rollen des Servers nicht, um { $which } zu verwalten: { $problem }. Prüfe, ob der Bot noch Mitglied ist und die Berechtigung **Rollen verwalten** hat, dann führe `/config set roles.enabled true` aus, damit der Bot es erneut versucht. Bis dahin lässt der Bot diese Rolle in Ruhe.
+role-unknown = ⚠️ Rollen nach Ansehen: { $which } existiert nicht mehr ({ $problem }). Setze die Rolle der Stufe neu mit `/config set roles.by_tier.{ $key } <Rollen-ID>` (0 entfernt sie). Bis dahin lässt der Bot diese Rolle in Ruhe.
+
+## Schaltflächen
+button-not-yours = Diese Schaltfläche gehört jemand anderem.
+optout-cancelled = Abgebrochen: Nichts wurde geändert.
+optout-done = { $count ->
+    [one] Erledigt: 1 Buchung gelöscht
+   *[other] Erledigt: { $count } Buchungen gelöscht
+}, und du wirst hier nicht mehr erfasst. `/optin` startet die Erfassung wieder.
+
+## /why, ein Urlaub im Zeitraum
+why-paused = 🏖️ Verfall für { $days } Tage dieses Zeitraums pausiert (Urlaub)
+
+## Als Lösung markieren
+solution-marked = ✅ <@{ $marker }> hat [diese Antwort]({ $link }) von <@{ $solver }> als Lösung markiert (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> hat [diese Antwort]({ $link }) von <@{ $solver }> als Lösung markiert (+{ $amount }) (verschoben von <@{ $previous }>, dessen Gutschrift rückgängig gemacht wurde).
+solution-unchanged = Diese Antwort ist bereits als Lösung markiert: Nichts wurde geändert.
+solution-not-tagged = Die Lösung ist gespeichert, aber ich konnte den Beitrag nicht markieren oder schließen: { $error }. Dafür brauche ich in diesem Forum **Threads verwalten**.
+solution-refused-own = Du kannst deine eigene Nachricht nicht als Lösung markieren.
+solution-refused-bot = Die Nachricht eines Bots kann nicht die Lösung sein.
+solution-refused-openers = Das ist die Nachricht der fragenden Person selbst: Markiere die Antwort, die die Frage gelöst hat.
+solution-refused-not-allowed = Nur das Mitglied, das gefragt hat, oder ein Moderator (Threads verwalten) kann die Lösung markieren.
+solution-refused-outside = Diese Nachricht gehört zu keiner Unterhaltung, die Goodwill kennt (sie ist vielleicht älter als der Bot, oder ihr Autor hat die Erfassung abgelehnt).
+
+## Der Log-Kanal
+appeal-rejected-log = ⚖️ Einspruch #{ $appeal } von <@{ $member }> zu Buchung #{ $entry } abgelehnt von { $moderator }: { $note }

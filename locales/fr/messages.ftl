@@ -154,3 +154,48 @@ error-moderators-only = `/{ $command }` est réservé aux modérateurs : il faut
 error-guild-only = Cette commande fonctionne dans un serveur, pas en messages privés.
 error-parse-input = Impossible de lire `{ $input }` : { $error }
 error-parse = Impossible de lire les options : { $error }
+
+## Alertes d'érosion : le récapitulatif des modérateurs et le MP au membre
+digest-title = **Alertes d'érosion** — { $count ->
+    [one] 1 membre sur le point de descendre d'un rang :
+   *[other] { $count } membres sur le point de descendre d'un rang :
+}
+digest-row = • <@{ $member }> quitte **{ $tier }** le { $date } (réputation { $standing }, seuil { $floor })
+digest-advice = reste { $tier } avec environ { $thanks } remerciements reçus de plus avant le { $date }
+warning-dm = Attention : ta réputation ({ $standing }) passe sous le seuil de **{ $tier }** ({ $floor }) le { $date } si rien ne change.
+warning-dm-advice = Tu restes { $tier } avec environ { $thanks } remerciements reçus de plus avant le { $date }.
+
+## Le rappel dans un fil calme, répondu mais pas résolu
+nudge = <@{ $opener }> les réponses ici ont-elles résolu ta question ? Si l'une d'elles l'a fait, marque-la : clic droit sur le message (appui long sur mobile) → **Applications** → **Marquer comme solution**. Cela remercie la personne qui a aidé et montre aux autres que la question a une réponse.
+
+## Un rôle que le bot ne peut pas gérer
+role-which-tier = le rôle **{ $tier }** <@&{ $role }> (id { $role })
+role-which = le rôle <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Rôles selon la réputation : Discord a refusé de donner ou de retirer { $which } : { $problem }. Donne au bot la permission **Gérer les rôles** et fais glisser le rôle du bot au-dessus de ce rôle dans Paramètres du serveur → Rôles, puis lance `/config set roles.enabled true` pour que le bot réessaie. D'ici là, le bot ne touche plus à ce rôle.
+role-missing-access = ⚠️ Rôles selon la réputation : le bot n'accède pas aux rôles du serveur pour gérer { $which } : { $problem }. Vérifie que le bot est toujours membre avec la permission **Gérer les rôles**, puis lance `/config set roles.enabled true` pour que le bot réessaie. D'ici là, le bot ne touche plus à ce rôle.
+role-unknown = ⚠️ Rôles selon la réputation : { $which } n'existe plus ({ $problem }). Redéfinis le rôle du rang avec `/config set roles.by_tier.{ $key } <id du rôle>` (0 le retire). D'ici là, le bot ne touche plus à ce rôle.
+
+## Boutons
+button-not-yours = Ce bouton appartient à quelqu'un d'autre.
+optout-cancelled = Annulé : rien n'a changé.
+optout-done = { $count ->
+    [one] C'est fait : 1 écriture supprimée
+   *[other] C'est fait : { $count } écritures supprimées
+}, et tu n'es plus suivi ici. `/optin` relance le suivi.
+
+## /why, des vacances dans la période
+why-paused = 🏖️ érosion suspendue { $days } jours sur cette période (vacances)
+
+## Marquer comme solution
+solution-marked = ✅ <@{ $marker }> a marqué [cette réponse]({ $link }) de <@{ $solver }> comme solution (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> a marqué [cette réponse]({ $link }) de <@{ $solver }> comme solution (+{ $amount }) (déplacée depuis <@{ $previous }>, dont le crédit a été annulé).
+solution-unchanged = Cette réponse est déjà marquée comme solution : rien n'a changé.
+solution-not-tagged = La solution est enregistrée, mais je n'ai pas pu étiqueter ou fermer le fil : { $error }. Il me faut **Gérer les fils** dans ce forum pour cela.
+solution-refused-own = Tu ne peux pas marquer ton propre message comme solution.
+solution-refused-bot = Le message d'un bot ne peut pas être la solution.
+solution-refused-openers = C'est le message de l'auteur de la question : marque la réponse qui l'a résolue.
+solution-refused-not-allowed = Seul le membre qui a posé la question, ou un modérateur (Gérer les fils), peut marquer la solution.
+solution-refused-outside = Ce message n'appartient à aucune conversation connue de Goodwill (il est peut-être antérieur au bot, ou son auteur a refusé le suivi).
+
+## Le salon de journal
+appeal-rejected-log = ⚖️ contestation n° { $appeal } de <@{ $member }> sur l'écriture #{ $entry } rejetée par { $moderator } : { $note }

@@ -148,3 +148,42 @@ error-moderators-only = `/{ $command }` はモデレーター用です：**サ�
 error-guild-only = このコマンドはサーバー内で使えます。ダイレクトメッセージでは使えません。
 error-parse-input = `{ $input }` を読み取れませんでした：{ $error }
 error-parse = オプションを読み取れませんでした：{ $error }
+
+## 減衰の警告：モデレーター向けのまとめとメンバーへの DM
+digest-title = **減衰の警告** — ランクが下がりそうなメンバー { $count } 人：
+digest-row = • <@{ $member }> さんは { $date } に **{ $tier }** を外れます（評価 { $standing }、下限 { $floor }）
+digest-advice = { $date } までにあと約 { $thanks } 回感謝されれば { $tier } を維持
+warning-dm = お知らせ：このままだと、あなたの評価（{ $standing }）は { $date } に **{ $tier }** の下限（{ $floor }）を下回ります。
+warning-dm-advice = { $date } までにあと約 { $thanks } 回感謝されれば { $tier } を維持できます。
+
+## 静かになった、回答済みで未解決の投稿へのリマインド
+nudge = <@{ $opener }> さん、ここの回答で質問は解決しましたか？解決した回答があれば、マークしてください：メッセージを右クリック（モバイルでは長押し）→ **アプリ** → **解決策としてマーク**。助けてくれた人へのお礼になり、ほかの人にも質問が解決済みだと伝わります。
+
+## ボットが管理できないロール
+role-which-tier = **{ $tier }** のロール <@&{ $role }>（ID { $role }）
+role-which = ロール <@&{ $role }>（ID { $role }）
+role-missing-permissions = ⚠️ 評価によるロール：Discord が { $which } の付与または削除を拒否しました：{ $problem }。ボットに **ロールの管理** 権限を与え、サーバー設定 → ロール でボットのロールをこのロールより上にドラッグしてから、`/config set roles.enabled true` を実行してボットに再試行させてください。それまでボットはこのロールに触れません。
+role-missing-access = ⚠️ 評価によるロール：ボットが { $which } を管理するためにサーバーのロールにアクセスできません：{ $problem }。ボットがまだメンバーで **ロールの管理** 権限を持っているか確認してから、`/config set roles.enabled true` を実行してボットに再試行させてください。それまでボットはこのロールに触れません。
+role-unknown = ⚠️ 評価によるロール：{ $which } はもう存在しません（{ $problem }）。`/config set roles.by_tier.{ $key } <ロール ID>` でランクのロールを設定し直してください（0 で削除）。それまでボットはこのロールに触れません。
+
+## ボタン
+button-not-yours = このボタンはほかの人のものです。
+optout-cancelled = キャンセルしました：何も変更されていません。
+optout-done = 完了：記録 { $count } 件を削除し、このサーバーでの記録を停止しました。`/optin` で記録を再開できます。
+
+## /why、期間中の休暇
+why-paused = 🏖️ この期間のうち { $days } 日間は減衰が一時停止しました（休暇）
+
+## 解決策としてマーク
+solution-marked = ✅ <@{ $marker }> さんが <@{ $solver }> さんの[この回答]({ $link })を解決策としてマークしました（+{ $amount }）。
+solution-marked-moved = ✅ <@{ $marker }> さんが <@{ $solver }> さんの[この回答]({ $link })を解決策としてマークしました（+{ $amount }）（<@{ $previous }> さんから移動し、その加点は取り消されました）。
+solution-unchanged = その回答はすでに解決策としてマークされています：何も変更されていません。
+solution-not-tagged = 解決策は記録されましたが、投稿にタグを付けたり閉じたりできませんでした：{ $error }。そのためにはこのフォーラムで **スレッドの管理** 権限が必要です。
+solution-refused-own = 自分のメッセージを解決策としてマークすることはできません。
+solution-refused-bot = ボットのメッセージは解決策にできません。
+solution-refused-openers = それは質問者自身のメッセージです：解決した回答をマークしてください。
+solution-refused-not-allowed = 解決策をマークできるのは、質問したメンバーかモデレーター（スレッドの管理）だけです。
+solution-refused-outside = そのメッセージは Goodwill が把握している会話に含まれていません（ボットより前のものか、投稿者が記録を停止しています）。
+
+## ログチャンネル
+appeal-rejected-log = ⚖️ <@{ $member }> さんの記録 #{ $entry } への異議 #{ $appeal } は { $moderator } さんにより却下されました：{ $note }

@@ -154,3 +154,48 @@ error-moderators-only = `/{ $command }` é para moderadores: você precisa da pe
 error-guild-only = Este comando funciona em um servidor, não em mensagens diretas.
 error-parse-input = Não foi possível ler `{ $input }`: { $error }
 error-parse = Não foi possível ler as opções: { $error }
+
+## Avisos de desgaste: o resumo dos moderadores e a DM para o membro
+digest-title = **Avisos de desgaste** — { $count ->
+    [one] 1 membro prestes a cair de nível:
+   *[other] { $count } membros prestes a cair de nível:
+}
+digest-row = • <@{ $member }> sai de **{ $tier }** em { $date } (reputação { $standing }, piso { $floor })
+digest-advice = continua { $tier } com cerca de { $thanks } agradecimentos recebidos a mais antes de { $date }
+warning-dm = Atenção: sua reputação ({ $standing }) cai abaixo do piso de **{ $tier }** ({ $floor }) em { $date } se nada mudar.
+warning-dm-advice = Você continua { $tier } com cerca de { $thanks } agradecimentos recebidos a mais antes de { $date }.
+
+## O lembrete em um post quieto, respondido e não resolvido
+nudge = <@{ $opener }> as respostas aqui resolveram sua dúvida? Se alguma resolveu, marque-a: clique com o botão direito na mensagem (toque e segure no celular) → **Apps** → **Marcar como solução**. Isso agradece a quem ajudou e mostra aos outros que a pergunta foi respondida.
+
+## Um cargo que o bot não consegue gerenciar
+role-which-tier = o cargo **{ $tier }** <@&{ $role }> (id { $role })
+role-which = o cargo <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Cargos por reputação: o Discord recusou dar ou tirar { $which }: { $problem }. Dê ao bot a permissão **Gerenciar cargos** e arraste o cargo do bot para cima deste cargo em Configurações do servidor → Cargos; depois rode `/config set roles.enabled true` para o bot tentar de novo. Até lá o bot deixa este cargo em paz.
+role-missing-access = ⚠️ Cargos por reputação: o bot não consegue acessar os cargos do servidor para gerenciar { $which }: { $problem }. Confira se o bot ainda é membro com a permissão **Gerenciar cargos**; depois rode `/config set roles.enabled true` para o bot tentar de novo. Até lá o bot deixa este cargo em paz.
+role-unknown = ⚠️ Cargos por reputação: { $which } não existe mais ({ $problem }). Defina de novo o cargo do nível com `/config set roles.by_tier.{ $key } <id do cargo>` (0 remove). Até lá o bot deixa este cargo em paz.
+
+## Botões
+button-not-yours = Este botão é de outra pessoa.
+optout-cancelled = Cancelado: nada mudou.
+optout-done = { $count ->
+    [one] Pronto: 1 lançamento apagado
+   *[other] Pronto: { $count } lançamentos apagados
+}, e você não é mais acompanhado aqui. `/optin` volta a acompanhar.
+
+## /why, férias dentro do período
+why-paused = 🏖️ desgaste pausado por { $days } dias deste período (férias)
+
+## Marcar como solução
+solution-marked = ✅ <@{ $marker }> marcou [esta resposta]({ $link }) de <@{ $solver }> como a solução (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> marcou [esta resposta]({ $link }) de <@{ $solver }> como a solução (+{ $amount }) (antes era de <@{ $previous }>, cujo crédito foi estornado).
+solution-unchanged = Essa resposta já está marcada como a solução: nada mudou.
+solution-not-tagged = A solução foi registrada, mas não consegui marcar ou fechar o post: { $error }. Para isso preciso de **Gerenciar threads** neste fórum.
+solution-refused-own = Você não pode marcar sua própria mensagem como a solução.
+solution-refused-bot = A mensagem de um bot não pode ser a solução.
+solution-refused-openers = Essa é a mensagem de quem perguntou: marque a resposta que resolveu.
+solution-refused-not-allowed = Só o membro que perguntou, ou um moderador (Gerenciar threads), pode marcar a solução.
+solution-refused-outside = Essa mensagem não está em nenhuma conversa que o Goodwill conheça (pode ser anterior ao bot, ou o autor desativou o acompanhamento).
+
+## O canal de registro
+appeal-rejected-log = ⚖️ recurso nº { $appeal } de <@{ $member }> sobre o lançamento #{ $entry } rejeitado por { $moderator }: { $note }

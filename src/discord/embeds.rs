@@ -387,10 +387,11 @@ pub fn why(v: &WhyView, t: Tr) -> CreateEmbed {
         lines.push_str(&format!("`{:>7}` {what}\n", signed(w.decay)));
     }
     if w.paused_days >= 0.01 {
-        lines.push_str(&format!(
-            "🏖️ decay paused {:.1} days of this span (vacation)\n",
-            w.paused_days
+        lines.push_str(&t.a(
+            "why-paused",
+            &[("days", format!("{:.1}", w.paused_days).into())],
         ));
+        lines.push('\n');
     }
     for m in &w.moved {
         let line = format!(

@@ -42,7 +42,6 @@ use super::convert;
 use super::embeds::{self, COMPONENT_PREFIX};
 use super::metrics::metrics;
 use super::roster::Roster;
-use super::UNAVAILABLE;
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
 };
@@ -770,6 +769,8 @@ async fn on_component(
     let rest = &ci.data.custom_id[COMPONENT_PREFIX.len()..];
     let (action, arg) = rest.split_once(':').unwrap_or((rest, ""));
     let started = std::time::Instant::now();
+    // Answers only the clicking member sees: their own language.
+    let mine = crate::i18n::Tr::of(&ci.locale);
     let answer = match action {
         "standings" => {
             let page = arg.parse::<u32>().unwrap_or(1).max(1);
@@ -789,7 +790,7 @@ async fn on_component(
         "optout" | "cancel" => {
             if arg != ci.user.id.get().to_string() {
                 let msg = sy::CreateInteractionResponseMessage::new()
-                    .content("This button belongs to someone else.")
+                    .content(mine.s("button-not-yours"))
                     .ephemeral(true);
                 return ci
                     .create_response(http, sy::CreateInteractionResponse::Message(msg))
@@ -797,7 +798,7 @@ async fn on_component(
             }
             if action == "cancel" {
                 let msg = sy::CreateInteractionResponseMessage::new()
-                    .content("Cancelled: nothing changed.")
+                    .content(mine.s("optout-cancelled"))
                     .components(vec![]);
                 return ci
                     .create_response(http, sy::CreateInteractionResponse::UpdateMessage(msg))
@@ -813,11 +814,7 @@ async fn on_component(
                         "member opted out"
                     );
                     Ok(sy::EditInteractionResponse::new()
-                        .content(format!(
-                            "Done: {n} ledger entr{} deleted, and you are no longer tracked here. \
-                             `/optin` starts tracking again.",
-                            if n == 1 { "y" } else { "ies" }
-                        ))
+                        .content(mine.a("optout-done", &[("count", n.into())]))
                         .components(vec![]))
                 }
                 Err(e) => Err(e),
@@ -835,12 +832,12 @@ async fn on_component(
             let text = match &e {
                 ServiceError::Unavailable(_) => {
                     metrics().db_error();
-                    UNAVAILABLE.to_string()
+                    mine.s("error-unavailable")
                 }
                 ServiceError::Database(_) => {
                     metrics().db_error();
                     tracing::error!(guild = guild.get(), error = %e, "database error on button");
-                    "Something went wrong reading the ledger; the error is in the bot's log.".into()
+                    mine.s("error-database")
                 }
                 other => other.to_string(),
             };

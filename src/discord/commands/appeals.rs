@@ -217,13 +217,16 @@ async fn log_rejection(
     if s.log.channel_id == 0 {
         return;
     }
-    let text = format!(
-        "⚖️ appeal #{} by <@{}> on entry #{} rejected by {}: {}",
-        a.appeal_id,
-        a.member_id,
-        a.entry_id,
-        embeds::escape(moderator),
-        embeds::escape(note.trim())
+    // The log channel is read by every moderator: the server's language.
+    let text = guild_tr(ctx).a(
+        "appeal-rejected-log",
+        &[
+            ("appeal", a.appeal_id.to_string().into()),
+            ("member", a.member_id.to_string().into()),
+            ("entry", a.entry_id.to_string().into()),
+            ("moderator", embeds::escape(moderator).into()),
+            ("note", embeds::escape(note.trim()).into()),
+        ],
     );
     let posted = serenity::ChannelId::new(s.log.channel_id)
         .send_message(
