@@ -199,3 +199,11 @@ solution-refused-outside = Diese Nachricht gehört zu keiner Unterhaltung, die G
 
 ## Der Log-Kanal
 appeal-rejected-log = ⚖️ Einspruch #{ $appeal } von <@{ $member }> zu Buchung #{ $entry } abgelehnt von { $moderator }: { $note }
+
+## Ablehnungen nach den Regeln
+vacation-refused-days = die Tage müssen zwischen 1 und { $max } liegen (vacation.max_days)
+vacation-refused-going-on = du bist bereits im Urlaub bis { $date }
+vacation-refused-cooldown = ein Urlaub alle { $days } Tage (vacation.cooldown_days): der nächste kann am { $date } beginnen
+appeal-why-reversal = sie ist eine Stornierung; lege Einspruch gegen die Buchung ein, die sie storniert
+appeal-why-reversed = sie wurde bereits storniert
+error-rate-limited = Langsamer bitte: Du kannst Goodwill-Befehle in { $seconds } s wieder nutzen.

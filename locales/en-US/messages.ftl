@@ -201,3 +201,11 @@ solution-refused-outside = That message is in no conversation Goodwill knows (it
 
 ## The log channel (server's language)
 appeal-rejected-log = ⚖️ appeal #{ $appeal } by <@{ $member }> on entry #{ $entry } rejected by { $moderator }: { $note }
+
+## Refusals from the rules (the member's language)
+vacation-refused-days = days must be between 1 and { $max } (vacation.max_days)
+vacation-refused-going-on = you are already on vacation until { $date }
+vacation-refused-cooldown = one vacation per { $days } days (vacation.cooldown_days): the next can start on { $date }
+appeal-why-reversal = it is a reversal; appeal the entry it reverses
+appeal-why-reversed = it was reversed already
+error-rate-limited = Slow down: you can use Goodwill commands again in { $seconds } s.

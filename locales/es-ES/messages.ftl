@@ -199,3 +199,11 @@ solution-refused-outside = Ese mensaje no está en ninguna conversación que Goo
 
 ## El canal de registro
 appeal-rejected-log = ⚖️ apelación n.º { $appeal } de <@{ $member }> sobre el apunte #{ $entry } rechazada por { $moderator }: { $note }
+
+## Rechazos según las reglas
+vacation-refused-days = los días deben estar entre 1 y { $max } (vacation.max_days)
+vacation-refused-going-on = ya estás de vacaciones hasta el { $date }
+vacation-refused-cooldown = unas vacaciones cada { $days } días (vacation.cooldown_days): las próximas pueden empezar el { $date }
+appeal-why-reversal = es una anulación; apela el apunte que anula
+appeal-why-reversed = ya fue anulado
+error-rate-limited = Más despacio: podrás volver a usar los comandos de Goodwill en { $seconds } s.

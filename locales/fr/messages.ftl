@@ -199,3 +199,11 @@ solution-refused-outside = Ce message n'appartient à aucune conversation connue
 
 ## Le salon de journal
 appeal-rejected-log = ⚖️ contestation n° { $appeal } de <@{ $member }> sur l'écriture #{ $entry } rejetée par { $moderator } : { $note }
+
+## Refus selon les règles
+vacation-refused-days = le nombre de jours doit être entre 1 et { $max } (vacation.max_days)
+vacation-refused-going-on = tu es déjà en vacances jusqu'au { $date }
+vacation-refused-cooldown = des vacances tous les { $days } jours (vacation.cooldown_days) : les prochaines peuvent commencer le { $date }
+appeal-why-reversal = c'est une annulation ; conteste l'écriture qu'elle annule
+appeal-why-reversed = elle a déjà été annulée
+error-rate-limited = Doucement : tu pourras utiliser les commandes de Goodwill dans { $seconds } s.

@@ -187,3 +187,11 @@ solution-refused-outside = そのメッセージは Goodwill が把握してい�
 
 ## ログチャンネル
 appeal-rejected-log = ⚖️ <@{ $member }> さんの記録 #{ $entry } への異議 #{ $appeal } は { $moderator } さんにより却下されました：{ $note }
+
+## ルールによる拒否
+vacation-refused-days = 日数は 1 から { $max } の間で指定してください（vacation.max_days）
+vacation-refused-going-on = すでに { $date } まで休暇中です
+vacation-refused-cooldown = 休暇は { $days } 日に 1 回までです（vacation.cooldown_days）：次は { $date } から始められます
+appeal-why-reversal = 取り消しの記録です。取り消された元の記録に異議を申し立ててください
+appeal-why-reversed = すでに取り消されています
+error-rate-limited = 少しお待ちください：{ $seconds } 秒後に Goodwill のコマンドをまた使えます。

@@ -199,3 +199,11 @@ solution-refused-outside = Essa mensagem não está em nenhuma conversa que o Go
 
 ## O canal de registro
 appeal-rejected-log = ⚖️ recurso nº { $appeal } de <@{ $member }> sobre o lançamento #{ $entry } rejeitado por { $moderator }: { $note }
+
+## Recusas pelas regras
+vacation-refused-days = os dias precisam estar entre 1 e { $max } (vacation.max_days)
+vacation-refused-going-on = você já está de férias até { $date }
+vacation-refused-cooldown = umas férias a cada { $days } dias (vacation.cooldown_days): as próximas podem começar em { $date }
+appeal-why-reversal = é um estorno; recorra do lançamento que ele estorna
+appeal-why-reversed = ele já foi estornado
+error-rate-limited = Calma: você pode usar os comandos do Goodwill de novo em { $seconds } s.

@@ -471,7 +471,12 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             .is_some() =>
         {
             tracing::info!(member = ctx.author().id.get(), "rate limited");
-            let _ = ctx.send(reply(error.to_string())).await;
+            let seconds = error
+                .downcast_ref::<super::ratelimit::RateLimited>()
+                .map_or(1, |r| r.retry_after.as_secs().max(1));
+            let text = super::commands::member_tr(ctx)
+                .a("error-rate-limited", &[("seconds", seconds.into())]);
+            let _ = ctx.send(reply(text)).await;
         }
         FE::CommandCheckFailed { error, ctx, .. } => {
             if let Some(e) = error {

@@ -10,7 +10,7 @@ use poise::CreateReply;
 use super::{answer_within, guild, guild_tr, invoker, is_moderator, member_tr};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
-use crate::service::appeals::{AppealOutcome, ReviewOutcome};
+use crate::service::appeals::{AppealOutcome, ReviewOutcome, Unappealable};
 use crate::store::appeals::AppealRow;
 
 /// Contest one of your ledger entries (its # is in /history); a moderator reviews it
@@ -43,10 +43,13 @@ pub async fn appeal(
         ),
         AppealOutcome::NoSuchEntry => t.a("appeal-no-entry", &[e]),
         AppealOutcome::NotYours => t.s("appeal-not-yours"),
-        AppealOutcome::NotAppealable { why } => t.a(
-            "appeal-not-appealable",
-            &[e, ("why", why.to_string().into())],
-        ),
+        AppealOutcome::NotAppealable { why } => {
+            let why = t.s(match why {
+                Unappealable::Reversal => "appeal-why-reversal",
+                Unappealable::Reversed => "appeal-why-reversed",
+            });
+            t.a("appeal-not-appealable", &[e, ("why", why.into())])
+        }
         AppealOutcome::AlreadyAppealed => t.a("appeal-already", &[e]),
     };
     ctx.send(CreateReply::default().content(text).ephemeral(true))
