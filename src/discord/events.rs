@@ -547,6 +547,11 @@ impl Handler {
                 metrics().event("resumed");
                 tracing::info!(shard = ctx.shard_id.0, "gateway session resumed");
             }
+            // The owners changed the community's language (or anything
+            // else): posts follow from now on.
+            sy::Event::GuildUpdate(g) => {
+                super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
+            }
             sy::Event::GuildCreate(g) => {
                 super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {

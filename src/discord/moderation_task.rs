@@ -146,6 +146,8 @@ impl Ctx {
                 return;
             }
         };
+        // The `locale` setting may have changed in another process.
+        super::locales::choose(guild.get(), &settings.locale);
         if let Err(e) = self.digest(guild, at).await {
             tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "decay-warning digest failed");
         }

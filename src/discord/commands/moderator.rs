@@ -199,6 +199,11 @@ pub async fn set(
     )
     .await??;
     tracing::info!(guild = guild.get(), moderator = ctx.author().id.get(), %change, "config changed");
+    if key.trim() == "locale" {
+        // Posts switch language at once (other processes: at their next tick).
+        let s = ctx.data().service.settings(guild).await?;
+        crate::discord::locales::choose(guild.get(), &s.locale);
+    }
     ctx.send(
         CreateReply::default()
             .content(format!("Updated `{}`", change.replace('`', "'")))
