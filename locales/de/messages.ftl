@@ -207,3 +207,43 @@ vacation-refused-cooldown = ein Urlaub alle { $days } Tage (vacation.cooldown_da
 appeal-why-reversal = sie ist eine Stornierung; lege Einspruch gegen die Buchung ein, die sie storniert
 appeal-why-reversed = sie wurde bereits storniert
 error-rate-limited = Langsamer bitte: Du kannst Goodwill-Befehle in { $seconds } s wieder nutzen.
+
+## Antworten an Moderatoren
+report-title = Community-Bericht — letzte { $days } Tage
+report-summary = { $members } aktive Mitglieder: { $givers } Gebende, { $takers } Nehmende, { $matchers } Ausgleichende, { $quiet } Stille.
+report-givers = Gebende ({ $count })
+report-takers = Nehmende ({ $count })
+report-matchers = Ausgleichende ({ $count })
+report-quiet = Stille ({ $count })
+report-at-risk = Vom Verfall bedroht ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → unter { $floor } { $when }
+report-risers = Aufsteiger
+report-fallers = Absteiger
+report-top-helpers = Beste Helfer
+report-footer = Vollständige Tabelle in report.csv
+review-title = Zu prüfende Einsprüche
+review-none = Keine offenen Einsprüche.
+review-row = **#{ $appeal }** von <@{ $member }>, { $filed } — Buchung #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … weitere: entscheide zuerst diese
+review-footer = /review accept appeal:N [Notiz] storniert die Buchung · /review reject appeal:N Notiz
+review-accepted = Einspruch #{ $appeal } angenommen: Buchung #{ $entry } storniert ({ $amount }).
+review-rejected = Einspruch #{ $appeal } abgelehnt: Buchung #{ $entry } bleibt bestehen.
+review-already = Über Einspruch #{ $appeal } wurde bereits entschieden ({ $status }).
+review-no-appeal = Auf diesem Server gibt es keinen Einspruch #{ $appeal }.
+adjust-done = <@{ $member }> angepasst um { $amount }: { $reason }
+config-updated = Geändert: `{ $change }`
+config-in-force = Die auf diesem Server geltenden Einstellungen:
+config-whatif-file = Was wäre, wenn ({ $changes }): { $count ->
+    [one] 1 Mitglied wechselt die Stufe
+   *[other] { $count } Mitglieder wechseln die Stufe
+}; nichts wurde geändert. Alle Zeilen stehen in der Datei.
+token-created = API-Token `{ $name }` erstellt. Kopiere es jetzt, es wird nicht noch einmal angezeigt:
+    ```
+    { $token }
+    ```
+    Verwende es als `Authorization: Bearer <token>` für `/api/v1/g/{ $guild }/...`; widerrufe es mit `/config api-token revoke`.
+token-revoked = API-Token `{ $name }` widerrufen.
+token-none = Keine API-Tokens. Erstelle eines mit `/config api-token create`.
+token-row = `{ $name }` von <@{ $by }> am { $date }
+token-row-used = `{ $name }` von <@{ $by }> am { $date }, zuletzt benutzt { $used }

@@ -208,4 +208,44 @@ vacation-refused-going-on = you are already on vacation until { $date }
 vacation-refused-cooldown = one vacation per { $days } days (vacation.cooldown_days): the next can start on { $date }
 appeal-why-reversal = it is a reversal; appeal the entry it reverses
 appeal-why-reversed = it was reversed already
-error-rate-limited = Slow down: you can use Goodwill commands again in { $seconds } s.
+error-rate-limited = slow down: you can use Goodwill commands again in { $seconds } s
+
+## Moderators' answers (the moderator's language)
+report-title = Community report — last { $days } days
+report-summary = { $members } active members: { $givers } givers, { $takers } takers, { $matchers } matchers, { $quiet } quiet.
+report-givers = Givers ({ $count })
+report-takers = Takers ({ $count })
+report-matchers = Matchers ({ $count })
+report-quiet = Quiet ({ $count })
+report-at-risk = At risk of decay ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → below { $floor } { $when }
+report-risers = Risers
+report-fallers = Fallers
+report-top-helpers = Top helpers
+report-footer = Full table in report.csv
+review-title = Appeals to review
+review-none = No open appeals.
+review-row = **#{ $appeal }** by <@{ $member }>, { $filed } — entry #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … more: decide these first
+review-footer = /review accept appeal:N [note] reverses the entry · /review reject appeal:N note
+review-accepted = Appeal #{ $appeal } accepted: entry #{ $entry } reversed ({ $amount }).
+review-rejected = Appeal #{ $appeal } rejected: entry #{ $entry } stands.
+review-already = Appeal #{ $appeal } was decided already ({ $status }).
+review-no-appeal = There is no appeal #{ $appeal } in this server.
+adjust-done = Adjusted <@{ $member }> by { $amount }: { $reason }
+config-updated = Updated `{ $change }`
+config-in-force = Settings in force in this server:
+config-whatif-file = What if ({ $changes }): { $count ->
+    [one] 1 member changes tier
+   *[other] { $count } members change tier
+}; nothing was changed. Every row is in the file.
+token-created = API token `{ $name }` created. Copy it now, it is not shown again:
+    ```
+    { $token }
+    ```
+    Use it as `Authorization: Bearer <token>` on `/api/v1/g/{ $guild }/...`; revoke it with `/config api-token revoke`.
+token-revoked = API token `{ $name }` revoked.
+token-none = No API tokens. Create one with `/config api-token create`.
+token-row = `{ $name }` by <@{ $by }> on { $date }
+token-row-used = `{ $name }` by <@{ $by }> on { $date }, last used { $used }

@@ -207,3 +207,43 @@ vacation-refused-cooldown = unas vacaciones cada { $days } días (vacation.coold
 appeal-why-reversal = es una anulación; apela el apunte que anula
 appeal-why-reversed = ya fue anulado
 error-rate-limited = Más despacio: podrás volver a usar los comandos de Goodwill en { $seconds } s.
+
+## Respuestas a los moderadores
+report-title = Informe de la comunidad — últimos { $days } días
+report-summary = { $members } miembros activos: { $givers } que dan, { $takers } que toman, { $matchers } equilibrados, { $quiet } en silencio.
+report-givers = Dan ({ $count })
+report-takers = Toman ({ $count })
+report-matchers = Equilibrados ({ $count })
+report-quiet = En silencio ({ $count })
+report-at-risk = En riesgo de desgaste ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → por debajo de { $floor } { $when }
+report-risers = Suben
+report-fallers = Bajan
+report-top-helpers = Quienes más ayudan
+report-footer = Tabla completa en report.csv
+review-title = Apelaciones por revisar
+review-none = No hay apelaciones abiertas.
+review-row = **n.º { $appeal }** de <@{ $member }>, { $filed } — apunte #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … hay más: decide primero estas
+review-footer = /review accept appeal:N [nota] anula el apunte · /review reject appeal:N nota
+review-accepted = Apelación n.º { $appeal } aceptada: apunte #{ $entry } anulado ({ $amount }).
+review-rejected = Apelación n.º { $appeal } rechazada: el apunte #{ $entry } se mantiene.
+review-already = La apelación n.º { $appeal } ya se decidió ({ $status }).
+review-no-appeal = No hay ninguna apelación n.º { $appeal } en este servidor.
+adjust-done = <@{ $member }> ajustado en { $amount }: { $reason }
+config-updated = Cambiado: `{ $change }`
+config-in-force = Los ajustes vigentes en este servidor:
+config-whatif-file = Qué pasaría ({ $changes }): { $count ->
+    [one] 1 miembro cambia de nivel
+   *[other] { $count } miembros cambian de nivel
+}; no se cambió nada. Todas las filas están en el archivo.
+token-created = Token de API `{ $name }` creado. Cópialo ahora, no se vuelve a mostrar:
+    ```
+    { $token }
+    ```
+    Úsalo como `Authorization: Bearer <token>` en `/api/v1/g/{ $guild }/...`; revócalo con `/config api-token revoke`.
+token-revoked = Token de API `{ $name }` revocado.
+token-none = No hay tokens de API. Crea uno con `/config api-token create`.
+token-row = `{ $name }` de <@{ $by }> el { $date }
+token-row-used = `{ $name }` de <@{ $by }> el { $date }, usado por última vez { $used }

@@ -207,3 +207,43 @@ vacation-refused-cooldown = des vacances tous les { $days } jours (vacation.cool
 appeal-why-reversal = c'est une annulation ; conteste l'écriture qu'elle annule
 appeal-why-reversed = elle a déjà été annulée
 error-rate-limited = Doucement : tu pourras utiliser les commandes de Goodwill dans { $seconds } s.
+
+## Réponses aux modérateurs
+report-title = Rapport de la communauté — { $days } derniers jours
+report-summary = { $members } membres actifs : { $givers } donneurs, { $takers } preneurs, { $matchers } équilibrés, { $quiet } discrets.
+report-givers = Donneurs ({ $count })
+report-takers = Preneurs ({ $count })
+report-matchers = Équilibrés ({ $count })
+report-quiet = Discrets ({ $count })
+report-at-risk = Menacés par l'érosion ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → sous { $floor } { $when }
+report-risers = En hausse
+report-fallers = En baisse
+report-top-helpers = Meilleurs soutiens
+report-footer = Tableau complet dans report.csv
+review-title = Contestations à examiner
+review-none = Aucune contestation ouverte.
+review-row = **n° { $appeal }** par <@{ $member }>, { $filed } — écriture #{ $entry } `{ $amount }` { $kind } ({ $date }) : { $why }
+    > { $reason }
+review-more = … et d'autres : tranche d'abord celles-ci
+review-footer = /review accept appeal:N [note] annule l'écriture · /review reject appeal:N note
+review-accepted = Contestation n° { $appeal } acceptée : écriture #{ $entry } annulée ({ $amount }).
+review-rejected = Contestation n° { $appeal } rejetée : l'écriture #{ $entry } est maintenue.
+review-already = La contestation n° { $appeal } a déjà été tranchée ({ $status }).
+review-no-appeal = Il n'y a pas de contestation n° { $appeal } dans ce serveur.
+adjust-done = <@{ $member }> ajusté de { $amount } : { $reason }
+config-updated = Modifié : `{ $change }`
+config-in-force = Les réglages en vigueur dans ce serveur :
+config-whatif-file = Et si ({ $changes }) : { $count ->
+    [one] 1 membre change de rang
+   *[other] { $count } membres changent de rang
+} ; rien n'a été modifié. Toutes les lignes sont dans le fichier.
+token-created = Jeton d'API `{ $name }` créé. Copie-le maintenant, il ne sera plus affiché :
+    ```
+    { $token }
+    ```
+    Utilise-le comme `Authorization: Bearer <token>` sur `/api/v1/g/{ $guild }/...` ; révoque-le avec `/config api-token revoke`.
+token-revoked = Jeton d'API `{ $name }` révoqué.
+token-none = Aucun jeton d'API. Crées-en un avec `/config api-token create`.
+token-row = `{ $name }` par <@{ $by }> le { $date }
+token-row-used = `{ $name }` par <@{ $by }> le { $date }, utilisé pour la dernière fois { $used }

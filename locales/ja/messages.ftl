@@ -195,3 +195,40 @@ vacation-refused-cooldown = 休暇は { $days } 日に 1 回までです（vacat
 appeal-why-reversal = 取り消しの記録です。取り消された元の記録に異議を申し立ててください
 appeal-why-reversed = すでに取り消されています
 error-rate-limited = 少しお待ちください：{ $seconds } 秒後に Goodwill のコマンドをまた使えます。
+
+## モデレーターへの返答
+report-title = コミュニティレポート — 過去 { $days } 日間
+report-summary = アクティブなメンバー { $members } 人：与える人 { $givers } 人、受け取る人 { $takers } 人、釣り合っている人 { $matchers } 人、静かな人 { $quiet } 人。
+report-givers = 与える人（{ $count }）
+report-takers = 受け取る人（{ $count }）
+report-matchers = 釣り合っている人（{ $count }）
+report-quiet = 静かな人（{ $count }）
+report-at-risk = 減衰のおそれ（{ $count }）
+report-at-risk-row = **{ $name }** { $tier } { $standing } → { $floor } 未満 { $when }
+report-risers = 上昇
+report-fallers = 下降
+report-top-helpers = よく助けている人
+report-footer = 全体の表は report.csv にあります
+review-title = 審査待ちの異議
+review-none = 未処理の異議はありません。
+review-row = **#{ $appeal }** <@{ $member }> さん、{ $filed } — 記録 #{ $entry } `{ $amount }` { $kind }（{ $date }）：{ $why }
+    > { $reason }
+review-more = … ほかにもあります：まずこれらを判断してください
+review-footer = /review accept appeal:N [メモ] で記録を取り消し · /review reject appeal:N メモ
+review-accepted = 異議 #{ $appeal } を承認しました：記録 #{ $entry } を取り消しました（{ $amount }）。
+review-rejected = 異議 #{ $appeal } を却下しました：記録 #{ $entry } はそのままです。
+review-already = 異議 #{ $appeal } はすでに判断済みです（{ $status }）。
+review-no-appeal = このサーバーに異議 #{ $appeal } はありません。
+adjust-done = <@{ $member }> さんを { $amount } 調整しました：{ $reason }
+config-updated = 変更しました：`{ $change }`
+config-in-force = このサーバーで有効な設定：
+config-whatif-file = もしも（{ $changes }）：ランクが変わるメンバー { $count } 人。何も変更していません。すべての行はファイルにあります。
+token-created = API トークン `{ $name }` を作成しました。今すぐコピーしてください。二度と表示されません：
+    ```
+    { $token }
+    ```
+    `/api/v1/g/{ $guild }/...` で `Authorization: Bearer <token>` として使います。取り消すには `/config api-token revoke`。
+token-revoked = API トークン `{ $name }` を取り消しました。
+token-none = API トークンはありません。`/config api-token create` で作成できます。
+token-row = `{ $name }`（<@{ $by }> さんが { $date } に作成）
+token-row-used = `{ $name }`（<@{ $by }> さんが { $date } に作成、最終使用 { $used }）

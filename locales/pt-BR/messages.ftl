@@ -207,3 +207,43 @@ vacation-refused-cooldown = umas férias a cada { $days } dias (vacation.cooldow
 appeal-why-reversal = é um estorno; recorra do lançamento que ele estorna
 appeal-why-reversed = ele já foi estornado
 error-rate-limited = Calma: você pode usar os comandos do Goodwill de novo em { $seconds } s.
+
+## Respostas aos moderadores
+report-title = Relatório da comunidade — últimos { $days } dias
+report-summary = { $members } membros ativos: { $givers } que dão, { $takers } que pedem, { $matchers } equilibrados, { $quiet } quietos.
+report-givers = Dão ({ $count })
+report-takers = Pedem ({ $count })
+report-matchers = Equilibrados ({ $count })
+report-quiet = Quietos ({ $count })
+report-at-risk = Em risco de desgaste ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → abaixo de { $floor } { $when }
+report-risers = Em alta
+report-fallers = Em baixa
+report-top-helpers = Quem mais ajuda
+report-footer = Tabela completa em report.csv
+review-title = Recursos a analisar
+review-none = Nenhum recurso aberto.
+review-row = **nº { $appeal }** de <@{ $member }>, { $filed } — lançamento #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … há mais: decida estes primeiro
+review-footer = /review accept appeal:N [nota] estorna o lançamento · /review reject appeal:N nota
+review-accepted = Recurso nº { $appeal } aceito: lançamento #{ $entry } estornado ({ $amount }).
+review-rejected = Recurso nº { $appeal } rejeitado: o lançamento #{ $entry } continua valendo.
+review-already = O recurso nº { $appeal } já foi decidido ({ $status }).
+review-no-appeal = Não existe o recurso nº { $appeal } neste servidor.
+adjust-done = <@{ $member }> ajustado em { $amount }: { $reason }
+config-updated = Alterado: `{ $change }`
+config-in-force = As configurações em vigor neste servidor:
+config-whatif-file = E se ({ $changes }): { $count ->
+    [one] 1 membro muda de nível
+   *[other] { $count } membros mudam de nível
+}; nada foi alterado. Todas as linhas estão no arquivo.
+token-created = Token de API `{ $name }` criado. Copie agora, ele não aparece de novo:
+    ```
+    { $token }
+    ```
+    Use como `Authorization: Bearer <token>` em `/api/v1/g/{ $guild }/...`; revogue com `/config api-token revoke`.
+token-revoked = Token de API `{ $name }` revogado.
+token-none = Nenhum token de API. Crie um com `/config api-token create`.
+token-row = `{ $name }` por <@{ $by }> em { $date }
+token-row-used = `{ $name }` por <@{ $by }> em { $date }, usado pela última vez { $used }

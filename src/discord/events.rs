@@ -519,6 +519,8 @@ pub struct Handler {
     pub channels: Arc<ChannelNames>,
     pub service: Goodwill,
     pub roster: Arc<Roster>,
+    /// Each guild's language, learnt from GUILD_CREATE and GUILD_UPDATE.
+    pub locales: Arc<super::locales::GuildLocales>,
 }
 
 #[sy::async_trait]
@@ -550,10 +552,12 @@ impl Handler {
             // The owners changed the community's language (or anything
             // else): posts follow from now on.
             sy::Event::GuildUpdate(g) => {
-                super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
+                self.locales
+                    .learn(g.guild.id.get(), &g.guild.preferred_locale);
             }
             sy::Event::GuildCreate(g) => {
-                super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
+                self.locales
+                    .learn(g.guild.id.get(), &g.guild.preferred_locale);
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
                     self.channels.learn(ch);
                 }
@@ -744,8 +748,9 @@ impl Handler {
                     if ci.data.custom_id.starts_with(COMPONENT_PREFIX) {
                         let http = Arc::clone(&ctx.http);
                         let service = self.service.clone();
+                        let locales = Arc::clone(&self.locales);
                         tokio::spawn(async move {
-                            if let Err(e) = on_component(&http, &service, &ci).await {
+                            if let Err(e) = on_component(&http, &service, &locales, &ci).await {
                                 tracing::warn!(error = %e, custom_id = %ci.data.custom_id, "button handling failed");
                             }
                         });
@@ -766,6 +771,7 @@ fn role_ids(roles: &[sy::RoleId]) -> Vec<u64> {
 async fn on_component(
     http: &sy::Http,
     service: &Goodwill,
+    locales: &super::locales::GuildLocales,
     ci: &sy::ComponentInteraction,
 ) -> Result<(), sy::Error> {
     let Some(guild) = ci.guild_id.map(|g| GuildId(g.get())) else {
@@ -783,7 +789,7 @@ async fn on_component(
             match respond_in_time(http, ci, work).await? {
                 Ok(view) => {
                     // The board is a public message: the server's language.
-                    let t = super::locales::guild_tr(guild.get());
+                    let t = locales.guild_tr(guild.get());
                     let (embed, buttons) = embeds::standings(&view, t);
                     Ok(sy::EditInteractionResponse::new()
                         .embed(embed)

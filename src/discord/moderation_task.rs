@@ -20,6 +20,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
+use super::locales::GuildLocales;
 use super::roster::Roster;
 use crate::capital::message::{GuildId, MemberId};
 use crate::capital::roles::RoleId;
@@ -73,6 +74,8 @@ struct Ctx {
     service: Goodwill,
     http: Arc<sy::Http>,
     roster: Arc<Roster>,
+    /// Each guild's language for posts and DMs.
+    locales: Arc<GuildLocales>,
     /// When each guild's opted-in DMs were last looked for (building the
     /// report that finds them is the costly part of a tick).
     dm_checked: Mutex<HashMap<GuildId, Instant>>,
@@ -84,6 +87,7 @@ impl ModerationTask {
         service: Goodwill,
         http: Arc<sy::Http>,
         roster: Arc<Roster>,
+        locales: Arc<GuildLocales>,
         every: Duration,
     ) -> Self {
         let (stop, mut stopped) = watch::channel(false);
@@ -91,6 +95,7 @@ impl ModerationTask {
             service,
             http,
             roster,
+            locales,
             dm_checked: Mutex::new(HashMap::new()),
         };
         let every = every.max(Duration::from_millis(10));
@@ -147,7 +152,7 @@ impl Ctx {
             }
         };
         // The `locale` setting may have changed in another process.
-        super::locales::choose(guild.get(), &settings.locale);
+        self.locales.choose(guild.get(), &settings.locale);
         if let Err(e) = self.digest(guild, at).await {
             tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "decay-warning digest failed");
         }
@@ -192,7 +197,7 @@ impl Ctx {
                         .embed(super::embeds::period_board(
                             &w.board,
                             true,
-                            super::locales::guild_tr(guild.get()),
+                            self.locales.guild_tr(guild.get()),
                         ))
                         .allowed_mentions(sy::CreateAllowedMentions::new()),
                 )
@@ -213,7 +218,7 @@ impl Ctx {
         let Some(due) = self.service.board_due(guild, at).await? else {
             return Ok(());
         };
-        let (embed, _) = super::embeds::standings(&due.page, super::locales::guild_tr(guild.get()));
+        let (embed, _) = super::embeds::standings(&due.page, self.locales.guild_tr(guild.get()));
         let channel = sy::ChannelId::new(due.channel_id);
         if let Some(m) = due.message_id {
             let edited = channel
@@ -269,10 +274,7 @@ impl Ctx {
                 .send_message(
                     &*self.http,
                     sy::CreateMessage::new()
-                        .content(nudge_message(
-                            c.opener,
-                            super::locales::guild_tr(guild.get()),
-                        ))
+                        .content(nudge_message(c.opener, self.locales.guild_tr(guild.get())))
                         .allowed_mentions(
                             sy::CreateAllowedMentions::new()
                                 .users([sy::UserId::new(c.opener.get())]),
@@ -310,7 +312,7 @@ impl Ctx {
         // is logged and not repeated (the channel has the warning).
         let view = self.service.take_digest(guild, at).await?;
         if let (true, Some(channel)) = (view.due, view.channel_id) {
-            if let Some(text) = digest_message(&view, super::locales::guild_tr(guild.get())) {
+            if let Some(text) = digest_message(&view, self.locales.guild_tr(guild.get())) {
                 tracing::info!(
                     guild_id = guild.get(),
                     channel,
@@ -324,7 +326,7 @@ impl Ctx {
             }
         }
         // A DM answers no interaction: the server's language.
-        let t = super::locales::guild_tr(guild.get());
+        let t = self.locales.guild_tr(guild.get());
         for w in view.warnings.iter().filter(|w| w.dm) {
             let user = sy::UserId::new(w.member_id.get());
             let sent = async {
@@ -522,7 +524,7 @@ impl Ctx {
         match channel {
             // The moderators read it in the server's language.
             Some(c) => {
-                let t = super::locales::guild_tr(guild.get());
+                let t = self.locales.guild_tr(guild.get());
                 self.post(c, &role_problem_message(role, tier, trouble, t))
                     .await?
             }

@@ -79,7 +79,7 @@ pub async fn review_list(ctx: Context<'_>) -> Result<(), Error> {
     let rows = answer_within(ctx, true, service.open_appeals(guild, 10)).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::appeals(&rows))
+            .embed(embeds::appeals(&rows, member_tr(ctx)))
             .ephemeral(true),
     )
     .await?;
@@ -125,30 +125,44 @@ async fn decide(ctx: Context<'_>, appeal: i64, accept: bool, note: String) -> Re
         service.decide_appeal(guild, moderator.id, appeal, accept, note.trim(), Utc::now()),
     )
     .await??;
+    let t = member_tr(ctx);
     let (text, told) = match &outcome {
         ReviewOutcome::Accepted {
             appeal: a,
             reversed,
         } => (
-            format!(
-                "Appeal #{} accepted: entry #{} reversed ({:+.2}).",
-                a.appeal_id, a.entry_id, reversed
+            t.a(
+                "review-accepted",
+                &[
+                    ("appeal", a.appeal_id.to_string().into()),
+                    ("entry", a.entry_id.to_string().into()),
+                    ("amount", format!("{reversed:+.2}").into()),
+                ],
             ),
             Some(a),
         ),
         ReviewOutcome::Rejected { appeal: a } => (
-            format!(
-                "Appeal #{} rejected: entry #{} stands.",
-                a.appeal_id, a.entry_id
+            t.a(
+                "review-rejected",
+                &[
+                    ("appeal", a.appeal_id.to_string().into()),
+                    ("entry", a.entry_id.to_string().into()),
+                ],
             ),
             Some(a),
         ),
         ReviewOutcome::AlreadyDecided { status } => (
-            format!("Appeal #{appeal} was decided already ({status})."),
+            t.a(
+                "review-already",
+                &[
+                    ("appeal", appeal.to_string().into()),
+                    ("status", status.clone().into()),
+                ],
+            ),
             None,
         ),
         ReviewOutcome::NoSuchAppeal => (
-            format!("There is no appeal #{appeal} in this server."),
+            t.a("review-no-appeal", &[("appeal", appeal.to_string().into())]),
             None,
         ),
     };

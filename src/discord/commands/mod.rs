@@ -133,5 +133,5 @@ pub fn guild_tr(ctx: Context<'_>) -> crate::i18n::Tr {
         poise::Context::Prefix(_) => None,
     };
     let guild = ctx.guild_id().map_or(0, |g| g.get());
-    crate::i18n::Tr(super::locales::told_lang(guild, told.as_deref()))
+    crate::i18n::Tr(ctx.data().locales.told_lang(guild, told.as_deref()))
 }
