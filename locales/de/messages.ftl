@@ -154,3 +154,96 @@ error-moderators-only = `/{ $command }` ist für Moderatoren: du brauchst die Be
 error-guild-only = Dieser Befehl funktioniert auf einem Server, nicht in Direktnachrichten.
 error-parse-input = `{ $input }` konnte nicht gelesen werden: { $error }
 error-parse = Die Optionen konnten nicht gelesen werden: { $error }
+
+## Verfallswarnungen: die Übersicht für Moderatoren und die DM an das Mitglied
+digest-title = **Verfallswarnungen** — { $count ->
+    [one] 1 Mitglied fällt bald eine Stufe tiefer:
+   *[other] { $count } Mitglieder fallen bald eine Stufe tiefer:
+}
+digest-row = • <@{ $member }> verlässt **{ $tier }** am { $date } (Ansehen { $standing }, Untergrenze { $floor })
+digest-advice = bleibt { $tier } mit etwa { $thanks } weiteren erhaltenen Danksagungen vor dem { $date }
+warning-dm = Kurzer Hinweis: Dein Ansehen ({ $standing }) fällt am { $date } unter die Untergrenze von **{ $tier }** ({ $floor }), wenn sich nichts ändert.
+warning-dm-advice = Du bleibst { $tier } mit etwa { $thanks } weiteren erhaltenen Danksagungen vor dem { $date }.
+
+## Der Stupser in einem ruhigen, beantworteten, ungelösten Beitrag
+nudge = <@{ $opener }> haben die Antworten hier deine Frage gelöst? Wenn eine davon geholfen hat, markiere sie: Rechtsklick auf die Nachricht (auf dem Handy lange drücken) → **Apps** → **Als Lösung markieren**. Das bedankt sich bei allen, die geholfen haben, und zeigt anderen, dass die Frage beantwortet ist.
+
+## Eine Rolle, die der Bot nicht verwalten kann
+role-which-tier = die Rolle **{ $tier }** <@&{ $role }> (ID { $role })
+role-which = die Rolle <@&{ $role }> (ID { $role })
+role-missing-permissions = ⚠️ Rollen nach Ansehen: Discord hat verweigert, { $which } zu vergeben oder zu entziehen: { $problem }. Gib dem Bot die Berechtigung **Rollen verwalten** und zieh die Rolle des Bots in Servereinstellungen → Rollen über diese Rolle, dann führe `/config set roles.enabled true` aus, damit der Bot es erneut versucht. Bis dahin lässt der Bot diese Rolle in Ruhe.
+role-missing-access = ⚠️ Rollen nach Ansehen: Der Bot erreicht die Rollen des Servers nicht, um { $which } zu verwalten: { $problem }. Prüfe, ob der Bot noch Mitglied ist und die Berechtigung **Rollen verwalten** hat, dann führe `/config set roles.enabled true` aus, damit der Bot es erneut versucht. Bis dahin lässt der Bot diese Rolle in Ruhe.
+role-unknown = ⚠️ Rollen nach Ansehen: { $which } existiert nicht mehr ({ $problem }). Setze die Rolle der Stufe neu mit `/config set roles.by_tier.{ $key } <Rollen-ID>` (0 entfernt sie). Bis dahin lässt der Bot diese Rolle in Ruhe.
+
+## Schaltflächen
+button-not-yours = Diese Schaltfläche gehört jemand anderem.
+optout-cancelled = Abgebrochen: Nichts wurde geändert.
+optout-done = { $count ->
+    [one] Erledigt: 1 Buchung gelöscht
+   *[other] Erledigt: { $count } Buchungen gelöscht
+}, und du wirst hier nicht mehr erfasst. `/optin` startet die Erfassung wieder.
+
+## /why, ein Urlaub im Zeitraum
+why-paused = 🏖️ Verfall für { $days } Tage dieses Zeitraums pausiert (Urlaub)
+
+## Als Lösung markieren
+solution-marked = ✅ <@{ $marker }> hat [diese Antwort]({ $link }) von <@{ $solver }> als Lösung markiert (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> hat [diese Antwort]({ $link }) von <@{ $solver }> als Lösung markiert (+{ $amount }) (verschoben von <@{ $previous }>, dessen Gutschrift rückgängig gemacht wurde).
+solution-unchanged = Diese Antwort ist bereits als Lösung markiert: Nichts wurde geändert.
+solution-not-tagged = Die Lösung ist gespeichert, aber ich konnte den Beitrag nicht markieren oder schließen: { $error }. Dafür brauche ich in diesem Forum **Threads verwalten**.
+solution-refused-own = Du kannst deine eigene Nachricht nicht als Lösung markieren.
+solution-refused-bot = Die Nachricht eines Bots kann nicht die Lösung sein.
+solution-refused-openers = Das ist die Nachricht der fragenden Person selbst: Markiere die Antwort, die die Frage gelöst hat.
+solution-refused-not-allowed = Nur das Mitglied, das gefragt hat, oder ein Moderator (Threads verwalten) kann die Lösung markieren.
+solution-refused-outside = Diese Nachricht gehört zu keiner Unterhaltung, die Goodwill kennt (sie ist vielleicht älter als der Bot, oder ihr Autor hat die Erfassung abgelehnt).
+
+## Der Log-Kanal
+appeal-rejected-log = ⚖️ Einspruch #{ $appeal } von <@{ $member }> zu Buchung #{ $entry } abgelehnt von { $moderator }: { $note }
+
+## Ablehnungen nach den Regeln
+vacation-refused-days = die Tage müssen zwischen 1 und { $max } liegen (vacation.max_days)
+vacation-refused-going-on = du bist bereits im Urlaub bis { $date }
+vacation-refused-cooldown = ein Urlaub alle { $days } Tage (vacation.cooldown_days): der nächste kann am { $date } beginnen
+appeal-why-reversal = sie ist eine Stornierung; lege Einspruch gegen die Buchung ein, die sie storniert
+appeal-why-reversed = sie wurde bereits storniert
+error-rate-limited = Langsamer bitte: Du kannst Goodwill-Befehle in { $seconds } s wieder nutzen.
+
+## Antworten an Moderatoren
+report-title = Community-Bericht — letzte { $days } Tage
+report-summary = { $members } aktive Mitglieder: { $givers } Gebende, { $takers } Nehmende, { $matchers } Ausgleichende, { $quiet } Stille.
+report-givers = Gebende ({ $count })
+report-takers = Nehmende ({ $count })
+report-matchers = Ausgleichende ({ $count })
+report-quiet = Stille ({ $count })
+report-at-risk = Vom Verfall bedroht ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → unter { $floor } { $when }
+report-risers = Aufsteiger
+report-fallers = Absteiger
+report-top-helpers = Beste Helfer
+report-footer = Vollständige Tabelle in report.csv
+review-title = Zu prüfende Einsprüche
+review-none = Keine offenen Einsprüche.
+review-row = **#{ $appeal }** von <@{ $member }>, { $filed } — Buchung #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … weitere: entscheide zuerst diese
+review-footer = /review accept appeal:N [Notiz] storniert die Buchung · /review reject appeal:N Notiz
+review-accepted = Einspruch #{ $appeal } angenommen: Buchung #{ $entry } storniert ({ $amount }).
+review-rejected = Einspruch #{ $appeal } abgelehnt: Buchung #{ $entry } bleibt bestehen.
+review-already = Über Einspruch #{ $appeal } wurde bereits entschieden ({ $status }).
+review-no-appeal = Auf diesem Server gibt es keinen Einspruch #{ $appeal }.
+adjust-done = <@{ $member }> angepasst um { $amount }: { $reason }
+config-updated = Geändert: `{ $change }`
+config-in-force = Die auf diesem Server geltenden Einstellungen:
+config-whatif-file = Was wäre, wenn ({ $changes }): { $count ->
+    [one] 1 Mitglied wechselt die Stufe
+   *[other] { $count } Mitglieder wechseln die Stufe
+}; nichts wurde geändert. Alle Zeilen stehen in der Datei.
+token-created = API-Token `{ $name }` erstellt. Kopiere es jetzt, es wird nicht noch einmal angezeigt:
+    ```
+    { $token }
+    ```
+    Verwende es als `Authorization: Bearer <token>` für `/api/v1/g/{ $guild }/...`; widerrufe es mit `/config api-token revoke`.
+token-revoked = API-Token `{ $name }` widerrufen.
+token-none = Keine API-Tokens. Erstelle eines mit `/config api-token create`.
+token-row = `{ $name }` von <@{ $by }> am { $date }
+token-row-used = `{ $name }` von <@{ $by }> am { $date }, zuletzt benutzt { $used }

@@ -156,3 +156,96 @@ error-moderators-only = `/{ $command }` is for moderators: you need the **Manage
 error-guild-only = This command works in a server, not in direct messages.
 error-parse-input = Could not read `{ $input }`: { $error }
 error-parse = Could not read the options: { $error }
+
+## Decay warnings: the moderators' digest and the member's DM (server's language)
+digest-title = **Decay warnings** — { $count ->
+    [one] 1 member about to drop a tier:
+   *[other] { $count } members about to drop a tier:
+}
+digest-row = • <@{ $member }> leaves **{ $tier }** on { $date } (standing { $standing }, floor { $floor })
+digest-advice = stays { $tier } with about { $thanks } more thanks received before { $date }
+warning-dm = Heads-up: your standing ({ $standing }) falls below the **{ $tier }** floor ({ $floor }) on { $date } if nothing changes.
+warning-dm-advice = It stays { $tier } with about { $thanks } more thanks received before { $date }.
+
+## The nudge in a quiet, answered, unsolved post (server's language)
+nudge = <@{ $opener }> did the answers here solve your question? If one did, mark it: right-click the message (long-press on mobile) → **Apps** → **Mark as solution**. It thanks whoever helped and shows others the question is answered.
+
+## A role the bot cannot manage, told to the moderators (server's language)
+role-which-tier = the **{ $tier }** role <@&{ $role }> (id { $role })
+role-which = the role <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Roles by standing: Discord refused to give or take { $which }: { $problem }. Give the bot the **Manage Roles** permission and drag the bot's role above this role in Server Settings → Roles, then run `/config set roles.enabled true` so the bot tries again. Until then the bot leaves this role alone.
+role-missing-access = ⚠️ Roles by standing: the bot cannot reach the server's roles to manage { $which }: { $problem }. Check that the bot is still a member with the **Manage Roles** permission, then run `/config set roles.enabled true` so the bot tries again. Until then the bot leaves this role alone.
+role-unknown = ⚠️ Roles by standing: { $which } does not exist any more ({ $problem }). Set the tier's role again with `/config set roles.by_tier.{ $key } <role id>` (0 removes it). Until then the bot leaves this role alone.
+
+## Buttons (the clicking member's language)
+button-not-yours = This button belongs to someone else.
+optout-cancelled = Cancelled: nothing changed.
+optout-done = { $count ->
+    [one] Done: 1 ledger entry deleted
+   *[other] Done: { $count } ledger entries deleted
+}, and you are no longer tracked here. `/optin` starts tracking again.
+
+## /why, a vacation inside the span
+why-paused = 🏖️ decay paused { $days } days of this span (vacation)
+
+## Mark as solution
+solution-marked = ✅ <@{ $marker }> marked [this answer]({ $link }) by <@{ $solver }> as the solution (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> marked [this answer]({ $link }) by <@{ $solver }> as the solution (+{ $amount }) (moved from <@{ $previous }>, whose credit was reversed).
+solution-unchanged = That answer is already marked as the solution: nothing changed.
+solution-not-tagged = The solution is recorded, but I could not tag or close the post: { $error }. I need **Manage Threads** in this forum for that.
+solution-refused-own = You can't mark your own message as the solution.
+solution-refused-bot = A bot's message can't be the solution.
+solution-refused-openers = That is the opener's own message: mark the answer that solved it.
+solution-refused-not-allowed = Only the member who asked, or a moderator (Manage Threads), can mark the solution.
+solution-refused-outside = That message is in no conversation Goodwill knows (it may predate the bot, or its author opted out).
+
+## The log channel (server's language)
+appeal-rejected-log = ⚖️ appeal #{ $appeal } by <@{ $member }> on entry #{ $entry } rejected by { $moderator }: { $note }
+
+## Refusals from the rules (the member's language)
+vacation-refused-days = days must be between 1 and { $max } (vacation.max_days)
+vacation-refused-going-on = you are already on vacation until { $date }
+vacation-refused-cooldown = one vacation per { $days } days (vacation.cooldown_days): the next can start on { $date }
+appeal-why-reversal = it is a reversal; appeal the entry it reverses
+appeal-why-reversed = it was reversed already
+error-rate-limited = slow down: you can use Goodwill commands again in { $seconds } s
+
+## Moderators' answers (the moderator's language)
+report-title = Community report — last { $days } days
+report-summary = { $members } active members: { $givers } givers, { $takers } takers, { $matchers } matchers, { $quiet } quiet.
+report-givers = Givers ({ $count })
+report-takers = Takers ({ $count })
+report-matchers = Matchers ({ $count })
+report-quiet = Quiet ({ $count })
+report-at-risk = At risk of decay ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → below { $floor } { $when }
+report-risers = Risers
+report-fallers = Fallers
+report-top-helpers = Top helpers
+report-footer = Full table in report.csv
+review-title = Appeals to review
+review-none = No open appeals.
+review-row = **#{ $appeal }** by <@{ $member }>, { $filed } — entry #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … more: decide these first
+review-footer = /review accept appeal:N [note] reverses the entry · /review reject appeal:N note
+review-accepted = Appeal #{ $appeal } accepted: entry #{ $entry } reversed ({ $amount }).
+review-rejected = Appeal #{ $appeal } rejected: entry #{ $entry } stands.
+review-already = Appeal #{ $appeal } was decided already ({ $status }).
+review-no-appeal = There is no appeal #{ $appeal } in this server.
+adjust-done = Adjusted <@{ $member }> by { $amount }: { $reason }
+config-updated = Updated `{ $change }`
+config-in-force = Settings in force in this server:
+config-whatif-file = What if ({ $changes }): { $count ->
+    [one] 1 member changes tier
+   *[other] { $count } members change tier
+}; nothing was changed. Every row is in the file.
+token-created = API token `{ $name }` created. Copy it now, it is not shown again:
+    ```
+    { $token }
+    ```
+    Use it as `Authorization: Bearer <token>` on `/api/v1/g/{ $guild }/...`; revoke it with `/config api-token revoke`.
+token-revoked = API token `{ $name }` revoked.
+token-none = No API tokens. Create one with `/config api-token create`.
+token-row = `{ $name }` by <@{ $by }> on { $date }
+token-row-used = `{ $name }` by <@{ $by }> on { $date }, last used { $used }

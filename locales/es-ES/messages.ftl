@@ -154,3 +154,96 @@ error-moderators-only = `/{ $command }` es para moderadores: necesitas el permis
 error-guild-only = Este comando funciona en un servidor, no en mensajes directos.
 error-parse-input = No se pudo leer `{ $input }`: { $error }
 error-parse = No se pudieron leer las opciones: { $error }
+
+## Avisos de desgaste: el resumen de los moderadores y el MD al miembro
+digest-title = **Avisos de desgaste** — { $count ->
+    [one] 1 miembro a punto de bajar de nivel:
+   *[other] { $count } miembros a punto de bajar de nivel:
+}
+digest-row = • <@{ $member }> deja **{ $tier }** el { $date } (reputación { $standing }, mínimo { $floor })
+digest-advice = se mantiene en { $tier } con unos { $thanks } agradecimientos recibidos más antes del { $date }
+warning-dm = Aviso: tu reputación ({ $standing }) baja del mínimo de **{ $tier }** ({ $floor }) el { $date } si nada cambia.
+warning-dm-advice = Te mantienes en { $tier } con unos { $thanks } agradecimientos recibidos más antes del { $date }.
+
+## El recordatorio en una publicación tranquila, respondida y sin resolver
+nudge = <@{ $opener }> ¿las respuestas de aquí resolvieron tu pregunta? Si alguna lo hizo, márcala: clic derecho en el mensaje (mantén pulsado en el móvil) → **Aplicaciones** → **Marcar como solución**. Así se agradece a quien ayudó y los demás ven que la pregunta tiene respuesta.
+
+## Un rol que el bot no puede gestionar
+role-which-tier = el rol **{ $tier }** <@&{ $role }> (id { $role })
+role-which = el rol <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Roles por reputación: Discord se negó a dar o quitar { $which }: { $problem }. Dale al bot el permiso **Gestionar roles** y arrastra el rol del bot por encima de este rol en Ajustes del servidor → Roles; después ejecuta `/config set roles.enabled true` para que el bot lo intente de nuevo. Hasta entonces el bot no toca este rol.
+role-missing-access = ⚠️ Roles por reputación: el bot no puede acceder a los roles del servidor para gestionar { $which }: { $problem }. Comprueba que el bot sigue siendo miembro con el permiso **Gestionar roles**; después ejecuta `/config set roles.enabled true` para que el bot lo intente de nuevo. Hasta entonces el bot no toca este rol.
+role-unknown = ⚠️ Roles por reputación: { $which } ya no existe ({ $problem }). Vuelve a asignar el rol del nivel con `/config set roles.by_tier.{ $key } <id del rol>` (0 lo quita). Hasta entonces el bot no toca este rol.
+
+## Botones
+button-not-yours = Este botón es de otra persona.
+optout-cancelled = Cancelado: no cambió nada.
+optout-done = { $count ->
+    [one] Hecho: 1 apunte borrado
+   *[other] Hecho: { $count } apuntes borrados
+}, y ya no se te sigue aquí. `/optin` vuelve a activar el seguimiento.
+
+## /why, unas vacaciones dentro del periodo
+why-paused = 🏖️ desgaste en pausa { $days } días de este periodo (vacaciones)
+
+## Marcar como solución
+solution-marked = ✅ <@{ $marker }> marcó [esta respuesta]({ $link }) de <@{ $solver }> como la solución (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> marcó [esta respuesta]({ $link }) de <@{ $solver }> como la solución (+{ $amount }) (antes era de <@{ $previous }>, cuyo crédito se anuló).
+solution-unchanged = Esa respuesta ya está marcada como la solución: no cambió nada.
+solution-not-tagged = La solución quedó registrada, pero no pude etiquetar ni cerrar la publicación: { $error }. Para eso necesito **Gestionar hilos** en este foro.
+solution-refused-own = No puedes marcar tu propio mensaje como la solución.
+solution-refused-bot = El mensaje de un bot no puede ser la solución.
+solution-refused-openers = Ese es el mensaje de quien preguntó: marca la respuesta que lo resolvió.
+solution-refused-not-allowed = Solo el miembro que preguntó, o un moderador (Gestionar hilos), puede marcar la solución.
+solution-refused-outside = Ese mensaje no está en ninguna conversación que Goodwill conozca (puede ser anterior al bot, o su autor desactivó el seguimiento).
+
+## El canal de registro
+appeal-rejected-log = ⚖️ apelación n.º { $appeal } de <@{ $member }> sobre el apunte #{ $entry } rechazada por { $moderator }: { $note }
+
+## Rechazos según las reglas
+vacation-refused-days = los días deben estar entre 1 y { $max } (vacation.max_days)
+vacation-refused-going-on = ya estás de vacaciones hasta el { $date }
+vacation-refused-cooldown = unas vacaciones cada { $days } días (vacation.cooldown_days): las próximas pueden empezar el { $date }
+appeal-why-reversal = es una anulación; apela el apunte que anula
+appeal-why-reversed = ya fue anulado
+error-rate-limited = Más despacio: podrás volver a usar los comandos de Goodwill en { $seconds } s.
+
+## Respuestas a los moderadores
+report-title = Informe de la comunidad — últimos { $days } días
+report-summary = { $members } miembros activos: { $givers } que dan, { $takers } que toman, { $matchers } equilibrados, { $quiet } en silencio.
+report-givers = Dan ({ $count })
+report-takers = Toman ({ $count })
+report-matchers = Equilibrados ({ $count })
+report-quiet = En silencio ({ $count })
+report-at-risk = En riesgo de desgaste ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → por debajo de { $floor } { $when }
+report-risers = Suben
+report-fallers = Bajan
+report-top-helpers = Quienes más ayudan
+report-footer = Tabla completa en report.csv
+review-title = Apelaciones por revisar
+review-none = No hay apelaciones abiertas.
+review-row = **n.º { $appeal }** de <@{ $member }>, { $filed } — apunte #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … hay más: decide primero estas
+review-footer = /review accept appeal:N [nota] anula el apunte · /review reject appeal:N nota
+review-accepted = Apelación n.º { $appeal } aceptada: apunte #{ $entry } anulado ({ $amount }).
+review-rejected = Apelación n.º { $appeal } rechazada: el apunte #{ $entry } se mantiene.
+review-already = La apelación n.º { $appeal } ya se decidió ({ $status }).
+review-no-appeal = No hay ninguna apelación n.º { $appeal } en este servidor.
+adjust-done = <@{ $member }> ajustado en { $amount }: { $reason }
+config-updated = Cambiado: `{ $change }`
+config-in-force = Los ajustes vigentes en este servidor:
+config-whatif-file = Qué pasaría ({ $changes }): { $count ->
+    [one] 1 miembro cambia de nivel
+   *[other] { $count } miembros cambian de nivel
+}; no se cambió nada. Todas las filas están en el archivo.
+token-created = Token de API `{ $name }` creado. Cópialo ahora, no se vuelve a mostrar:
+    ```
+    { $token }
+    ```
+    Úsalo como `Authorization: Bearer <token>` en `/api/v1/g/{ $guild }/...`; revócalo con `/config api-token revoke`.
+token-revoked = Token de API `{ $name }` revocado.
+token-none = No hay tokens de API. Crea uno con `/config api-token create`.
+token-row = `{ $name }` de <@{ $by }> el { $date }
+token-row-used = `{ $name }` de <@{ $by }> el { $date }, usado por última vez { $used }

@@ -154,3 +154,96 @@ error-moderators-only = `/{ $command }` est réservé aux modérateurs : il faut
 error-guild-only = Cette commande fonctionne dans un serveur, pas en messages privés.
 error-parse-input = Impossible de lire `{ $input }` : { $error }
 error-parse = Impossible de lire les options : { $error }
+
+## Alertes d'érosion : le récapitulatif des modérateurs et le MP au membre
+digest-title = **Alertes d'érosion** — { $count ->
+    [one] 1 membre sur le point de descendre d'un rang :
+   *[other] { $count } membres sur le point de descendre d'un rang :
+}
+digest-row = • <@{ $member }> quitte **{ $tier }** le { $date } (réputation { $standing }, seuil { $floor })
+digest-advice = reste { $tier } avec environ { $thanks } remerciements reçus de plus avant le { $date }
+warning-dm = Attention : ta réputation ({ $standing }) passe sous le seuil de **{ $tier }** ({ $floor }) le { $date } si rien ne change.
+warning-dm-advice = Tu restes { $tier } avec environ { $thanks } remerciements reçus de plus avant le { $date }.
+
+## Le rappel dans un fil calme, répondu mais pas résolu
+nudge = <@{ $opener }> les réponses ici ont-elles résolu ta question ? Si l'une d'elles l'a fait, marque-la : clic droit sur le message (appui long sur mobile) → **Applications** → **Marquer comme solution**. Cela remercie la personne qui a aidé et montre aux autres que la question a une réponse.
+
+## Un rôle que le bot ne peut pas gérer
+role-which-tier = le rôle **{ $tier }** <@&{ $role }> (id { $role })
+role-which = le rôle <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Rôles selon la réputation : Discord a refusé de donner ou de retirer { $which } : { $problem }. Donne au bot la permission **Gérer les rôles** et fais glisser le rôle du bot au-dessus de ce rôle dans Paramètres du serveur → Rôles, puis lance `/config set roles.enabled true` pour que le bot réessaie. D'ici là, le bot ne touche plus à ce rôle.
+role-missing-access = ⚠️ Rôles selon la réputation : le bot n'accède pas aux rôles du serveur pour gérer { $which } : { $problem }. Vérifie que le bot est toujours membre avec la permission **Gérer les rôles**, puis lance `/config set roles.enabled true` pour que le bot réessaie. D'ici là, le bot ne touche plus à ce rôle.
+role-unknown = ⚠️ Rôles selon la réputation : { $which } n'existe plus ({ $problem }). Redéfinis le rôle du rang avec `/config set roles.by_tier.{ $key } <id du rôle>` (0 le retire). D'ici là, le bot ne touche plus à ce rôle.
+
+## Boutons
+button-not-yours = Ce bouton appartient à quelqu'un d'autre.
+optout-cancelled = Annulé : rien n'a changé.
+optout-done = { $count ->
+    [one] C'est fait : 1 écriture supprimée
+   *[other] C'est fait : { $count } écritures supprimées
+}, et tu n'es plus suivi ici. `/optin` relance le suivi.
+
+## /why, des vacances dans la période
+why-paused = 🏖️ érosion suspendue { $days } jours sur cette période (vacances)
+
+## Marquer comme solution
+solution-marked = ✅ <@{ $marker }> a marqué [cette réponse]({ $link }) de <@{ $solver }> comme solution (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> a marqué [cette réponse]({ $link }) de <@{ $solver }> comme solution (+{ $amount }) (déplacée depuis <@{ $previous }>, dont le crédit a été annulé).
+solution-unchanged = Cette réponse est déjà marquée comme solution : rien n'a changé.
+solution-not-tagged = La solution est enregistrée, mais je n'ai pas pu étiqueter ou fermer le fil : { $error }. Il me faut **Gérer les fils** dans ce forum pour cela.
+solution-refused-own = Tu ne peux pas marquer ton propre message comme solution.
+solution-refused-bot = Le message d'un bot ne peut pas être la solution.
+solution-refused-openers = C'est le message de l'auteur de la question : marque la réponse qui l'a résolue.
+solution-refused-not-allowed = Seul le membre qui a posé la question, ou un modérateur (Gérer les fils), peut marquer la solution.
+solution-refused-outside = Ce message n'appartient à aucune conversation connue de Goodwill (il est peut-être antérieur au bot, ou son auteur a refusé le suivi).
+
+## Le salon de journal
+appeal-rejected-log = ⚖️ contestation n° { $appeal } de <@{ $member }> sur l'écriture #{ $entry } rejetée par { $moderator } : { $note }
+
+## Refus selon les règles
+vacation-refused-days = le nombre de jours doit être entre 1 et { $max } (vacation.max_days)
+vacation-refused-going-on = tu es déjà en vacances jusqu'au { $date }
+vacation-refused-cooldown = des vacances tous les { $days } jours (vacation.cooldown_days) : les prochaines peuvent commencer le { $date }
+appeal-why-reversal = c'est une annulation ; conteste l'écriture qu'elle annule
+appeal-why-reversed = elle a déjà été annulée
+error-rate-limited = Doucement : tu pourras utiliser les commandes de Goodwill dans { $seconds } s.
+
+## Réponses aux modérateurs
+report-title = Rapport de la communauté — { $days } derniers jours
+report-summary = { $members } membres actifs : { $givers } donneurs, { $takers } preneurs, { $matchers } équilibrés, { $quiet } discrets.
+report-givers = Donneurs ({ $count })
+report-takers = Preneurs ({ $count })
+report-matchers = Équilibrés ({ $count })
+report-quiet = Discrets ({ $count })
+report-at-risk = Menacés par l'érosion ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → sous { $floor } { $when }
+report-risers = En hausse
+report-fallers = En baisse
+report-top-helpers = Meilleurs soutiens
+report-footer = Tableau complet dans report.csv
+review-title = Contestations à examiner
+review-none = Aucune contestation ouverte.
+review-row = **n° { $appeal }** par <@{ $member }>, { $filed } — écriture #{ $entry } `{ $amount }` { $kind } ({ $date }) : { $why }
+    > { $reason }
+review-more = … et d'autres : tranche d'abord celles-ci
+review-footer = /review accept appeal:N [note] annule l'écriture · /review reject appeal:N note
+review-accepted = Contestation n° { $appeal } acceptée : écriture #{ $entry } annulée ({ $amount }).
+review-rejected = Contestation n° { $appeal } rejetée : l'écriture #{ $entry } est maintenue.
+review-already = La contestation n° { $appeal } a déjà été tranchée ({ $status }).
+review-no-appeal = Il n'y a pas de contestation n° { $appeal } dans ce serveur.
+adjust-done = <@{ $member }> ajusté de { $amount } : { $reason }
+config-updated = Modifié : `{ $change }`
+config-in-force = Les réglages en vigueur dans ce serveur :
+config-whatif-file = Et si ({ $changes }) : { $count ->
+    [one] 1 membre change de rang
+   *[other] { $count } membres changent de rang
+} ; rien n'a été modifié. Toutes les lignes sont dans le fichier.
+token-created = Jeton d'API `{ $name }` créé. Copie-le maintenant, il ne sera plus affiché :
+    ```
+    { $token }
+    ```
+    Utilise-le comme `Authorization: Bearer <token>` sur `/api/v1/g/{ $guild }/...` ; révoque-le avec `/config api-token revoke`.
+token-revoked = Jeton d'API `{ $name }` révoqué.
+token-none = Aucun jeton d'API. Crées-en un avec `/config api-token create`.
+token-row = `{ $name }` par <@{ $by }> le { $date }
+token-row-used = `{ $name }` par <@{ $by }> le { $date }, utilisé pour la dernière fois { $used }

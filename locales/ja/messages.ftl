@@ -148,3 +148,87 @@ error-moderators-only = `/{ $command }` はモデレーター用です：**サ�
 error-guild-only = このコマンドはサーバー内で使えます。ダイレクトメッセージでは使えません。
 error-parse-input = `{ $input }` を読み取れませんでした：{ $error }
 error-parse = オプションを読み取れませんでした：{ $error }
+
+## 減衰の警告：モデレーター向けのまとめとメンバーへの DM
+digest-title = **減衰の警告** — ランクが下がりそうなメンバー { $count } 人：
+digest-row = • <@{ $member }> さんは { $date } に **{ $tier }** を外れます（評価 { $standing }、下限 { $floor }）
+digest-advice = { $date } までにあと約 { $thanks } 回感謝されれば { $tier } を維持
+warning-dm = お知らせ：このままだと、あなたの評価（{ $standing }）は { $date } に **{ $tier }** の下限（{ $floor }）を下回ります。
+warning-dm-advice = { $date } までにあと約 { $thanks } 回感謝されれば { $tier } を維持できます。
+
+## 静かになった、回答済みで未解決の投稿へのリマインド
+nudge = <@{ $opener }> さん、ここの回答で質問は解決しましたか？解決した回答があれば、マークしてください：メッセージを右クリック（モバイルでは長押し）→ **アプリ** → **解決策としてマーク**。助けてくれた人へのお礼になり、ほかの人にも質問が解決済みだと伝わります。
+
+## ボットが管理できないロール
+role-which-tier = **{ $tier }** のロール <@&{ $role }>（ID { $role }）
+role-which = ロール <@&{ $role }>（ID { $role }）
+role-missing-permissions = ⚠️ 評価によるロール：Discord が { $which } の付与または削除を拒否しました：{ $problem }。ボットに **ロールの管理** 権限を与え、サーバー設定 → ロール でボットのロールをこのロールより上にドラッグしてから、`/config set roles.enabled true` を実行してボットに再試行させてください。それまでボットはこのロールに触れません。
+role-missing-access = ⚠️ 評価によるロール：ボットが { $which } を管理するためにサーバーのロールにアクセスできません：{ $problem }。ボットがまだメンバーで **ロールの管理** 権限を持っているか確認してから、`/config set roles.enabled true` を実行してボットに再試行させてください。それまでボットはこのロールに触れません。
+role-unknown = ⚠️ 評価によるロール：{ $which } はもう存在しません（{ $problem }）。`/config set roles.by_tier.{ $key } <ロール ID>` でランクのロールを設定し直してください（0 で削除）。それまでボットはこのロールに触れません。
+
+## ボタン
+button-not-yours = このボタンはほかの人のものです。
+optout-cancelled = キャンセルしました：何も変更されていません。
+optout-done = 完了：記録 { $count } 件を削除し、このサーバーでの記録を停止しました。`/optin` で記録を再開できます。
+
+## /why、期間中の休暇
+why-paused = 🏖️ この期間のうち { $days } 日間は減衰が一時停止しました（休暇）
+
+## 解決策としてマーク
+solution-marked = ✅ <@{ $marker }> さんが <@{ $solver }> さんの[この回答]({ $link })を解決策としてマークしました（+{ $amount }）。
+solution-marked-moved = ✅ <@{ $marker }> さんが <@{ $solver }> さんの[この回答]({ $link })を解決策としてマークしました（+{ $amount }）（<@{ $previous }> さんから移動し、その加点は取り消されました）。
+solution-unchanged = その回答はすでに解決策としてマークされています：何も変更されていません。
+solution-not-tagged = 解決策は記録されましたが、投稿にタグを付けたり閉じたりできませんでした：{ $error }。そのためにはこのフォーラムで **スレッドの管理** 権限が必要です。
+solution-refused-own = 自分のメッセージを解決策としてマークすることはできません。
+solution-refused-bot = ボットのメッセージは解決策にできません。
+solution-refused-openers = それは質問者自身のメッセージです：解決した回答をマークしてください。
+solution-refused-not-allowed = 解決策をマークできるのは、質問したメンバーかモデレーター（スレッドの管理）だけです。
+solution-refused-outside = そのメッセージは Goodwill が把握している会話に含まれていません（ボットより前のものか、投稿者が記録を停止しています）。
+
+## ログチャンネル
+appeal-rejected-log = ⚖️ <@{ $member }> さんの記録 #{ $entry } への異議 #{ $appeal } は { $moderator } さんにより却下されました：{ $note }
+
+## ルールによる拒否
+vacation-refused-days = 日数は 1 から { $max } の間で指定してください（vacation.max_days）
+vacation-refused-going-on = すでに { $date } まで休暇中です
+vacation-refused-cooldown = 休暇は { $days } 日に 1 回までです（vacation.cooldown_days）：次は { $date } から始められます
+appeal-why-reversal = 取り消しの記録です。取り消された元の記録に異議を申し立ててください
+appeal-why-reversed = すでに取り消されています
+error-rate-limited = 少しお待ちください：{ $seconds } 秒後に Goodwill のコマンドをまた使えます。
+
+## モデレーターへの返答
+report-title = コミュニティレポート — 過去 { $days } 日間
+report-summary = アクティブなメンバー { $members } 人：与える人 { $givers } 人、受け取る人 { $takers } 人、釣り合っている人 { $matchers } 人、静かな人 { $quiet } 人。
+report-givers = 与える人（{ $count }）
+report-takers = 受け取る人（{ $count }）
+report-matchers = 釣り合っている人（{ $count }）
+report-quiet = 静かな人（{ $count }）
+report-at-risk = 減衰のおそれ（{ $count }）
+report-at-risk-row = **{ $name }** { $tier } { $standing } → { $floor } 未満 { $when }
+report-risers = 上昇
+report-fallers = 下降
+report-top-helpers = よく助けている人
+report-footer = 全体の表は report.csv にあります
+review-title = 審査待ちの異議
+review-none = 未処理の異議はありません。
+review-row = **#{ $appeal }** <@{ $member }> さん、{ $filed } — 記録 #{ $entry } `{ $amount }` { $kind }（{ $date }）：{ $why }
+    > { $reason }
+review-more = … ほかにもあります：まずこれらを判断してください
+review-footer = /review accept appeal:N [メモ] で記録を取り消し · /review reject appeal:N メモ
+review-accepted = 異議 #{ $appeal } を承認しました：記録 #{ $entry } を取り消しました（{ $amount }）。
+review-rejected = 異議 #{ $appeal } を却下しました：記録 #{ $entry } はそのままです。
+review-already = 異議 #{ $appeal } はすでに判断済みです（{ $status }）。
+review-no-appeal = このサーバーに異議 #{ $appeal } はありません。
+adjust-done = <@{ $member }> さんを { $amount } 調整しました：{ $reason }
+config-updated = 変更しました：`{ $change }`
+config-in-force = このサーバーで有効な設定：
+config-whatif-file = もしも（{ $changes }）：ランクが変わるメンバー { $count } 人。何も変更していません。すべての行はファイルにあります。
+token-created = API トークン `{ $name }` を作成しました。今すぐコピーしてください。二度と表示されません：
+    ```
+    { $token }
+    ```
+    `/api/v1/g/{ $guild }/...` で `Authorization: Bearer <token>` として使います。取り消すには `/config api-token revoke`。
+token-revoked = API トークン `{ $name }` を取り消しました。
+token-none = API トークンはありません。`/config api-token create` で作成できます。
+token-row = `{ $name }`（<@{ $by }> さんが { $date } に作成）
+token-row-used = `{ $name }`（<@{ $by }> さんが { $date } に作成、最終使用 { $used }）

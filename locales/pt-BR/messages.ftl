@@ -154,3 +154,96 @@ error-moderators-only = `/{ $command }` é para moderadores: você precisa da pe
 error-guild-only = Este comando funciona em um servidor, não em mensagens diretas.
 error-parse-input = Não foi possível ler `{ $input }`: { $error }
 error-parse = Não foi possível ler as opções: { $error }
+
+## Avisos de desgaste: o resumo dos moderadores e a DM para o membro
+digest-title = **Avisos de desgaste** — { $count ->
+    [one] 1 membro prestes a cair de nível:
+   *[other] { $count } membros prestes a cair de nível:
+}
+digest-row = • <@{ $member }> sai de **{ $tier }** em { $date } (reputação { $standing }, piso { $floor })
+digest-advice = continua { $tier } com cerca de { $thanks } agradecimentos recebidos a mais antes de { $date }
+warning-dm = Atenção: sua reputação ({ $standing }) cai abaixo do piso de **{ $tier }** ({ $floor }) em { $date } se nada mudar.
+warning-dm-advice = Você continua { $tier } com cerca de { $thanks } agradecimentos recebidos a mais antes de { $date }.
+
+## O lembrete em um post quieto, respondido e não resolvido
+nudge = <@{ $opener }> as respostas aqui resolveram sua dúvida? Se alguma resolveu, marque-a: clique com o botão direito na mensagem (toque e segure no celular) → **Apps** → **Marcar como solução**. Isso agradece a quem ajudou e mostra aos outros que a pergunta foi respondida.
+
+## Um cargo que o bot não consegue gerenciar
+role-which-tier = o cargo **{ $tier }** <@&{ $role }> (id { $role })
+role-which = o cargo <@&{ $role }> (id { $role })
+role-missing-permissions = ⚠️ Cargos por reputação: o Discord recusou dar ou tirar { $which }: { $problem }. Dê ao bot a permissão **Gerenciar cargos** e arraste o cargo do bot para cima deste cargo em Configurações do servidor → Cargos; depois rode `/config set roles.enabled true` para o bot tentar de novo. Até lá o bot deixa este cargo em paz.
+role-missing-access = ⚠️ Cargos por reputação: o bot não consegue acessar os cargos do servidor para gerenciar { $which }: { $problem }. Confira se o bot ainda é membro com a permissão **Gerenciar cargos**; depois rode `/config set roles.enabled true` para o bot tentar de novo. Até lá o bot deixa este cargo em paz.
+role-unknown = ⚠️ Cargos por reputação: { $which } não existe mais ({ $problem }). Defina de novo o cargo do nível com `/config set roles.by_tier.{ $key } <id do cargo>` (0 remove). Até lá o bot deixa este cargo em paz.
+
+## Botões
+button-not-yours = Este botão é de outra pessoa.
+optout-cancelled = Cancelado: nada mudou.
+optout-done = { $count ->
+    [one] Pronto: 1 lançamento apagado
+   *[other] Pronto: { $count } lançamentos apagados
+}, e você não é mais acompanhado aqui. `/optin` volta a acompanhar.
+
+## /why, férias dentro do período
+why-paused = 🏖️ desgaste pausado por { $days } dias deste período (férias)
+
+## Marcar como solução
+solution-marked = ✅ <@{ $marker }> marcou [esta resposta]({ $link }) de <@{ $solver }> como a solução (+{ $amount }).
+solution-marked-moved = ✅ <@{ $marker }> marcou [esta resposta]({ $link }) de <@{ $solver }> como a solução (+{ $amount }) (antes era de <@{ $previous }>, cujo crédito foi estornado).
+solution-unchanged = Essa resposta já está marcada como a solução: nada mudou.
+solution-not-tagged = A solução foi registrada, mas não consegui marcar ou fechar o post: { $error }. Para isso preciso de **Gerenciar threads** neste fórum.
+solution-refused-own = Você não pode marcar sua própria mensagem como a solução.
+solution-refused-bot = A mensagem de um bot não pode ser a solução.
+solution-refused-openers = Essa é a mensagem de quem perguntou: marque a resposta que resolveu.
+solution-refused-not-allowed = Só o membro que perguntou, ou um moderador (Gerenciar threads), pode marcar a solução.
+solution-refused-outside = Essa mensagem não está em nenhuma conversa que o Goodwill conheça (pode ser anterior ao bot, ou o autor desativou o acompanhamento).
+
+## O canal de registro
+appeal-rejected-log = ⚖️ recurso nº { $appeal } de <@{ $member }> sobre o lançamento #{ $entry } rejeitado por { $moderator }: { $note }
+
+## Recusas pelas regras
+vacation-refused-days = os dias precisam estar entre 1 e { $max } (vacation.max_days)
+vacation-refused-going-on = você já está de férias até { $date }
+vacation-refused-cooldown = umas férias a cada { $days } dias (vacation.cooldown_days): as próximas podem começar em { $date }
+appeal-why-reversal = é um estorno; recorra do lançamento que ele estorna
+appeal-why-reversed = ele já foi estornado
+error-rate-limited = Calma: você pode usar os comandos do Goodwill de novo em { $seconds } s.
+
+## Respostas aos moderadores
+report-title = Relatório da comunidade — últimos { $days } dias
+report-summary = { $members } membros ativos: { $givers } que dão, { $takers } que pedem, { $matchers } equilibrados, { $quiet } quietos.
+report-givers = Dão ({ $count })
+report-takers = Pedem ({ $count })
+report-matchers = Equilibrados ({ $count })
+report-quiet = Quietos ({ $count })
+report-at-risk = Em risco de desgaste ({ $count })
+report-at-risk-row = **{ $name }** { $tier } { $standing } → abaixo de { $floor } { $when }
+report-risers = Em alta
+report-fallers = Em baixa
+report-top-helpers = Quem mais ajuda
+report-footer = Tabela completa em report.csv
+review-title = Recursos a analisar
+review-none = Nenhum recurso aberto.
+review-row = **nº { $appeal }** de <@{ $member }>, { $filed } — lançamento #{ $entry } `{ $amount }` { $kind } ({ $date }): { $why }
+    > { $reason }
+review-more = … há mais: decida estes primeiro
+review-footer = /review accept appeal:N [nota] estorna o lançamento · /review reject appeal:N nota
+review-accepted = Recurso nº { $appeal } aceito: lançamento #{ $entry } estornado ({ $amount }).
+review-rejected = Recurso nº { $appeal } rejeitado: o lançamento #{ $entry } continua valendo.
+review-already = O recurso nº { $appeal } já foi decidido ({ $status }).
+review-no-appeal = Não existe o recurso nº { $appeal } neste servidor.
+adjust-done = <@{ $member }> ajustado em { $amount }: { $reason }
+config-updated = Alterado: `{ $change }`
+config-in-force = As configurações em vigor neste servidor:
+config-whatif-file = E se ({ $changes }): { $count ->
+    [one] 1 membro muda de nível
+   *[other] { $count } membros mudam de nível
+}; nada foi alterado. Todas as linhas estão no arquivo.
+token-created = Token de API `{ $name }` criado. Copie agora, ele não aparece de novo:
+    ```
+    { $token }
+    ```
+    Use como `Authorization: Bearer <token>` em `/api/v1/g/{ $guild }/...`; revogue com `/config api-token revoke`.
+token-revoked = Token de API `{ $name }` revogado.
+token-none = Nenhum token de API. Crie um com `/config api-token create`.
+token-row = `{ $name }` por <@{ $by }> em { $date }
+token-row-used = `{ $name }` por <@{ $by }> em { $date }, usado pela última vez { $used }

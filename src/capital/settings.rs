@@ -10,6 +10,12 @@ use super::detect::DetectSettings;
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
+    /// The language of the server's channel posts and DMs: `auto` (Discord's
+    /// preferred locale for the community) or a language the bot ships
+    /// (`en-US`, `de`, `fr`, `es-ES`, `pt-BR`, `ja`). First: a TOML value
+    /// before the sections.
+    #[serde(default = "auto")]
+    pub locale: String,
     pub scoring: ScoringSettings,
     pub decay: DecaySettings,
     pub tiers: Vec<Tier>,
@@ -580,10 +586,30 @@ impl Settings {
         if !(1..=25).contains(&self.board.size) {
             return Err("board.size must be between 1 and 25".into());
         }
+        let locale = self.locale.trim();
+        if !matches!(locale, "" | "auto") && chosen_locale(locale).is_none() {
+            return Err(format!(
+                "locale must be auto (Discord's preferred locale for the server) or one of {}; {locale:?} is not a language Goodwill speaks",
+                crate::i18n::Lang::ALL.map(|l| l.code()).join(", ")
+            ));
+        }
         if self.forum.nudge_days > 3650 {
             return Err("forum.nudge_days must be between 0 (off) and 3650".into());
         }
         Ok(())
+    }
+}
+
+fn auto() -> String {
+    "auto".into()
+}
+
+/// The language a `locale` setting names; None for `auto` (or empty) and for
+/// anything the bot does not ship (refused by [`Settings::validate`]).
+pub fn chosen_locale(setting: &str) -> Option<crate::i18n::Lang> {
+    match setting.trim() {
+        "" | "auto" => None,
+        code => crate::i18n::Lang::parse(code),
     }
 }
 

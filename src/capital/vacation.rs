@@ -88,6 +88,45 @@ pub fn active(spans: &[Span], t: DateTime<Utc>) -> Option<Span> {
     spans.iter().copied().find(|s| s.start <= t && t < s.end)
 }
 
+/// Why a vacation may not start. A value, not words: the CLI says it in
+/// English ([`std::fmt::Display`]), Discord in the member's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// `days` is not between 1 and `max_days` (`vacation.max_days`).
+    Days { max_days: u32 },
+    /// A vacation is going on until `until`.
+    GoingOn { until: DateTime<Utc> },
+    /// The last one started less than `cooldown_days` ago; the next may start at `next`.
+    Cooldown {
+        cooldown_days: u32,
+        next: DateTime<Utc>,
+    },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Days { max_days } => write!(
+                f,
+                "days must be between 1 and {max_days} (vacation.max_days)"
+            ),
+            Refusal::GoingOn { until } => write!(
+                f,
+                "you are already on vacation until {}",
+                until.format("%Y-%m-%d %H:%M UTC")
+            ),
+            Refusal::Cooldown {
+                cooldown_days,
+                next,
+            } => write!(
+                f,
+                "one vacation per {cooldown_days} days (vacation.cooldown_days): the next can start on {}",
+                next.format("%Y-%m-%d %H:%M UTC")
+            ),
+        }
+    }
+}
+
 /// Why a member may not start a vacation of `days` at `now`: too long, one
 /// going on, or the last one started less than `cooldown_days` ago.
 pub fn refusal(
@@ -96,25 +135,20 @@ pub fn refusal(
     max_days: u32,
     cooldown_days: u32,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Option<Refusal> {
     if days == 0 || days > max_days {
-        return Some(format!(
-            "days must be between 1 and {max_days} (vacation.max_days)"
-        ));
+        return Some(Refusal::Days { max_days });
     }
     if let Some(v) = active(spans, now) {
-        return Some(format!(
-            "you are already on vacation until {}",
-            v.end.format("%Y-%m-%d %H:%M UTC")
-        ));
+        return Some(Refusal::GoingOn { until: v.end });
     }
     if let Some(last) = spans.iter().map(|s| s.start).max() {
         let next = last + Duration::days(cooldown_days as i64);
         if now < next {
-            return Some(format!(
-                "one vacation per {cooldown_days} days (vacation.cooldown_days): the next can start on {}",
-                next.format("%Y-%m-%d %H:%M UTC")
-            ));
+            return Some(Refusal::Cooldown {
+                cooldown_days,
+                next,
+            });
         }
     }
     None
@@ -200,7 +234,7 @@ mod tests {
             start: now - Duration::days(40),
             end: now - Duration::days(30),
         };
-        let why = refusal(&[recent], 5, 30, 90, now).unwrap();
+        let why = refusal(&[recent], 5, 30, 90, now).unwrap().to_string();
         assert!(why.contains("2026-06-20"), "{why}");
         assert!(refusal(&[recent], 5, 30, 40, now).is_none());
         let going = Span {
@@ -209,6 +243,7 @@ mod tests {
         };
         assert!(refusal(&[going], 5, 30, 0, now)
             .unwrap()
+            .to_string()
             .contains("already on vacation"));
     }
 }

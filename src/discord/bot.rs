@@ -221,10 +221,12 @@ pub async fn run_bot(
     let channels = Arc::new(ChannelNames::default());
     let queue = EventQueue::start(service.clone(), Arc::clone(&http), Arc::clone(&channels));
     let roster = Arc::new(Roster::default());
+    let locales = Arc::new(super::locales::GuildLocales::default());
     let moderation = ModerationTask::start(
         service.clone(),
         Arc::clone(&http),
         Arc::clone(&roster),
+        Arc::clone(&locales),
         opts.moderation_tick,
     );
 
@@ -235,8 +237,14 @@ pub async fn run_bot(
             channels: Arc::clone(&channels),
             service: service.clone(),
             roster: Arc::clone(&roster),
+            locales: Arc::clone(&locales),
         };
-        let framework = framework(service.clone(), Arc::clone(&channels), opts.guild_id);
+        let framework = framework(
+            service.clone(),
+            Arc::clone(&channels),
+            Arc::clone(&locales),
+            opts.guild_id,
+        );
         let mut client = serenity::ClientBuilder::new_with_http(make_http(&opts), intents)
             .raw_event_handler(handler)
             .framework(framework)
@@ -351,6 +359,7 @@ impl Drop for AbortOnDrop {
 fn framework(
     service: Goodwill,
     channels: Arc<ChannelNames>,
+    locales: Arc<super::locales::GuildLocales>,
     guild_id: Option<u64>,
 ) -> poise::Framework<Data, Error> {
     poise::Framework::builder()
@@ -413,6 +422,7 @@ fn framework(
                 Ok(Data {
                     service,
                     channels,
+                    locales,
                     limiter: super::ratelimit::RateLimiter::new(
                         super::RATE_MAX,
                         super::RATE_WINDOW,
@@ -471,7 +481,12 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             .is_some() =>
         {
             tracing::info!(member = ctx.author().id.get(), "rate limited");
-            let _ = ctx.send(reply(error.to_string())).await;
+            let seconds = error
+                .downcast_ref::<super::ratelimit::RateLimited>()
+                .map_or(1, |r| r.retry_after.as_secs().max(1));
+            let text = super::commands::member_tr(ctx)
+                .a("error-rate-limited", &[("seconds", seconds.into())]);
+            let _ = ctx.send(reply(text)).await;
         }
         FE::CommandCheckFailed { error, ctx, .. } => {
             if let Some(e) = error {

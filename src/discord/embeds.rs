@@ -387,10 +387,11 @@ pub fn why(v: &WhyView, t: Tr) -> CreateEmbed {
         lines.push_str(&format!("`{:>7}` {what}\n", signed(w.decay)));
     }
     if w.paused_days >= 0.01 {
-        lines.push_str(&format!(
-            "🏖️ decay paused {:.1} days of this span (vacation)\n",
-            w.paused_days
+        lines.push_str(&t.a(
+            "why-paused",
+            &[("days", format!("{:.1}", w.paused_days).into())],
         ));
+        lines.push('\n');
     }
     for m in &w.moved {
         let line = format!(
@@ -464,38 +465,39 @@ fn kind_words(k: crate::capital::signal::EntryKind, t: Tr) -> String {
     })
 }
 
-/// `/review list`: open appeals, oldest first, each with the entry contested.
-pub fn appeals(rows: &[crate::store::appeals::AppealRow]) -> CreateEmbed {
+/// `/review list`: open appeals, oldest first, each with the entry contested;
+/// in the moderator's language `t`.
+pub fn appeals(rows: &[crate::store::appeals::AppealRow], t: Tr) -> CreateEmbed {
     let mut lines = String::new();
     if rows.is_empty() {
-        lines.push_str("No open appeals.");
+        lines.push_str(&t.s("review-none"));
     }
     for a in rows {
-        let line = format!(
-            "**#{}** by <@{}>, {} — entry #{} `{}` {} ({}): {}\n> {}\n",
-            a.appeal_id,
-            a.member_id,
-            relative(a.filed_at),
-            a.entry_id,
-            signed(a.entry_amount),
-            a.entry_kind.as_str(),
-            date(a.entry_at),
-            escape(&truncate(&a.entry_reason, 140)),
-            escape(&truncate(&a.reason, 200)),
-        );
+        let line = t.a(
+            "review-row",
+            &[
+                ("appeal", a.appeal_id.to_string().into()),
+                ("member", a.member_id.to_string().into()),
+                ("filed", relative(a.filed_at).into()),
+                ("entry", a.entry_id.to_string().into()),
+                ("amount", signed(a.entry_amount).into()),
+                ("kind", kind_words(a.entry_kind, t).into()),
+                ("date", date(a.entry_at).into()),
+                ("why", escape(&truncate(&a.entry_reason, 140)).into()),
+                ("reason", escape(&truncate(&a.reason, 200)).into()),
+            ],
+        ) + "\n";
         if lines.len() + line.len() > DESCRIPTION_MAX - 100 {
-            lines.push_str("… more: decide these first");
+            lines.push_str(&t.s("review-more"));
             break;
         }
         lines.push_str(&line);
     }
     CreateEmbed::new()
-        .title("Appeals to review")
+        .title(t.s("review-title"))
         .colour(AMBER)
         .description(lines)
-        .footer(CreateEmbedFooter::new(
-            "/review accept appeal:N [note] reverses the entry · /review reject appeal:N note",
-        ))
+        .footer(CreateEmbedFooter::new(t.s("review-footer")))
 }
 
 /// `/unsolved`: open questions with no solution, oldest first, each with a
@@ -604,64 +606,71 @@ fn movers(ms: &[ReportMember], n: usize) -> String {
         .collect()
 }
 
-/// `/report`.
-pub fn report(r: &ReportView) -> CreateEmbed {
+/// `/report`, in the moderator's language `t` (the attached CSV and chart
+/// keep their English column names: they are read by tools).
+pub fn report(r: &ReportView, t: Tr) -> CreateEmbed {
     let at_risk = if r.at_risk.is_empty() {
         "—".to_string()
     } else {
         let mut s = String::new();
         for a in r.at_risk.iter().take(10) {
-            s.push_str(&format!(
-                "**{}** {} {:.1} → below {:.1} {}\n",
-                escape(&a.member_name),
-                escape(&a.tier),
-                a.standing,
-                a.tier_floor,
-                relative(a.falls_on)
+            s.push_str(&t.a(
+                "report-at-risk-row",
+                &[
+                    ("name", escape(&a.member_name).into()),
+                    ("tier", escape(&a.tier).into()),
+                    ("standing", format!("{:.1}", a.standing).into()),
+                    ("floor", format!("{:.1}", a.tier_floor).into()),
+                    ("when", relative(a.falls_on).into()),
+                ],
             ));
+            s.push('\n');
         }
         truncate(&s, FIELD_MAX)
     };
+    let count = |id: &str, n: usize| t.a(id, &[("count", n.into())]);
     CreateEmbed::new()
-        .title(format!("Community report — last {} days", r.window_days))
+        .title(t.a("report-title", &[("days", r.window_days.into())]))
         .colour(BLUE)
-        .description(format!(
-            "{} active members: {} givers, {} takers, {} matchers, {} quiet.",
-            r.members.len(),
-            r.givers.len(),
-            r.takers.len(),
-            r.matchers.len(),
-            r.quiet.len()
+        .description(t.a(
+            "report-summary",
+            &[
+                ("members", r.members.len().into()),
+                ("givers", r.givers.len().into()),
+                ("takers", r.takers.len().into()),
+                ("matchers", r.matchers.len().into()),
+                ("quiet", r.quiet.len().into()),
+            ],
         ))
         .field(
-            format!("Givers ({})", r.givers.len()),
+            count("report-givers", r.givers.len()),
             member_list(&r.givers, 8),
             true,
         )
         .field(
-            format!("Takers ({})", r.takers.len()),
+            count("report-takers", r.takers.len()),
             member_list(&r.takers, 8),
             true,
         )
         .field(
-            format!("Matchers ({})", r.matchers.len()),
+            count("report-matchers", r.matchers.len()),
             member_list(&r.matchers, 5),
             false,
         )
         .field(
-            format!("Quiet ({})", r.quiet.len()),
+            count("report-quiet", r.quiet.len()),
             member_list(&r.quiet, 5),
             false,
         )
+        .field(count("report-at-risk", r.at_risk.len()), at_risk, false)
+        .field(t.s("report-risers"), movers(&r.risers, 5), true)
+        .field(t.s("report-fallers"), movers(&r.fallers, 5), true)
         .field(
-            format!("At risk of decay ({})", r.at_risk.len()),
-            at_risk,
+            t.s("report-top-helpers"),
+            member_list(&r.top_helpers, 5),
             false,
         )
-        .field("Risers", movers(&r.risers, 5), true)
-        .field("Fallers", movers(&r.fallers, 5), true)
-        .field("Top helpers", member_list(&r.top_helpers, 5), false)
-        .footer(CreateEmbedFooter::new("Full table in report.csv"))
+        .footer(CreateEmbedFooter::new(t.s("report-footer")))
         .timestamp(r.at)
 }
 

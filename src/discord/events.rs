@@ -42,7 +42,6 @@ use super::convert;
 use super::embeds::{self, COMPONENT_PREFIX};
 use super::metrics::metrics;
 use super::roster::Roster;
-use super::UNAVAILABLE;
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
 };
@@ -529,6 +528,8 @@ pub struct Handler {
     pub channels: Arc<ChannelNames>,
     pub service: Goodwill,
     pub roster: Arc<Roster>,
+    /// Each guild's language, learnt from GUILD_CREATE and GUILD_UPDATE.
+    pub locales: Arc<super::locales::GuildLocales>,
 }
 
 #[sy::async_trait]
@@ -557,8 +558,15 @@ impl Handler {
                 metrics().event("resumed");
                 tracing::info!(shard = ctx.shard_id.0, "gateway session resumed");
             }
+            // The owners changed the community's language (or anything
+            // else): posts follow from now on.
+            sy::Event::GuildUpdate(g) => {
+                self.locales
+                    .learn(g.guild.id.get(), &g.guild.preferred_locale);
+            }
             sy::Event::GuildCreate(g) => {
-                super::locales::learn(g.guild.id.get(), &g.guild.preferred_locale);
+                self.locales
+                    .learn(g.guild.id.get(), &g.guild.preferred_locale);
                 for ch in g.guild.channels.values().chain(g.guild.threads.iter()) {
                     self.channels.learn(ch);
                 }
@@ -749,8 +757,9 @@ impl Handler {
                     if ci.data.custom_id.starts_with(COMPONENT_PREFIX) {
                         let http = Arc::clone(&ctx.http);
                         let service = self.service.clone();
+                        let locales = Arc::clone(&self.locales);
                         tokio::spawn(async move {
-                            if let Err(e) = on_component(&http, &service, &ci).await {
+                            if let Err(e) = on_component(&http, &service, &locales, &ci).await {
                                 tracing::warn!(error = %e, custom_id = %ci.data.custom_id, "button handling failed");
                             }
                         });
@@ -771,6 +780,7 @@ fn role_ids(roles: &[sy::RoleId]) -> Vec<u64> {
 async fn on_component(
     http: &sy::Http,
     service: &Goodwill,
+    locales: &super::locales::GuildLocales,
     ci: &sy::ComponentInteraction,
 ) -> Result<(), sy::Error> {
     let Some(guild) = ci.guild_id.map(|g| GuildId(g.get())) else {
@@ -779,6 +789,8 @@ async fn on_component(
     let rest = &ci.data.custom_id[COMPONENT_PREFIX.len()..];
     let (action, arg) = rest.split_once(':').unwrap_or((rest, ""));
     let started = std::time::Instant::now();
+    // Answers only the clicking member sees: their own language.
+    let mine = crate::i18n::Tr::of(&ci.locale);
     let answer = match action {
         "standings" => {
             let page = arg.parse::<u32>().unwrap_or(1).max(1);
@@ -786,7 +798,7 @@ async fn on_component(
             match respond_in_time(http, ci, work).await? {
                 Ok(view) => {
                     // The board is a public message: the server's language.
-                    let t = super::locales::guild_tr(guild.get());
+                    let t = locales.guild_tr(guild.get());
                     let (embed, buttons) = embeds::standings(&view, t);
                     Ok(sy::EditInteractionResponse::new()
                         .embed(embed)
@@ -798,7 +810,7 @@ async fn on_component(
         "optout" | "cancel" => {
             if arg != ci.user.id.get().to_string() {
                 let msg = sy::CreateInteractionResponseMessage::new()
-                    .content("This button belongs to someone else.")
+                    .content(mine.s("button-not-yours"))
                     .ephemeral(true);
                 return ci
                     .create_response(http, sy::CreateInteractionResponse::Message(msg))
@@ -806,7 +818,7 @@ async fn on_component(
             }
             if action == "cancel" {
                 let msg = sy::CreateInteractionResponseMessage::new()
-                    .content("Cancelled: nothing changed.")
+                    .content(mine.s("optout-cancelled"))
                     .components(vec![]);
                 return ci
                     .create_response(http, sy::CreateInteractionResponse::UpdateMessage(msg))
@@ -822,11 +834,7 @@ async fn on_component(
                         "member opted out"
                     );
                     Ok(sy::EditInteractionResponse::new()
-                        .content(format!(
-                            "Done: {n} ledger entr{} deleted, and you are no longer tracked here. \
-                             `/optin` starts tracking again.",
-                            if n == 1 { "y" } else { "ies" }
-                        ))
+                        .content(mine.a("optout-done", &[("count", n.into())]))
                         .components(vec![]))
                 }
                 Err(e) => Err(e),
@@ -844,12 +852,12 @@ async fn on_component(
             let text = match &e {
                 ServiceError::Unavailable(_) => {
                     metrics().db_error();
-                    UNAVAILABLE.to_string()
+                    mine.s("error-unavailable")
                 }
                 ServiceError::Database(_) => {
                     metrics().db_error();
                     tracing::error!(guild = guild.get(), error = %e, "database error on button");
-                    "Something went wrong reading the ledger; the error is in the bot's log.".into()
+                    mine.s("error-database")
                 }
                 other => other.to_string(),
             };

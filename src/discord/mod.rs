@@ -39,6 +39,8 @@ pub struct Data {
     pub channels: std::sync::Arc<events::ChannelNames>,
     /// Per-member command rate limit.
     pub limiter: ratelimit::RateLimiter,
+    /// Each guild's language for channel posts.
+    pub locales: std::sync::Arc<locales::GuildLocales>,
 }
 
 /// Commands one member may run within [`RATE_WINDOW`].

@@ -20,10 +20,12 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tracing::Instrument;
 
+use super::locales::GuildLocales;
 use super::roster::Roster;
 use crate::capital::message::{GuildId, MemberId};
 use crate::capital::roles::RoleId;
 use crate::capital::settings::Settings;
+use crate::i18n::{Lang, Tr};
 use crate::render::moderation::{digest_message, warning_dm};
 use crate::service::Goodwill;
 
@@ -72,6 +74,8 @@ struct Ctx {
     service: Goodwill,
     http: Arc<sy::Http>,
     roster: Arc<Roster>,
+    /// Each guild's language for posts and DMs.
+    locales: Arc<GuildLocales>,
     /// When each guild's opted-in DMs were last looked for (building the
     /// report that finds them is the costly part of a tick).
     dm_checked: Mutex<HashMap<GuildId, Instant>>,
@@ -83,6 +87,7 @@ impl ModerationTask {
         service: Goodwill,
         http: Arc<sy::Http>,
         roster: Arc<Roster>,
+        locales: Arc<GuildLocales>,
         every: Duration,
     ) -> Self {
         let (stop, mut stopped) = watch::channel(false);
@@ -90,6 +95,7 @@ impl ModerationTask {
             service,
             http,
             roster,
+            locales,
             dm_checked: Mutex::new(HashMap::new()),
         };
         let every = every.max(Duration::from_millis(10));
@@ -145,6 +151,8 @@ impl Ctx {
                 return;
             }
         };
+        // The `locale` setting may have changed in another process.
+        self.locales.choose(guild.get(), &settings.locale);
         if let Err(e) = self.digest(guild, at).await {
             tracing::warn!(guild_id = guild.get(), error = %format!("{e:#}"), "decay-warning digest failed");
         }
@@ -189,7 +197,7 @@ impl Ctx {
                         .embed(super::embeds::period_board(
                             &w.board,
                             true,
-                            super::locales::guild_tr(guild.get()),
+                            self.locales.guild_tr(guild.get()),
                         ))
                         .allowed_mentions(sy::CreateAllowedMentions::new()),
                 )
@@ -210,7 +218,7 @@ impl Ctx {
         let Some(due) = self.service.board_due(guild, at).await? else {
             return Ok(());
         };
-        let (embed, _) = super::embeds::standings(&due.page, super::locales::guild_tr(guild.get()));
+        let (embed, _) = super::embeds::standings(&due.page, self.locales.guild_tr(guild.get()));
         let channel = sy::ChannelId::new(due.channel_id);
         if let Some(m) = due.message_id {
             let edited = channel
@@ -266,7 +274,7 @@ impl Ctx {
                 .send_message(
                     &*self.http,
                     sy::CreateMessage::new()
-                        .content(nudge_message(c.opener))
+                        .content(nudge_message(c.opener, self.locales.guild_tr(guild.get())))
                         .allowed_mentions(
                             sy::CreateAllowedMentions::new()
                                 .users([sy::UserId::new(c.opener.get())]),
@@ -304,7 +312,7 @@ impl Ctx {
         // is logged and not repeated (the channel has the warning).
         let view = self.service.take_digest(guild, at).await?;
         if let (true, Some(channel)) = (view.due, view.channel_id) {
-            if let Some(text) = digest_message(&view) {
+            if let Some(text) = digest_message(&view, self.locales.guild_tr(guild.get())) {
                 tracing::info!(
                     guild_id = guild.get(),
                     channel,
@@ -317,12 +325,17 @@ impl Ctx {
                 }
             }
         }
+        // A DM answers no interaction: the server's language.
+        let t = self.locales.guild_tr(guild.get());
         for w in view.warnings.iter().filter(|w| w.dm) {
             let user = sy::UserId::new(w.member_id.get());
             let sent = async {
                 let dm = user.create_dm_channel(&*self.http).await?;
                 dm.id
-                    .send_message(&*self.http, sy::CreateMessage::new().content(warning_dm(w)))
+                    .send_message(
+                        &*self.http,
+                        sy::CreateMessage::new().content(warning_dm(w, t)),
+                    )
                     .await
             }
             .await;
@@ -498,7 +511,7 @@ impl Ctx {
             .iter()
             .find(|(_, r)| **r == role)
             .map(|(t, _)| t.as_str());
-        let text = role_problem_message(role, tier, trouble);
+        let text = role_problem_message(role, tier, trouble, Tr(Lang::En));
         tracing::warn!(
             guild_id = guild.get(),
             role,
@@ -509,7 +522,12 @@ impl Ctx {
             .into_iter()
             .find(|c| *c != 0);
         match channel {
-            Some(c) => self.post(c, &text).await?,
+            // The moderators read it in the server's language.
+            Some(c) => {
+                let t = self.locales.guild_tr(guild.get());
+                self.post(c, &role_problem_message(role, tier, trouble, t))
+                    .await?
+            }
             None => tracing::warn!(
                 guild_id = guild.get(),
                 "no log or digest channel is set: the role problem is only in this log"
@@ -565,13 +583,10 @@ impl Ctx {
     }
 }
 
-/// The one message a nudge posts in a quiet, answered, unsolved post.
-pub fn nudge_message(opener: MemberId) -> String {
-    format!(
-        "<@{opener}> did the answers here solve your question? If one did, mark it: \
-         right-click the message (long-press on mobile) → **Apps** → **Mark as solution**. \
-         It thanks whoever helped and shows others the question is answered."
-    )
+/// The one message a nudge posts in a quiet, answered, unsolved post, in
+/// the server's language `t`.
+pub fn nudge_message(opener: MemberId, t: Tr) -> String {
+    t.a("nudge", &[("opener", opener.to_string().into())])
 }
 
 /// Lines packed into messages of at most `limit` bytes, joined by newlines; a
@@ -665,34 +680,34 @@ fn is_unknown_member(e: &sy::Error) -> bool {
 }
 
 /// The one message moderators get about a role the bot cannot manage: which
-/// role, what is wrong, how to fix it and how to make the bot try again.
-pub fn role_problem_message(role: RoleId, tier: Option<&str>, trouble: RoleTrouble) -> String {
+/// role, what is wrong, how to fix it and how to make the bot try again; in
+/// the language `t` (Discord's own error text stays as Discord wrote it).
+pub fn role_problem_message(
+    role: RoleId,
+    tier: Option<&str>,
+    trouble: RoleTrouble,
+    t: Tr,
+) -> String {
     let which = match tier {
-        Some(t) => format!("the **{t}** role <@&{role}> (id {role})"),
-        None => format!("the role <@&{role}> (id {role})"),
+        Some(name) => t.a(
+            "role-which-tier",
+            &[("tier", name.into()), ("role", role.to_string().into())],
+        ),
+        None => t.a("role-which", &[("role", role.to_string().into())]),
     };
-    let key = tier.unwrap_or("TIER");
-    let retry = "then run `/config set roles.enabled true` so the bot tries again";
-    match trouble {
-        RoleTrouble::MissingPermissions => format!(
-            "⚠️ Roles by standing: Discord refused to give or take {which}: {}. Give the bot the \
-             **Manage Roles** permission and drag the bot's role above this role in Server \
-             Settings → Roles, {retry}. Until then the bot leaves this role alone.",
-            trouble.problem()
-        ),
-        RoleTrouble::MissingAccess => format!(
-            "⚠️ Roles by standing: the bot cannot reach the server's roles to manage {which}: {}. \
-             Check that the bot is still a member with the **Manage Roles** permission, {retry}. \
-             Until then the bot leaves this role alone.",
-            trouble.problem()
-        ),
-        RoleTrouble::UnknownRole => format!(
-            "⚠️ Roles by standing: {which} does not exist any more ({}). Set the tier's role \
-             again with `/config set roles.by_tier.{key} <role id>` (0 removes it). Until then \
-             the bot leaves this role alone.",
-            trouble.problem()
-        ),
-    }
+    let id = match trouble {
+        RoleTrouble::MissingPermissions => "role-missing-permissions",
+        RoleTrouble::MissingAccess => "role-missing-access",
+        RoleTrouble::UnknownRole => "role-unknown",
+    };
+    t.a(
+        id,
+        &[
+            ("which", which.into()),
+            ("problem", trouble.problem().into()),
+            ("key", tier.unwrap_or("TIER").into()),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -720,13 +735,23 @@ mod tests {
 
     #[test]
     fn the_role_message_says_what_and_how() {
-        let m = role_problem_message(42, Some("Trusted"), RoleTrouble::MissingPermissions);
+        let m = role_problem_message(
+            42,
+            Some("Trusted"),
+            RoleTrouble::MissingPermissions,
+            Tr(Lang::En),
+        );
         assert!(m.contains("<@&42>") && m.contains("Trusted"), "{m}");
         assert!(
             m.contains("Manage Roles") && m.contains("/config set roles.enabled true"),
             "{m}"
         );
-        let m = role_problem_message(42, Some("Trusted"), RoleTrouble::UnknownRole);
+        let m = role_problem_message(42, Some("Trusted"), RoleTrouble::UnknownRole, Tr(Lang::En));
         assert!(m.contains("/config set roles.by_tier.Trusted"), "{m}");
+        let m = role_problem_message(42, Some("Trusted"), RoleTrouble::UnknownRole, Tr(Lang::De));
+        assert!(
+            m.contains("<@&42>") && m.contains("roles.by_tier.Trusted") && m.contains("Rolle"),
+            "{m}"
+        );
     }
 }

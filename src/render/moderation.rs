@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::text::table;
+use crate::i18n::Tr;
 use crate::service::moderation::{DigestView, DigestWarning, WhatIfView};
 
 pub fn digest(d: &DigestView) -> String {
@@ -136,45 +137,63 @@ pub fn whatif(w: &WhatIfView, n: usize) -> String {
     out
 }
 
-/// The digest as one Discord message for the moderators' channel (Markdown;
-/// None when there is nothing new). Mentions are `<@id>`.
-pub fn digest_message(d: &DigestView) -> Option<String> {
+/// The digest as one Discord message for the moderators' channel, in the
+/// server's language `t` (Markdown; None when there is nothing new).
+/// Mentions are `<@id>`; dates are Discord timestamps, which every reader's
+/// client shows in their own language.
+pub fn digest_message(d: &DigestView, t: Tr) -> Option<String> {
     if d.warnings.is_empty() {
         return None;
     }
-    let mut out = format!(
-        "**Decay warnings** — {} member(s) about to drop a tier:\n",
-        d.warnings.len()
-    );
+    let mut out = t.a("digest-title", &[("count", d.warnings.len().into())]);
+    out.push('\n');
     for w in &d.warnings {
-        let _ = writeln!(
-            out,
-            "• <@{}> leaves **{}** on {} (standing {:.1}, floor {:.1}){}",
-            w.member_id,
-            w.tier,
-            w.falls_on.format("%Y-%m-%d"),
-            w.standing,
-            w.tier_floor,
-            w.advice
-                .as_deref()
-                .map(|a| format!(" — {a}"))
-                .unwrap_or_default()
-        );
+        out.push_str(&t.a(
+            "digest-row",
+            &[
+                ("member", w.member_id.to_string().into()),
+                ("tier", w.tier.clone().into()),
+                ("date", format!("<t:{}:D>", w.falls_on.timestamp()).into()),
+                ("standing", format!("{:.1}", w.standing).into()),
+                ("floor", format!("{:.1}", w.tier_floor).into()),
+            ],
+        ));
+        if let Some(thanks) = w.advice_thanks {
+            out.push_str(" — ");
+            out.push_str(&advice(w, thanks, "digest-advice", t));
+        }
+        out.push('\n');
     }
     Some(out)
 }
 
-/// The direct message for one member who opted in.
-pub fn warning_dm(w: &DigestWarning) -> String {
-    format!(
-        "Heads-up: your standing ({:.1}) falls below the **{}** floor ({:.1}) on {} if nothing changes.{}",
-        w.standing,
-        w.tier,
-        w.tier_floor,
-        w.falls_on.format("%Y-%m-%d %H:%M UTC"),
-        w.advice
-            .as_deref()
-            .map(|a| format!(" It {a}."))
-            .unwrap_or_default()
+/// The direct message for one member who opted in, in the server's language
+/// (a DM belongs to no interaction that would name the member's own).
+pub fn warning_dm(w: &DigestWarning, t: Tr) -> String {
+    let mut out = t.a(
+        "warning-dm",
+        &[
+            ("standing", format!("{:.1}", w.standing).into()),
+            ("tier", w.tier.clone().into()),
+            ("floor", format!("{:.1}", w.tier_floor).into()),
+            ("date", format!("<t:{}:f>", w.falls_on.timestamp()).into()),
+        ],
+    );
+    if let Some(thanks) = w.advice_thanks {
+        out.push(' ');
+        out.push_str(&advice(w, thanks, "warning-dm-advice", t));
+    }
+    out
+}
+
+/// What would keep the tier: about `thanks` more thanks before the fall.
+fn advice(w: &DigestWarning, thanks: f64, id: &str, t: Tr) -> String {
+    t.a(
+        id,
+        &[
+            ("tier", w.tier.clone().into()),
+            ("thanks", format!("{thanks}").into()),
+            ("date", format!("<t:{}:D>", w.falls_on.timestamp()).into()),
+        ],
     )
 }

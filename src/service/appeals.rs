@@ -24,9 +24,28 @@ pub enum AppealOutcome {
     /// Reversals are not appealed (appeal what they reverse instead), and a
     /// reversed entry has nothing left to undo.
     NotAppealable {
-        why: String,
+        why: Unappealable,
     },
     AlreadyAppealed,
+}
+
+/// Why an entry cannot be appealed (worded by the views).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unappealable {
+    /// A reversal: appeal the entry it reverses instead.
+    Reversal,
+    /// Reversed already: nothing is left to undo.
+    Reversed,
+}
+
+impl std::fmt::Display for Unappealable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Unappealable::Reversal => "it is a reversal; appeal the entry it reverses",
+            Unappealable::Reversed => "it was reversed already",
+        })
+    }
 }
 
 /// What a moderator's decision did.
@@ -67,12 +86,12 @@ impl Goodwill {
         }
         if e.kind == EntryKind::Reversal {
             return Ok(AppealOutcome::NotAppealable {
-                why: "it is a reversal; appeal the entry it reverses".into(),
+                why: Unappealable::Reversal,
             });
         }
         if e.reversed {
             return Ok(AppealOutcome::NotAppealable {
-                why: "it was reversed already".into(),
+                why: Unappealable::Reversed,
             });
         }
         if e.appealed {

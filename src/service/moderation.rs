@@ -35,6 +35,10 @@ pub struct DigestWarning {
     pub falls_on: DateTime<Utc>,
     /// What would prevent it (same advice as `/balance`).
     pub advice: Option<String>,
+    /// The thanks count in `advice`, for the Discord texts that word it in
+    /// the server's language (not part of the JSON).
+    #[serde(skip)]
+    pub advice_thanks: Option<f64>,
     /// The member opted in to direct messages (and the guild allows them).
     pub dm: bool,
 }
@@ -218,7 +222,7 @@ impl Goodwill {
                 .iter()
                 .find(|a| a.member_id == c.member_id)
                 .expect("crossing comes from at_risk");
-            let advice = self.balance(guild, c.member_id, at).await?.decay_advice;
+            let b = self.balance(guild, c.member_id, at).await?;
             warnings.push(DigestWarning {
                 member_id: a.member_id,
                 member_name: a.member_name.clone(),
@@ -226,7 +230,8 @@ impl Goodwill {
                 standing: a.standing,
                 tier_floor: a.tier_floor,
                 falls_on: a.falls_on,
-                advice,
+                advice: b.decay_advice,
+                advice_thanks: b.decay_thanks,
                 dm: dms.contains(&a.member_id),
             });
         }

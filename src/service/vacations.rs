@@ -11,8 +11,8 @@ use crate::capital::vacation::{self, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub enum VacationOutcome {
     Started(Span),
-    /// Refused, with the reason in words (too long, one going on, cooldown).
-    Refused(String),
+    /// Refused: too long, one going on, or the cooldown (worded by the views).
+    Refused(vacation::Refusal),
 }
 
 impl Goodwill {

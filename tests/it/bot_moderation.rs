@@ -22,7 +22,7 @@ use tokio::task::JoinHandle;
 
 const GENERAL: u64 = 900_000_000_000_000_002;
 const LOG: u64 = 900_000_000_000_000_010;
-const DIGEST: u64 = 900_000_000_000_000_011;
+pub(crate) const DIGEST: u64 = 900_000_000_000_000_011;
 const CONTRIBUTOR_ROLE: u64 = 800_000_000_000_000_005;
 const TRUSTED_ROLE: u64 = 800_000_000_000_000_020;
 const OTHER_ROLE: u64 = 800_000_000_000_000_099;
@@ -41,12 +41,12 @@ fn cyd() -> FakeUser {
 }
 
 /// One run of the bot against `fake`, on `service`'s database.
-struct Run {
+pub(crate) struct Run {
     stop: oneshot::Sender<()>,
     handle: JoinHandle<anyhow::Result<()>>,
 }
 
-async fn launch(fake: &FakeDiscord, service: &Goodwill) -> Run {
+pub(crate) async fn launch(fake: &FakeDiscord, service: &Goodwill) -> Run {
     let identified = fake.identifies().len();
     let opts = BotOptions {
         api_url: fake.api_url(),
@@ -72,7 +72,7 @@ async fn launch(fake: &FakeDiscord, service: &Goodwill) -> Run {
 }
 
 impl Run {
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         let _ = self.stop.send(());
         tokio::time::timeout(T, self.handle)
             .await
@@ -117,7 +117,7 @@ async fn adjust(fake: &FakeDiscord, member: &FakeUser, amount: f64, reason: &str
     );
 }
 
-async fn set(service: &Goodwill, key: &str, value: &str) {
+pub(crate) async fn set(service: &Goodwill, key: &str, value: &str) {
     service
         .config_set(GuildId(GUILD), key, value)
         .await
@@ -359,7 +359,7 @@ async fn the_log_channel_gets_kudos_and_adjustments() {
     run.stop().await;
 }
 
-fn today() -> &'static str {
+pub(crate) fn today() -> &'static str {
     ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         [Utc::now().weekday().num_days_from_monday() as usize]
 }

@@ -4,6 +4,7 @@
 
 use crate::bot::{Bot, GENERAL, HELP, T};
 use crate::support::GUILD;
+use goodwill::capital::message::{GuildId, MemberId};
 use goodwill_fake_discord::{perms, Cmd, FakeUser};
 use serde_json::Value;
 
@@ -154,4 +155,150 @@ async fn public_answers_follow_the_servers_preferred_locale() {
         .await;
     assert!(text(&mine).contains("Kontostand"), "{mine}");
     bot.stop().await;
+}
+
+#[tokio::test]
+async fn refusals_and_moderator_answers_follow_the_member_and_posts_the_locale_setting() {
+    let bot = Bot::start().await;
+    // A refusal worded by the rules (vacation.max_days), in each member's language.
+    let de = bot
+        .command(&dora(), perms::MEMBER, Cmd::new("vacation").int("days", 99))
+        .await;
+    assert!(
+        de["content"].as_str().is_some_and(
+            |c| c.starts_with("Kein Urlaub begonnen: die Tage müssen zwischen 1 und 30 liegen")
+        ),
+        "{de}"
+    );
+    let en = bot
+        .command(&eve(), perms::MEMBER, Cmd::new("vacation").int("days", 99))
+        .await;
+    assert!(
+        en["content"]
+            .as_str()
+            .is_some_and(|c| c.contains("days must be between 1 and 30")),
+        "{en}"
+    );
+
+    // The `locale` setting: an unknown language is refused and nothing is saved.
+    let set_locale = |value: &str| {
+        Cmd::new("config")
+            .sub("set")
+            .str("key", "locale")
+            .str("value", value)
+    };
+    let refused = bot
+        .command(&dora(), perms::MODERATOR, set_locale("klingon"))
+        .await;
+    assert!(
+        refused["content"]
+            .as_str()
+            .is_some_and(|c| c.contains("locale") && c.contains("pt-BR")),
+        "{refused}"
+    );
+    let settings = bot.service.settings(GuildId(GUILD)).await.unwrap();
+    assert_eq!(settings.locale, "auto");
+    // A moderator's answer in the moderator's language.
+    let done = bot
+        .command(&dora(), perms::MODERATOR, set_locale("de"))
+        .await;
+    assert!(
+        done["content"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("Geändert") && c.contains("locale")),
+        "{done}"
+    );
+    // The board's Prev / Next buttons answer outside the command: the
+    // server's language, now German for an English-speaking member.
+    let board_title = |edit: &Value| {
+        edit["embeds"][0]["title"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    let click = || async {
+        let id = bot
+            .fake
+            .component_click(GUILD, GENERAL, &eve(), 1, "goodwill:standings:1");
+        bot.fake.wait_for_answer(id, T).await.expect("the page")
+    };
+    assert_eq!(board_title(&click().await), "Rangliste");
+    // Discord's preferred locale changes (GUILD_UPDATE): the setting still wins…
+    bot.fake.guild_update_locale(GUILD, "fr");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(board_title(&click().await), "Rangliste");
+    // …until it is back to auto: then the new preferred locale, learnt from
+    // the gateway, decides.
+    bot.command(&dora(), perms::MODERATOR, set_locale("auto"))
+        .await;
+    assert_eq!(board_title(&click().await), "Classement");
+    bot.fake.guild_update_locale(GUILD, "ja");
+    let mut title = String::new();
+    for _ in 0..50 {
+        title = board_title(&click().await);
+        if title == "ランキング" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(title, "ランキング");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_german_server_gets_its_decay_warnings_in_german() {
+    use crate::bot_moderation::{launch, set, today, DIGEST};
+    use goodwill_fake_discord::FakeDiscord;
+    let (service, _db) = crate::support::app().await;
+    let now = chrono::Utc::now();
+    service.upsert_guild(GuildId(GUILD), "Gilde").await.unwrap();
+    // Eve just above the Contributor floor (5): she falls within days.
+    service
+        .adjust(
+            GuildId(GUILD),
+            MemberId(301),
+            MemberId(302),
+            5.2,
+            "seed",
+            1,
+            now,
+        )
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), MemberId(302), true, now)
+        .await
+        .unwrap();
+    set(&service, "digest.weekday", today()).await;
+    set(&service, "digest.hour_utc", "0").await;
+    set(&service, "digest.channel_id", &DIGEST.to_string()).await;
+
+    let fake = FakeDiscord::start().await;
+    fake.guild_create_in(
+        GUILD,
+        "Gilde",
+        &[(GENERAL, "allgemein"), (DIGEST, "mods")],
+        "de",
+    );
+    let run = launch(&fake, &service).await;
+    crate::bot::eventually("the digest is posted and the DM sent", || async {
+        !fake.channel_messages(DIGEST).is_empty() && !fake.dm_messages(302).is_empty()
+    })
+    .await;
+    let digest = fake.channel_messages(DIGEST)[0]["content"].to_string();
+    assert!(
+        digest.contains("**Verfallswarnungen**") && digest.contains("<@302>"),
+        "{digest}"
+    );
+    assert!(
+        digest.contains("verlässt **Contributor**") && digest.contains("Untergrenze 5.0"),
+        "{digest}"
+    );
+    let dm = fake.dm_messages(302)[0]["content"].to_string();
+    assert!(
+        dm.starts_with("\"Kurzer Hinweis: Dein Ansehen") && dm.contains("**Contributor**"),
+        "{dm}"
+    );
+    assert!(dm.contains("Du bleibst Contributor mit etwa"), "{dm}");
+    run.stop().await;
 }

@@ -18,7 +18,7 @@ impl FakeDiscord {
         let guild = d
             .get("guild_id")
             .or_else(|| {
-                if event == "GUILD_CREATE" {
+                if event == "GUILD_CREATE" || event == "GUILD_UPDATE" {
                     d.get("id")
                 } else {
                     None
@@ -63,6 +63,39 @@ impl FakeDiscord {
             st.guilds.push(g.clone());
         }
         self.send_dispatch("GUILD_CREATE", g);
+    }
+
+    /// The server's owners change its preferred locale: GUILD_UPDATE with the
+    /// guild as last announced (no channels or members, as Discord sends it).
+    pub fn guild_update_locale(&self, id: u64, locale: &str) {
+        let g = {
+            let mut st = self.inner.lock();
+            let Some(g) = st
+                .guilds
+                .iter_mut()
+                .find(|g| g["id"].as_str().and_then(|s| s.parse::<u64>().ok()) == Some(id))
+            else {
+                panic!("guild {id} was never announced");
+            };
+            g["preferred_locale"] = locale.into();
+            g.clone()
+        };
+        let mut update = g;
+        if let Some(o) = update.as_object_mut() {
+            for k in [
+                "channels",
+                "threads",
+                "members",
+                "presences",
+                "voice_states",
+                "joined_at",
+                "large",
+                "member_count",
+            ] {
+                o.remove(k);
+            }
+        }
+        self.send_dispatch("GUILD_UPDATE", update);
     }
 
     /// Make a channel known to `GET /channels/{id}` (e.g. a thread).

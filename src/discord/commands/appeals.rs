@@ -10,7 +10,7 @@ use poise::CreateReply;
 use super::{answer_within, guild, guild_tr, invoker, is_moderator, member_tr};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
-use crate::service::appeals::{AppealOutcome, ReviewOutcome};
+use crate::service::appeals::{AppealOutcome, ReviewOutcome, Unappealable};
 use crate::store::appeals::AppealRow;
 
 /// Contest one of your ledger entries (its # is in /history); a moderator reviews it
@@ -43,10 +43,13 @@ pub async fn appeal(
         ),
         AppealOutcome::NoSuchEntry => t.a("appeal-no-entry", &[e]),
         AppealOutcome::NotYours => t.s("appeal-not-yours"),
-        AppealOutcome::NotAppealable { why } => t.a(
-            "appeal-not-appealable",
-            &[e, ("why", why.to_string().into())],
-        ),
+        AppealOutcome::NotAppealable { why } => {
+            let why = t.s(match why {
+                Unappealable::Reversal => "appeal-why-reversal",
+                Unappealable::Reversed => "appeal-why-reversed",
+            });
+            t.a("appeal-not-appealable", &[e, ("why", why.into())])
+        }
         AppealOutcome::AlreadyAppealed => t.a("appeal-already", &[e]),
     };
     ctx.send(CreateReply::default().content(text).ephemeral(true))
@@ -76,7 +79,7 @@ pub async fn review_list(ctx: Context<'_>) -> Result<(), Error> {
     let rows = answer_within(ctx, true, service.open_appeals(guild, 10)).await??;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::appeals(&rows))
+            .embed(embeds::appeals(&rows, member_tr(ctx)))
             .ephemeral(true),
     )
     .await?;
@@ -122,30 +125,44 @@ async fn decide(ctx: Context<'_>, appeal: i64, accept: bool, note: String) -> Re
         service.decide_appeal(guild, moderator.id, appeal, accept, note.trim(), Utc::now()),
     )
     .await??;
+    let t = member_tr(ctx);
     let (text, told) = match &outcome {
         ReviewOutcome::Accepted {
             appeal: a,
             reversed,
         } => (
-            format!(
-                "Appeal #{} accepted: entry #{} reversed ({:+.2}).",
-                a.appeal_id, a.entry_id, reversed
+            t.a(
+                "review-accepted",
+                &[
+                    ("appeal", a.appeal_id.to_string().into()),
+                    ("entry", a.entry_id.to_string().into()),
+                    ("amount", format!("{reversed:+.2}").into()),
+                ],
             ),
             Some(a),
         ),
         ReviewOutcome::Rejected { appeal: a } => (
-            format!(
-                "Appeal #{} rejected: entry #{} stands.",
-                a.appeal_id, a.entry_id
+            t.a(
+                "review-rejected",
+                &[
+                    ("appeal", a.appeal_id.to_string().into()),
+                    ("entry", a.entry_id.to_string().into()),
+                ],
             ),
             Some(a),
         ),
         ReviewOutcome::AlreadyDecided { status } => (
-            format!("Appeal #{appeal} was decided already ({status})."),
+            t.a(
+                "review-already",
+                &[
+                    ("appeal", appeal.to_string().into()),
+                    ("status", status.clone().into()),
+                ],
+            ),
             None,
         ),
         ReviewOutcome::NoSuchAppeal => (
-            format!("There is no appeal #{appeal} in this server."),
+            t.a("review-no-appeal", &[("appeal", appeal.to_string().into())]),
             None,
         ),
     };
@@ -217,13 +234,16 @@ async fn log_rejection(
     if s.log.channel_id == 0 {
         return;
     }
-    let text = format!(
-        "⚖️ appeal #{} by <@{}> on entry #{} rejected by {}: {}",
-        a.appeal_id,
-        a.member_id,
-        a.entry_id,
-        embeds::escape(moderator),
-        embeds::escape(note.trim())
+    // The log channel is read by every moderator: the server's language.
+    let text = guild_tr(ctx).a(
+        "appeal-rejected-log",
+        &[
+            ("appeal", a.appeal_id.to_string().into()),
+            ("member", a.member_id.to_string().into()),
+            ("entry", a.entry_id.to_string().into()),
+            ("moderator", embeds::escape(moderator).into()),
+            ("note", embeds::escape(note.trim()).into()),
+        ],
     );
     let posted = serenity::ChannelId::new(s.log.channel_id)
         .send_message(

@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
 use super::{answer_within, guild, invoker, invoker_permissions};
+use crate::capital::conversation::solution::Refusal;
 use crate::capital::message::{ChannelId, GuildId, MessageId};
 use crate::capital::settings::ForumSettings;
 use crate::discord::embeds;
@@ -54,6 +55,9 @@ pub async fn mark_solution(
         at: Utc::now(),
     };
     let outcome = answer_within(ctx, false, service.mark_solution(request)).await??;
+    // The mark is posted for everyone (the server's language); a refusal or
+    // a no-op only the marker sees (their own).
+    let (public, mine) = (super::guild_tr(ctx), super::member_tr(ctx));
     let (text, ephemeral) = match &outcome {
         SolutionOutcome::Marked {
             solver,
@@ -61,24 +65,23 @@ pub async fn mark_solution(
             moved_from,
             ..
         } => {
-            let moved = match moved_from {
-                Some(m) => format!(" (moved from <@{m}>, whose credit was reversed)"),
-                None => String::new(),
+            let mut args = vec![
+                ("marker", marker.id.to_string().into()),
+                ("solver", solver.to_string().into()),
+                ("amount", format!("{amount:.1}").into()),
+                ("link", jump(guild, request_channel, request_message).into()),
+            ];
+            let id = match moved_from {
+                Some(m) => {
+                    args.push(("previous", m.to_string().into()));
+                    "solution-marked-moved"
+                }
+                None => "solution-marked",
             };
-            (
-                format!(
-                    "✅ <@{}> marked {} by <@{solver}> as the solution (+{amount:.1}){moved}.",
-                    marker.id,
-                    jump(guild, request_channel, request_message, "this answer"),
-                ),
-                false,
-            )
+            (public.a(id, &args), false)
         }
-        SolutionOutcome::Unchanged { .. } => (
-            "That answer is already marked as the solution: nothing changed.".to_string(),
-            true,
-        ),
-        SolutionOutcome::Refused { message, .. } => (message.clone(), true),
+        SolutionOutcome::Unchanged { .. } => (mine.s("solution-unchanged"), true),
+        SolutionOutcome::Refused { why, .. } => (mine.s(refusal_id(*why)), true),
     };
     ctx.send(
         CreateReply::default()
@@ -98,10 +101,7 @@ pub async fn mark_solution(
             tracing::warn!(guild = guild.get(), thread = thread.get(), error = %e, "could not tag or archive the solved post");
             ctx.send(
                 CreateReply::default()
-                    .content(format!(
-                        "The solution is recorded, but I could not tag or close the post: {e}. \
-                         I need **Manage Threads** in this forum for that."
-                    ))
+                    .content(mine.a("solution-not-tagged", &[("error", e.to_string().into())]))
                     .ephemeral(true),
             )
             .await?;
@@ -157,8 +157,20 @@ async fn tag_solved(
     Ok(())
 }
 
-fn jump(guild: GuildId, channel: ChannelId, message: MessageId, text: &str) -> String {
-    format!("[{text}](https://discord.com/channels/{guild}/{channel}/{message})")
+/// The link to a message (the texts wrap it in `[words](…)`).
+fn jump(guild: GuildId, channel: ChannelId, message: MessageId) -> String {
+    format!("https://discord.com/channels/{guild}/{channel}/{message}")
+}
+
+/// The message id of a refusal, said to the member who tried.
+pub fn refusal_id(r: Refusal) -> &'static str {
+    match r {
+        Refusal::OwnMessage => "solution-refused-own",
+        Refusal::BotMessage => "solution-refused-bot",
+        Refusal::OpenersMessage => "solution-refused-openers",
+        Refusal::NotOpenerOrModerator => "solution-refused-not-allowed",
+        Refusal::OutsideConversation => "solution-refused-outside",
+    }
 }
 
 /// Open questions without a solution, oldest first: where help is needed

@@ -124,15 +124,14 @@ pub fn member_tr(ctx: Context<'_>) -> crate::i18n::Tr {
     crate::i18n::Tr::of(ctx.locale().unwrap_or("en-US"))
 }
 
-/// The server's language: for what everyone in the channel reads (its
-/// preferred locale as the interaction or the gateway told it).
+/// The server's language: for what everyone in the channel reads (the
+/// `locale` setting, else its preferred locale as the interaction or the
+/// gateway told it).
 pub fn guild_tr(ctx: Context<'_>) -> crate::i18n::Tr {
     let told = match ctx {
         poise::Context::Application(a) => a.interaction.guild_locale.clone(),
         poise::Context::Prefix(_) => None,
     };
-    match told {
-        Some(l) => crate::i18n::Tr::of(&l),
-        None => super::locales::guild_tr(ctx.guild_id().map_or(0, |g| g.get())),
-    }
+    let guild = ctx.guild_id().map_or(0, |g| g.get());
+    crate::i18n::Tr(ctx.data().locales.told_lang(guild, told.as_deref()))
 }

@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 use serenity::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
-use super::{answer_within, guild, is_moderator, picked};
+use super::{answer_within, guild, is_moderator, member_tr, picked};
 use crate::capital::message::{GuildId, MemberId};
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
@@ -37,7 +37,7 @@ pub async fn report(
         .map_err(|e| anyhow::anyhow!("rendering the report chart: {e}"))?;
     ctx.send(
         CreateReply::default()
-            .embed(embeds::report(&view).image("attachment://report.png"))
+            .embed(embeds::report(&view, member_tr(ctx)).image("attachment://report.png"))
             .attachment(CreateAttachment::bytes(csv, "report.csv"))
             .attachment(CreateAttachment::bytes(png, "report.png"))
             .ephemeral(true),
@@ -96,11 +96,13 @@ pub async fn token_create(
     );
     ctx.send(
         CreateReply::default()
-            .content(format!(
-                "API token `{}` created. Copy it now, it is not shown again:\n```\n{token}\n```\n\
-                 Use it as `Authorization: Bearer <token>` on `/api/v1/g/{guild}/...`; \
-                 revoke it with `/config api-token revoke`.",
-                name.trim().replace('`', "'")
+            .content(member_tr(ctx).a(
+                "token-created",
+                &[
+                    ("name", name.trim().replace('`', "'").into()),
+                    ("token", token.into()),
+                    ("guild", guild.to_string().into()),
+                ],
             ))
             .ephemeral(true),
     )
@@ -125,9 +127,9 @@ pub async fn token_revoke(
     );
     ctx.send(
         CreateReply::default()
-            .content(format!(
-                "API token `{}` revoked.",
-                name.trim().replace('`', "'")
+            .content(member_tr(ctx).a(
+                "token-revoked",
+                &[("name", name.trim().replace('`', "'").into())],
             ))
             .ephemeral(true),
     )
@@ -140,21 +142,25 @@ pub async fn token_revoke(
 pub async fn token_list(ctx: Context<'_>) -> Result<(), Error> {
     let guild = guild(ctx)?;
     let tokens = answer_within(ctx, true, ctx.data().service.api_tokens(guild)).await??;
+    let t = member_tr(ctx);
     let text = if tokens.is_empty() {
-        "No API tokens. Create one with `/config api-token create`.".to_string()
+        t.s("token-none")
     } else {
         tokens
             .iter()
-            .map(|t| {
-                format!(
-                    "`{}` by <@{}> on {}{}",
-                    t.name.replace('`', "'"),
-                    t.created_by,
-                    t.created_at.format("%Y-%m-%d"),
-                    t.last_used_at
-                        .map(|u| format!(", last used {}", u.format("%Y-%m-%d %H:%M UTC")))
-                        .unwrap_or_default()
-                )
+            .map(|k| {
+                let mut args = vec![
+                    ("name", k.name.replace('`', "'").into()),
+                    ("by", k.created_by.to_string().into()),
+                    ("date", embeds::date(k.created_at).into()),
+                ];
+                match k.last_used_at {
+                    Some(u) => {
+                        args.push(("used", format!("<t:{}:f>", u.timestamp()).into()));
+                        t.a("token-row-used", &args)
+                    }
+                    None => t.a("token-row", &args),
+                }
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -173,7 +179,7 @@ pub async fn view(ctx: Context<'_>) -> Result<(), Error> {
         CreateReply::default().content(format!("```toml\n{text}\n```"))
     } else {
         CreateReply::default()
-            .content("Settings in force in this server:")
+            .content(member_tr(ctx).s("config-in-force"))
             .attachment(CreateAttachment::bytes(text.into_bytes(), "goodwill.toml"))
     };
     ctx.send(reply.ephemeral(true)).await?;
@@ -199,9 +205,17 @@ pub async fn set(
     )
     .await??;
     tracing::info!(guild = guild.get(), moderator = ctx.author().id.get(), %change, "config changed");
+    if key.trim() == "locale" {
+        // Posts switch language at once (other processes: at their next tick).
+        let s = ctx.data().service.settings(guild).await?;
+        ctx.data().locales.choose(guild.get(), &s.locale);
+    }
     ctx.send(
         CreateReply::default()
-            .content(format!("Updated `{}`", change.replace('`', "'")))
+            .content(member_tr(ctx).a(
+                "config-updated",
+                &[("change", change.replace('`', "'").into())],
+            ))
             .ephemeral(true),
     )
     .await?;
@@ -233,13 +247,15 @@ pub async fn preview(
         moved = view.tier_moves(),
         "config preview"
     );
-    ctx.send(whatif_reply(&view).ephemeral(true)).await?;
+    ctx.send(whatif_reply(&view, member_tr(ctx)).ephemeral(true))
+        .await?;
     Ok(())
 }
 
 /// The what-if as one message: as many rows as fit in Discord's 2000
-/// characters, else the whole table as a text file.
-fn whatif_reply(view: &crate::service::moderation::WhatIfView) -> CreateReply {
+/// characters, else the whole table as a text file (the table itself is the
+/// CLI's, in English; the words around it in the moderator's language `t`).
+fn whatif_reply(view: &crate::service::moderation::WhatIfView, t: crate::i18n::Tr) -> CreateReply {
     for rows in [15, 10, 5] {
         let text = crate::render::moderation::whatif(view, rows);
         // A stray fence in a value must not end the code block.
@@ -253,10 +269,15 @@ fn whatif_reply(view: &crate::service::moderation::WhatIfView) -> CreateReply {
     }
     let text = crate::render::moderation::whatif(view, 0);
     CreateReply::default()
-        .content(format!(
-            "What if ({}): {} member(s) change tier; nothing was changed. Every row is in the file.",
-            embeds::truncate(&view.changes.join("; "), 1500),
-            view.tier_moves()
+        .content(t.a(
+            "config-whatif-file",
+            &[
+                (
+                    "changes",
+                    embeds::truncate(&view.changes.join("; "), 1500).into(),
+                ),
+                ("count", view.tier_moves().into()),
+            ],
         ))
         .attachment(CreateAttachment::bytes(text.into_bytes(), "whatif.txt"))
 }
@@ -351,11 +372,13 @@ pub async fn adjust(
     );
     ctx.send(
         CreateReply::default()
-            .content(format!(
-                "Adjusted <@{}> by {}: {}",
-                target.id,
-                embeds::signed(amount),
-                embeds::escape(reason.trim())
+            .content(member_tr(ctx).a(
+                "adjust-done",
+                &[
+                    ("member", target.id.to_string().into()),
+                    ("amount", embeds::signed(amount).into()),
+                    ("reason", embeds::escape(reason.trim()).into()),
+                ],
             ))
             .embed(embeds::balance(&view, super::member_tr(ctx)))
             .allowed_mentions(serenity::CreateAllowedMentions::new())

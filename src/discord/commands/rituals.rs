@@ -7,8 +7,10 @@ use poise::CreateReply;
 
 use super::{answer_within, guild, guild_tr, invoker, is_moderator, member_tr, picked};
 use crate::capital::message::GuildId;
+use crate::capital::vacation::Refusal;
 use crate::discord::embeds;
 use crate::discord::{Context, Error};
+use crate::i18n::Tr;
 use crate::service::vacations::VacationOutcome;
 
 /// Pause your decay for a few days (moderators: end someone's vacation)
@@ -89,7 +91,9 @@ pub async fn vacation(
                         ],
                     )
                 }
-                VacationOutcome::Refused(why) => t.a("vacation-refused", &[("why", why.into())]),
+                VacationOutcome::Refused(why) => {
+                    t.a("vacation-refused", &[("why", refusal_words(why, t).into())])
+                }
             }
         }
         (None, None) => {
@@ -108,6 +112,25 @@ pub async fn vacation(
     ctx.send(CreateReply::default().content(text).ephemeral(true))
         .await?;
     Ok(())
+}
+
+/// Why no vacation started, in the member's language (dates as Discord
+/// timestamps, shown in the reader's own language and time zone).
+fn refusal_words(why: Refusal, t: Tr) -> String {
+    let when = |at: chrono::DateTime<Utc>| format!("<t:{}:f>", at.timestamp());
+    match why {
+        Refusal::Days { max_days } => t.a("vacation-refused-days", &[("max", max_days.into())]),
+        Refusal::GoingOn { until } => {
+            t.a("vacation-refused-going-on", &[("date", when(until).into())])
+        }
+        Refusal::Cooldown {
+            cooldown_days,
+            next,
+        } => t.a(
+            "vacation-refused-cooldown",
+            &[("days", cooldown_days.into()), ("date", when(next).into())],
+        ),
+    }
 }
 
 /// Post an audit line to the log channel, if one is set (best effort).
