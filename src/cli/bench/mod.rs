@@ -433,7 +433,7 @@ async fn run_with(
             end,
             ..Default::default()
         },
-        &dir,
+        dir,
     )
     .with_context(|| format!("writing the synthetic exports into {}", dir.display()))?;
     let generate_s = t.elapsed().as_secs_f64();
@@ -448,7 +448,7 @@ async fn run_with(
         server.fresh_database(&import_db).await?;
         server.fresh_database(&copy_db).await?;
         let mut report = measure(
-            opts, &server, &import_db, &copy_db, tree, &settings, &synth, end,
+            opts, &server, &import_db, &copy_db, tree, settings, &synth, end,
         )
         .await?;
         if !opts.skip_rss {
@@ -504,7 +504,7 @@ async fn run_with(
     if std::env::var_os("GOODWILL_BENCH_KEEP_EXPORTS").is_some() {
         eprintln!("exports kept in {}", dir.display());
     } else {
-        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir);
     }
     let mut report = result?;
     report.generate_s = generate_s;
