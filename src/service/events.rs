@@ -306,15 +306,7 @@ impl Goodwill {
             }
             return Ok(());
         };
-        let old = self
-            .store()
-            .reversals_for(
-                msg.guild_id,
-                msg.id,
-                Some(&format!("m:{}", msg.id)),
-                "message edited",
-            )
-            .await?;
+        let old = self.edit_reversals(&msg).await?;
         if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut g.out) {
             g.forget_copy(msg.id);
             // The reversals are of stored entries: the edit is written
@@ -322,6 +314,16 @@ impl Goodwill {
             g.pending_messages.insert(msg.id);
         }
         Ok(())
+    }
+
+    /// The reversals an edit of `msg` would write: of the stored entries its
+    /// text made (keys `m:<id>`), not yet reversed.
+    async fn edit_reversals(&self, msg: &MessageIn) -> R<Vec<crate::store::Reversal>> {
+        let key = format!("m:{}", msg.id);
+        Ok(self
+            .store()
+            .reversals_for(msg.guild_id, msg.id, Some(&key), "message edited")
+            .await?)
     }
 
     /// A new message: detected, scored and written with its metadata.
@@ -381,15 +383,7 @@ impl Goodwill {
             return self.handle_message(msg).await;
         };
         let rt = &mut *guard;
-        let old = self
-            .store()
-            .reversals_for(
-                msg.guild_id,
-                msg.id,
-                Some(&format!("m:{}", msg.id)),
-                "message edited",
-            )
-            .await?;
+        let old = self.edit_reversals(&msg).await?;
         let mut out = Pending::default();
         if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut out) {
             self.write(rt, &out.batch).await?;
