@@ -28,6 +28,11 @@ fn add_edge(edges: &mut Edges, from: MemberId, to: MemberId, at: DateTime<Utc>) 
     }
 }
 
+/// How far before one window the hot maps still reach: signals dated a
+/// little before the latest (a reaction dated on receipt beside its
+/// message's own time) keep their search in the hot maps.
+const PRUNE_SLACK: Duration = Duration::days(2);
+
 /// Who credited whom, with the time of the latest credit.
 #[derive(Debug, Clone, Default)]
 pub(super) struct CreditGraph {
@@ -58,35 +63,49 @@ struct Search {
     /// The members reached at `level` steps.
     frontier: Vec<MemberId>,
     level: u32,
+    /// The next frontier while it is built (kept for its capacity: a
+    /// receiver with many givers starts a search from each of them).
+    next: Vec<MemberId>,
 }
 
 impl Search {
     fn new(centre: MemberId, forwards: bool) -> Search {
-        let mut dist = FxHashMap::default();
-        dist.insert(centre, 0);
-        Search {
+        let mut s = Search {
             centre,
             forwards,
-            dist,
-            frontier: vec![centre],
+            dist: FxHashMap::default(),
+            frontier: Vec::new(),
             level: 0,
-        }
+            next: Vec::new(),
+        };
+        s.restart(centre);
+        s
+    }
+
+    /// Start again from `centre`, keeping the allocations.
+    fn restart(&mut self, centre: MemberId) {
+        self.centre = centre;
+        self.dist.clear();
+        self.dist.insert(centre, 0);
+        self.frontier.clear();
+        self.frontier.push(centre);
+        self.level = 0;
     }
 
     /// Reach one step further, never along `skip`.
     fn expand(&mut self, graph: &CreditGraph, since: DateTime<Utc>, skip: (MemberId, MemberId)) {
         let level = self.level + 1;
-        let mut next = Vec::new();
-        for x in std::mem::take(&mut self.frontier) {
+        self.next.clear();
+        for &x in &self.frontier {
             for y in graph.neighbours(x, since, self.forwards) {
                 let edge = if self.forwards { (x, y) } else { (y, x) };
                 if edge != skip && !self.dist.contains_key(&y) {
                     self.dist.insert(y, level);
-                    next.push(y);
+                    self.next.push(y);
                 }
             }
         }
-        self.frontier = next;
+        std::mem::swap(&mut self.frontier, &mut self.next);
         self.level = level;
     }
 }
@@ -110,11 +129,14 @@ impl CreditGraph {
         add_edge(&mut self.in_edges, receiver, giver, at);
     }
 
-    /// Move credit edges whose last credit is older than two group windows
-    /// before `at` out of the hot maps (at most once a day). A search only
-    /// needs edges fresher than one window before the credit it scores, so it
-    /// looks at the moved ones only when it reaches back before
-    /// `pruned_before`: the results are the same as without pruning.
+    /// Move credit edges whose last credit is older than one group window
+    /// and [`PRUNE_SLACK`] before `at` out of the hot maps (at most once a
+    /// day). A search only needs edges fresher than one window before the
+    /// credit it scores, so it looks at the moved ones only when it reaches
+    /// back before `pruned_before`: the results are the same as without
+    /// pruning. The hot maps hold about a window and a few days of edges,
+    /// not two windows: at 10 M messages the loop search spent most of its
+    /// time skipping stale edges.
     fn prune(&mut self, at: DateTime<Utc>, window: Duration) {
         if self
             .edges_pruned_at
@@ -123,7 +145,7 @@ impl CreditGraph {
             return;
         }
         self.edges_pruned_at = Some(at);
-        let cutoff = at - window - window;
+        let cutoff = at - window - PRUNE_SLACK;
         if self.pruned_before.is_some_and(|p| p >= cutoff) {
             return;
         }
@@ -186,10 +208,12 @@ impl CreditGraph {
     /// from both ends that always grows the smaller frontier: most members
     /// are credited by few, so the search from `to` ends in a step or two
     /// instead of walking the dense core the centre may sit in. `fwd` is kept
-    /// between calls (every target of one credit shares it).
+    /// between calls (every target of one credit shares it); `back` is
+    /// scratch space, restarted from `to`.
     fn path_len(
         &self,
         fwd: &mut Search,
+        back: &mut Search,
         to: MemberId,
         depth: u32,
         since: DateTime<Utc>,
@@ -203,7 +227,7 @@ impl CreditGraph {
         }
         // Nobody credited `to` lately (the usual case): no path.
         self.neighbours(to, since, false).next()?;
-        let mut back = Search::new(to, false);
+        back.restart(to);
         // No meeting yet means no path of at most fwd.level + back.level steps.
         while fwd.level + back.level < depth {
             if fwd.frontier.is_empty() || back.frontier.is_empty() {
@@ -213,10 +237,10 @@ impl CreditGraph {
             // while the centre's is shared and tends to be the dense one.
             let (grown, other) = if fwd.frontier.len() < back.frontier.len() {
                 fwd.expand(self, since, skip);
-                (&*fwd, &back)
+                (&*fwd, &*back)
             } else {
                 back.expand(self, since, skip);
-                (&back, &*fwd)
+                (&*back, &*fwd)
             };
             // The first level where they meet gives the shortest path.
             let shortest = grown
@@ -272,6 +296,7 @@ impl CreditGraph {
             }
         }
         let mut fwd = Search::new(receiver, true);
+        let mut back = Search::new(receiver, false);
         // Enough givers outside the receiver's reach settle it whether or not
         // the credit closes a loop, and givers nobody credits lately are
         // outside at once: ask them first, the loop search last.
@@ -284,14 +309,17 @@ impl CreditGraph {
         givers.sort_unstable();
         let mut outside = 0;
         for (_, g) in givers {
-            if self.path_len(&mut fwd, g, depth, since, skip).is_none() {
+            if self
+                .path_len(&mut fwd, &mut back, g, depth, since, skip)
+                .is_none()
+            {
                 outside += 1;
                 if outside >= min_outside {
                     return None;
                 }
             }
         }
-        let steps = self.path_len(&mut fwd, giver, depth, since, skip)?;
+        let steps = self.path_len(&mut fwd, &mut back, giver, depth, since, skip)?;
         (outside < min_outside).then_some((steps + 1, outside))
     }
 }
@@ -346,6 +374,55 @@ impl CreditGraph {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    /// Pruning moves stale edges out of the hot maps without changing any
+    /// answer: credits recorded in time order (pruned as scoring does) and
+    /// the same credits never pruned give the same damping, also for
+    /// credits dated days or weeks before the latest (that look back).
+    #[test]
+    fn pruning_changes_no_answer() {
+        let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut settings = crate::config::default_settings();
+        settings.scoring.group_window_days = 5.0;
+        let window = hours(settings.scoring.group_window_days * 24.0);
+        let (mut pruned, mut whole) = (CreditGraph::default(), CreditGraph::default());
+        let (mut asked, mut damped) = (0, 0);
+        let members = 12;
+        let mut at = t0;
+        for _ in 0..3_000 {
+            at += Duration::minutes(next(240) as i64);
+            let (a, b) = (MemberId(next(members)), MemberId(next(members)));
+            if a == b {
+                continue;
+            }
+            // Some credits are dated before the latest: by hours, days, weeks.
+            let back = match next(10) {
+                0 => Duration::days(next(30) as i64),
+                1 => Duration::hours(next(72) as i64),
+                _ => Duration::zero(),
+            };
+            let when = at - back;
+            let fast = pruned.closed_group(a, b, when, &settings);
+            assert_eq!(
+                fast,
+                whole.closed_group(a, b, when, &settings),
+                "{a:?}->{b:?} at {when}"
+            );
+            asked += 1;
+            damped += fast.is_some() as u32;
+            pruned.record(a, b, when, window);
+            whole.insert(a, b, when);
+        }
+        assert!(pruned.pruned_before.is_some(), "the run pruned");
+        assert!(damped > 50 && damped < asked, "{damped} of {asked} damped");
+    }
 
     /// The two-ended loop search agrees with the full reach on random credit
     /// graphs (fresh and stale edges, every depth, with a skipped edge): same
@@ -403,6 +480,8 @@ mod tests {
                     // One forward search shared by every target, as in scoring.
                     let skip = (MemberId(from), MemberId(next(members)));
                     let mut fwd = Search::new(MemberId(from), true);
+                    // Scratch reused by every target, as in scoring.
+                    let mut back = Search::new(MemberId(from), false);
                     for k in 0..members {
                         let to = (k + from) % members;
                         let shortest = (1..=depth).find(|d| {
@@ -410,7 +489,8 @@ mod tests {
                                 && m.reachable(MemberId(from), *d, since, skip)
                                     .contains(&MemberId(to))
                         });
-                        let fast = m.path_len(&mut fwd, MemberId(to), depth, since, skip);
+                        let fast =
+                            m.path_len(&mut fwd, &mut back, MemberId(to), depth, since, skip);
                         assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");
                         longest = longest.max(fast.unwrap_or(0));
                     }
