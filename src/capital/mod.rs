@@ -10,6 +10,7 @@ pub mod digest;
 pub mod message;
 pub mod period;
 pub mod process;
+pub mod reason;
 pub mod replay;
 pub mod roles;
 pub mod score;
