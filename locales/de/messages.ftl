@@ -247,3 +247,9 @@ token-revoked = API-Token `{ $name }` widerrufen.
 token-none = Keine API-Tokens. Erstelle eines mit `/config api-token create`.
 token-row = `{ $name }` von <@{ $by }> am { $date }
 token-row-used = `{ $name }` von <@{ $by }> am { $date }, zuletzt benutzt { $used }
+
+## Log-Kanal: Kudos, Anpassungen und Stornos
+log-kudos = 🎉 Kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ Anpassung für { $member } ({ $amount }) durch { $moderator }: { $reason }
+log-a-moderator = ein Moderator
+log-reversal = ↩️ Storno für { $member } ({ $amount }): { $reason }{ $link }

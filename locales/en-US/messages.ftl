@@ -249,3 +249,9 @@ token-revoked = API token `{ $name }` revoked.
 token-none = No API tokens. Create one with `/config api-token create`.
 token-row = `{ $name }` by <@{ $by }> on { $date }
 token-row-used = `{ $name }` by <@{ $by }> on { $date }, last used { $used }
+
+## Log channel: kudos, adjustments and reversals ($link is empty or " — <url>")
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ adjustment for { $member } ({ $amount }) by { $moderator }: { $reason }
+log-a-moderator = a moderator
+log-reversal = ↩️ reversal for { $member } ({ $amount }): { $reason }{ $link }

@@ -247,3 +247,9 @@ token-revoked = Token de API `{ $name }` revocado.
 token-none = No hay tokens de API. Crea uno con `/config api-token create`.
 token-row = `{ $name }` de <@{ $by }> el { $date }
 token-row-used = `{ $name }` de <@{ $by }> el { $date }, usado por última vez { $used }
+
+## Canal de registro: kudos, ajustes y anulaciones
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ ajuste para { $member } ({ $amount }) por { $moderator }: { $reason }
+log-a-moderator = un moderador
+log-reversal = ↩️ anulación para { $member } ({ $amount }): { $reason }{ $link }

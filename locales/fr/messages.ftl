@@ -247,3 +247,9 @@ token-revoked = Jeton d'API `{ $name }` révoqué.
 token-none = Aucun jeton d'API. Crées-en un avec `/config api-token create`.
 token-row = `{ $name }` par <@{ $by }> le { $date }
 token-row-used = `{ $name }` par <@{ $by }> le { $date }, utilisé pour la dernière fois { $used }
+
+## Salon de journal : kudos, ajustements et annulations
+log-kudos = 🎉 kudos : { $giver } → { $member } ({ $amount }) : { $reason }{ $link }
+log-adjustment = 🛠️ ajustement pour { $member } ({ $amount }) par { $moderator } : { $reason }
+log-a-moderator = un modérateur
+log-reversal = ↩️ annulation pour { $member } ({ $amount }) : { $reason }{ $link }

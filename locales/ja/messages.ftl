@@ -232,3 +232,9 @@ token-revoked = API トークン `{ $name }` を取り消しました。
 token-none = API トークンはありません。`/config api-token create` で作成できます。
 token-row = `{ $name }`（<@{ $by }> さんが { $date } に作成）
 token-row-used = `{ $name }`（<@{ $by }> さんが { $date } に作成、最終使用 { $used }）
+
+## ログチャンネル: kudos・調整・取り消し
+log-kudos = 🎉 kudos: { $giver } → { $member }（{ $amount }）: { $reason }{ $link }
+log-adjustment = 🛠️ { $member } の調整（{ $amount }）、実施: { $moderator }: { $reason }
+log-a-moderator = モデレーター
+log-reversal = ↩️ { $member } の取り消し（{ $amount }）: { $reason }{ $link }

@@ -247,3 +247,9 @@ token-revoked = Token de API `{ $name }` revogado.
 token-none = Nenhum token de API. Crie um com `/config api-token create`.
 token-row = `{ $name }` por <@{ $by }> em { $date }
 token-row-used = `{ $name }` por <@{ $by }> em { $date }, usado pela última vez { $used }
+
+## Canal de registro: kudos, ajustes e estornos
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ ajuste para { $member } ({ $amount }) por { $moderator }: { $reason }
+log-a-moderator = um moderador
+log-reversal = ↩️ estorno para { $member } ({ $amount }): { $reason }{ $link }

@@ -540,7 +540,10 @@ impl Ctx {
 
     async fn log_lines(&self, guild: GuildId) -> anyhow::Result<()> {
         for _ in 0..LOG_BATCHES_PER_TICK {
-            let Some((channel, lines)) = self.service.pending_log_lines(guild, LOG_BATCH).await?
+            let Some((channel, lines)) = self
+                .service
+                .pending_log_lines(guild, LOG_BATCH, self.locales.guild_lang(guild.get()))
+                .await?
             else {
                 return Ok(());
             };
