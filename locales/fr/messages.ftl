@@ -253,3 +253,61 @@ log-kudos = 🎉 kudos : { $giver } → { $member } ({ $amount }) : { $reason }{
 log-adjustment = 🛠️ ajustement pour { $member } ({ $amount }) par { $moderator } : { $reason }
 log-a-moderator = un modérateur
 log-reversal = ↩️ annulation pour { $member } ({ $amount }) : { $reason }{ $link }
+
+## /config set : pourquoi un réglage a été refusé
+setting-text = { $text }
+setting-between = { $key } doit être compris entre { $lo } et { $hi }
+setting-between-got = { $key } doit être compris entre { $lo } et { $hi } (reçu : { $got })
+setting-half-life = { $key } doit être un nombre positif de jours, de 0.1 à 36500
+setting-up-to = { $key } doit être un nombre de 0 à { $max }
+setting-open-fraction = { $key } doit être dans (0, 1]
+setting-positive-number = { $key } doit être un nombre positif
+setting-positive = { $key } doit être positif
+setting-non-negative = { $key } doit être un nombre positif ou nul (le signe vient du type)
+setting-finite = { $key } doit être un nombre fini
+setting-giver-weights = il faut scoring.giver_weight_min <= giver_weight_base <= giver_weight_max
+setting-escalation = scoring.request_escalation et request_escalation_cap doivent être >= 1
+setting-no-tiers = il faut au moins un palier
+setting-tier-floors = les seuils des paliers doivent croître : { $tier } après { $previous }
+setting-detect = detect : { $text }
+setting-taker-ratio = report.taker_ratio doit être inférieur à report.giver_ratio
+setting-weekday = digest.weekday doit être l'un de mon tue wed thu fri sat sun
+setting-time-zone = time.zone : { $value } n'est pas un nom de fuseau horaire IANA (p. ex. Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes doit être compris entre 0 et 10080 (une semaine)
+setting-locale = locale doit valoir auto (la langue préférée du serveur selon Discord) ou l'une de { $list } ; { $value } n'est pas une langue que Goodwill parle
+setting-nudge-days = forum.nudge_days doit être compris entre 0 (désactivé) et 3650
+setting-unknown-key = réglage inconnu { $key } ; voir /config view pour les clés
+setting-section = { $key } est une section ; indiquez une clé à l'intérieur
+setting-not-applied = { $key } = { $value } n'a pas été appliqué : réglage invalide : { $why } ; donnez une valeur du type affiché par /config view
+setting-no-such-tier = aucun palier ne s'appelle { $tier } ; indiquez l'un des paliers : { $tiers }
+setting-overflow = { $key } = { $value } ne peut pas s'appliquer au registre de ce serveur (les soldes déborderaient) ; donnez une demi-vie plus longue
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill : marqué comme résolu
+audit-roles = Goodwill : rôle selon la réputation ou un classement de période
+
+## Graphique de /report
+chart-scatter-title = Gagné et dépensé, { $days } derniers jours
+chart-earned = capital gagné (dépôts)
+chart-spent = capital dépensé (retraits)
+chart-giver = donneurs
+chart-matcher = équilibrés
+chart-taker = preneurs
+chart-quiet = discrets
+chart-trend-title = Réputation de la communauté dans le temps
+chart-trend-y = somme sur les membres
+chart-standing = réputation
+chart-recent = récent
+chart-lasting = durable
+
+## Tableau de /config preview
+whatif-head = Et si, pour le serveur { $guild } au { $at } (rien n'a été modifié) :
+whatif-note = remarque : { $note }
+whatif-fidelity = fidélité du rejeu avec les réglages actuels : { $fidelity } (0 = le rejeu reproduit le registre enregistré)
+whatif-moved = { $moved } membres sur { $members } bougent ; { $tiers } changent de palier (appliqué ou recalculé).
+whatif-col-member = membre
+whatif-col-standing = réputation
+whatif-col-applied = Δ appliqué
+whatif-col-rescored = Δ recalculé
+whatif-col-tier = palier (recalculé)
+whatif-col-category = catégorie (recalculée)

@@ -14,6 +14,7 @@ pub mod reason;
 pub mod replay;
 pub mod roles;
 pub mod score;
+pub mod setting_error;
 pub mod settings;
 pub mod sieve;
 pub mod signal;
