@@ -311,3 +311,55 @@ whatif-col-applied = Δ angewandt
 whatif-col-rescored = Δ neu bewertet
 whatif-col-tier = Stufe (neu bewertet)
 whatif-col-category = Kategorie (neu bewertet)
+
+## Webseiten
+web-nav-standings = Rangliste
+web-nav-report = Bericht
+web-log-out = Abmelden
+web-forbidden-title = Nicht für dich
+web-forbidden-moderators = Diese Seite ist für die Moderatoren des Servers (Server verwalten).
+web-forbidden-members = Dieser Server zeigt seine Seiten nur seinen Mitgliedern.
+web-standings-title = { $guild } – Rangliste
+web-standings-heading = { $guild } — Rangliste
+web-as-of = Stand: { $at }.
+web-as-of-short = Stand { $at }
+web-standings-members = { $count ->
+    [one] { $count } Mitglied.
+   *[other] { $count } Mitglieder.
+}
+web-standings-matches = { $count ->
+    [one] { $count } Mitglied passt.
+   *[other] { $count } Mitglieder passen.
+}
+web-search-placeholder = Nach Namen suchen
+web-search = Suchen
+web-all-members = Alle Mitglieder
+web-col-member = Mitglied
+web-col-standing = Ansehen
+web-col-recent = Kürzlich
+web-col-lasting = Dauerhaft
+web-col-tier = Stufe
+web-standings-empty = Niemand hier.
+web-previous = ← Zurück
+web-next = Weiter →
+web-page-of = Seite { $page } von { $pages }
+web-stat-standing = Ansehen
+web-stat-recent = kürzlich (schnelles Gedächtnis)
+web-stat-lasting = dauerhaft (langsames Gedächtnis)
+web-stat-rank = Rang
+web-stat-week = letzte 7 Tage
+web-stat-solutions = akzeptierte Lösungen
+web-projection-heading = Die nächsten 90 Tage, wenn nichts hinzukommt
+web-projection-label = Voraussichtliches Ansehen in den nächsten 90 Tagen
+web-projection-in90 = Das Ansehen läge in 90 Tagen bei { $standing }.
+web-projection-falls = Fällt am { $date } unter die Untergrenze von { $tier } ({ $floor }).
+web-next-tier = Nächste Stufe: { $tier } ab { $floor }.
+web-history = Verlauf
+web-col-when = Wann
+web-col-what = Was
+web-col-amount = Betrag
+web-col-with = Mit
+web-col-why = Warum
+web-someone = jemand
+web-jump = Zur Nachricht
+web-history-empty = Noch keine Einträge.

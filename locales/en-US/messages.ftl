@@ -313,3 +313,55 @@ whatif-col-applied = applied Δ
 whatif-col-rescored = re-scored Δ
 whatif-col-tier = tier (re-scored)
 whatif-col-category = category (re-scored)
+
+## Web pages (standings and member pages; the moderators' report stays English)
+web-nav-standings = Standings
+web-nav-report = Report
+web-log-out = Log out
+web-forbidden-title = Not for you
+web-forbidden-moderators = This page is for the server's moderators (Manage Server).
+web-forbidden-members = This server shows its pages to its members only.
+web-standings-title = { $guild } standings
+web-standings-heading = { $guild } — standings
+web-as-of = As of { $at }.
+web-as-of-short = as of { $at }
+web-standings-members = { $count ->
+    [one] { $count } member.
+   *[other] { $count } members.
+}
+web-standings-matches = { $count ->
+    [one] { $count } member matches.
+   *[other] { $count } members match.
+}
+web-search-placeholder = Search by name
+web-search = Search
+web-all-members = All members
+web-col-member = Member
+web-col-standing = Standing
+web-col-recent = Recent
+web-col-lasting = Lasting
+web-col-tier = Tier
+web-standings-empty = Nobody here.
+web-previous = ← Previous
+web-next = Next →
+web-page-of = Page { $page } of { $pages }
+web-stat-standing = standing
+web-stat-recent = recent (fast memory)
+web-stat-lasting = lasting (slow memory)
+web-stat-rank = rank
+web-stat-week = last 7 days
+web-stat-solutions = accepted solutions
+web-projection-heading = The next 90 days if nothing is deposited
+web-projection-label = Projected standing over the next 90 days
+web-projection-in90 = Standing would be { $standing } in 90 days.
+web-projection-falls = Falls below { $tier }'s floor ({ $floor }) on { $date }.
+web-next-tier = Next tier: { $tier } at { $floor }.
+web-history = History
+web-col-when = When
+web-col-what = What
+web-col-amount = Amount
+web-col-with = With
+web-col-why = Why
+web-someone = someone
+web-jump = Jump
+web-history-empty = No entries yet.

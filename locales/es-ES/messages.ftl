@@ -311,3 +311,55 @@ whatif-col-applied = Δ aplicado
 whatif-col-rescored = Δ recalculado
 whatif-col-tier = nivel (recalculado)
 whatif-col-category = categoría (recalculada)
+
+## Páginas web
+web-nav-standings = Clasificación
+web-nav-report = Informe
+web-log-out = Cerrar sesión
+web-forbidden-title = No es para ti
+web-forbidden-moderators = Esta página es para los moderadores del servidor (Gestionar servidor).
+web-forbidden-members = Este servidor solo muestra sus páginas a sus miembros.
+web-standings-title = { $guild } – clasificación
+web-standings-heading = { $guild } — clasificación
+web-as-of = A { $at }.
+web-as-of-short = a { $at }
+web-standings-members = { $count ->
+    [one] { $count } miembro.
+   *[other] { $count } miembros.
+}
+web-standings-matches = { $count ->
+    [one] { $count } miembro coincide.
+   *[other] { $count } miembros coinciden.
+}
+web-search-placeholder = Buscar por nombre
+web-search = Buscar
+web-all-members = Todos los miembros
+web-col-member = Miembro
+web-col-standing = Reputación
+web-col-recent = Reciente
+web-col-lasting = Duradera
+web-col-tier = Nivel
+web-standings-empty = No hay nadie.
+web-previous = ← Anterior
+web-next = Siguiente →
+web-page-of = Página { $page } de { $pages }
+web-stat-standing = reputación
+web-stat-recent = reciente (memoria rápida)
+web-stat-lasting = duradera (memoria lenta)
+web-stat-rank = puesto
+web-stat-week = últimos 7 días
+web-stat-solutions = soluciones aceptadas
+web-projection-heading = Los próximos 90 días si no se deposita nada
+web-projection-label = Reputación prevista en los próximos 90 días
+web-projection-in90 = La reputación sería { $standing } dentro de 90 días.
+web-projection-falls = Baja del umbral de { $tier } ({ $floor }) el { $date }.
+web-next-tier = Siguiente nivel: { $tier } a partir de { $floor }.
+web-history = Historial
+web-col-when = Cuándo
+web-col-what = Qué
+web-col-amount = Importe
+web-col-with = Con
+web-col-why = Por qué
+web-someone = alguien
+web-jump = Ir
+web-history-empty = Todavía no hay asientos.

@@ -311,3 +311,55 @@ whatif-col-applied = Δ appliqué
 whatif-col-rescored = Δ recalculé
 whatif-col-tier = palier (recalculé)
 whatif-col-category = catégorie (recalculée)
+
+## Pages web
+web-nav-standings = Classement
+web-nav-report = Rapport
+web-log-out = Se déconnecter
+web-forbidden-title = Pas pour vous
+web-forbidden-moderators = Cette page est réservée aux modérateurs du serveur (Gérer le serveur).
+web-forbidden-members = Ce serveur ne montre ses pages qu'à ses membres.
+web-standings-title = { $guild } – classement
+web-standings-heading = { $guild } — classement
+web-as-of = Au { $at }.
+web-as-of-short = au { $at }
+web-standings-members = { $count ->
+    [one] { $count } membre.
+   *[other] { $count } membres.
+}
+web-standings-matches = { $count ->
+    [one] { $count } membre correspond.
+   *[other] { $count } membres correspondent.
+}
+web-search-placeholder = Rechercher par nom
+web-search = Rechercher
+web-all-members = Tous les membres
+web-col-member = Membre
+web-col-standing = Réputation
+web-col-recent = Récent
+web-col-lasting = Durable
+web-col-tier = Palier
+web-standings-empty = Personne ici.
+web-previous = ← Précédent
+web-next = Suivant →
+web-page-of = Page { $page } sur { $pages }
+web-stat-standing = réputation
+web-stat-recent = récent (mémoire rapide)
+web-stat-lasting = durable (mémoire lente)
+web-stat-rank = rang
+web-stat-week = 7 derniers jours
+web-stat-solutions = solutions acceptées
+web-projection-heading = Les 90 prochains jours si rien n'est déposé
+web-projection-label = Réputation prévue sur les 90 prochains jours
+web-projection-in90 = La réputation serait de { $standing } dans 90 jours.
+web-projection-falls = Passe sous le seuil de { $tier } ({ $floor }) le { $date }.
+web-next-tier = Palier suivant : { $tier } à { $floor }.
+web-history = Historique
+web-col-when = Quand
+web-col-what = Quoi
+web-col-amount = Montant
+web-col-with = Avec
+web-col-why = Pourquoi
+web-someone = quelqu'un
+web-jump = Voir
+web-history-empty = Aucune écriture pour l'instant.

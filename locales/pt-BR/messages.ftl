@@ -311,3 +311,55 @@ whatif-col-applied = Δ aplicado
 whatif-col-rescored = Δ recalculado
 whatif-col-tier = nível (recalculado)
 whatif-col-category = categoria (recalculada)
+
+## Páginas web
+web-nav-standings = Classificação
+web-nav-report = Relatório
+web-log-out = Sair
+web-forbidden-title = Não é para você
+web-forbidden-moderators = Esta página é para os moderadores do servidor (Gerenciar servidor).
+web-forbidden-members = Este servidor mostra suas páginas só para os membros.
+web-standings-title = { $guild } – classificação
+web-standings-heading = { $guild } — classificação
+web-as-of = Em { $at }.
+web-as-of-short = em { $at }
+web-standings-members = { $count ->
+    [one] { $count } membro.
+   *[other] { $count } membros.
+}
+web-standings-matches = { $count ->
+    [one] { $count } membro encontrado.
+   *[other] { $count } membros encontrados.
+}
+web-search-placeholder = Buscar por nome
+web-search = Buscar
+web-all-members = Todos os membros
+web-col-member = Membro
+web-col-standing = Reputação
+web-col-recent = Recente
+web-col-lasting = Duradoura
+web-col-tier = Nível
+web-standings-empty = Ninguém aqui.
+web-previous = ← Anterior
+web-next = Próxima →
+web-page-of = Página { $page } de { $pages }
+web-stat-standing = reputação
+web-stat-recent = recente (memória rápida)
+web-stat-lasting = duradoura (memória lenta)
+web-stat-rank = posição
+web-stat-week = últimos 7 dias
+web-stat-solutions = soluções aceitas
+web-projection-heading = Os próximos 90 dias se nada for depositado
+web-projection-label = Reputação prevista para os próximos 90 dias
+web-projection-in90 = A reputação seria { $standing } em 90 dias.
+web-projection-falls = Cai abaixo do piso de { $tier } ({ $floor }) em { $date }.
+web-next-tier = Próximo nível: { $tier } a partir de { $floor }.
+web-history = Histórico
+web-col-when = Quando
+web-col-what = O quê
+web-col-amount = Valor
+web-col-with = Com
+web-col-why = Por quê
+web-someone = alguém
+web-jump = Ir
+web-history-empty = Ainda não há lançamentos.
