@@ -43,8 +43,6 @@ const LOG_BATCHES_PER_TICK: usize = 5;
 /// Guilds handled concurrently within a tick.
 const GUILDS_AT_ONCE: usize = 4;
 
-/// Shown in the server's audit log for every role change.
-
 /// Between two weekly digests, how often opted-in DMs are looked for: a
 /// crossing is projected up to `report.at_risk_days` ahead, so a quarter of an
 /// hour is timely, and a report per guild every tick would not be cheap.

@@ -281,7 +281,7 @@ impl ScoringMemory {
             // for is the heart of a help channel: their word counts.
             trust = s.scoring.helped_giver_trust;
         }
-        (trust < 1.0).then(|| Factor {
+        (trust < 1.0).then_some(Factor {
             value: trust,
             note: Note::NewGiver { why, trust },
         })
