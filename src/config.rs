@@ -3,6 +3,7 @@
 //! `GOODWILL__SECTION__KEY` environment variables, then per-guild overrides
 //! stored in the database (`/config set`).
 
+use crate::capital::settings::SettingError;
 use std::path::Path;
 
 use crate::capital::settings::Settings;
@@ -20,6 +21,9 @@ pub enum ConfigError {
     Parse { path: String, message: String },
     #[error("invalid setting: {0}")]
     Invalid(String),
+    /// A setting the checks refused, in words for any language.
+    #[error("invalid setting: {0}")]
+    Refused(SettingError),
     #[error("unknown setting {0:?} (see config/default.toml for the keys)")]
     UnknownKey(String),
 }
@@ -131,17 +135,17 @@ pub fn get_path<'a>(root: &'a toml::Value, path: &str) -> Option<&'a toml::Value
 
 /// Turn a TOML tree into validated settings.
 pub fn settings_from(v: &toml::Value) -> Result<Settings, ConfigError> {
-    let s: Settings = v
-        .clone()
-        .try_into()
-        .map_err(|e: toml::de::Error| ConfigError::Invalid(e.message().to_string()))?;
-    s.validate().map_err(ConfigError::Invalid)?;
+    let s: Settings = v.clone().try_into().map_err(|e: toml::de::Error| {
+        ConfigError::Refused(SettingError::text(e.message().to_string()))
+    })?;
+    s.validate().map_err(ConfigError::Refused)?;
     // Whatever `validate` checks by name, no setting may be NaN or infinite
     // (TOML accepts `nan` and `inf`; every computation downstream would
     // quietly turn them into nonsense).
     if let Some(path) = non_finite(&toml::Value::try_from(&s).unwrap_or(v.clone()), "") {
-        return Err(ConfigError::Invalid(format!(
-            "{path} must be a finite number"
+        return Err(ConfigError::Refused(SettingError::key(
+            "setting-finite",
+            &path,
         )));
     }
     Ok(s)

@@ -247,3 +247,119 @@ token-revoked = API-Token `{ $name }` widerrufen.
 token-none = Keine API-Tokens. Erstelle eines mit `/config api-token create`.
 token-row = `{ $name }` von <@{ $by }> am { $date }
 token-row-used = `{ $name }` von <@{ $by }> am { $date }, zuletzt benutzt { $used }
+
+## Log-Kanal: Kudos, Anpassungen und Stornos
+log-kudos = 🎉 Kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ Anpassung für { $member } ({ $amount }) durch { $moderator }: { $reason }
+log-a-moderator = ein Moderator
+log-reversal = ↩️ Storno für { $member } ({ $amount }): { $reason }{ $link }
+
+## /config set: warum eine Einstellung abgelehnt wurde
+setting-text = { $text }
+setting-between = { $key } muss zwischen { $lo } und { $hi } liegen
+setting-between-got = { $key } muss zwischen { $lo } und { $hi } liegen (angegeben: { $got })
+setting-half-life = { $key } muss eine positive Zahl von Tagen zwischen 0.1 und 36500 sein
+setting-up-to = { $key } muss eine Zahl von 0 bis { $max } sein
+setting-open-fraction = { $key } muss in (0, 1] liegen
+setting-positive-number = { $key } muss eine positive Zahl sein
+setting-positive = { $key } muss positiv sein
+setting-non-negative = { $key } muss eine nicht negative Zahl sein (das Vorzeichen ergibt sich aus der Art)
+setting-finite = { $key } muss eine endliche Zahl sein
+setting-giver-weights = scoring.giver_weight_min <= giver_weight_base <= giver_weight_max muss gelten
+setting-escalation = scoring.request_escalation und request_escalation_cap müssen >= 1 sein
+setting-no-tiers = mindestens eine Stufe wird gebraucht
+setting-tier-floors = die Untergrenzen der Stufen müssen steigen: { $tier } nach { $previous }
+setting-detect = detect: { $text }
+setting-taker-ratio = report.taker_ratio muss unter report.giver_ratio liegen
+setting-weekday = digest.weekday muss einer von mon tue wed thu fri sat sun sein
+setting-time-zone = time.zone: { $value } ist kein IANA-Zeitzonenname (z. B. Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes muss zwischen 0 und 10080 (einer Woche) liegen
+setting-locale = locale muss auto (die von Discord bevorzugte Sprache des Servers) oder eines von { $list } sein; { $value } ist keine Sprache, die Goodwill spricht
+setting-nudge-days = forum.nudge_days muss zwischen 0 (aus) und 3650 liegen
+setting-unknown-key = unbekannte Einstellung { $key }; die Schlüssel zeigt /config view
+setting-section = { $key } ist ein Abschnitt; nenne einen Schlüssel darin
+setting-not-applied = { $key } = { $value } wurde nicht übernommen: ungültige Einstellung: { $why }; gib einen Wert vom Typ an, den /config view zeigt
+setting-no-such-tier = keine Stufe heißt { $tier }; gib eine der Stufen an: { $tiers }
+setting-overflow = { $key } = { $value } kann auf das Hauptbuch dieses Servers nicht angewandt werden (die Salden würden überlaufen); gib eine längere Halbwertszeit an
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill: als gelöst markiert
+audit-roles = Goodwill: Rolle nach Ansehen oder nach einer Bestenliste
+
+## /report-Diagramm
+chart-scatter-title = Verdient und ausgegeben, letzte { $days } Tage
+chart-earned = verdientes Kapital (Einzahlungen)
+chart-spent = ausgegebenes Kapital (Abbuchungen)
+chart-giver = Gebende
+chart-matcher = Ausgleichende
+chart-taker = Nehmende
+chart-quiet = Stille
+chart-trend-title = Ansehen der Gemeinschaft im Verlauf
+chart-trend-y = Summe über alle Mitglieder
+chart-standing = Ansehen
+chart-recent = kürzlich
+chart-lasting = dauerhaft
+
+## /config preview-Tabelle
+whatif-head = Was wäre, wenn – Server { $guild }, Stand { $at } (nichts wurde geändert):
+whatif-note = Hinweis: { $note }
+whatif-fidelity = Treue der Wiederholung unter den aktuellen Einstellungen: { $fidelity } (0 = die Wiederholung ergibt genau das gespeicherte Hauptbuch)
+whatif-moved = { $moved } von { $members } Mitgliedern verändern sich; { $tiers } wechseln die Stufe (angewandt oder neu bewertet).
+whatif-col-member = Mitglied
+whatif-col-standing = Ansehen
+whatif-col-applied = Δ angewandt
+whatif-col-rescored = Δ neu bewertet
+whatif-col-tier = Stufe (neu bewertet)
+whatif-col-category = Kategorie (neu bewertet)
+
+## Webseiten
+web-nav-standings = Rangliste
+web-nav-report = Bericht
+web-log-out = Abmelden
+web-forbidden-title = Nicht für dich
+web-forbidden-moderators = Diese Seite ist für die Moderatoren des Servers (Server verwalten).
+web-forbidden-members = Dieser Server zeigt seine Seiten nur seinen Mitgliedern.
+web-standings-title = { $guild } – Rangliste
+web-standings-heading = { $guild } — Rangliste
+web-as-of = Stand: { $at }.
+web-as-of-short = Stand { $at }
+web-standings-members = { $count ->
+    [one] { $count } Mitglied.
+   *[other] { $count } Mitglieder.
+}
+web-standings-matches = { $count ->
+    [one] { $count } Mitglied passt.
+   *[other] { $count } Mitglieder passen.
+}
+web-search-placeholder = Nach Namen suchen
+web-search = Suchen
+web-all-members = Alle Mitglieder
+web-col-member = Mitglied
+web-col-standing = Ansehen
+web-col-recent = Kürzlich
+web-col-lasting = Dauerhaft
+web-col-tier = Stufe
+web-standings-empty = Niemand hier.
+web-previous = ← Zurück
+web-next = Weiter →
+web-page-of = Seite { $page } von { $pages }
+web-stat-standing = Ansehen
+web-stat-recent = kürzlich (schnelles Gedächtnis)
+web-stat-lasting = dauerhaft (langsames Gedächtnis)
+web-stat-rank = Rang
+web-stat-week = letzte 7 Tage
+web-stat-solutions = akzeptierte Lösungen
+web-projection-heading = Die nächsten 90 Tage, wenn nichts hinzukommt
+web-projection-label = Voraussichtliches Ansehen in den nächsten 90 Tagen
+web-projection-in90 = Das Ansehen läge in 90 Tagen bei { $standing }.
+web-projection-falls = Fällt am { $date } unter die Untergrenze von { $tier } ({ $floor }).
+web-next-tier = Nächste Stufe: { $tier } ab { $floor }.
+web-history = Verlauf
+web-col-when = Wann
+web-col-what = Was
+web-col-amount = Betrag
+web-col-with = Mit
+web-col-why = Warum
+web-someone = jemand
+web-jump = Zur Nachricht
+web-history-empty = Noch keine Einträge.

@@ -249,3 +249,119 @@ token-revoked = API token `{ $name }` revoked.
 token-none = No API tokens. Create one with `/config api-token create`.
 token-row = `{ $name }` by <@{ $by }> on { $date }
 token-row-used = `{ $name }` by <@{ $by }> on { $date }, last used { $used }
+
+## Log channel: kudos, adjustments and reversals ($link is empty or " — <url>")
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ adjustment for { $member } ({ $amount }) by { $moderator }: { $reason }
+log-a-moderator = a moderator
+log-reversal = ↩️ reversal for { $member } ({ $amount }): { $reason }{ $link }
+
+## /config set: why a setting was refused (keys and values as typed)
+setting-text = { $text }
+setting-between = { $key } must be between { $lo } and { $hi }
+setting-between-got = { $key } must be between { $lo } and { $hi } (got { $got })
+setting-half-life = { $key } must be a positive number of days from 0.1 to 36500
+setting-up-to = { $key } must be a number from 0 to { $max }
+setting-open-fraction = { $key } must be in (0, 1]
+setting-positive-number = { $key } must be a positive number
+setting-positive = { $key } must be positive
+setting-non-negative = { $key } must be a non-negative number (the sign comes from the kind)
+setting-finite = { $key } must be a finite number
+setting-giver-weights = scoring.giver_weight_min <= giver_weight_base <= giver_weight_max must hold
+setting-escalation = scoring.request_escalation and request_escalation_cap must be >= 1
+setting-no-tiers = at least one tier is needed
+setting-tier-floors = tier floors must increase: { $tier } after { $previous }
+setting-detect = detect: { $text }
+setting-taker-ratio = report.taker_ratio must be below report.giver_ratio
+setting-weekday = digest.weekday must be one of mon tue wed thu fri sat sun
+setting-time-zone = time.zone: { $value } is not an IANA time zone name (e.g. Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes must be between 0 and 10080 (a week)
+setting-locale = locale must be auto (Discord's preferred locale for the server) or one of { $list }; { $value } is not a language Goodwill speaks
+setting-nudge-days = forum.nudge_days must be between 0 (off) and 3650
+setting-unknown-key = unknown setting { $key }; see /config view for the keys
+setting-section = { $key } is a section; name a key inside it
+setting-not-applied = { $key } = { $value } was not applied: invalid setting: { $why }; give a value of the type /config view shows
+setting-no-such-tier = no tier is named { $tier }; give one of the tiers: { $tiers }
+setting-overflow = { $key } = { $value } cannot be applied to this server's ledger (the balances would overflow); give a longer half-life
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill: marked as solved
+audit-roles = Goodwill: role by standing or by a period board
+
+## /report chart (the CSV's column names stay English: an interface)
+chart-scatter-title = Earned vs spent, last { $days } days
+chart-earned = capital earned (deposits)
+chart-spent = capital spent (withdrawals)
+chart-giver = giver
+chart-matcher = matcher
+chart-taker = taker
+chart-quiet = quiet
+chart-trend-title = Community standing over time
+chart-trend-y = sum over members
+chart-standing = standing
+chart-recent = recent
+chart-lasting = lasting
+
+## /config preview table
+whatif-head = What if, for guild { $guild } as of { $at } (nothing was changed):
+whatif-note = note: { $note }
+whatif-fidelity = replay fidelity under the current settings: { $fidelity } (0 = the replay reproduces the stored ledger)
+whatif-moved = { $moved } of { $members } members move; { $tiers } change tier (applied or re-scored).
+whatif-col-member = member
+whatif-col-standing = standing
+whatif-col-applied = applied Δ
+whatif-col-rescored = re-scored Δ
+whatif-col-tier = tier (re-scored)
+whatif-col-category = category (re-scored)
+
+## Web pages (standings and member pages; the moderators' report stays English)
+web-nav-standings = Standings
+web-nav-report = Report
+web-log-out = Log out
+web-forbidden-title = Not for you
+web-forbidden-moderators = This page is for the server's moderators (Manage Server).
+web-forbidden-members = This server shows its pages to its members only.
+web-standings-title = { $guild } standings
+web-standings-heading = { $guild } — standings
+web-as-of = As of { $at }.
+web-as-of-short = as of { $at }
+web-standings-members = { $count ->
+    [one] { $count } member.
+   *[other] { $count } members.
+}
+web-standings-matches = { $count ->
+    [one] { $count } member matches.
+   *[other] { $count } members match.
+}
+web-search-placeholder = Search by name
+web-search = Search
+web-all-members = All members
+web-col-member = Member
+web-col-standing = Standing
+web-col-recent = Recent
+web-col-lasting = Lasting
+web-col-tier = Tier
+web-standings-empty = Nobody here.
+web-previous = ← Previous
+web-next = Next →
+web-page-of = Page { $page } of { $pages }
+web-stat-standing = standing
+web-stat-recent = recent (fast memory)
+web-stat-lasting = lasting (slow memory)
+web-stat-rank = rank
+web-stat-week = last 7 days
+web-stat-solutions = accepted solutions
+web-projection-heading = The next 90 days if nothing is deposited
+web-projection-label = Projected standing over the next 90 days
+web-projection-in90 = Standing would be { $standing } in 90 days.
+web-projection-falls = Falls below { $tier }'s floor ({ $floor }) on { $date }.
+web-next-tier = Next tier: { $tier } at { $floor }.
+web-history = History
+web-col-when = When
+web-col-what = What
+web-col-amount = Amount
+web-col-with = With
+web-col-why = Why
+web-someone = someone
+web-jump = Jump
+web-history-empty = No entries yet.

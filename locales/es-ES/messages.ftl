@@ -247,3 +247,119 @@ token-revoked = Token de API `{ $name }` revocado.
 token-none = No hay tokens de API. Crea uno con `/config api-token create`.
 token-row = `{ $name }` de <@{ $by }> el { $date }
 token-row-used = `{ $name }` de <@{ $by }> el { $date }, usado por última vez { $used }
+
+## Canal de registro: kudos, ajustes y anulaciones
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ ajuste para { $member } ({ $amount }) por { $moderator }: { $reason }
+log-a-moderator = un moderador
+log-reversal = ↩️ anulación para { $member } ({ $amount }): { $reason }{ $link }
+
+## /config set: por qué se rechazó un ajuste
+setting-text = { $text }
+setting-between = { $key } debe estar entre { $lo } y { $hi }
+setting-between-got = { $key } debe estar entre { $lo } y { $hi } (recibido: { $got })
+setting-half-life = { $key } debe ser un número positivo de días, de 0.1 a 36500
+setting-up-to = { $key } debe ser un número de 0 a { $max }
+setting-open-fraction = { $key } debe estar en (0, 1]
+setting-positive-number = { $key } debe ser un número positivo
+setting-positive = { $key } debe ser positivo
+setting-non-negative = { $key } debe ser un número no negativo (el signo lo da el tipo)
+setting-finite = { $key } debe ser un número finito
+setting-giver-weights = debe cumplirse scoring.giver_weight_min <= giver_weight_base <= giver_weight_max
+setting-escalation = scoring.request_escalation y request_escalation_cap deben ser >= 1
+setting-no-tiers = hace falta al menos un nivel
+setting-tier-floors = los umbrales de los niveles deben crecer: { $tier } después de { $previous }
+setting-detect = detect: { $text }
+setting-taker-ratio = report.taker_ratio debe ser menor que report.giver_ratio
+setting-weekday = digest.weekday debe ser uno de mon tue wed thu fri sat sun
+setting-time-zone = time.zone: { $value } no es un nombre de zona horaria IANA (p. ej., Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes debe estar entre 0 y 10080 (una semana)
+setting-locale = locale debe ser auto (el idioma preferido del servidor en Discord) o uno de { $list }; { $value } no es un idioma que Goodwill hable
+setting-nudge-days = forum.nudge_days debe estar entre 0 (desactivado) y 3650
+setting-unknown-key = ajuste desconocido { $key }; consulta las claves con /config view
+setting-section = { $key } es una sección; indica una clave dentro de ella
+setting-not-applied = { $key } = { $value } no se aplicó: ajuste no válido: { $why }; da un valor del tipo que muestra /config view
+setting-no-such-tier = ningún nivel se llama { $tier }; indica uno de los niveles: { $tiers }
+setting-overflow = { $key } = { $value } no se puede aplicar al registro de este servidor (los saldos se desbordarían); da una vida media más larga
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill: marcado como resuelto
+audit-roles = Goodwill: rol según la reputación o una clasificación del período
+
+## Gráfico de /report
+chart-scatter-title = Ganado y gastado, últimos { $days } días
+chart-earned = capital ganado (depósitos)
+chart-spent = capital gastado (retiros)
+chart-giver = dadores
+chart-matcher = equilibrados
+chart-taker = tomadores
+chart-quiet = callados
+chart-trend-title = Reputación de la comunidad en el tiempo
+chart-trend-y = suma de los miembros
+chart-standing = reputación
+chart-recent = reciente
+chart-lasting = duradera
+
+## Tabla de /config preview
+whatif-head = Qué pasaría, para el servidor { $guild } a { $at } (no se cambió nada):
+whatif-note = nota: { $note }
+whatif-fidelity = fidelidad de la repetición con los ajustes actuales: { $fidelity } (0 = la repetición reproduce el registro guardado)
+whatif-moved = { $moved } de { $members } miembros cambian; { $tiers } cambian de nivel (aplicado o recalculado).
+whatif-col-member = miembro
+whatif-col-standing = reputación
+whatif-col-applied = Δ aplicado
+whatif-col-rescored = Δ recalculado
+whatif-col-tier = nivel (recalculado)
+whatif-col-category = categoría (recalculada)
+
+## Páginas web
+web-nav-standings = Clasificación
+web-nav-report = Informe
+web-log-out = Cerrar sesión
+web-forbidden-title = No es para ti
+web-forbidden-moderators = Esta página es para los moderadores del servidor (Gestionar servidor).
+web-forbidden-members = Este servidor solo muestra sus páginas a sus miembros.
+web-standings-title = { $guild } – clasificación
+web-standings-heading = { $guild } — clasificación
+web-as-of = A { $at }.
+web-as-of-short = a { $at }
+web-standings-members = { $count ->
+    [one] { $count } miembro.
+   *[other] { $count } miembros.
+}
+web-standings-matches = { $count ->
+    [one] { $count } miembro coincide.
+   *[other] { $count } miembros coinciden.
+}
+web-search-placeholder = Buscar por nombre
+web-search = Buscar
+web-all-members = Todos los miembros
+web-col-member = Miembro
+web-col-standing = Reputación
+web-col-recent = Reciente
+web-col-lasting = Duradera
+web-col-tier = Nivel
+web-standings-empty = No hay nadie.
+web-previous = ← Anterior
+web-next = Siguiente →
+web-page-of = Página { $page } de { $pages }
+web-stat-standing = reputación
+web-stat-recent = reciente (memoria rápida)
+web-stat-lasting = duradera (memoria lenta)
+web-stat-rank = puesto
+web-stat-week = últimos 7 días
+web-stat-solutions = soluciones aceptadas
+web-projection-heading = Los próximos 90 días si no se deposita nada
+web-projection-label = Reputación prevista en los próximos 90 días
+web-projection-in90 = La reputación sería { $standing } dentro de 90 días.
+web-projection-falls = Baja del umbral de { $tier } ({ $floor }) el { $date }.
+web-next-tier = Siguiente nivel: { $tier } a partir de { $floor }.
+web-history = Historial
+web-col-when = Cuándo
+web-col-what = Qué
+web-col-amount = Importe
+web-col-with = Con
+web-col-why = Por qué
+web-someone = alguien
+web-jump = Ir
+web-history-empty = Todavía no hay asientos.

@@ -247,3 +247,119 @@ token-revoked = Jeton d'API `{ $name }` révoqué.
 token-none = Aucun jeton d'API. Crées-en un avec `/config api-token create`.
 token-row = `{ $name }` par <@{ $by }> le { $date }
 token-row-used = `{ $name }` par <@{ $by }> le { $date }, utilisé pour la dernière fois { $used }
+
+## Salon de journal : kudos, ajustements et annulations
+log-kudos = 🎉 kudos : { $giver } → { $member } ({ $amount }) : { $reason }{ $link }
+log-adjustment = 🛠️ ajustement pour { $member } ({ $amount }) par { $moderator } : { $reason }
+log-a-moderator = un modérateur
+log-reversal = ↩️ annulation pour { $member } ({ $amount }) : { $reason }{ $link }
+
+## /config set : pourquoi un réglage a été refusé
+setting-text = { $text }
+setting-between = { $key } doit être compris entre { $lo } et { $hi }
+setting-between-got = { $key } doit être compris entre { $lo } et { $hi } (reçu : { $got })
+setting-half-life = { $key } doit être un nombre positif de jours, de 0.1 à 36500
+setting-up-to = { $key } doit être un nombre de 0 à { $max }
+setting-open-fraction = { $key } doit être dans (0, 1]
+setting-positive-number = { $key } doit être un nombre positif
+setting-positive = { $key } doit être positif
+setting-non-negative = { $key } doit être un nombre positif ou nul (le signe vient du type)
+setting-finite = { $key } doit être un nombre fini
+setting-giver-weights = il faut scoring.giver_weight_min <= giver_weight_base <= giver_weight_max
+setting-escalation = scoring.request_escalation et request_escalation_cap doivent être >= 1
+setting-no-tiers = il faut au moins un palier
+setting-tier-floors = les seuils des paliers doivent croître : { $tier } après { $previous }
+setting-detect = detect : { $text }
+setting-taker-ratio = report.taker_ratio doit être inférieur à report.giver_ratio
+setting-weekday = digest.weekday doit être l'un de mon tue wed thu fri sat sun
+setting-time-zone = time.zone : { $value } n'est pas un nom de fuseau horaire IANA (p. ex. Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes doit être compris entre 0 et 10080 (une semaine)
+setting-locale = locale doit valoir auto (la langue préférée du serveur selon Discord) ou l'une de { $list } ; { $value } n'est pas une langue que Goodwill parle
+setting-nudge-days = forum.nudge_days doit être compris entre 0 (désactivé) et 3650
+setting-unknown-key = réglage inconnu { $key } ; voir /config view pour les clés
+setting-section = { $key } est une section ; indiquez une clé à l'intérieur
+setting-not-applied = { $key } = { $value } n'a pas été appliqué : réglage invalide : { $why } ; donnez une valeur du type affiché par /config view
+setting-no-such-tier = aucun palier ne s'appelle { $tier } ; indiquez l'un des paliers : { $tiers }
+setting-overflow = { $key } = { $value } ne peut pas s'appliquer au registre de ce serveur (les soldes déborderaient) ; donnez une demi-vie plus longue
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill : marqué comme résolu
+audit-roles = Goodwill : rôle selon la réputation ou un classement de période
+
+## Graphique de /report
+chart-scatter-title = Gagné et dépensé, { $days } derniers jours
+chart-earned = capital gagné (dépôts)
+chart-spent = capital dépensé (retraits)
+chart-giver = donneurs
+chart-matcher = équilibrés
+chart-taker = preneurs
+chart-quiet = discrets
+chart-trend-title = Réputation de la communauté dans le temps
+chart-trend-y = somme sur les membres
+chart-standing = réputation
+chart-recent = récent
+chart-lasting = durable
+
+## Tableau de /config preview
+whatif-head = Et si, pour le serveur { $guild } au { $at } (rien n'a été modifié) :
+whatif-note = remarque : { $note }
+whatif-fidelity = fidélité du rejeu avec les réglages actuels : { $fidelity } (0 = le rejeu reproduit le registre enregistré)
+whatif-moved = { $moved } membres sur { $members } bougent ; { $tiers } changent de palier (appliqué ou recalculé).
+whatif-col-member = membre
+whatif-col-standing = réputation
+whatif-col-applied = Δ appliqué
+whatif-col-rescored = Δ recalculé
+whatif-col-tier = palier (recalculé)
+whatif-col-category = catégorie (recalculée)
+
+## Pages web
+web-nav-standings = Classement
+web-nav-report = Rapport
+web-log-out = Se déconnecter
+web-forbidden-title = Pas pour vous
+web-forbidden-moderators = Cette page est réservée aux modérateurs du serveur (Gérer le serveur).
+web-forbidden-members = Ce serveur ne montre ses pages qu'à ses membres.
+web-standings-title = { $guild } – classement
+web-standings-heading = { $guild } — classement
+web-as-of = Au { $at }.
+web-as-of-short = au { $at }
+web-standings-members = { $count ->
+    [one] { $count } membre.
+   *[other] { $count } membres.
+}
+web-standings-matches = { $count ->
+    [one] { $count } membre correspond.
+   *[other] { $count } membres correspondent.
+}
+web-search-placeholder = Rechercher par nom
+web-search = Rechercher
+web-all-members = Tous les membres
+web-col-member = Membre
+web-col-standing = Réputation
+web-col-recent = Récent
+web-col-lasting = Durable
+web-col-tier = Palier
+web-standings-empty = Personne ici.
+web-previous = ← Précédent
+web-next = Suivant →
+web-page-of = Page { $page } sur { $pages }
+web-stat-standing = réputation
+web-stat-recent = récent (mémoire rapide)
+web-stat-lasting = durable (mémoire lente)
+web-stat-rank = rang
+web-stat-week = 7 derniers jours
+web-stat-solutions = solutions acceptées
+web-projection-heading = Les 90 prochains jours si rien n'est déposé
+web-projection-label = Réputation prévue sur les 90 prochains jours
+web-projection-in90 = La réputation serait de { $standing } dans 90 jours.
+web-projection-falls = Passe sous le seuil de { $tier } ({ $floor }) le { $date }.
+web-next-tier = Palier suivant : { $tier } à { $floor }.
+web-history = Historique
+web-col-when = Quand
+web-col-what = Quoi
+web-col-amount = Montant
+web-col-with = Avec
+web-col-why = Pourquoi
+web-someone = quelqu'un
+web-jump = Voir
+web-history-empty = Aucune écriture pour l'instant.

@@ -232,3 +232,113 @@ token-revoked = API トークン `{ $name }` を取り消しました。
 token-none = API トークンはありません。`/config api-token create` で作成できます。
 token-row = `{ $name }`（<@{ $by }> さんが { $date } に作成）
 token-row-used = `{ $name }`（<@{ $by }> さんが { $date } に作成、最終使用 { $used }）
+
+## ログチャンネル: kudos・調整・取り消し
+log-kudos = 🎉 kudos: { $giver } → { $member }（{ $amount }）: { $reason }{ $link }
+log-adjustment = 🛠️ { $member } の調整（{ $amount }）、実施: { $moderator }: { $reason }
+log-a-moderator = モデレーター
+log-reversal = ↩️ { $member } の取り消し（{ $amount }）: { $reason }{ $link }
+
+## /config set: 設定が拒否された理由
+setting-text = { $text }
+setting-between = { $key } は { $lo } から { $hi } の範囲で指定してください
+setting-between-got = { $key } は { $lo } から { $hi } の範囲で指定してください（指定値: { $got }）
+setting-half-life = { $key } は 0.1 から 36500 の正の日数で指定してください
+setting-up-to = { $key } は 0 から { $max } の数値で指定してください
+setting-open-fraction = { $key } は (0, 1] の範囲で指定してください
+setting-positive-number = { $key } は正の数で指定してください
+setting-positive = { $key } は正の値でなければなりません
+setting-non-negative = { $key } は 0 以上の数で指定してください（符号は種類で決まります）
+setting-finite = { $key } は有限の数で指定してください
+setting-giver-weights = scoring.giver_weight_min <= giver_weight_base <= giver_weight_max が成り立つ必要があります
+setting-escalation = scoring.request_escalation と request_escalation_cap は 1 以上でなければなりません
+setting-no-tiers = ティアが少なくとも 1 つ必要です
+setting-tier-floors = ティアの下限は増えていく必要があります: { $previous } の後に { $tier }
+setting-detect = detect: { $text }
+setting-taker-ratio = report.taker_ratio は report.giver_ratio より小さくしてください
+setting-weekday = digest.weekday は mon tue wed thu fri sat sun のいずれかで指定してください
+setting-time-zone = time.zone: { $value } は IANA タイムゾーン名ではありません（例: Europe/Berlin、UTC）
+setting-board-refresh = board.refresh_minutes は 0 から 10080（1 週間）の範囲で指定してください
+setting-locale = locale は auto（Discord でのサーバーの優先言語）または { $list } のいずれかです。{ $value } は Goodwill が話す言語ではありません
+setting-nudge-days = forum.nudge_days は 0（オフ）から 3650 の範囲で指定してください
+setting-unknown-key = 不明な設定 { $key } です。キーは /config view で確認できます
+setting-section = { $key } はセクションです。その中のキーを指定してください
+setting-not-applied = { $key } = { $value } は適用されませんでした: 無効な設定: { $why }。/config view に表示される型の値を指定してください
+setting-no-such-tier = { $tier } という名前のティアはありません。次のいずれかを指定してください: { $tiers }
+setting-overflow = { $key } = { $value } はこのサーバーの台帳に適用できません（残高があふれます）。もっと長い半減期を指定してください
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill: 解決済みにしました
+audit-roles = Goodwill: スタンディングまたは期間ランキングによるロール
+
+## /report のグラフ（同梱フォントに日本語がないため、グラフ自体は英語で描かれます）
+chart-scatter-title = 獲得と消費（直近 { $days } 日）
+chart-earned = 獲得した資本（入金）
+chart-spent = 消費した資本（出金）
+chart-giver = ギバー
+chart-matcher = マッチャー
+chart-taker = テイカー
+chart-quiet = 静か
+chart-trend-title = コミュニティのスタンディングの推移
+chart-trend-y = メンバーの合計
+chart-standing = スタンディング
+chart-recent = 最近
+chart-lasting = 長期
+
+## /config preview の表
+whatif-head = もしも（サーバー { $guild }、{ $at } 時点。何も変更されていません）:
+whatif-note = 注: { $note }
+whatif-fidelity = 現在の設定での再計算の忠実度: { $fidelity }（0 = 再計算が保存された台帳を再現）
+whatif-moved = { $members } 人中 { $moved } 人が変動。{ $tiers } 人がティアを変更（適用または再計算）。
+whatif-col-member = メンバー
+whatif-col-standing = スタンディング
+whatif-col-applied = 適用 Δ
+whatif-col-rescored = 再計算 Δ
+whatif-col-tier = ティア（再計算）
+whatif-col-category = カテゴリ（再計算）
+
+## ウェブページ
+web-nav-standings = ランキング
+web-nav-report = レポート
+web-log-out = ログアウト
+web-forbidden-title = 閲覧できません
+web-forbidden-moderators = このページはサーバーのモデレーター（サーバー管理）向けです。
+web-forbidden-members = このサーバーはページをメンバーにのみ公開しています。
+web-standings-title = { $guild } のランキング
+web-standings-heading = { $guild } — ランキング
+web-as-of = { $at } 時点。
+web-as-of-short = { $at } 時点
+web-standings-members = メンバー { $count } 人。
+web-standings-matches = 該当するメンバー { $count } 人。
+web-search-placeholder = 名前で検索
+web-search = 検索
+web-all-members = すべてのメンバー
+web-col-member = メンバー
+web-col-standing = スタンディング
+web-col-recent = 最近
+web-col-lasting = 長期
+web-col-tier = ティア
+web-standings-empty = まだ誰もいません。
+web-previous = ← 前へ
+web-next = 次へ →
+web-page-of = { $page } / { $pages } ページ
+web-stat-standing = スタンディング
+web-stat-recent = 最近（短期の記憶）
+web-stat-lasting = 長期（長期の記憶）
+web-stat-rank = 順位
+web-stat-week = 直近 7 日
+web-stat-solutions = 承認された解決策
+web-projection-heading = 何も入金がない場合の今後 90 日
+web-projection-label = 今後 90 日のスタンディングの見込み
+web-projection-in90 = 90 日後のスタンディングは { $standing } になります。
+web-projection-falls = { $date } に { $tier } の下限（{ $floor }）を下回ります。
+web-next-tier = 次のティア: { $tier }（{ $floor } から）。
+web-history = 履歴
+web-col-when = 日付
+web-col-what = 種類
+web-col-amount = 金額
+web-col-with = 相手
+web-col-why = 理由
+web-someone = だれか
+web-jump = 移動
+web-history-empty = まだ記録がありません。

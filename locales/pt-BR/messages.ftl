@@ -247,3 +247,119 @@ token-revoked = Token de API `{ $name }` revogado.
 token-none = Nenhum token de API. Crie um com `/config api-token create`.
 token-row = `{ $name }` por <@{ $by }> em { $date }
 token-row-used = `{ $name }` por <@{ $by }> em { $date }, usado pela última vez { $used }
+
+## Canal de registro: kudos, ajustes e estornos
+log-kudos = 🎉 kudos: { $giver } → { $member } ({ $amount }): { $reason }{ $link }
+log-adjustment = 🛠️ ajuste para { $member } ({ $amount }) por { $moderator }: { $reason }
+log-a-moderator = um moderador
+log-reversal = ↩️ estorno para { $member } ({ $amount }): { $reason }{ $link }
+
+## /config set: por que uma configuração foi recusada
+setting-text = { $text }
+setting-between = { $key } deve estar entre { $lo } e { $hi }
+setting-between-got = { $key } deve estar entre { $lo } e { $hi } (recebido: { $got })
+setting-half-life = { $key } deve ser um número positivo de dias, de 0.1 a 36500
+setting-up-to = { $key } deve ser um número de 0 a { $max }
+setting-open-fraction = { $key } deve estar em (0, 1]
+setting-positive-number = { $key } deve ser um número positivo
+setting-positive = { $key } deve ser positivo
+setting-non-negative = { $key } deve ser um número não negativo (o sinal vem do tipo)
+setting-finite = { $key } deve ser um número finito
+setting-giver-weights = é preciso que scoring.giver_weight_min <= giver_weight_base <= giver_weight_max
+setting-escalation = scoring.request_escalation e request_escalation_cap devem ser >= 1
+setting-no-tiers = é preciso pelo menos um nível
+setting-tier-floors = os pisos dos níveis devem crescer: { $tier } depois de { $previous }
+setting-detect = detect: { $text }
+setting-taker-ratio = report.taker_ratio deve ser menor que report.giver_ratio
+setting-weekday = digest.weekday deve ser um de mon tue wed thu fri sat sun
+setting-time-zone = time.zone: { $value } não é um nome de fuso horário IANA (ex.: Europe/Berlin, UTC)
+setting-board-refresh = board.refresh_minutes deve estar entre 0 e 10080 (uma semana)
+setting-locale = locale deve ser auto (o idioma preferido do servidor no Discord) ou um de { $list }; { $value } não é um idioma que o Goodwill fala
+setting-nudge-days = forum.nudge_days deve estar entre 0 (desligado) e 3650
+setting-unknown-key = configuração desconhecida { $key }; veja as chaves em /config view
+setting-section = { $key } é uma seção; informe uma chave dentro dela
+setting-not-applied = { $key } = { $value } não foi aplicado: configuração inválida: { $why }; informe um valor do tipo mostrado em /config view
+setting-no-such-tier = nenhum nível se chama { $tier }; informe um dos níveis: { $tiers }
+setting-overflow = { $key } = { $value } não pode ser aplicado ao registro deste servidor (os saldos estourariam); informe uma meia-vida maior
+
+## Audit log reasons (the server's language)
+audit-solved = Goodwill: marcado como resolvido
+audit-roles = Goodwill: cargo pela reputação ou por um ranking do período
+
+## Gráfico do /report
+chart-scatter-title = Ganho e gasto, últimos { $days } dias
+chart-earned = capital ganho (depósitos)
+chart-spent = capital gasto (retiradas)
+chart-giver = doadores
+chart-matcher = equilibrados
+chart-taker = tomadores
+chart-quiet = quietos
+chart-trend-title = Reputação da comunidade ao longo do tempo
+chart-trend-y = soma dos membros
+chart-standing = reputação
+chart-recent = recente
+chart-lasting = duradoura
+
+## Tabela do /config preview
+whatif-head = E se, para o servidor { $guild } em { $at } (nada foi alterado):
+whatif-note = observação: { $note }
+whatif-fidelity = fidelidade da reexecução com as configurações atuais: { $fidelity } (0 = a reexecução reproduz o registro salvo)
+whatif-moved = { $moved } de { $members } membros mudam; { $tiers } mudam de nível (aplicado ou recalculado).
+whatif-col-member = membro
+whatif-col-standing = reputação
+whatif-col-applied = Δ aplicado
+whatif-col-rescored = Δ recalculado
+whatif-col-tier = nível (recalculado)
+whatif-col-category = categoria (recalculada)
+
+## Páginas web
+web-nav-standings = Classificação
+web-nav-report = Relatório
+web-log-out = Sair
+web-forbidden-title = Não é para você
+web-forbidden-moderators = Esta página é para os moderadores do servidor (Gerenciar servidor).
+web-forbidden-members = Este servidor mostra suas páginas só para os membros.
+web-standings-title = { $guild } – classificação
+web-standings-heading = { $guild } — classificação
+web-as-of = Em { $at }.
+web-as-of-short = em { $at }
+web-standings-members = { $count ->
+    [one] { $count } membro.
+   *[other] { $count } membros.
+}
+web-standings-matches = { $count ->
+    [one] { $count } membro encontrado.
+   *[other] { $count } membros encontrados.
+}
+web-search-placeholder = Buscar por nome
+web-search = Buscar
+web-all-members = Todos os membros
+web-col-member = Membro
+web-col-standing = Reputação
+web-col-recent = Recente
+web-col-lasting = Duradoura
+web-col-tier = Nível
+web-standings-empty = Ninguém aqui.
+web-previous = ← Anterior
+web-next = Próxima →
+web-page-of = Página { $page } de { $pages }
+web-stat-standing = reputação
+web-stat-recent = recente (memória rápida)
+web-stat-lasting = duradoura (memória lenta)
+web-stat-rank = posição
+web-stat-week = últimos 7 dias
+web-stat-solutions = soluções aceitas
+web-projection-heading = Os próximos 90 dias se nada for depositado
+web-projection-label = Reputação prevista para os próximos 90 dias
+web-projection-in90 = A reputação seria { $standing } em 90 dias.
+web-projection-falls = Cai abaixo do piso de { $tier } ({ $floor }) em { $date }.
+web-next-tier = Próximo nível: { $tier } a partir de { $floor }.
+web-history = Histórico
+web-col-when = Quando
+web-col-what = O quê
+web-col-amount = Valor
+web-col-with = Com
+web-col-why = Por quê
+web-someone = alguém
+web-jump = Ir
+web-history-empty = Ainda não há lançamentos.

@@ -3,6 +3,7 @@
 //! detect → place in a conversation → score sequence that both the gateway
 //! and the importer run.
 
+use crate::capital::reason::{Evidence, Reason, SolvedHow};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -453,7 +454,10 @@ impl GuildState {
             EntryKind::Kudos,
             receiver,
             Rule::KudosCommand,
-            format!("/kudos: {reason}"),
+            Evidence::Kudos {
+                text: reason.to_string(),
+            }
+            .to_string(),
         )
         .with_counterpart(giver);
         let src = Source::kudos(channel, interaction, at);
@@ -482,24 +486,18 @@ impl GuildState {
         let Some(c) = self.conversations.solve(id, solution.clone()) else {
             return Processed::default();
         };
-        let what = c.describe(&name(c.opener), channel_name);
+        let conversation = c.describe(&name(c.opener), channel_name);
         let (rule, how) = match solution.marked_by {
-            Some(by) if by == c.opener => (Rule::SolutionMarked, "marked by them".to_string()),
-            Some(by) => (
-                Rule::SolutionMarked,
-                format!("marked by moderator {}", name(by)),
-            ),
-            None => (
-                Rule::SolutionTagged,
-                "the forum's Solved tag applied by hand; the last to answer in it".to_string(),
-            ),
+            Some(by) if by == c.opener => (Rule::SolutionMarked, SolvedHow::ByOpener),
+            Some(by) => (Rule::SolutionMarked, SolvedHow::ByModerator(name(by))),
+            None => (Rule::SolutionTagged, SolvedHow::Tagged),
         };
         let (opener, channel) = (c.opener, c.channel);
         let sig = Signal::new(
             EntryKind::Solution,
             solution.solver,
             rule,
-            format!("accepted solution to {what}; {how}"),
+            Evidence::Solution { conversation, how }.to_string(),
         )
         .with_counterpart(opener);
         let src = Source {
@@ -530,7 +528,11 @@ impl GuildState {
             EntryKind::Adjustment,
             member,
             Rule::AdjustModerator,
-            format!("adjusted by moderator {moderator}: {reason}"),
+            Reason::Adjusted {
+                moderator: moderator.to_string(),
+                why: reason.to_string(),
+            }
+            .to_string(),
         )
         .with_counterpart(moderator);
         sig.magnitude = amount;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conversation::ConversationSettings;
 use super::detect::DetectSettings;
+pub use super::setting_error::SettingError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -408,7 +409,7 @@ pub struct MemberSettings {
 impl Settings {
     /// Reject settings that would make the numbers meaningless, with a message
     /// that names the key.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SettingError> {
         let d = &self.decay;
         // Bounded: a half-life of a fraction of a second overflows the
         // accumulators (2^(t/H)) for any history.
@@ -417,16 +418,18 @@ impl Settings {
             ("decay.lasting_half_life_days", d.lasting_half_life_days),
         ] {
             if !(0.1..=36_500.0).contains(&v) {
-                return Err(format!(
-                    "{name} must be a positive number of days from 0.1 to 36500"
-                ));
+                return Err(SettingError::key("setting-half-life", name));
             }
         }
         if !(0.0..=1.0).contains(&d.recent_weight) {
-            return Err("decay.recent_weight must be between 0 and 1".into());
+            return Err(SettingError::between("decay.recent_weight", 0, 1));
         }
         if !(d.rebase_after_half_lives >= 1.0 && d.rebase_after_half_lives <= 512.0) {
-            return Err("decay.rebase_after_half_lives must be between 1 and 512".into());
+            return Err(SettingError::between(
+                "decay.rebase_after_half_lives",
+                1,
+                512,
+            ));
         }
         let s = &self.scoring;
         // Durations: at most a century (longer ones overflow date arithmetic).
@@ -480,11 +483,17 @@ impl Settings {
             ),
         ] {
             if !(0.0..=max).contains(&v) {
-                return Err(format!("{name} must be a number from 0 to {max}"));
+                return Err(SettingError::new(
+                    "setting-up-to",
+                    &[("key", &name), ("max", &max)],
+                ));
             }
         }
         if !(s.pair_decay > 0.0 && s.pair_decay <= 1.0) {
-            return Err("scoring.pair_decay must be in (0, 1]".into());
+            return Err(SettingError::key(
+                "setting-open-fraction",
+                "scoring.pair_decay",
+            ));
         }
         for (name, v) in [
             (
@@ -498,7 +507,7 @@ impl Settings {
             ("scoring.group_factor", s.group_factor),
         ] {
             if !(0.0..=1.0).contains(&v) {
-                return Err(format!("{name} must be between 0 and 1"));
+                return Err(SettingError::between(name, 0, 1));
             }
         }
         for (name, v) in [
@@ -507,25 +516,23 @@ impl Settings {
             ("scoring.group_window_days", s.group_window_days),
         ] {
             if !(v > 0.0 && v.is_finite()) {
-                return Err(format!("{name} must be a positive number"));
+                return Err(SettingError::key("setting-positive-number", name));
             }
         }
         if !(3..=12).contains(&s.group_max_size) {
-            return Err("scoring.group_max_size must be between 3 and 12".into());
+            return Err(SettingError::between("scoring.group_max_size", 3, 12));
         }
         if s.giver_weight_min > s.giver_weight_base || s.giver_weight_base > s.giver_weight_max {
-            return Err(
-                "scoring.giver_weight_min <= giver_weight_base <= giver_weight_max must hold"
-                    .into(),
-            );
+            return Err(SettingError::new("setting-giver-weights", &[]));
         }
         if s.giver_weight_scale <= 0.0 {
-            return Err("scoring.giver_weight_scale must be positive".into());
+            return Err(SettingError::key(
+                "setting-positive",
+                "scoring.giver_weight_scale",
+            ));
         }
         if s.request_escalation < 1.0 || s.request_escalation_cap < 1.0 {
-            return Err(
-                "scoring.request_escalation and request_escalation_cap must be >= 1".into(),
-            );
+            return Err(SettingError::new("setting-escalation", &[]));
         }
         for (name, v) in [
             ("scoring.thanks", s.thanks),
@@ -539,62 +546,70 @@ impl Settings {
             ("scoring.shared_content", s.shared_content),
         ] {
             if !(v >= 0.0 && v.is_finite()) {
-                return Err(format!(
-                    "{name} must be a non-negative number (the sign comes from the kind)"
-                ));
+                return Err(SettingError::key("setting-non-negative", name));
             }
         }
         if self.tiers.is_empty() {
-            return Err("at least one tier is needed".into());
+            return Err(SettingError::new("setting-no-tiers", &[]));
         }
         for w in self.tiers.windows(2).skip(1) {
             if w[1].floor <= w[0].floor {
-                return Err(format!(
-                    "tier floors must increase: {} after {}",
-                    w[1].name, w[0].name
+                return Err(SettingError::new(
+                    "setting-tier-floors",
+                    &[("tier", &w[1].name), ("previous", &w[0].name)],
                 ));
             }
         }
-        self.detect.validate().map_err(|e| format!("detect: {e}"))?;
+        self.detect
+            .validate()
+            .map_err(|e| SettingError::new("setting-detect", &[("text", &e)]))?;
         let r = &self.report;
         if r.taker_ratio >= r.giver_ratio || r.taker_ratio.is_nan() || r.giver_ratio.is_nan() {
-            return Err("report.taker_ratio must be below report.giver_ratio".into());
+            return Err(SettingError::new("setting-taker-ratio", &[]));
         }
         if crate::capital::digest::weekday_of(&self.digest.weekday).is_none() {
-            return Err("digest.weekday must be one of mon tue wed thu fri sat sun".into());
+            return Err(SettingError::new("setting-weekday", &[]));
         }
         if self.digest.hour_utc > 23 {
-            return Err("digest.hour_utc must be between 0 and 23".into());
+            return Err(SettingError::between("digest.hour_utc", 0, 23));
         }
         if r.page_size == 0 || r.page_size > 25 {
-            return Err("report.page_size must be between 1 and 25".into());
+            return Err(SettingError::between("report.page_size", 1, 25));
         }
         self.conversation.validate()?;
         if !(1..=365).contains(&self.vacation.max_days) {
-            return Err("vacation.max_days must be between 1 and 365".into());
+            return Err(SettingError::between("vacation.max_days", 1, 365));
         }
         if self.vacation.cooldown_days > 3650 {
-            return Err("vacation.cooldown_days must be between 0 and 3650".into());
+            return Err(SettingError::between("vacation.cooldown_days", 0, 3650));
         }
-        crate::capital::period::zone(&self.time.zone).map_err(|e| format!("time.zone: {e}"))?;
+        crate::capital::period::zone(&self.time.zone).map_err(|_| {
+            SettingError::new(
+                "setting-time-zone",
+                &[("value", &format!("{:?}", self.time.zone))],
+            )
+        })?;
         if self.board.refresh_minutes > 10_080 {
-            return Err("board.refresh_minutes must be between 0 and 10080 (a week)".into());
+            return Err(SettingError::new("setting-board-refresh", &[]));
         }
         if !(1..=25).contains(&self.board.role_top) {
-            return Err("board.role_top must be between 1 and 25".into());
+            return Err(SettingError::between("board.role_top", 1, 25));
         }
         if !(1..=25).contains(&self.board.size) {
-            return Err("board.size must be between 1 and 25".into());
+            return Err(SettingError::between("board.size", 1, 25));
         }
         let locale = self.locale.trim();
         if !matches!(locale, "" | "auto") && chosen_locale(locale).is_none() {
-            return Err(format!(
-                "locale must be auto (Discord's preferred locale for the server) or one of {}; {locale:?} is not a language Goodwill speaks",
-                crate::i18n::Lang::ALL.map(|l| l.code()).join(", ")
+            return Err(SettingError::new(
+                "setting-locale",
+                &[
+                    ("list", &crate::i18n::Lang::ALL.map(|l| l.code()).join(", ")),
+                    ("value", &format!("{locale:?}")),
+                ],
             ));
         }
         if self.forum.nudge_days > 3650 {
-            return Err("forum.nudge_days must be between 0 (off) and 3650".into());
+            return Err(SettingError::new("setting-nudge-days", &[]));
         }
         Ok(())
     }

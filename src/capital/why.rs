@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::decay::{growth, Scales};
+use super::reason::{Note, Reason};
 use super::signal::EntryKind;
 use super::vacation::{decay_days, paused_between, Span};
 
@@ -143,11 +144,13 @@ pub fn explain(
 }
 
 /// The damping steps a credit's reason lists after its evidence
-/// ("thanks.mention (…); pair #2 ×0.5, weight 1.00, …" → "pair #2 ×0.5, …").
+/// ("thanks.mention (…); repeat #2 for this pair ×0.500, giver weight ×1.00,
+/// …" → "repeat #2 for this pair ×0.500, …"); the whole reason when it lists
+/// none. (The evidence holds "; " itself: the reason is read, not split.)
 fn steps_of(reason: &str) -> String {
-    match reason.split_once("; ") {
-        Some((_, steps)) => steps.to_string(),
-        None => reason.to_string(),
+    match Reason::parse(reason) {
+        Reason::Signal { notes, .. } if !notes.is_empty() => Note::join(&notes),
+        _ => reason.to_string(),
     }
 }
 

@@ -462,6 +462,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                     tracing::error!(command = %ctx.command().qualified_name, error = %e, "database error");
                     t.s("error-database")
                 }
+                Some(ServiceError::Setting { option, error }) => {
+                    format!("`{option}`: {}", error.render(t.0))
+                }
                 Some(e) => e.to_string(),
                 None => {
                     tracing::error!(command = %ctx.command().qualified_name, error = %format!("{error:#}"), "command failed");

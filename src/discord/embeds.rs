@@ -5,6 +5,7 @@ use serenity::all::{
     ButtonStyle, Colour, CreateActionRow, CreateButton, CreateEmbed, CreateEmbedFooter,
 };
 
+use crate::capital::reason;
 use crate::i18n::Tr;
 use crate::service::{
     BalanceView, HistoryPage, ReportMember, ReportView, StandingsPage, UnsolvedView, WhyView,
@@ -347,7 +348,7 @@ pub fn history(h: &HistoryPage, t: Tr) -> CreateEmbed {
             } else {
                 r.kind.as_str()
             },
-            escape(&truncate(&r.reason, 120)),
+            escape(&truncate(&reason::render(t.0, &r.reason), 120)),
         );
         if lines.len() + line.len() > DESCRIPTION_MAX {
             break;
@@ -433,7 +434,10 @@ pub fn why(v: &WhyView, t: Tr) -> CreateEmbed {
                     ("kind", kind_words(x.kind, t).into()),
                     ("amount", format!("{:+.2}", x.amount).into()),
                     ("base", format!("{:.1}", x.base).into()),
-                    ("why", escape(&truncate(&x.why, 160)).into()),
+                    (
+                        "why",
+                        escape(&truncate(&reason::render_steps(t.0, &x.why), 160)).into(),
+                    ),
                 ],
             ) + "\n";
             if s.len() + line.len() > FIELD_MAX {
@@ -483,7 +487,10 @@ pub fn appeals(rows: &[crate::store::appeals::AppealRow], t: Tr) -> CreateEmbed 
                 ("amount", signed(a.entry_amount).into()),
                 ("kind", kind_words(a.entry_kind, t).into()),
                 ("date", date(a.entry_at).into()),
-                ("why", escape(&truncate(&a.entry_reason, 140)).into()),
+                (
+                    "why",
+                    escape(&truncate(&reason::render(t.0, &a.entry_reason), 140)).into(),
+                ),
                 ("reason", escape(&truncate(&a.reason, 200)).into()),
             ],
         ) + "\n";

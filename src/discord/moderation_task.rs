@@ -43,9 +43,6 @@ const LOG_BATCHES_PER_TICK: usize = 5;
 /// Guilds handled concurrently within a tick.
 const GUILDS_AT_ONCE: usize = 4;
 
-/// Shown in the server's audit log for every role change.
-const AUDIT_REASON: &str = "Goodwill: role by standing or by a period board";
-
 /// Between two weekly digests, how often opted-in DMs are looked for: a
 /// crossing is projected up to `report.at_risk_days` ahead, so a quarter of an
 /// hour is timely, and a report per guild every tick would not be cheap.
@@ -441,18 +438,18 @@ impl Ctx {
                 .iter()
                 .map(|r| (*r, true))
                 .chain(change.remove.iter().map(|r| (*r, false)));
+            // Shown in the server's audit log, in the server's language.
+            let audit = self.locales.guild_tr(guild.get()).s("audit-roles");
             for (role, add) in steps {
                 if blocked.contains(&role) {
                     continue;
                 }
                 let rid = sy::RoleId::new(role);
                 let result = if add {
-                    self.http
-                        .add_member_role(g, user, rid, Some(AUDIT_REASON))
-                        .await
+                    self.http.add_member_role(g, user, rid, Some(&audit)).await
                 } else {
                     self.http
-                        .remove_member_role(g, user, rid, Some(AUDIT_REASON))
+                        .remove_member_role(g, user, rid, Some(&audit))
                         .await
                 };
                 match result {
@@ -540,7 +537,10 @@ impl Ctx {
 
     async fn log_lines(&self, guild: GuildId) -> anyhow::Result<()> {
         for _ in 0..LOG_BATCHES_PER_TICK {
-            let Some((channel, lines)) = self.service.pending_log_lines(guild, LOG_BATCH).await?
+            let Some((channel, lines)) = self
+                .service
+                .pending_log_lines(guild, LOG_BATCH, self.locales.guild_lang(guild.get()))
+                .await?
             else {
                 return Ok(());
             };

@@ -89,6 +89,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/en-US/commands.ftl"),
             include_str!("../../locales/en-US/messages.ftl"),
+            include_str!("../../locales/en-US/reasons.ftl"),
         ],
     ),
     (
@@ -96,6 +97,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/de/commands.ftl"),
             include_str!("../../locales/de/messages.ftl"),
+            include_str!("../../locales/de/reasons.ftl"),
         ],
     ),
     (
@@ -103,6 +105,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/fr/commands.ftl"),
             include_str!("../../locales/fr/messages.ftl"),
+            include_str!("../../locales/fr/reasons.ftl"),
         ],
     ),
     (
@@ -110,6 +113,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/es-ES/commands.ftl"),
             include_str!("../../locales/es-ES/messages.ftl"),
+            include_str!("../../locales/es-ES/reasons.ftl"),
         ],
     ),
     (
@@ -117,6 +121,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/pt-BR/commands.ftl"),
             include_str!("../../locales/pt-BR/messages.ftl"),
+            include_str!("../../locales/pt-BR/reasons.ftl"),
         ],
     ),
     (
@@ -124,6 +129,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
         &[
             include_str!("../../locales/ja/commands.ftl"),
             include_str!("../../locales/ja/messages.ftl"),
+            include_str!("../../locales/ja/reasons.ftl"),
         ],
     ),
 ];

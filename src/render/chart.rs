@@ -2,6 +2,7 @@
 //! the bundled DejaVu Sans Mono (`assets/fonts`, Bitstream Vera licence): no
 //! system font lookup, no network.
 
+use crate::i18n::{Lang, Tr};
 use std::sync::Once;
 
 use chrono::Duration;
@@ -53,12 +54,13 @@ fn e<T: std::fmt::Debug>(x: T) -> Err {
 fn draw_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     r: &ReportView,
+    t: Tr,
 ) -> Result<(), Err> {
     let xmax = r.members.iter().map(|m| m.earned).fold(1.0f64, f64::max) * 1.08;
     let ymax = r.members.iter().map(|m| m.spent).fold(1.0f64, f64::max) * 1.08;
     let mut chart = ChartBuilder::on(area)
         .caption(
-            format!("Earned vs spent, last {} days", r.window_days),
+            t.a("chart-scatter-title", &[("days", r.window_days.into())]),
             (FAMILY, 22),
         )
         .margin(14)
@@ -72,8 +74,8 @@ fn draw_scatter<DB: DrawingBackend>(
         .configure_mesh()
         .x_label_formatter(&fx)
         .y_label_formatter(&fy)
-        .x_desc("capital earned (deposits)")
-        .y_desc("capital spent (withdrawals)")
+        .x_desc(t.s("chart-earned"))
+        .y_desc(t.s("chart-spent"))
         .label_style((FAMILY, 13))
         .axis_desc_style((FAMILY, 15))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
@@ -102,7 +104,7 @@ fn draw_scatter<DB: DrawingBackend>(
                     .map(|x| Circle::new((x.earned, x.spent), 5, col.mix(0.75).filled())),
             )
             .map_err(e)?
-            .label(format!("{} ({n})", c.as_str()))
+            .label(format!("{} ({n})", t.s(&format!("chart-{}", c.as_str()))))
             .legend(move |(x, y)| Circle::new((x + 8, y), 5, col.filled()));
     }
     chart
@@ -120,6 +122,7 @@ fn draw_scatter<DB: DrawingBackend>(
 fn draw_trend<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
     r: &ReportView,
+    t: Tr,
 ) -> Result<(), Err> {
     let Some(first) = r.trend.first() else {
         return Ok(());
@@ -144,7 +147,7 @@ fn draw_trend<DB: DrawingBackend>(
             .to_string()
     };
     let mut chart = ChartBuilder::on(area)
-        .caption("Community standing over time", (FAMILY, 22))
+        .caption(t.s("chart-trend-title"), (FAMILY, 22))
         .margin(14)
         .x_label_area_size(44)
         .y_label_area_size(64)
@@ -155,22 +158,28 @@ fn draw_trend<DB: DrawingBackend>(
         .x_labels(5)
         .x_label_formatter(&fmt)
         .y_label_formatter(&|y: &f64| fmt_num(*y, hi - lo))
-        .y_desc("sum over members")
+        .y_desc(t.s("chart-trend-y"))
         .label_style((FAMILY, 13))
         .axis_desc_style((FAMILY, 15))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
         .map_err(e)?;
     type Line = (
-        &'static str,
+        String,
         RGBColor,
         u32,
         fn(&crate::service::TrendPoint) -> f64,
     );
     let series: [Line; 3] = [
-        ("standing", RGBColor(0x22, 0x22, 0x22), 3, |p| p.standing),
-        ("recent", RGBColor(0xe0, 0x8a, 0x1e), 2, |p| p.recent),
-        ("lasting", RGBColor(0x2f, 0x6f, 0xd6), 2, |p| p.lasting),
+        (t.s("chart-standing"), RGBColor(0x22, 0x22, 0x22), 3, |p| {
+            p.standing
+        }),
+        (t.s("chart-recent"), RGBColor(0xe0, 0x8a, 0x1e), 2, |p| {
+            p.recent
+        }),
+        (t.s("chart-lasting"), RGBColor(0x2f, 0x6f, 0xd6), 2, |p| {
+            p.lasting
+        }),
     ];
     for (name, col, w, f) in series {
         chart
@@ -210,8 +219,11 @@ enum Which {
     Both,
 }
 
-fn render(r: &ReportView, which: Which) -> Result<Vec<u8>, Err> {
+fn render(r: &ReportView, which: Which, lang: Lang) -> Result<Vec<u8>, Err> {
     register_font();
+    // The bundled font has no Japanese glyphs: a Japanese chart keeps the
+    // English words rather than show empty boxes.
+    let t = Tr(if lang == Lang::Ja { Lang::En } else { lang });
     let size = match which {
         Which::Both => (PANEL.0 * 2, PANEL.1),
         _ => PANEL,
@@ -221,12 +233,12 @@ fn render(r: &ReportView, which: Which) -> Result<Vec<u8>, Err> {
         let root = BitMapBackend::with_buffer(&mut buf, size).into_drawing_area();
         root.fill(&WHITE).map_err(e)?;
         match which {
-            Which::Scatter => draw_scatter(&root, r)?,
-            Which::Trend => draw_trend(&root, r)?,
+            Which::Scatter => draw_scatter(&root, r, t)?,
+            Which::Trend => draw_trend(&root, r, t)?,
             Which::Both => {
                 let (a, b) = root.split_horizontally(PANEL.0);
-                draw_scatter(&a, r)?;
-                draw_trend(&b, r)?;
+                draw_scatter(&a, r, t)?;
+                draw_trend(&b, r, t)?;
             }
         }
         root.present().map_err(e)?;
@@ -236,15 +248,20 @@ fn render(r: &ReportView, which: Which) -> Result<Vec<u8>, Err> {
 
 /// The earned-vs-spent scatter alone (`PANEL` pixels).
 pub fn scatter_png(r: &ReportView) -> Result<Vec<u8>, Err> {
-    render(r, Which::Scatter)
+    render(r, Which::Scatter, Lang::En)
 }
 
 /// The standing-over-time chart alone (`PANEL` pixels).
 pub fn trend_png(r: &ReportView) -> Result<Vec<u8>, Err> {
-    render(r, Which::Trend)
+    render(r, Which::Trend, Lang::En)
 }
 
 /// Both charts side by side (`2·PANEL.0 × PANEL.1` pixels): the report image.
 pub fn report_png(r: &ReportView) -> Result<Vec<u8>, Err> {
-    render(r, Which::Both)
+    render(r, Which::Both, Lang::En)
+}
+
+/// [`report_png`] with its titles and labels in `lang` (`/report`).
+pub fn report_png_in(r: &ReportView, lang: Lang) -> Result<Vec<u8>, Err> {
+    render(r, Which::Both, lang)
 }

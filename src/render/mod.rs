@@ -12,5 +12,14 @@ use crate::service::ReportView;
 /// the CSV of every member's figures and one PNG with both charts side by side
 /// (earned vs spent by category; community standing over time).
 pub fn report_files(r: &ReportView) -> Result<(Vec<u8>, Vec<u8>), String> {
-    Ok((csv::report_csv(r), chart::report_png(r)?))
+    report_files_in(r, crate::i18n::Lang::En)
+}
+
+/// [`report_files`] with the chart's words in `lang` (the CSV's column
+/// names are an interface: English).
+pub fn report_files_in(
+    r: &ReportView,
+    lang: crate::i18n::Lang,
+) -> Result<(Vec<u8>, Vec<u8>), String> {
+    Ok((csv::report_csv(r), chart::report_png_in(r, lang)?))
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::text::table;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::service::moderation::{DigestView, DigestWarning, WhatIfView};
 
 pub fn digest(d: &DigestView) -> String {
@@ -59,23 +59,41 @@ pub fn digest(d: &DigestView) -> String {
 }
 
 pub fn whatif(w: &WhatIfView, n: usize) -> String {
+    whatif_in(w, n, Tr(Lang::En))
+}
+
+/// [`whatif`] in the moderator's language `t` (`/config preview`): the
+/// prose and the column headers; keys, values and names as they are.
+pub fn whatif_in(w: &WhatIfView, n: usize, t: Tr) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "What if, for guild {} as of {} (nothing was changed):",
-        w.guild_id,
-        w.at.format("%Y-%m-%d %H:%M UTC")
+        "{}",
+        t.a(
+            "whatif-head",
+            &[
+                ("guild", w.guild_id.to_string().into()),
+                ("at", w.at.format("%Y-%m-%d %H:%M UTC").to_string().into()),
+            ],
+        )
     );
     for c in &w.changes {
         let _ = writeln!(out, "  {c}");
     }
     for note in &w.notes {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(
+            out,
+            "{}",
+            t.a("whatif-note", &[("note", note.as_str().into())])
+        );
     }
     let _ = writeln!(
         out,
-        "replay fidelity under the current settings: {:.2e} (0 = the replay reproduces the stored ledger)",
-        w.replay_fidelity
+        "{}",
+        t.a(
+            "whatif-fidelity",
+            &[("fidelity", format!("{:.2e}", w.replay_fidelity).into())],
+        )
     );
     let moved: Vec<_> = w
         .members
@@ -98,10 +116,15 @@ pub fn whatif(w: &WhatIfView, n: usize) -> String {
     };
     let _ = writeln!(
         out,
-        "{} of {} members move; {} change tier (applied or re-scored).",
-        moved.len(),
-        w.members.len(),
-        w.tier_moves()
+        "{}",
+        t.a(
+            "whatif-moved",
+            &[
+                ("moved", moved.len().into()),
+                ("members", w.members.len().into()),
+                ("tiers", w.tier_moves().into()),
+            ],
+        )
     );
     let shown = if n == 0 {
         moved.len()
@@ -122,17 +145,16 @@ pub fn whatif(w: &WhatIfView, n: usize) -> String {
         })
         .collect();
     if !rows.is_empty() {
-        out.push_str(&table(
-            &[
-                "member",
-                "standing",
-                "applied Δ",
-                "re-scored Δ",
-                "tier (re-scored)",
-                "category (re-scored)",
-            ],
-            &rows,
-        ));
+        let head = [
+            "whatif-col-member",
+            "whatif-col-standing",
+            "whatif-col-applied",
+            "whatif-col-rescored",
+            "whatif-col-tier",
+            "whatif-col-category",
+        ]
+        .map(|id| t.s(id));
+        out.push_str(&table(&head.each_ref().map(|h| h.as_str()), &rows));
     }
     out
 }

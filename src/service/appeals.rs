@@ -2,6 +2,7 @@
 //! (an audited reversal entry undoes it, dated like it) or rejects. One appeal
 //! per entry; each decided once.
 
+use crate::capital::reason::Undo;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -141,14 +142,11 @@ impl Goodwill {
         }
         let mut reversed = 0.0;
         if accept {
-            let why = format!(
-                "appeal #{appeal_id} accepted by moderator {moderator}{}",
-                if note.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {note}")
-                }
-            );
+            let why = Undo::AppealAccepted {
+                appeal: appeal_id,
+                moderator: moderator.to_string(),
+                note: note.to_string(),
+            };
             let reversal = self
                 .store()
                 .reversal_of_entry(guild, appeal.entry_id, &why)

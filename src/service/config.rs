@@ -3,6 +3,7 @@
 use super::{Goodwill, ServiceError, R};
 use crate::capital::decay::Scales;
 use crate::capital::message::GuildId;
+use crate::capital::settings::SettingError;
 
 /// Settings that are maps with free keys (`roles.by_tier.<tier name>`).
 const OPEN_MAPS: &[&str] = &["roles.by_tier"];
@@ -18,10 +19,10 @@ impl Goodwill {
     /// unknown keys and invalid values; a change of half-lives recomputes the
     /// accumulators from the ledger.
     pub async fn config_set(&self, guild: GuildId, key: &str, value: &str) -> R<String> {
-        use crate::options::{quote, OptionError};
-        let bad = |option: &'static str, problem: String| {
-            ServiceError::BadOption(OptionError { option, problem })
-        };
+        use crate::options::quote;
+        let bad =
+            |option: &'static str, error: SettingError| ServiceError::Setting { option, error };
+        let quoted = |k: &str| quote(k).to_string();
         let key = &crate::options::config_key(key)?;
         let value = &crate::options::config_value(value)?;
         let g = self.guild_row(guild).await?;
@@ -43,17 +44,14 @@ impl Goodwill {
             .ok_or_else(|| {
                 bad(
                     "key",
-                    format!(
-                        "unknown setting {}; see /config view for the keys",
-                        quote(key)
-                    ),
+                    SettingError::new("setting-unknown-key", &[("key", &quoted(key))]),
                 )
             })?
             .clone();
         if old.is_table() {
             return Err(bad(
                 "key",
-                format!("{} is a section; name a key inside it", quote(key)),
+                SettingError::new("setting-section", &[("key", &quoted(key))]),
             ));
         }
         let mut over =
@@ -69,19 +67,29 @@ impl Goodwill {
                     t.remove(leaf);
                 }
                 crate::config::set_path(&mut over, parent, t)
-                    .map_err(|e| bad("key", e.to_string()))?;
+                    .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
             }
         } else {
             crate::config::set_path(&mut over, key, new.clone())
-                .map_err(|e| bad("key", e.to_string()))?;
+                .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
         }
         let new_settings = crate::config::guild_settings(&self.inner.base, &over).map_err(|e| {
+            let why = match e {
+                crate::config::ConfigError::Refused(why) => why,
+                other => SettingError::text(
+                    other
+                        .to_string()
+                        .trim_start_matches("invalid setting: ")
+                        .to_string(),
+                ),
+            };
             bad(
                 "value",
-                format!(
-                    "{key} = {} was not applied: {e}; give a value of the type /config view shows",
-                    quote(value)
-                ),
+                SettingError::new(
+                    "setting-not-applied",
+                    &[("key", &key), ("value", &quoted(value))],
+                )
+                .because(why),
             )
         })?;
         if let Some(("roles.by_tier", tier)) = key.rsplit_once('.') {
@@ -89,17 +97,17 @@ impl Goodwill {
             // tiers must not make the guild's settings unreadable.
             if new != toml::Value::Integer(0) && !new_settings.tiers.iter().any(|t| t.name == tier)
             {
+                let tiers = new_settings
+                    .tiers
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 return Err(bad(
                     "key",
-                    format!(
-                        "no tier is named {}; give one of the tiers: {}",
-                        quote(tier),
-                        new_settings
-                            .tiers
-                            .iter()
-                            .map(|t| t.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                    SettingError::new(
+                        "setting-no-such-tier",
+                        &[("tier", &quoted(tier)), ("tiers", &tiers)],
                     ),
                 ));
             }
@@ -118,9 +126,9 @@ impl Goodwill {
                 // The recompute is one transaction: the old accumulators stand.
                 return Err(bad(
                     "value",
-                    format!(
-                        "{key} = {} cannot be applied to this server's ledger (the balances would overflow); give a longer half-life",
-                        quote(value)
+                    SettingError::new(
+                        "setting-overflow",
+                        &[("key", &key), ("value", &quoted(value))],
                     ),
                 ));
             }

@@ -2,6 +2,7 @@
 //! the guild's runtime (its lock keeps the guild's events in order), looks up
 //! in the store what the step needs, runs the step and writes its batch at once.
 
+use crate::capital::reason::Undo;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -322,7 +323,7 @@ impl Goodwill {
         let key = format!("m:{}", msg.id);
         Ok(self
             .store()
-            .reversals_for(msg.guild_id, msg.id, Some(&key), "message edited")
+            .reversals_for(msg.guild_id, msg.id, Some(&key), &Undo::MessageEdited)
             .await?)
     }
 
@@ -403,7 +404,7 @@ impl Goodwill {
         let rt = self.inner.runtime(guild, "", at).await?;
         let mut rt = rt.lock().await;
         let rt = &mut *rt;
-        let why = format!("message deleted at {}", at.format("%Y-%m-%d %H:%M UTC"));
+        let why = Undo::MessageDeleted { at };
         let mut reversals = Vec::new();
         for id in ids {
             reversals.extend(self.store().reversals_for(guild, *id, None, &why).await?);
@@ -436,7 +437,7 @@ impl Goodwill {
             let key = format!("r:{}:{}:{}", r.message_id, r.user.id, r.emoji);
             let reversals = self
                 .store()
-                .reversals_for(r.guild_id, r.message_id, Some(&key), "reaction removed")
+                .reversals_for(r.guild_id, r.message_id, Some(&key), &Undo::ReactionRemoved)
                 .await?;
             ingest::reaction_removed(&mut rt.state, &rt.settings, reversals, &mut out);
         }

@@ -85,6 +85,13 @@ pub enum ServiceError {
     /// A command option with a bad value: names the option and the fix.
     #[error(transparent)]
     BadOption(#[from] crate::options::OptionError),
+    /// A setting `/config set` refused: names the option, and why in words
+    /// for any language (`Display` is English, for the CLI and the logs).
+    #[error("`{option}`: {error}")]
+    Setting {
+        option: &'static str,
+        error: crate::capital::settings::SettingError,
+    },
 }
 
 /// An outage (the bot retries the event later, a command says "try again

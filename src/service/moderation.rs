@@ -12,6 +12,7 @@ use crate::capital::classify::{classify, Category, Thresholds};
 use crate::capital::decay::{decayed, Scales};
 use crate::capital::digest::{digest_due, unannounced, weekday_of, Crossing};
 use crate::capital::message::{GuildId, MemberId};
+use crate::capital::reason;
 use crate::capital::replay::{replay, ReplayedEntry, StoredEntry};
 use crate::capital::roles::{
     merge_changes, plan_period_roles, plan_roles, MemberRoles, RoleChange, RoleId,
@@ -19,6 +20,7 @@ use crate::capital::roles::{
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::tier_of;
+use crate::i18n::{Lang, Tr};
 use crate::store::report::WarningClaim;
 
 type R<T> = Result<T, ServiceError>;
@@ -471,18 +473,20 @@ impl Goodwill {
         guild: GuildId,
         limit: u32,
     ) -> R<Option<(u64, Vec<LogLine>)>> {
-        let out = self.pending_log_lines(guild, limit).await?;
+        let out = self.pending_log_lines(guild, limit, Lang::En).await?;
         if let Some(last) = out.as_ref().and_then(|(_, lines)| lines.last()) {
             self.log_lines_posted(guild, last.entry_id).await?;
         }
         Ok(out)
     }
 
-    /// The lines for the log channel not marked posted yet (oldest first).
+    /// The lines for the log channel not marked posted yet (oldest first),
+    /// in `lang` (the bot passes the guild's language).
     pub async fn pending_log_lines(
         &self,
         guild: GuildId,
         limit: u32,
+        lang: Lang,
     ) -> R<Option<(u64, Vec<LogLine>)>> {
         let s = self.settings(guild).await?;
         let Some(channel) = nonzero(s.log.channel_id) else {
@@ -500,7 +504,7 @@ impl Goodwill {
                 .map(|e| LogLine {
                     entry_id: e.entry_id,
                     kind: e.kind,
-                    text: log_text(guild, e, &name),
+                    text: log_text(guild, e, &name, lang),
                 })
                 .collect(),
         )))
@@ -651,31 +655,63 @@ impl Goodwill {
     }
 }
 
-/// A log-channel line for a kudos, reversal or adjustment.
-pub fn log_text(guild: GuildId, e: &StoredEntry, name: &dyn Fn(MemberId) -> String) -> String {
+/// A log-channel line for a kudos, reversal or adjustment, in the guild's
+/// language `lang` (the reason rendered from its stored English; English is
+/// the stored text itself).
+pub fn log_text(
+    guild: GuildId,
+    e: &StoredEntry,
+    name: &dyn Fn(MemberId) -> String,
+    lang: Lang,
+) -> String {
     let link = match (e.channel_id, e.message_id) {
         (Some(c), Some(m)) => format!(" — https://discord.com/channels/{guild}/{c}/{m}"),
         _ => String::new(),
     };
+    let t = Tr(lang);
     let who = name(e.member_id);
+    let amount = format!("{:+.2}", e.amount);
+    let reason = reason::render(lang, &e.reason);
     match e.kind {
-        EntryKind::Kudos => format!(
-            "🎉 kudos: {} → {who} ({:+.2}): {}{link}",
-            e.counterpart_id.map(name).unwrap_or_else(|| "?".into()),
-            e.amount,
-            e.reason
+        EntryKind::Kudos => t.a(
+            "log-kudos",
+            &[
+                (
+                    "giver",
+                    e.counterpart_id
+                        .map(name)
+                        .unwrap_or_else(|| "?".into())
+                        .into(),
+                ),
+                ("member", who.into()),
+                ("amount", amount.into()),
+                ("reason", reason.into()),
+                ("link", link.into()),
+            ],
         ),
-        EntryKind::Adjustment => format!(
-            "🛠️ adjustment for {who} ({:+.2}) by {}: {}",
-            e.amount,
-            e.counterpart_id
-                .map(name)
-                .unwrap_or_else(|| "a moderator".into()),
-            e.reason
+        EntryKind::Adjustment => t.a(
+            "log-adjustment",
+            &[
+                ("member", who.into()),
+                ("amount", amount.into()),
+                (
+                    "moderator",
+                    e.counterpart_id
+                        .map(name)
+                        .unwrap_or_else(|| t.s("log-a-moderator"))
+                        .into(),
+                ),
+                ("reason", reason.into()),
+            ],
         ),
-        _ => format!(
-            "↩️ reversal for {who} ({:+.2}): {}{link}",
-            e.amount, e.reason
+        _ => t.a(
+            "log-reversal",
+            &[
+                ("member", who.into()),
+                ("amount", amount.into()),
+                ("reason", reason.into()),
+                ("link", link.into()),
+            ],
         ),
     }
 }

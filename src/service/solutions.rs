@@ -2,6 +2,7 @@
 //! [`crate::capital::conversation::solution`] (who may mark what) and
 //! [`crate::ingest::solution`] (what a mark writes).
 
+use crate::capital::reason::Undo;
 use crate::store::ReadStore;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -189,12 +190,7 @@ impl Goodwill {
         let reversals = match &replaces {
             Some(old) if !same_solver => {
                 self.store()
-                    .reversals_for(
-                        guild,
-                        old.message,
-                        Some("sol:"),
-                        "the solution moved to another message",
-                    )
+                    .reversals_for(guild, old.message, Some("sol:"), &Undo::SolutionMoved)
                     .await?
             }
             _ => Vec::new(),

@@ -1,5 +1,6 @@
 //! Appeals in PostgreSQL: filed, listed for review, decided once.
 
+use crate::capital::reason::{Reason, Undo};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -123,7 +124,7 @@ impl Store {
         &self,
         guild: GuildId,
         entry_id: i64,
-        why: &str,
+        why: &Undo,
     ) -> Result<Option<Reversal>, sqlx::Error> {
         let r = sqlx::query(
             "SELECT l.member_id, l.counterpart_id, l.kind, l.amount, l.at, l.channel_id, l.message_id, l.idem_key
@@ -152,7 +153,12 @@ impl Store {
                     message_id: r
                         .get::<Option<i64>, _>(6)
                         .map(|x| MessageId::from(x as u64)),
-                    reason: format!("reverses entry #{entry_id} ({kind}): {why}"),
+                    reason: Reason::Reversal {
+                        entry: entry_id,
+                        kind: kind.clone(),
+                        why: why.clone(),
+                    }
+                    .to_string(),
                     idem_key: format!("rev:{key}"),
                     reverses: Some(entry_id),
                     held: 0.0,

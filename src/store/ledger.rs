@@ -12,6 +12,7 @@ use crate::capital::decay::{days_between, growth, rebase_needed, Scales};
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageFlags, MessageId, Person, RecentMessage,
 };
+use crate::capital::reason::{Reason, Undo};
 use crate::capital::score::EntryDraft;
 use crate::capital::signal::EntryKind;
 
@@ -790,7 +791,7 @@ impl Store {
         guild: GuildId,
         message: MessageId,
         key_prefix: Option<&str>,
-        why: &str,
+        why: &Undo,
     ) -> Result<Vec<Reversal>, sqlx::Error> {
         let rows = sqlx::query(
             "SELECT l.entry_id, l.member_id, l.counterpart_id, l.kind, l.amount, l.at, l.channel_id, l.idem_key
@@ -819,7 +820,12 @@ impl Store {
                     at: r.get(5),
                     channel_id: r.get::<Option<ChannelId>, _>(6),
                     message_id: Some(message),
-                    reason: format!("reverses entry #{id} ({kind}): {why}"),
+                    reason: Reason::Reversal {
+                        entry: id,
+                        kind: kind.clone(),
+                        why: why.clone(),
+                    }
+                    .to_string(),
                     idem_key: format!("rev:{key}"),
                     reverses: Some(id),
                     held: 0.0,

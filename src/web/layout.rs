@@ -6,6 +6,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
 
+use crate::i18n::Lang;
+
 /// No scripts anywhere; styles and images from here only; forms post here only.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
                    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -68,9 +70,34 @@ pub fn page(
     nav: Markup,
     body: Markup,
 ) -> Response {
+    page_in(Lang::En, status, title, indexable, nav, body)
+}
+
+/// How each language names itself, for the picker.
+fn native_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "English",
+        Lang::De => "Deutsch",
+        Lang::Fr => "Français",
+        Lang::Es => "Español",
+        Lang::PtBr => "Português (Brasil)",
+        Lang::Ja => "日本語",
+    }
+}
+
+/// [`page`] in `lang`: `<html lang>` and a row of links to the same page in
+/// the other languages (`?lang=…`).
+pub fn page_in(
+    lang: Lang,
+    status: StatusCode,
+    title: &str,
+    indexable: bool,
+    nav: Markup,
+    body: Markup,
+) -> Response {
     let doc = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -84,6 +111,16 @@ pub fn page(
                     nav { (nav) }
                 }
                 main { (body) }
+                footer.langs {
+                    @for l in Lang::ALL {
+                        @if l == lang {
+                            span.muted lang=(l.code()) { (native_name(l)) }
+                        } @else {
+                            a href=(format!("?lang={}", l.code())) lang=(l.code()) hreflang=(l.code()) { (native_name(l)) }
+                        }
+                        " "
+                    }
+                }
             }
         }
     };
@@ -123,7 +160,13 @@ pub fn secure_headers(h: &mut axum::http::HeaderMap, indexable: bool) {
 
 /// A short page that says one thing (errors, refusals).
 pub fn message(status: StatusCode, title: &str, text: &str) -> Response {
-    page(
+    message_in(Lang::En, status, title, text)
+}
+
+/// [`message`] in `lang`.
+pub fn message_in(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
+    page_in(
+        lang,
         status,
         title,
         false,

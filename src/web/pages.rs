@@ -17,7 +17,9 @@ use super::layout::{self, num, signed};
 use super::{parse_at, svg, Web};
 use crate::capital::decay::{growth, Scales};
 use crate::capital::message::{GuildId, MemberId};
+use crate::capital::reason;
 use crate::capital::settings::{Settings, Visibility};
+use crate::i18n::{Arg, Lang, Tr};
 use crate::service::{ReportMember, ReportView, ServiceError};
 
 /// Who is asking about which guild, once allowed.
@@ -28,31 +30,76 @@ pub(crate) struct Seen {
     pub viewer: Option<Viewer>,
     /// May search engines index this page?
     pub indexable: bool,
+    /// The page's language (see [`page_lang`]).
+    pub lang: Lang,
+}
+
+/// The language of a page: `?lang=xx`, else the browser's `Accept-Language`
+/// (its first language we speak, by weight), else the guild's `locale`
+/// setting, else English.
+pub(crate) fn page_lang(uri: &Uri, headers: &HeaderMap, setting: &str) -> Lang {
+    let asked = uri.query().and_then(|q| {
+        q.split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == "lang")
+            .and_then(|(_, v)| Lang::parse(v))
+    });
+    let browser = || {
+        let header = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())?;
+        let mut tags: Vec<(f64, Lang)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.split(';');
+                let lang = Lang::parse(it.next()?.trim())?;
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse().ok()))
+                    .unwrap_or(1.0);
+                Some((q, lang))
+            })
+            .collect();
+        // Stable: equal weights keep the header's order.
+        tags.sort_by(|a, b| b.0.total_cmp(&a.0));
+        tags.first().map(|t| t.1)
+    };
+    asked
+        .or_else(browser)
+        .or_else(|| crate::capital::settings::chosen_locale(setting))
+        .unwrap_or(Lang::En)
 }
 
 impl Seen {
     fn nav(&self) -> Markup {
         let g = self.guild;
+        let t = Tr(self.lang);
         html! {
-            a href=(format!("/g/{g}")) { "Standings" }
+            a href=(format!("/g/{g}")) { (t.s("web-nav-standings")) }
             @if self.viewer.as_ref().is_some_and(|v| v.is_moderator(g.get())) {
-                a href=(format!("/g/{g}/report")) { "Report" }
+                a href=(format!("/g/{g}/report")) { (t.s("web-nav-report")) }
             }
-            (account(self.viewer.as_ref()))
+            (account(self.viewer.as_ref(), t))
         }
     }
 
     fn page(&self, title: &str, body: Markup) -> Response {
-        layout::page(StatusCode::OK, title, self.indexable, self.nav(), body)
+        layout::page_in(
+            self.lang,
+            StatusCode::OK,
+            title,
+            self.indexable,
+            self.nav(),
+            body,
+        )
     }
 }
 
-fn account(viewer: Option<&Viewer>) -> Markup {
+fn account(viewer: Option<&Viewer>, t: Tr) -> Markup {
     html! {
         @match viewer {
             Some(v) => {
                 span.muted { (v.name) }
-                form.inline method="post" action="/logout" { button type="submit" { "Log out" } }
+                form.inline method="post" action="/logout" { button type="submit" { (t.s("web-log-out")) } }
             }
             None => {}
         }
@@ -116,6 +163,8 @@ pub(crate) async fn guard(
         .map_err(|e| failed(ServiceError::Invalid(e.to_string())))?;
     let viewer = web.sessions.viewer(headers);
     let vis = settings.web.visibility;
+    let lang = page_lang(uri, headers, &settings.locale);
+    let t = Tr(lang);
     match access(vis, need, guild.get(), viewer.as_ref()) {
         Ok(()) => Ok(Seen {
             guild,
@@ -128,18 +177,20 @@ pub(crate) async fn guard(
             indexable: settings.web.indexable && vis == Visibility::Public && need == Need::Page,
             settings,
             viewer,
+            lang,
         }),
         Err(Denied::Off) => Err(not_found()),
         Err(Denied::Login) => Err(login_redirect(
             uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
         )),
-        Err(Denied::Forbidden) => Err(layout::message(
+        Err(Denied::Forbidden) => Err(layout::message_in(
+            lang,
             StatusCode::FORBIDDEN,
-            "Not for you",
-            match need {
-                Need::Moderator => "This page is for the server's moderators (Manage Server).",
-                Need::Page => "This server shows its pages to its members only.",
-            },
+            &t.s("web-forbidden-title"),
+            &t.s(match need {
+                Need::Moderator => "web-forbidden-moderators",
+                Need::Page => "web-forbidden-members",
+            }),
         )),
     }
 }
@@ -233,24 +284,27 @@ pub async fn standings(
         }
         with_at(format!("/g/{g}"), &at_s, &more)
     };
+    let t = Tr(seen.lang);
+    let name = || Arg::from(seen.guild_name.as_str());
+    let count = p.total_members as u64;
     seen.page(
-        &format!("{} standings", seen.guild_name),
+        &t.a("web-standings-title", &[("guild", name())]),
         html! {
-            h1 { (seen.guild_name) " — standings" }
-            p.muted { "As of " (at.format("%Y-%m-%d %H:%M UTC")) ". "
-                (p.total_members) " member" @if p.total_members != 1 { "s" }
-                @if search.is_some() { " match" @if p.total_members == 1 { "es" } } "." }
+            h1 { (t.a("web-standings-heading", &[("guild", name())])) }
+            p.muted { (t.a("web-as-of", &[("at", at.format("%Y-%m-%d %H:%M UTC").to_string().into())])) " "
+                (t.a(if search.is_some() { "web-standings-matches" } else { "web-standings-members" }, &[("count", count.into())])) }
             form.inline method="get" action=(format!("/g/{g}")) {
-                input type="search" name="q" value=(search.unwrap_or("")) placeholder="Search by name" aria-label="Search by name";
+                input type="search" name="q" value=(search.unwrap_or("")) placeholder=(t.s("web-search-placeholder")) aria-label=(t.s("web-search-placeholder"));
                 @if let Some(a) = &at_s { input type="hidden" name="at" value=(a); }
-                button type="submit" { "Search" }
-                @if search.is_some() { a href=(with_at(format!("/g/{g}"), &at_s, &[])) { "All members" } }
+                @if seen.lang != Lang::En { input type="hidden" name="lang" value=(seen.lang.code()); }
+                button type="submit" { (t.s("web-search")) }
+                @if search.is_some() { a href=(with_at(format!("/g/{g}"), &at_s, &[])) { (t.s("web-all-members")) } }
             }
             div.card {
                 table id="standings" {
                     thead { tr {
-                        th.num { "#" } th { "Member" } th.num { "Standing" }
-                        th.num.hide-sm { "Recent" } th.num.hide-sm { "Lasting" } th { "Tier" }
+                        th.num { "#" } th { (t.s("web-col-member")) } th.num { (t.s("web-col-standing")) }
+                        th.num.hide-sm { (t.s("web-col-recent")) } th.num.hide-sm { (t.s("web-col-lasting")) } th { (t.s("web-col-tier")) }
                     } }
                     tbody {
                         @for r in &p.rows {
@@ -263,14 +317,14 @@ pub async fn standings(
                                 td { span.tier { (r.tier) } }
                             }
                         }
-                        @if p.rows.is_empty() { tr { td colspan="6" .muted { "Nobody here." } } }
+                        @if p.rows.is_empty() { tr { td colspan="6" .muted { (t.s("web-standings-empty")) } } }
                     }
                 }
             }
             nav.pager {
-                @if p.page > 1 { a rel="prev" href=(link(p.page - 1)) { "← Previous" } }
-                span.muted { "Page " (p.page) " of " (p.pages) }
-                @if p.page < p.pages { a rel="next" href=(link(p.page + 1)) { "Next →" } }
+                @if p.page > 1 { a rel="prev" href=(link(p.page - 1)) { (t.s("web-previous")) } }
+                span.muted { (t.a("web-page-of", &[("page", p.page.into()), ("pages", p.pages.into())])) }
+                @if p.page < p.pages { a rel="next" href=(link(p.page + 1)) { (t.s("web-next")) } }
             }
         },
     )
@@ -358,37 +412,46 @@ pub async fn member(
         })
         .collect();
     let in90 = proj.last().map(|p| p.1).unwrap_or(0.0);
+    let t = Tr(seen.lang);
+    // The English page keeps its words as they always were; the advice
+    // (`decay_advice`) is English prose from the service: shown in English
+    // pages only.
+    let english = seen.lang == Lang::En;
     seen.page(
         &b.member_name,
         html! {
             h1 { (b.member_name) " " span.tier { (b.tier) } }
-            p.muted { (seen.guild_name) " · as of " (at.format("%Y-%m-%d %H:%M UTC")) }
+            p.muted { (seen.guild_name) " · " (t.a("web-as-of-short", &[("at", at.format("%Y-%m-%d %H:%M UTC").to_string().into())])) }
             div.card { div.stats {
-                div.stat { b id="standing" { (num(b.standing)) } span { "standing" } }
-                div.stat { b { (num(b.recent)) } span { "recent (fast memory)" } }
-                div.stat { b { (num(b.lasting)) } span { "lasting (slow memory)" } }
-                div.stat { b { @if let Some(r) = b.rank { "#" (r) } @else { "—" } } span { "rank" } }
-                div.stat { b { (signed(b.trend_7d)) } span { "last 7 days" } }
-                div.stat { b id="solutions" { (b.solutions) } span { "accepted solutions" } }
+                div.stat { b id="standing" { (num(b.standing)) } span { (t.s("web-stat-standing")) } }
+                div.stat { b { (num(b.recent)) } span { (t.s("web-stat-recent")) } }
+                div.stat { b { (num(b.lasting)) } span { (t.s("web-stat-lasting")) } }
+                div.stat { b { @if let Some(r) = b.rank { "#" (r) } @else { "—" } } span { (t.s("web-stat-rank")) } }
+                div.stat { b { (signed(b.trend_7d)) } span { (t.s("web-stat-week")) } }
+                div.stat { b id="solutions" { (b.solutions) } span { (t.s("web-stat-solutions")) } }
             } }
             div.card {
-                h2 { "The next 90 days if nothing is deposited" }
-                (svg::line("Projected standing over the next 90 days", &proj, &levels, &ticks))
+                h2 { (t.s("web-projection-heading")) }
+                (svg::line(&t.s("web-projection-label"), &proj, &levels, &ticks))
                 p {
-                    "Standing would be " b { (num(in90)) } " in 90 days. "
+                    (t.a("web-projection-in90", &[("standing", num(in90).into())])) " "
                     @if let Some(d) = b.decay_date {
-                        "Falls below " (b.tier) "'s floor (" (num(b.tier_floor)) ") on " b { (d.format("%Y-%m-%d")) } ". "
+                        (t.a("web-projection-falls", &[
+                            ("tier", b.tier.as_str().into()),
+                            ("floor", num(b.tier_floor).into()),
+                            ("date", d.format("%Y-%m-%d").to_string().into()),
+                        ])) " "
                     }
-                    @if let Some(a) = &b.decay_advice { span.muted { "It " (a) "." } }
+                    @if english { @if let Some(a) = &b.decay_advice { span.muted { "It " (a) "." } } }
                     @if let (Some(n), Some(f)) = (&b.next_tier, b.next_tier_at) {
-                        " Next tier: " (n) " at " (num(f)) "."
+                        " " (t.a("web-next-tier", &[("tier", n.as_str().into()), ("floor", num(f).into())]))
                     }
                 }
             }
             div.card {
-                h2 { "History" }
+                h2 { (t.s("web-history")) }
                 table id="history" {
-                    thead { tr { th { "When" } th { "What" } th.num { "Amount" } th.hide-sm { "With" } th { "Why" } th { "" } } }
+                    thead { tr { th { (t.s("web-col-when")) } th { (t.s("web-col-what")) } th.num { (t.s("web-col-amount")) } th.hide-sm { (t.s("web-col-with")) } th { (t.s("web-col-why")) } th { "" } } }
                     tbody {
                         @for r in &h.rows {
                             tr {
@@ -400,15 +463,15 @@ pub async fn member(
                                         (Some(c), Some(n)) if !hidden.contains(&c) => {
                                             a href=(with_at(format!("/g/{g}/m/{c}"), &at_s, &[])) { (n) }
                                         }
-                                        (Some(_), _) => span.muted { "someone" },
+                                        (Some(_), _) => span.muted { (t.s("web-someone")) },
                                         _ => {}
                                     }
                                 }
-                                td.reason { (r.reason) }
-                                td { @if let Some(u) = &r.jump_url { a href=(u) rel="noopener noreferrer" { "Jump" } } }
+                                td.reason { (reason::render(seen.lang, &r.reason)) }
+                                td { @if let Some(u) = &r.jump_url { a href=(u) rel="noopener noreferrer" { (t.s("web-jump")) } } }
                             }
                         }
-                        @if h.rows.is_empty() { tr { td colspan="6" .muted { "No entries yet." } } }
+                        @if h.rows.is_empty() { tr { td colspan="6" .muted { (t.s("web-history-empty")) } } }
                     }
                 }
             }
@@ -491,10 +554,12 @@ pub async fn report(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+    let mut seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
         Ok(s) => s,
         Err(r) => return r,
     };
+    // The moderators' dashboard is not translated yet: English throughout.
+    seen.lang = Lang::En;
     let (at, at_s) = match at_param(q.at.as_deref()) {
         Ok(x) => x,
         Err(r) => return r,
@@ -645,10 +710,12 @@ pub async fn whatif(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+    let mut seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
         Ok(s) => s,
         Err(r) => return r,
     };
+    // The moderators' dashboard is not translated yet: English throughout.
+    seen.lang = Lang::En;
     let (at, at_s) = match at_param(q.at.as_deref()) {
         Ok(x) => x,
         Err(r) => return r,

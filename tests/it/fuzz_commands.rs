@@ -242,6 +242,7 @@ fn check_option_error(e: &ServiceError, allowed: &[&str], case: usize, what: &st
     );
     let named = match e {
         ServiceError::BadOption(o) => allowed.contains(&o.option),
+        ServiceError::Setting { option, .. } => allowed.contains(option),
         // Member lookups: an unknown or ambiguous name is an answer, not a failure.
         ServiceError::UnknownMember(_) => allowed.contains(&"member"),
         ServiceError::Invalid(t) => allowed.contains(&"member") && t.contains("matches several"),

@@ -302,3 +302,66 @@ async fn a_german_server_gets_its_decay_warnings_in_german() {
     assert!(dm.contains("Du bleibst Contributor mit etwa"), "{dm}");
     run.stop().await;
 }
+
+/// Ledger reasons are stored in English; a German member reads them in
+/// German (/history), and a German server's log channel gets German lines.
+#[tokio::test]
+async fn ledger_reasons_and_log_lines_are_german_for_german_readers() {
+    use crate::bot_moderation::{launch, set};
+    use goodwill_fake_discord::FakeDiscord;
+    const LOG: u64 = 900_000_000_000_000_012;
+    let (service, db) = crate::support::app().await;
+    let fake = FakeDiscord::start().await;
+    fake.guild_create_in(
+        GUILD,
+        "Gilde",
+        &[(GENERAL, "allgemein"), (LOG, "mod-log")],
+        "de",
+    );
+    let run = launch(&fake, &service).await;
+    set(&service, "log.channel_id", &LOG.to_string()).await;
+    // Enabling starts the log at the ledger's end.
+    service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
+    let ask = |user: FakeUser, cmd: Cmd| {
+        let fake = &fake;
+        async move {
+            let id = fake.interaction_create(GUILD, GENERAL, &user, perms::MEMBER, cmd);
+            fake.wait_for_answer(id, T).await.expect("an answer")
+        }
+    };
+    let eva = FakeUser::new(302, "eva").with_locale("de");
+    ask(
+        dora(),
+        Cmd::new("kudos")
+            .user("member", &eva)
+            .str("reason", "für die Hilfe"),
+    )
+    .await;
+
+    // The log channel: the server's language, the reason's notes too.
+    crate::bot::eventually("the kudos line in the log channel", || async {
+        !fake.channel_messages(LOG).is_empty()
+    })
+    .await;
+    let log = fake.channel_messages(LOG)[0]["content"].to_string();
+    assert!(log.contains("🎉 Kudos: dora → eva"), "{log}");
+    assert!(log.contains("für die Hilfe"), "{log}");
+    assert!(log.contains("Gewicht des Gebenden ×"), "{log}");
+    assert!(!log.contains("giver weight"), "{log}");
+
+    // /history: the member's language; the stored reason stays English.
+    let history = text(&ask(eva.clone(), Cmd::new("history")).await);
+    assert!(history.contains("Gewicht des Gebenden ×"), "{history}");
+    assert!(!history.contains("giver weight"), "{history}");
+    let stored: String =
+        sqlx::query_scalar("SELECT reason FROM ledger WHERE guild_id = $1 AND kind = 'kudos'")
+            .bind(GUILD as i64)
+            .fetch_one(&db.store.pool)
+            .await
+            .unwrap();
+    assert!(stored.contains("giver weight ×"), "{stored}");
+    // The same entry for an English reader: the stored text.
+    let en = text(&ask(eve(), Cmd::new("history").user("member", &eva)).await);
+    assert!(en.contains("giver weight ×"), "{en}");
+    run.stop().await;
+}

@@ -335,7 +335,29 @@ async fn web_pages_visibility_login_api_and_browser() {
             .await
             .unwrap();
         assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;") && !dom.contains("<img"));
+        // ?lang=de: the page in German.
+        let dom = dump_dom(&format!("{}{standings}&lang=de", s.base))
+            .await
+            .unwrap();
+        assert!(
+            dom.contains("— Rangliste") && dom.contains(r#"<html lang="de">"#),
+            "{dom}"
+        );
     }
+    // The browser's Accept-Language picks the language too; English stays
+    // the default, with a link row to the others.
+    let html = client()
+        .get(format!("{}{standings}", s.base))
+        .header(header::ACCEPT_LANGUAGE, "fr-CH, fr;q=0.9, en;q=0.8")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("— classement") && html.contains(r#"<html lang="fr">"#));
+    let html = get(&s, &standings, None).await.text().await.unwrap();
+    assert!(html.contains("— standings") && html.contains(r#"href="?lang=ja""#));
 
     // The report: anonymous -> login; a member -> 403; a moderator -> 200.
     let report = format!("/g/{GUILD}/report?at={day}");

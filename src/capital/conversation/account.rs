@@ -6,6 +6,7 @@
 
 use super::{Conversation, ConversationId, Conversations, Event, HelpShown, Placement};
 use crate::capital::message::MemberId;
+use crate::capital::reason::{Conv, Evidence, HelpHow};
 use crate::capital::signal::{EntryKind, Rule, Signal};
 
 /// What reasons need besides the conversations: member and channel names.
@@ -16,7 +17,7 @@ pub struct Names<'a> {
 
 impl Names<'_> {
     /// "Ann's question (conversation 123 opened 2024-11-28 07:35 UTC in #help)"
-    fn conversation(&self, c: &Conversation) -> String {
+    fn conversation(&self, c: &Conversation) -> Conv {
         c.describe(&(self.member)(c.opener), self.channel)
     }
 }
@@ -34,15 +35,16 @@ pub fn event_signals(events: &[Event], convs: &Conversations, names: &Names) -> 
             } => {
                 let c = convs.get(conversation)?;
                 let asked = c.ask.as_ref().map_or("", |a| a.evidence.as_str());
+                let evidence = Evidence::Answered {
+                    conversation: names.conversation(c),
+                    by: (names.member)(responder),
+                    asked: asked.to_string(),
+                };
                 Some(Signal::new(
                     EntryKind::Request,
                     opener,
                     Rule::RequestAnswered,
-                    format!(
-                        "{}; first answered by {}; asked: {asked}",
-                        names.conversation(c),
-                        (names.member)(responder)
-                    ),
+                    evidence.to_string(),
                 ))
             }
             Event::Helped {
@@ -54,21 +56,19 @@ pub fn event_signals(events: &[Event], convs: &Conversations, names: &Names) -> 
             } => {
                 let c = convs.get(conversation)?;
                 let (rule, how) = match shown {
-                    HelpShown::Answered => (Rule::HelpfulAnswered, "answered them"),
-                    HelpShown::InThread => (Rule::HelpfulInThread, "answered in their thread"),
-                    HelpShown::AnsweredBack => (Rule::HelpfulAnsweredBack, "they answered back"),
-                    HelpShown::Thanked => (Rule::HelpfulThanked, "they said thanks"),
+                    HelpShown::Answered => (Rule::HelpfulAnswered, HelpHow::Answered),
+                    HelpShown::InThread => (Rule::HelpfulInThread, HelpHow::InThread),
+                    HelpShown::AnsweredBack => (Rule::HelpfulAnsweredBack, HelpHow::AnsweredBack),
+                    HelpShown::Thanked => (Rule::HelpfulThanked, HelpHow::Thanked),
                 };
-                let mut sig = Signal::new(
-                    EntryKind::HelpfulReply,
-                    helper,
-                    rule,
-                    format!(
-                        "helped with {}; {how}; helper #{nth} in it",
-                        names.conversation(c)
-                    ),
-                )
-                .with_counterpart(opener);
+                let evidence = Evidence::Helped {
+                    conversation: names.conversation(c),
+                    how,
+                    nth,
+                };
+                let mut sig =
+                    Signal::new(EntryKind::HelpfulReply, helper, rule, evidence.to_string())
+                        .with_counterpart(opener);
                 sig.magnitude = 1.0 / nth.max(1) as f64;
                 Some(sig)
             }
@@ -86,7 +86,7 @@ pub fn own_question(
     names: &Names,
 ) -> Option<String> {
     let c = convs.get(conversation)?;
-    (c.opener == author && c.asked()).then(|| names.conversation(c))
+    (c.opener == author && c.asked()).then(|| names.conversation(c).to_string())
 }
 
 /// Why a request detection saw in this message is not charged now: questions

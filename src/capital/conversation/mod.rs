@@ -30,6 +30,7 @@ mod ledger_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::capital::reason::Conv;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -203,21 +204,13 @@ impl Conversation {
 
     /// "Ann's question, conversation opened 10:02 in #help" — how reasons
     /// name a conversation.
-    pub fn describe(&self, opener_name: &str, channel_name: &str) -> String {
-        let what = if self.asked() {
-            "question"
-        } else {
-            "conversation"
-        };
-        let place = if channel_name.is_empty() {
-            String::new()
-        } else {
-            format!(" in #{channel_name}")
-        };
-        format!(
-            "{opener_name}'s {what}, conversation {} opened {}{place}",
-            self.id,
-            self.opened_at.format("%Y-%m-%d %H:%M UTC")
-        )
+    pub fn describe(&self, opener_name: &str, channel_name: &str) -> Conv {
+        Conv {
+            opener: opener_name.to_string(),
+            question: self.asked(),
+            id: self.id.0.get(),
+            opened: self.opened_at,
+            channel: channel_name.to_string(),
+        }
     }
 }

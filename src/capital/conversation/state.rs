@@ -1,6 +1,7 @@
 //! The conversations of one guild and the recent turns of each channel: the
 //! memory placement reads, and what each placed message changes.
 
+use crate::capital::setting_error::SettingError;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
@@ -56,7 +57,7 @@ impl Default for ConversationSettings {
 }
 
 impl ConversationSettings {
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SettingError> {
         let bounded = [
             (
                 "conversation.window_minutes",
@@ -104,7 +105,10 @@ impl ConversationSettings {
         ];
         for (key, v, lo, hi) in bounded {
             if !(lo..=hi).contains(&v) {
-                return Err(format!("{key} must be between {lo} and {hi} (got {v})"));
+                return Err(SettingError::new(
+                    "setting-between-got",
+                    &[("key", &key), ("lo", &lo), ("hi", &hi), ("got", &v)],
+                ));
             }
         }
         Ok(())

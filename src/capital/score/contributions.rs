@@ -5,6 +5,7 @@ use super::memory::{count_since, hours, ScoringMemory};
 use super::{Decision, Eval};
 use crate::capital::decay::days_between;
 use crate::capital::message::{created_at, MemberId};
+use crate::capital::reason::Note;
 use crate::capital::settings::Settings;
 use crate::capital::signal::EntryKind;
 use chrono::{DateTime, Utc};
@@ -26,7 +27,7 @@ impl ScoringMemory {
         let share = sig.magnitude.clamp(0.0, 1.0);
         let mut factor = share;
         if share < 1.0 {
-            notes.push(format!("shared with earlier helpers ×{share:.2}"));
+            notes.push(Note::SharedWithEarlierHelpers { share });
         }
         let prior = count_since(
             self.help_given.get(&(sig.member, asker)),
@@ -39,23 +40,16 @@ impl ScoringMemory {
         if prior > 0 && !mutual {
             let f = sc.pair_decay_helped.powi(prior.min(1000) as i32);
             factor *= f;
-            notes.push(format!(
-                "help #{} to this member in {} d ×{f:.3}",
-                prior + 1,
-                sc.pair_window_days
-            ));
+            notes.push(Note::HelpRepeat {
+                n: prior + 1,
+                days: sc.pair_window_days,
+                factor: f,
+            });
         } else if prior > 0 {
-            notes.push(format!(
-                "help #{} to this member, not damped: help went both ways",
-                prior + 1
-            ));
+            notes.push(Note::HelpRepeatMutual { n: prior + 1 });
         }
         let held = self.new_asker(asker, sig.member, at, ev.s, &mut factor, &mut notes);
-        let reason = if notes.is_empty() {
-            ev.base_reason()
-        } else {
-            format!("{}; {}", ev.base_reason(), notes.join(", "))
-        };
+        let reason = ev.reason(notes);
         vec![ev
             .entry(
                 sig.kind,
@@ -78,17 +72,18 @@ impl ScoringMemory {
         at: DateTime<Utc>,
         s: &Settings,
         factor: &mut f64,
-        notes: &mut Vec<String>,
+        notes: &mut Vec<Note>,
     ) -> f64 {
         let sc = &s.scoring;
         let account_days = days_between(created_at(asker.get()), at);
         if account_days >= sc.established_account_days {
             return 0.0;
         }
-        if let Some(life) = self.life_note(asker, helper, s) {
-            notes.push(format!(
-                "asker's account is new ({account_days:.0} d old) {life}"
-            ));
+        if let Some(others) = self.life_shown(asker, helper, s) {
+            notes.push(Note::NewAskerWithLife {
+                age: account_days,
+                others,
+            });
             return 0.0;
         }
         let (trust, why) = self.trust_of(asker, at, s);
@@ -98,9 +93,12 @@ impl ScoringMemory {
         if self.holds(asker, helper, at, s) {
             let held = *factor * (1.0 - trust);
             *factor *= trust;
-            notes.push(format!(
-                "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2} now"
-            ));
+            notes.push(Note::NewAsker {
+                age: account_days,
+                why,
+                trust,
+                held: true,
+            });
             notes.push(Self::held_note(
                 EntryKind::HelpfulReply,
                 asker,
@@ -113,9 +111,12 @@ impl ScoringMemory {
         let trust = trust.max(sc.helped_giver_trust);
         if trust < 1.0 {
             *factor *= trust;
-            notes.push(format!(
-                "asker's account is new ({account_days:.0} d old; {why}) ×{trust:.2}"
-            ));
+            notes.push(Note::NewAsker {
+                age: account_days,
+                why,
+                trust,
+                held: false,
+            });
         }
         0.0
     }
@@ -144,7 +145,7 @@ impl ScoringMemory {
             sig.member,
             sig.counterpart,
             amount,
-            ev.base_reason(),
+            ev.reason(Vec::new()),
         )]
     }
 }

@@ -2,6 +2,7 @@
 
 use super::memory::ScoringMemory;
 use super::{Decision, Eval};
+use crate::capital::reason::Note;
 use crate::capital::standing::ask_cost;
 
 impl ScoringMemory {
@@ -17,11 +18,10 @@ impl ScoringMemory {
             sig.member,
             None,
             -cost,
-            format!(
-                "{}; ask #{k} in {} h",
-                ev.base_reason(),
-                s.scoring.escalation_window_hours
-            ),
+            ev.reason(vec![Note::Ask {
+                k,
+                hours: s.scoring.escalation_window_hours,
+            }]),
         )]
     }
 }
@@ -34,7 +34,7 @@ pub(super) fn self_promotion(ev: &Eval) -> Vec<Decision> {
         sig.member,
         None,
         -ev.s.scoring.self_promotion,
-        ev.base_reason(),
+        ev.reason(Vec::new()),
     )]
 }
 
@@ -48,6 +48,6 @@ pub(super) fn broadcast(ev: &Eval) -> Vec<Decision> {
         sig.member,
         None,
         -ev.s.scoring.broadcast * m,
-        format!("{}; audience ×{m}", ev.base_reason()),
+        ev.reason(vec![Note::Audience { factor: m }]),
     )]
 }

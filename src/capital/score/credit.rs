@@ -18,6 +18,7 @@ use super::memory::{count_since, hours, unordered, ScoringMemory};
 use super::{Decision, Eval};
 use crate::capital::decay::Scales;
 use crate::capital::message::MemberId;
+use crate::capital::reason::{Note, Reason};
 use crate::capital::settings::{ScoringSettings, Settings};
 use crate::capital::signal::EntryKind;
 use crate::capital::standing::giver_weight;
@@ -25,7 +26,7 @@ use crate::capital::standing::giver_weight;
 /// One step of the credit rule: a multiplier and the note that explains it.
 struct Factor {
     value: f64,
-    note: String,
+    note: Note,
 }
 
 /// Evidence of help between a giver and a receiver at the credit's time.
@@ -42,7 +43,7 @@ struct Help {
 /// notes the entry's reason lists.
 struct Steps {
     factor: f64,
-    notes: Vec<String>,
+    notes: Vec<Note>,
 }
 
 impl Steps {
@@ -72,16 +73,16 @@ impl Steps {
             if kind == EntryKind::Thanks {
                 let bonus = sc.answer_bonus * w * self.factor;
                 amount += bonus;
-                self.notes.push(format!("answer bonus +{bonus:.2}"));
+                self.notes.push(Note::AnswerBonus { bonus });
             } else {
-                self.notes.push("follows help".into());
+                self.notes.push(Note::FollowsHelp);
             }
         } else if sc.unverified_thanks_factor != 1.0 {
             amount *= sc.unverified_thanks_factor;
-            self.notes.push(format!(
-                "no help by the receiver to the giver seen in {} h ×{}",
-                sc.help_window_hours, sc.unverified_thanks_factor
-            ));
+            self.notes.push(Note::Unverified {
+                hours: sc.help_window_hours,
+                factor: sc.unverified_thanks_factor,
+            });
         }
         amount
     }
@@ -136,7 +137,7 @@ impl ScoringMemory {
             steps.notes.push(Self::held_note(kind, giver, at, held, s));
         }
         let amount = full - held;
-        let reason = format!("{}; {}", ev.base_reason(), steps.notes.join(", "));
+        let reason = ev.reason(steps.notes);
         let mut out = vec![ev
             .entry(kind, receiver, Some(giver), amount, reason)
             .with_held(held)];
@@ -239,7 +240,7 @@ impl ScoringMemory {
         if help.mutual {
             return Some(Factor {
                 value: 1.0,
-                note: format!("repeat #{n} for this pair, not damped: help went both ways"),
+                note: Note::PairRepeatMutual { n },
             });
         }
         let d = if help.helped {
@@ -250,7 +251,7 @@ impl ScoringMemory {
         let f = d.powi(prior.min(1000) as i32);
         Some(Factor {
             value: f,
-            note: format!("repeat #{n} for this pair ×{f:.3}"),
+            note: Note::PairRepeat { n, factor: f },
         })
     }
 
@@ -261,7 +262,7 @@ impl ScoringMemory {
         let w = giver_weight(standing, &s.scoring);
         Factor {
             value: w,
-            note: format!("giver weight ×{w:.2}"),
+            note: Note::GiverWeight { weight: w },
         }
     }
 
@@ -280,9 +281,9 @@ impl ScoringMemory {
             // for is the heart of a help channel: their word counts.
             trust = s.scoring.helped_giver_trust;
         }
-        (trust < 1.0).then(|| Factor {
+        (trust < 1.0).then_some(Factor {
             value: trust,
-            note: format!("new giver ({why}) ×{trust:.2}"),
+            note: Note::NewGiver { why, trust },
         })
     }
 
@@ -303,11 +304,11 @@ impl ScoringMemory {
             .powi((given + 1 - sc.giver_daily_budget).min(1000) as i32);
         Some(Factor {
             value: f,
-            note: format!(
-                "giver's credit #{} in 24 h, over the budget of {} ×{f:.3}",
-                given + 1,
-                sc.giver_daily_budget
-            ),
+            note: Note::OverBudget {
+                n: given + 1,
+                budget: sc.giver_daily_budget,
+                factor: f,
+            },
         })
     }
 
@@ -323,10 +324,12 @@ impl ScoringMemory {
         let (members, outside) = self.graph.closed_group(giver, receiver, at, s)?;
         Some(Factor {
             value: sc.group_factor,
-            note: format!(
-                "closed group: credit comes back to the giver through others (a loop of {members} members), {outside} outside giver(s) in {} d ×{}",
-                sc.group_window_days, sc.group_factor
-            ),
+            note: Note::ClosedGroup {
+                members,
+                outside,
+                days: sc.group_window_days,
+                factor: sc.group_factor,
+            },
         })
     }
 
@@ -364,10 +367,12 @@ impl ScoringMemory {
                     m,
                     Some(c),
                     bonus,
-                    format!(
-                        "mutual exchange with {c}: both gain +{bonus:.2} ({} of the credit)",
-                        sc.reciprocity_bonus
-                    ),
+                    Reason::Mutual {
+                        with: c.to_string(),
+                        bonus,
+                        share: sc.reciprocity_bonus,
+                    }
+                    .to_string(),
                 )
             })
             .collect()

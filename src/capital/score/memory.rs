@@ -15,6 +15,7 @@ use super::vesting::{is_vested, Vesting};
 use super::EntryDraft;
 use crate::capital::decay::{days_between, growth, Scales};
 use crate::capital::message::{MemberId, MessageId};
+use crate::capital::reason::Trust;
 use crate::capital::settings::{ScoringSettings, Settings};
 use crate::capital::signal::EntryKind;
 
@@ -106,7 +107,7 @@ impl ScoringMemory {
     /// grows with tenure (days since their first own entry) or with standing of
     /// their own, whichever is further along. An account that only ever thanks
     /// (no entry of its own) stays at the newcomer weight.
-    pub fn trust_of(&self, member: MemberId, t: DateTime<Utc>, s: &Settings) -> (f64, String) {
+    pub fn trust_of(&self, member: MemberId, t: DateTime<Utc>, s: &Settings) -> (f64, Trust) {
         let sc = &s.scoring;
         let tenure = self
             .first_own
@@ -119,9 +120,9 @@ impl ScoringMemory {
         let f = by_tenure.max(by_history);
         let trust = sc.newcomer_giver_weight + (1.0 - sc.newcomer_giver_weight) * f;
         let why = if self.first_own.contains_key(&member) {
-            format!("{tenure:.1} d tenure, standing {standing:.1}")
+            Trust::Tenure { tenure, standing }
         } else {
-            "no entry of its own yet".to_string()
+            Trust::NoEntryYet
         };
         (trust, why)
     }

@@ -30,6 +30,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::message::{ChannelId, MemberId, MessageId};
+use super::reason::{Evidence, Note, Reason};
 use super::settings::Settings;
 use super::signal::{EntryKind, Signal};
 
@@ -161,9 +162,14 @@ impl Eval<'_> {
         self.src.at
     }
 
-    /// "rule (evidence)": how every reason built from a signal begins.
-    fn base_reason(&self) -> String {
-        format!("{} ({})", self.sig.rule, self.sig.evidence)
+    /// "rule (evidence); notes": every reason built from a signal.
+    fn reason(&self, notes: Vec<Note>) -> String {
+        Reason::signal(
+            self.sig.rule,
+            Evidence::Text(self.sig.evidence.clone()),
+            notes,
+        )
+        .to_string()
     }
 
     /// The signal, not credited, with why.

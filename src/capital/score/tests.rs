@@ -367,7 +367,7 @@ fn trust_grows_with_standing_whatever_the_tenure() {
     with_standing(&mut g, MemberId(22), -4.0);
     let (trust, why) = g.memory.trust_of(MemberId(20), at(0), &s);
     assert!((trust - (0.03 + 0.97 * 0.2)).abs() < 1e-9, "{trust}");
-    assert_eq!(why, "0.0 d tenure, standing 1.0");
+    assert_eq!(why.to_string(), "0.0 d tenure, standing 1.0");
     // giver_history_scale (5) of standing is full trust.
     assert_eq!(g.memory.trust_of(MemberId(21), at(0), &s).0, 1.0);
     // Negative standing is no history.

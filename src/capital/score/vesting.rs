@@ -30,6 +30,7 @@ use super::memory::{hours, ScoringMemory};
 use super::EntryDraft;
 use crate::capital::decay::days_between;
 use crate::capital::message::{created_at, MemberId};
+use crate::capital::reason::{Note, Reason, Role};
 use crate::capital::settings::{ScoringSettings, Settings};
 use crate::capital::signal::EntryKind;
 
@@ -146,16 +147,13 @@ impl ScoringMemory {
         sc.vesting_days > 0.0 && is_young(member, at, sc) && !self.vesting.has_life(member, to, sc)
     }
 
-    /// For a new account that has shown a life of its own (vesting on): how,
-    /// for the reason of a credit owed to `to` that is not held back.
-    pub(super) fn life_note(&self, member: MemberId, to: MemberId, s: &Settings) -> Option<String> {
+    /// For a new account that has shown a life of its own (vesting on): with
+    /// how many other established members, for the reason of a credit owed
+    /// to `to` that is not held back.
+    pub(super) fn life_shown(&self, member: MemberId, to: MemberId, s: &Settings) -> Option<usize> {
         let sc = &s.scoring;
-        (sc.vesting_days > 0.0 && self.vesting.has_life(member, to, sc)).then(|| {
-            format!(
-                "but has dealt with {} other established members: full credit",
-                self.vesting.others(member, to)
-            )
-        })
+        (sc.vesting_days > 0.0 && self.vesting.has_life(member, to, sc))
+            .then(|| self.vesting.others(member, to))
     }
 
     /// The note an entry with held credit carries.
@@ -165,15 +163,15 @@ impl ScoringMemory {
         at: DateTime<Utc>,
         held: f64,
         s: &Settings,
-    ) -> String {
+    ) -> Note {
         let sc = &s.scoring;
-        let age = days_between(created_at(member.get()), at);
-        format!(
-            "{}'s account is new ({age:.0} d old): +{held:.2} more held until it deals with {} other established members (lapses after {} d)",
-            role(kind),
-            sc.vesting_partners,
-            sc.vesting_days
-        )
+        Note::Held {
+            role: role(kind),
+            age: days_between(created_at(member.get()), at),
+            held,
+            partners: sc.vesting_partners,
+            days: sc.vesting_days,
+        }
     }
 
     /// After `e` was recorded: the held credits it releases. Each is an entry
@@ -207,17 +205,16 @@ impl ScoringMemory {
 }
 
 /// Who the new account is to the member a credit of `kind` is owed to.
-fn role(kind: EntryKind) -> &'static str {
+fn role(kind: EntryKind) -> Role {
     if kind == EntryKind::HelpfulReply {
-        "the asker"
+        Role::Asker
     } else {
-        "the giver"
+        Role::Giver
     }
 }
 
 /// The vesting of a held credit: the rest of `original`'s amount, now.
 fn vested(original: &EntryDraft, others: usize, at: DateTime<Utc>) -> EntryDraft {
-    let who = role(original.kind);
     EntryDraft {
         kind: original.kind,
         member: original.member,
@@ -226,11 +223,13 @@ fn vested(original: &EntryDraft, others: usize, at: DateTime<Utc>) -> EntryDraft
         at,
         channel_id: original.channel_id,
         message_id: original.message_id,
-        reason: format!(
-            "held credit vested: this {} of {} was written while {who}'s account was new; {who} has since dealt with {others} other established members",
-            original.kind.as_str().replace('_', " "),
-            original.at.format("%Y-%m-%d %H:%M UTC"),
-        ),
+        reason: Reason::Vested {
+            kind: original.kind.as_str().to_string(),
+            at: original.at,
+            role: role(original.kind),
+            others,
+        }
+        .to_string(),
         idem_key: format!("{VEST}{}", original.idem_key),
         reverses: None,
         held: 0.0,

@@ -15,9 +15,6 @@ use crate::discord::events::{ChannelNames, ForumPost};
 use crate::discord::{convert, Context, Error};
 use crate::service::{MarkRequest, SolutionOutcome};
 
-/// Shown in the server's audit log when the bot tags or archives a post.
-const AUDIT_REASON: &str = "Goodwill: marked as solved";
-
 /// A moderator for solutions: Manage Threads (who may tag and close posts)
 /// or Manage Server.
 fn may_moderate_threads(ctx: Context<'_>) -> bool {
@@ -145,9 +142,11 @@ async fn tag_solved(
     }
     // Remembered first: the THREAD_UPDATE this causes is the bot's own.
     channels.set_applied(thread, applied.clone());
+    let audit_reason = super::guild_tr(ctx).s("audit-solved");
     let mut edit = serenity::EditThread::new()
         .applied_tags(applied.into_iter().map(serenity::ForumTagId::new))
-        .audit_log_reason(AUDIT_REASON);
+        // Shown in the server's audit log, in the server's language.
+        .audit_log_reason(&audit_reason);
     if forum.archive_on_solve {
         edit = edit.archived(true);
     }

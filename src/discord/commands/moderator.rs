@@ -33,7 +33,7 @@ pub async fn report(
     ctx.defer_ephemeral().await?;
     let view = ctx.data().service.report(guild, window, Utc::now()).await?;
     // The same files as `goodwill report --csv --chart`.
-    let (csv, png) = crate::render::report_files(&view)
+    let (csv, png) = crate::render::report_files_in(&view, member_tr(ctx).0)
         .map_err(|e| anyhow::anyhow!("rendering the report chart: {e}"))?;
     ctx.send(
         CreateReply::default()
@@ -253,11 +253,11 @@ pub async fn preview(
 }
 
 /// The what-if as one message: as many rows as fit in Discord's 2000
-/// characters, else the whole table as a text file (the table itself is the
-/// CLI's, in English; the words around it in the moderator's language `t`).
+/// characters, else the whole table as a text file; in the moderator's
+/// language `t` (keys, values and names as they are).
 fn whatif_reply(view: &crate::service::moderation::WhatIfView, t: crate::i18n::Tr) -> CreateReply {
     for rows in [15, 10, 5] {
-        let text = crate::render::moderation::whatif(view, rows);
+        let text = crate::render::moderation::whatif_in(view, rows, t);
         // A stray fence in a value must not end the code block.
         let msg = format!(
             "```\n{}\n```",
@@ -267,7 +267,7 @@ fn whatif_reply(view: &crate::service::moderation::WhatIfView, t: crate::i18n::T
             return CreateReply::default().content(msg);
         }
     }
-    let text = crate::render::moderation::whatif(view, 0);
+    let text = crate::render::moderation::whatif_in(view, 0, t);
     CreateReply::default()
         .content(t.a(
             "config-whatif-file",
