@@ -21,3 +21,15 @@ pub mod signal;
 pub mod standing;
 pub mod vacation;
 pub mod why;
+
+/// A small deterministic generator for the randomised equivalence tests
+/// (xorshift64): `next(n)` is in `0..n`. Same seed, same sequence.
+#[cfg(test)]
+pub(crate) fn test_rng(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}

@@ -407,13 +407,7 @@ fn a_question_asking_what_a_thing_is_right_after_a_question_is_ones_own() {
 /// and then, conversations restored, settings changed midway.
 #[test]
 fn forgetting_by_time_order_matches_the_scan() {
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut next = crate::capital::test_rng(0x2545_F491_4F6C_DD1D);
     let mut fast = Conversations::default();
     let mut scan = Conversations::default();
     scan.forget_by_scan = true;

@@ -382,13 +382,7 @@ mod tests {
     #[test]
     fn pruning_changes_no_answer() {
         let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::capital::test_rng(0x2545_F491_4F6C_DD1D);
         let mut settings = crate::config::default_settings();
         settings.scoring.group_window_days = 5.0;
         let window = hours(settings.scoring.group_window_days * 24.0);
@@ -430,13 +424,7 @@ mod tests {
     #[test]
     fn loop_search_agrees_with_the_full_reach() {
         let t0 = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::capital::test_rng(0x9E37_79B9_7F4A_7C15);
         let (mut damped, mut longest) = (0, 0);
         for case in 0..400 {
             let members = 3 + next(12);
