@@ -364,6 +364,28 @@ pub(crate) fn today() -> &'static str {
         [Utc::now().weekday().num_days_from_monday() as usize]
 }
 
+/// `member` just above the Contributor floor (5) by an adjustment from
+/// `moderator` at `now` — so they fall within days — opted in to the digest
+/// DM, and the digest due today at 00 UTC in `DIGEST`.
+pub(crate) async fn about_to_drop_with_a_digest_due(
+    service: &Goodwill,
+    member: MemberId,
+    moderator: MemberId,
+    now: chrono::DateTime<Utc>,
+) {
+    service
+        .adjust(GuildId(GUILD), moderator, member, 5.2, "seed", 1, now)
+        .await
+        .unwrap();
+    service
+        .set_digest_dm(GuildId(GUILD), member, true, now)
+        .await
+        .unwrap();
+    set(service, "digest.weekday", today()).await;
+    set(service, "digest.hour_utc", "0").await;
+    set(service, "digest.channel_id", &DIGEST.to_string()).await;
+}
+
 #[tokio::test]
 async fn the_digest_goes_out_once_even_across_a_restart() {
     init_tracing();
@@ -374,25 +396,7 @@ async fn the_digest_goes_out_once_even_across_a_restart() {
         .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service
-        .adjust(
-            GuildId(GUILD),
-            MemberId(103),
-            MemberId(102),
-            5.2,
-            "seed",
-            1,
-            now,
-        )
-        .await
-        .unwrap();
-    service
-        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
-        .await
-        .unwrap();
-    set(&service, "digest.weekday", today()).await;
-    set(&service, "digest.hour_utc", "0").await;
-    set(&service, "digest.channel_id", &DIGEST.to_string()).await;
+    about_to_drop_with_a_digest_due(&service, MemberId(102), MemberId(103), now).await;
     set(&service, "log.channel_id", &LOG.to_string()).await;
     service.take_log_lines(GuildId(GUILD), 1).await.unwrap();
     let preview = service.digest_preview(GuildId(GUILD), now).await.unwrap();
@@ -668,25 +672,7 @@ async fn a_digest_discord_refuses_is_posted_once_after_the_fix() {
         .upsert_guild(GuildId(GUILD), "Test Guild")
         .await
         .unwrap();
-    service
-        .adjust(
-            GuildId(GUILD),
-            MemberId(103),
-            MemberId(102),
-            5.2,
-            "seed",
-            1,
-            now,
-        )
-        .await
-        .unwrap();
-    service
-        .set_digest_dm(GuildId(GUILD), MemberId(102), true, now)
-        .await
-        .unwrap();
-    set(&service, "digest.weekday", today()).await;
-    set(&service, "digest.hour_utc", "0").await;
-    set(&service, "digest.channel_id", &DIGEST.to_string()).await;
+    about_to_drop_with_a_digest_due(&service, MemberId(102), MemberId(103), now).await;
 
     let fake = FakeDiscord::start().await;
     fake_guild(&fake);

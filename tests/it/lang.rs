@@ -247,31 +247,13 @@ async fn refusals_and_moderator_answers_follow_the_member_and_posts_the_locale_s
 
 #[tokio::test]
 async fn a_german_server_gets_its_decay_warnings_in_german() {
-    use crate::bot_moderation::{launch, set, today, DIGEST};
+    use crate::bot_moderation::{about_to_drop_with_a_digest_due, launch, DIGEST};
     use goodwill_fake_discord::FakeDiscord;
     let (service, _db) = crate::support::app().await;
     let now = chrono::Utc::now();
     service.upsert_guild(GuildId(GUILD), "Gilde").await.unwrap();
     // Eve just above the Contributor floor (5): she falls within days.
-    service
-        .adjust(
-            GuildId(GUILD),
-            MemberId(301),
-            MemberId(302),
-            5.2,
-            "seed",
-            1,
-            now,
-        )
-        .await
-        .unwrap();
-    service
-        .set_digest_dm(GuildId(GUILD), MemberId(302), true, now)
-        .await
-        .unwrap();
-    set(&service, "digest.weekday", today()).await;
-    set(&service, "digest.hour_utc", "0").await;
-    set(&service, "digest.channel_id", &DIGEST.to_string()).await;
+    about_to_drop_with_a_digest_due(&service, MemberId(302), MemberId(301), now).await;
 
     let fake = FakeDiscord::start().await;
     fake.guild_create_in(
