@@ -56,6 +56,15 @@ pub(super) fn nick_like(s: &str) -> bool {
     }) || s.chars().skip(1).any(|c| c.is_uppercase()) && s.chars().any(|c| c.is_lowercase())
 }
 
+/// A first word written like a short form of a nick: capitalised, the rest
+/// lower case letters, at least four of them ("Harry", not "So" or "HTTP").
+fn short_form(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| c.is_uppercase())
+        && s.chars().count() >= 4
+        && cs.all(|c| c.is_lowercase())
+}
+
 /// How closely a written name matched a member's name (higher is closer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum NameMatch {
@@ -245,6 +254,10 @@ impl Detector {
             let edge =
                 i == 0 || Some(i) == last || (i == 1 && (pcs[0].at_sign || pcs[0].addressing));
             let loose = is_near || marked;
+            // A capitalised first word may be a short form of a recent
+            // speaker's nick ("Harry if i was…" to HarryBolles), as IRC
+            // users shorten long nicks; a typo there is too weak a sign.
+            let first_short = i == 0 && !loose && short_form(pc.name);
             if !(loose || edge) {
                 // Elsewhere only distinctive nicks, matched exactly.
                 if !nick_like(pc.name) || alnum_len(pc.name) < 3 {
@@ -254,7 +267,10 @@ impl Detector {
             if self.never_a_name(pc.name) {
                 continue;
             }
-            if let Some((p, how)) = self.resolve_piece(pc, loose, speakers) {
+            if let Some((p, how)) = self.resolve_piece(pc, loose || first_short, speakers) {
+                if first_short && how == NameMatch::Typo {
+                    continue;
+                }
                 if p.id == msg.author.id {
                     continue;
                 }

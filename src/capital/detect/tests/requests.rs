@@ -106,3 +106,24 @@ fn irc_style_nick_addressing_names_the_one_asked_about() {
     let d = c.say(&bob(), "menu> settings> Hobb> display is where it is");
     assert!(d.remembered.addressees.is_empty());
 }
+
+#[test]
+fn a_capitalised_first_word_can_shorten_a_long_nick() {
+    let mut c = Chan::new();
+    let harry = person(31, "HarryBolles");
+    c.say(
+        &harry,
+        "does anyone actually run off the live cd full time?",
+    );
+    // "Harry …" answers HarryBolles, as IRC users shorten long nicks.
+    let d = c.say(
+        &bob(),
+        "Harry if i was to go somewhere for the weekend with only windows i'd run off it",
+    );
+    assert_eq!(d.remembered.addressees, vec![harry.id]);
+    // Only a capitalised word of four letters or more, and not a typo.
+    let d = c.say(&bob(), "harry if i was away i'd run off it");
+    assert!(d.remembered.addressees.is_empty());
+    let d = c.say(&bob(), "Hary if i was away i'd run off it");
+    assert!(d.remembered.addressees.is_empty());
+}
