@@ -293,7 +293,7 @@ impl Goodwill {
         let (now, stale) = near_now(&snap.guild, &s);
         let snap_vacations = snap.vacations;
         let (g, total, mut rows, per_page, offset, names): PageParts =
-            if now && !stale && s.report.page_size == per_page && snap.hidden == 0 {
+            if now && !stale && s.report.page_size == per_page {
                 let g = snap.guild;
                 let rows = snap
                     .rows
@@ -309,50 +309,56 @@ impl Goodwill {
                     .map(|(b, n)| (b.member_id, n))
                     .collect();
                 (g, snap.total, rows, per_page, offset, names)
-            } else {
+            } else if now {
+                // The key is stale, or the guild pages differently: read the
+                // page again (after a sweep).
                 let per_page = s.report.page_size;
                 let offset = (page as u64 - 1) * per_page as u64;
                 let mut g = snap.guild;
+                if stale {
+                    g = self.store().refresh_standings(guild, at).await?;
+                }
+                let page_rows = rs
+                    .standings_page(guild, offset, per_page as u64)
+                    .await?
+                    .ok_or_else(|| ServiceError::Invalid(format!("unknown guild {guild}")))?;
+                let rows = page_rows
+                    .rows
+                    .iter()
+                    .map(|(b, _)| {
+                        let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+                        (b.member_id, r, l)
+                    })
+                    .collect();
+                let names = page_rows
+                    .rows
+                    .into_iter()
+                    .map(|(b, n)| (b.member_id, n))
+                    .collect();
+                (g, page_rows.total, rows, per_page, offset, names)
+            } else {
+                // Another moment: every balance evaluated then.
+                let per_page = s.report.page_size;
+                let offset = (page as u64 - 1) * per_page as u64;
+                let g = snap.guild;
                 let mut total = snap.total;
                 // Excluded and departed members are not ranked at all.
-                let hidden = if snap.hidden > 0 {
-                    rs.hidden_members(guild).await?
+                let hidden: HashSet<MemberId> = if snap.hidden > 0 {
+                    rs.hidden_members(guild).await?.into_iter().collect()
                 } else {
-                    Vec::new()
+                    HashSet::new()
                 };
-                let rows: Vec<(MemberId, f64, f64)> = if now {
-                    if stale {
-                        g = self.store().refresh_standings(guild, at).await?;
-                    }
-                    let page_rows = if hidden.is_empty() {
-                        rs.standings_by_key(guild, offset, per_page as u64).await?
-                    } else {
-                        let (rows, n) = rs
-                            .standings_visible(guild, &hidden, offset, per_page as u64)
-                            .await?;
-                        total = n;
-                        rows
-                    };
-                    page_rows
-                        .into_iter()
-                        .map(|b| {
-                            let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
-                            (b.member_id, r, l)
-                        })
-                        .collect()
-                } else {
-                    let hidden: HashSet<MemberId> = hidden.into_iter().collect();
-                    let mut all = self.all_at(rs, &g, &s, at).await?;
-                    all.retain(|(m, _, _)| !hidden.contains(m));
-                    if !hidden.is_empty() {
-                        total = all.len() as u64;
-                    }
-                    sort_by_standing(&mut all, &g.scales);
-                    all.into_iter()
-                        .skip(offset as usize)
-                        .take(per_page as usize)
-                        .collect()
-                };
+                let mut all = self.all_at(rs, &g, &s, at).await?;
+                all.retain(|(m, _, _)| !hidden.contains(m));
+                if !hidden.is_empty() {
+                    total = all.len() as u64;
+                }
+                sort_by_standing(&mut all, &g.scales);
+                let rows: Vec<(MemberId, f64, f64)> = all
+                    .into_iter()
+                    .skip(offset as usize)
+                    .take(per_page as usize)
+                    .collect();
                 let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
                 let names = rs.member_names(guild, &ids).await?;
                 (g, total, rows, per_page, offset, names)

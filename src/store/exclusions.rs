@@ -109,95 +109,23 @@ impl<A> Store<A> {
         Ok(rows.iter().map(|r| r.get::<MemberId, _>(0)).collect())
     }
 
-    /// A leaderboard page by the stored key without the `hidden` members, and
-    /// how many members it ranks.
-    ///
-    /// Read around the hidden ones rather than past them: of H hidden members
-    /// with a balance, B rank ahead of the board's row at `offset`, so the
-    /// visible page is the full board's page at `offset` widened by H, less
-    /// its hidden rows and its first B visible ones (their visible rank is
-    /// below `offset`). The full page comes from the sweep's snapshot
-    /// ([`Store::standings_page`], O(log members + page + moved)); H and B
-    /// are one count over the hidden rows. With more than [`HIDDEN_WINDOW_MAX`]
-    /// hidden members the page is read by OFFSET (O(depth)).
+    /// A leaderboard page by the stored key without the members kept off
+    /// the boards, and how many members it ranks: [`Store::standings_page`]
+    /// without the guild row.
     pub async fn standings_visible(
         &self,
         guild: GuildId,
-        hidden: &[MemberId],
         offset: u64,
         limit: u64,
     ) -> Result<(Vec<super::views::BalanceRow>, u64), sqlx::Error> {
-        let h: Vec<i64> = hidden.iter().map(|m| i(*m)).collect();
-        if hidden.len() > HIDDEN_WINDOW_MAX {
-            return self
-                .standings_visible_by_offset(guild, &h, offset, limit)
-                .await;
-        }
-        // Widened by every hidden member (those without a balance only make
-        // the window a little wider than needed).
-        let Some(page) = self
-            .standings_page(guild, offset, limit + hidden.len() as u64)
-            .await?
-        else {
-            return Ok((Vec::new(), 0));
-        };
-        let first = page.rows.first().map(|r| i(r.0.member_id)).unwrap_or(0);
-        let (ranked, before): (i64, i64) = sqlx::query_as(
-            "SELECT count(*),
-                    count(*) FILTER (WHERE hb.standing_key > f.standing_key
-                                     OR (hb.standing_key = f.standing_key AND hb.member_id < f.member_id))
-             FROM balances hb
-             LEFT JOIN balances f ON f.guild_id = hb.guild_id AND f.member_id = $3
-             WHERE hb.guild_id = $1 AND hb.member_id = ANY($2)",
-        )
-        .bind(i(guild))
-        .bind(&h)
-        .bind(first)
-        .fetch_one(&self.pool)
-        .await?;
-        let total = page.total.saturating_sub(ranked as u64);
-        let rows = visible_rows(
-            page.rows.into_iter().map(|r| r.0),
-            hidden,
-            before as usize,
-            limit as usize,
-        );
-        Ok((rows, total))
-    }
-
-    /// [`Store::standings_visible`] by OFFSET (O(depth)).
-    async fn standings_visible_by_offset(
-        &self,
-        guild: GuildId,
-        h: &[i64],
-        offset: u64,
-        limit: u64,
-    ) -> Result<(Vec<super::views::BalanceRow>, u64), sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at FROM balances b
-             WHERE b.guild_id = $1 AND b.member_id <> ALL($4::bigint[])
-             ORDER BY b.standing_key DESC, b.member_id
-             OFFSET $2 LIMIT $3",
-        )
-        .bind(i(guild))
-        .bind(offset as i64)
-        .bind(limit as i64)
-        .bind(h)
-        .fetch_all(&self.pool)
-        .await?;
-        let total = sqlx::query(
-            "SELECT count(*) FROM balances WHERE guild_id = $1 AND member_id <> ALL($2::bigint[])",
-        )
-        .bind(i(guild))
-        .bind(h)
-        .fetch_one(&self.pool)
-        .await?
-        .get::<i64, _>(0) as u64;
-        Ok((rows.iter().map(super::views::balance_row).collect(), total))
+        Ok(match self.standings_page(guild, offset, limit).await? {
+            Some(page) => (page.rows.into_iter().map(|r| r.0).collect(), page.total),
+            None => (Vec::new(), 0),
+        })
     }
 }
 
-/// Most hidden members [`Store::standings_visible`] reads around; past it, a
+/// Most hidden members [`Store::standings_page`] reads around; past it, a
 /// page is read by OFFSET.
 pub const HIDDEN_WINDOW_MAX: usize = 1_000;
 
@@ -205,14 +133,28 @@ pub const HIDDEN_WINDOW_MAX: usize = 1_000;
 /// rows starting at the page's offset (widened by the hidden count): the
 /// hidden rows dropped, then the first `skip` visible rows (those the hidden
 /// members ahead of the offset pushed down into it), then `limit` rows.
+#[cfg(test)]
 fn visible_rows(
     full: impl Iterator<Item = super::views::BalanceRow>,
     hidden: &[MemberId],
     skip: usize,
     limit: usize,
 ) -> Vec<super::views::BalanceRow> {
+    visible_page(full.map(|r| (r, String::new())), hidden, skip, limit)
+        .into_iter()
+        .map(|r| r.0)
+        .collect()
+}
+
+/// [`visible_rows`] for rows read with their display names.
+pub(super) fn visible_page(
+    full: impl Iterator<Item = (super::views::BalanceRow, String)>,
+    hidden: &[MemberId],
+    skip: usize,
+    limit: usize,
+) -> Vec<(super::views::BalanceRow, String)> {
     let hidden: std::collections::HashSet<MemberId> = hidden.iter().copied().collect();
-    full.filter(|r| !hidden.contains(&r.member_id))
+    full.filter(|r| !hidden.contains(&r.0.member_id))
         .skip(skip)
         .take(limit)
         .collect()

@@ -101,27 +101,6 @@ impl<A> Store<A> {
         Ok(r.as_ref().map(balance_row))
     }
 
-    /// A leaderboard page by the stored key (an index scan).
-    pub async fn standings_by_key(
-        &self,
-        guild: GuildId,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<BalanceRow>, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at FROM balances b
-             WHERE b.guild_id = $1
-             ORDER BY b.standing_key DESC, b.member_id
-             OFFSET $2 LIMIT $3",
-        )
-        .bind(i(guild))
-        .bind(offset as i64)
-        .bind(limit as i64)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().map(balance_row).collect())
-    }
-
     /// Every member's accumulators.
     pub async fn all_balances(&self, guild: GuildId) -> Result<Vec<BalanceRow>, sqlx::Error> {
         let rows = sqlx::query("SELECT member_id, acc_recent, acc_lasting, entries, last_at FROM balances WHERE guild_id = $1")
@@ -581,11 +560,18 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                FROM balances WHERE guild_id = $1 AND (sweep_key IS NULL OR sweep_key <> standing_key)
                ORDER BY standing_key DESC, member_id LIMIT $4 + 1
              ), n AS (SELECT count(*) AS n FROM u),
+             hid AS (
+               SELECT hm.member_id, hb.standing_key
+               FROM members hm
+               LEFT JOIN balances hb ON hb.guild_id = hm.guild_id AND hb.member_id = hm.member_id
+               WHERE hm.guild_id = $1 AND (hm.excluded OR hm.left_at IS NOT NULL)
+               LIMIT $5 + 1
+             ), hn AS (SELECT count(standing_key) AS n FROM hid),
              w AS (
                SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key, b.sweep_rank
-               FROM balances b, n
+               FROM balances b, n, hn
                WHERE n.n <= $4 AND b.guild_id = $1
-                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + n.n + 1
+                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + hn.n + n.n + 1
                  AND b.sweep_key = b.standing_key
              )
              SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
@@ -595,6 +581,8 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                     (SELECT count(*) FROM members hm WHERE hm.guild_id = $1
                        AND (hm.excluded OR hm.left_at IS NOT NULL)) AS hidden,
                     (SELECT count(*) FROM vacations v WHERE v.guild_id = $1) AS vacations,
+                    (SELECT array_agg(member_id ORDER BY member_id) FROM hid) AS hidden_ids,
+                    (SELECT array_agg(standing_key ORDER BY member_id) FROM hid) AS hidden_keys,
                     c.member_id, c.acc_recent, c.acc_lasting, c.entries, c.last_at, c.standing_key,
                     c.sweep_rank, c.moved,
                     coalesce((SELECT coalesce(m.nickname, m.name) FROM members m
@@ -627,6 +615,9 @@ fn ahead(a_key: f64, a_id: MemberId, b_key: f64, b_id: MemberId) -> bool {
     a_key > b_key || (a_key == b_key && a_id < b_id)
 }
 
+/// A row placed on a page: its accumulators, display name and key.
+type Placed = (BalanceRow, String, f64);
+
 /// The page `[offset, offset + limit)` from every moved row and the swept rows
 /// of a window of sweep ranks (see [`Store::standings_page`]); also the number
 /// of rows created since the sweep. `covers_start` / `covers_end`: the window
@@ -638,7 +629,7 @@ fn page_from_snapshot(
     limit: u64,
     covers_start: bool,
     covers_end: bool,
-) -> Option<(Vec<(BalanceRow, String)>, u64)> {
+) -> Option<(Vec<Placed>, u64)> {
     let new_rows = cands
         .iter()
         .filter(|c| c.moved && c.sweep_rank.is_none())
@@ -688,7 +679,7 @@ fn page_from_snapshot(
             let p = pos0 + (i - i0) as i64;
             p >= first && p <= last
         })
-        .map(|i| (cands[i].row, cands[i].name.clone()))
+        .map(|i| (cands[i].row, cands[i].name.clone(), cands[i].key))
         .collect();
     Some((rows, new_rows))
 }
@@ -699,8 +690,8 @@ pub struct StandingsSnapshot {
     pub guild: super::GuildRow,
     pub total: u64,
     pub rows: Vec<(BalanceRow, String)>,
-    /// Members kept off the boards (excluded or departed): when any, the
-    /// page must be read again without them.
+    /// Members kept off the boards (excluded or departed): `rows` and
+    /// `total` leave them out.
     pub hidden: u64,
     /// Vacations taken in the guild: when any, the rows of members who took
     /// one are computed again with their decay paused.
@@ -760,7 +751,13 @@ impl<A> Store<A> {
 
     /// A `/standings` page in one round trip: the guild row, the number of
     /// ranked members, and the page (accumulators and display names) in
-    /// (standing_key DESC, member_id) order.
+    /// (standing_key DESC, member_id) order, without the members kept off
+    /// the boards (excluded or departed; up to
+    /// [`super::exclusions::HIDDEN_WINDOW_MAX`] of them: the same statement
+    /// reads their keys and a page wider by their number: of H hidden members
+    /// with a balance, B rank ahead of the wider page's first row, so the
+    /// visible page is that page less its hidden rows and its first B
+    /// visible ones, whose visible rank is below `offset`).
     ///
     /// Read from the sweep's snapshot (migration 0006): the rows whose key
     /// moved since the sweep ("unswept", U of them, read whole through the
@@ -783,6 +780,7 @@ impl<A> Store<A> {
             .bind(offset as i64)
             .bind(limit as i64)
             .bind(UNSWEPT_MAX)
+            .bind(super::exclusions::HIDDEN_WINDOW_MAX as i64)
             .fetch_all(&self.pool)
             .await?;
         let Some(first) = rows.first() else {
@@ -792,6 +790,24 @@ impl<A> Store<A> {
         if unswept > UNSWEPT_MAX {
             return self.standings_page_by_offset(guild, offset, limit).await;
         }
+        let hidden = first.try_get::<i64, _>("hidden")? as u64;
+        if hidden as usize > super::exclusions::HIDDEN_WINDOW_MAX {
+            return self.standings_page_by_offset(guild, offset, limit).await;
+        }
+        let hidden_ids: Vec<MemberId> = first
+            .try_get::<Option<Vec<MemberId>>, _>("hidden_ids")?
+            .unwrap_or_default();
+        let hidden_keys: Vec<Option<f64>> = first
+            .try_get::<Option<Vec<Option<f64>>>, _>("hidden_keys")?
+            .unwrap_or_default();
+        // The hidden members with a balance: the page is read wider by
+        // their number, then cut around them.
+        let ranked_hidden: Vec<(f64, MemberId)> = hidden_keys
+            .iter()
+            .zip(&hidden_ids)
+            .filter_map(|(k, m)| k.map(|k| (k, *m)))
+            .collect();
+        let widen = ranked_hidden.len() as u64;
         let swept = first.try_get::<Option<i64>, _>("swept")?.unwrap_or(0);
         let mut cands = Vec::with_capacity(rows.len());
         for r in &rows {
@@ -806,21 +822,38 @@ impl<A> Store<A> {
             }
         }
         let lo = offset as i64 - unswept;
-        let hi = offset as i64 + limit as i64 + unswept + 1;
-        match page_from_snapshot(cands, offset, limit, lo <= 1, hi >= swept) {
-            Some((rows, new_rows)) => Ok(Some(StandingsSnapshot {
-                guild: super::ledger::row_to_guild(first)?,
-                total: swept as u64 + new_rows,
-                rows,
-                hidden: first.try_get::<i64, _>("hidden")? as u64,
-                vacations: first.try_get::<i64, _>("vacations")? as u64,
-            })),
+        let hi = offset as i64 + (limit + widen) as i64 + unswept + 1;
+        match page_from_snapshot(cands, offset, limit + widen, lo <= 1, hi >= swept) {
+            Some((full, new_rows)) => {
+                // Hidden members ranked ahead of the widened page's first
+                // row pushed that many visible rows into it.
+                let before = full.first().map_or(0, |(b, _, k)| {
+                    ranked_hidden
+                        .iter()
+                        .filter(|(hk, hm)| ahead(*hk, *hm, *k, b.member_id))
+                        .count()
+                });
+                let rows = super::exclusions::visible_page(
+                    full.into_iter().map(|(b, n, _)| (b, n)),
+                    &hidden_ids,
+                    before,
+                    limit as usize,
+                );
+                Ok(Some(StandingsSnapshot {
+                    guild: super::ledger::row_to_guild(first)?,
+                    total: (swept as u64 + new_rows).saturating_sub(widen),
+                    rows,
+                    hidden,
+                    vacations: first.try_get::<i64, _>("vacations")? as u64,
+                }))
+            }
             None => self.standings_page_by_offset(guild, offset, limit).await,
         }
     }
 
     /// [`Store::standings_page`] by OFFSET over `balances_standing`: a deep
-    /// page costs its depth, the member count O(members).
+    /// page costs its depth, the member count O(members). Leaves the hidden
+    /// members out however many there are.
     pub async fn standings_page_by_offset(
         &self,
         guild: GuildId,
@@ -830,7 +863,9 @@ impl<A> Store<A> {
         let rows = sqlx::query(
             "SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
                     g.recent_weight, g.standings_at, g.settings,
-                    (SELECT count(*) FROM balances c WHERE c.guild_id = $1) AS total,
+                    (SELECT count(*) FROM balances c WHERE c.guild_id = $1
+                       AND NOT EXISTS (SELECT 1 FROM members x WHERE x.guild_id = $1
+                         AND x.member_id = c.member_id AND (x.excluded OR x.left_at IS NOT NULL))) AS total,
                     (SELECT count(*) FROM members hm WHERE hm.guild_id = $1
                        AND (hm.excluded OR hm.left_at IS NOT NULL)) AS hidden,
                     (SELECT count(*) FROM vacations v WHERE v.guild_id = $1) AS vacations,
@@ -840,6 +875,8 @@ impl<A> Store<A> {
              LEFT JOIN LATERAL (
                SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key
                FROM balances b WHERE b.guild_id = g.guild_id
+                 AND NOT EXISTS (SELECT 1 FROM members x WHERE x.guild_id = g.guild_id
+                   AND x.member_id = b.member_id AND (x.excluded OR x.left_at IS NOT NULL))
                ORDER BY b.standing_key DESC, b.member_id OFFSET $2 LIMIT $3
              ) p ON true
              LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = p.member_id
