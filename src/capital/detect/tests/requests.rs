@@ -127,3 +127,18 @@ fn a_capitalised_first_word_can_shorten_a_long_nick() {
     let d = c.say(&bob(), "Hary if i was away i'd run off it");
     assert!(d.remembered.addressees.is_empty());
 }
+
+#[test]
+fn a_message_opening_with_help_bang_is_a_plea() {
+    let mut c = Chan::new();
+    let d = c.say(
+        &bob(),
+        "help! my monitor keeps going blank every 2min, i have to shut my pc off",
+    );
+    assert!(has(&d, EntryKind::Request));
+    // "help" elsewhere, or without the exclamation, is not.
+    let d = c.say(&bob(), "the help page says to reboot");
+    assert!(!has(&d, EntryKind::Request));
+    let d = c.say(&bob(), "help is on the way, it shows the monitor settings");
+    assert!(!has(&d, EntryKind::Request));
+}
