@@ -110,24 +110,6 @@ impl<A> Store<A> {
         Ok(rows.iter().map(balance_row).collect())
     }
 
-    /// Rank of a stored key (1-based): members strictly ahead, plus one.
-    pub async fn rank_of(
-        &self,
-        guild: GuildId,
-        member: MemberId,
-    ) -> Result<Option<u64>, sqlx::Error> {
-        let r = sqlx::query(
-            "SELECT 1 + (SELECT count(*) FROM balances o WHERE o.guild_id = $1 AND
-                 (o.standing_key > b.standing_key OR (o.standing_key = b.standing_key AND o.member_id < b.member_id)))
-             FROM balances b WHERE b.guild_id = $1 AND b.member_id = $2",
-        )
-        .bind(i(guild))
-        .bind(i(member))
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(r.map(|r| r.get::<i64, _>(0) as u64))
-    }
-
     pub async fn count_balances(&self, guild: GuildId) -> Result<u64, sqlx::Error> {
         let r = sqlx::query("SELECT count(*) FROM balances WHERE guild_id = $1")
             .bind(i(guild))
@@ -521,7 +503,10 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
                                        WHERE r.guild_id = $1 AND r.idem_key = 'rev:' || l.idem_key)
                     ) AS solutions,
                     (SELECT count(*) FROM vacations v WHERE v.guild_id = $1 AND v.member_id = $2) AS vacations,
-                    CASE WHEN b.member_id IS NULL THEN NULL ELSE
+                    -- Members kept off the boards have no rank, and are not
+                    -- counted ahead of anyone (members_hidden: O(hidden)).
+                    CASE WHEN b.member_id IS NULL OR coalesce(m.excluded OR m.left_at IS NOT NULL, false)
+                    THEN NULL ELSE
                       -- Rows ahead of (key, id) in the sweep's order: the sweep rank of the
                       -- last one (two probes of balances_sweep_key) ...
                       1 + coalesce(
@@ -542,6 +527,11 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
                                  WHERE o.guild_id = $1 AND (o.sweep_key IS NULL OR o.sweep_key <> o.standing_key)
                                  -- the order of balances_unswept: the planner walks it
                                  ORDER BY o.standing_key DESC, o.member_id) o)
+                        - (SELECT count(*) FROM members hm
+                           JOIN balances hb ON hb.guild_id = hm.guild_id AND hb.member_id = hm.member_id
+                           WHERE hm.guild_id = $1 AND (hm.excluded OR hm.left_at IS NOT NULL)
+                             AND (hb.standing_key > b.standing_key
+                                  OR (hb.standing_key = b.standing_key AND hb.member_id < b.member_id)))
                     END AS rank
              FROM guilds g
              LEFT JOIN balances b ON b.guild_id = g.guild_id AND b.member_id = $2

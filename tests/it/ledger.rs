@@ -838,6 +838,21 @@ async fn standings_from_the_sweep_snapshot_are_exact() {
                     offset += limit;
                 }
             }
+            // `/balance` ranks agree with the board without them.
+            for (k, m) in visible.iter().enumerate() {
+                let snap = store
+                    .balance_snapshot(GuildId(GUILD), MemberId(*m), t0())
+                    .await
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(snap.rank, Some(k as u64 + 1), "{what}: visible rank of {m}");
+            }
+            let snap = store
+                .balance_snapshot(GuildId(GUILD), hidden[0], t0())
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(snap.rank, None, "{what}: a hidden member has no rank");
             sqlx::query("UPDATE members SET left_at = NULL WHERE guild_id = $1")
                 .bind(GUILD as i64)
                 .execute(&store.pool)
