@@ -94,6 +94,22 @@ pub enum ServiceError {
     },
 }
 
+impl ServiceError {
+    /// The error as a member or moderator reads it, in `lang`: option and
+    /// setting refusals are values with words in every language; the rest
+    /// (outages, database and internal errors are answered by the caller
+    /// with their own messages) is the English `Display`.
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ServiceError::BadOption(o) => o.render(lang),
+            ServiceError::Setting { option, error } => {
+                format!("`{option}`: {}", error.render(lang))
+            }
+            e => e.to_string(),
+        }
+    }
+}
+
 /// An outage (the bot retries the event later, a command says "try again
 /// shortly") is told from any other database failure here, once, so `?`
 /// on a store call is all a service needs.
