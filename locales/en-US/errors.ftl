@@ -23,3 +23,23 @@ option-not-a-key = { $value } is not a setting name; give a dotted key as shown 
 option-value-empty = empty; give a TOML value: 45, 0.5, true, "text" or ["a", "b"]
 option-value-too-long = longer than { $max } characters; give a shorter value
 option-value-nul = contains a NUL character; remove it
+
+## Refused requests (src/capital/refusal.rs); quoted values arrive quoted
+refusal-unknown-member = unknown member { $query } in this server (give an id, a name, or a mention)
+refusal-ambiguous-member = { $query } matches several members: { $matches }; give an id
+refusal-period-needed = period must be week or month here
+refusal-bad-at = at: at must be a month like 2026-10, a week like 2026-W44 or a date like 2026-10-14, not { $value }
+refusal-at-needs-period = at: at needs period week or month
+refusal-bad-zone = { $value } is not an IANA time zone name (e.g. Europe/Berlin, UTC)
+refusal-no-changes = give at least one key=value to try
+refusal-section = { $key } is a section; name a key inside it
+refusal-unknown-setting = unknown setting { $key }; see /config view for the keys
+refusal-not-valid-config = not a valid configuration: { $detail }
+refusal-assign-expected = invalid setting: expected key=value (e.g. decay.recent_half_life_days=45), got { $word }
+refusal-assign-none = invalid setting: give at least one key=value, e.g. decay.recent_half_life_days=45
+refusal-assign-no-value = invalid setting: { $key }= has no value
+refusal-search-length = search for 1 to 100 characters of a name
+refusal-since-not-before = `since` must be before now: give a date in the past (YYYY-MM-DD)
+refusal-token-name = a token name is 1 to 40 letters, digits, spaces, '-', '_' or '.' (e.g. dashboard)
+refusal-token-exists = this server already has a token named { $name }: revoke it first or choose another name
+refusal-no-such-token = this server has no API token named { $name } (see /config api-token list)

@@ -22,3 +22,23 @@ option-not-a-key = { $value } は設定名ではありません。/config view �
 option-value-empty = 空です。TOML の値を指定してください: 45、0.5、true、"text"、["a", "b"] など
 option-value-too-long = { $max } 文字を超えています。もっと短い値を指定してください
 option-value-nul = NUL 文字が含まれています。削除してください
+
+## 拒否されたリクエスト（src/capital/refusal.rs）。値は引用符付きで届きます
+refusal-unknown-member = このサーバーにメンバー { $query } はいません（ID、名前、またはメンションを指定してください）
+refusal-ambiguous-member = { $query } に一致するメンバーが複数います: { $matches }。ID を指定してください
+refusal-period-needed = ここでは期間を week か month にしてください
+refusal-bad-at = at: at は 2026-10 のような月、2026-W44 のような週、または 2026-10-14 のような日付にしてください（{ $value } は使えません）
+refusal-at-needs-period = at: at には期間 week か month が必要です
+refusal-bad-zone = { $value } は IANA のタイムゾーン名ではありません（例: Europe/Berlin、UTC）
+refusal-no-changes = 試す key=value を少なくとも 1 つ指定してください
+refusal-section = { $key } はセクションです。その中のキーを指定してください
+refusal-unknown-setting = 不明な設定 { $key } です。キーは /config view で確認してください
+refusal-not-valid-config = 有効な設定ではありません: { $detail }
+refusal-assign-expected = 無効な設定: key=value の形にしてください（例: decay.recent_half_life_days=45）。受け取った値: { $word }
+refusal-assign-none = 無効な設定: key=value を少なくとも 1 つ指定してください（例: decay.recent_half_life_days=45）
+refusal-assign-no-value = 無効な設定: { $key }= に値がありません
+refusal-search-length = 名前の 1 〜 100 文字で検索してください
+refusal-since-not-before = `since` は現在より前にしてください: 過去の日付を指定してください（YYYY-MM-DD）
+refusal-token-name = トークン名は 1 〜 40 文字の英数字・空白・'-'・'_'・'.' で指定してください（例: dashboard）
+refusal-token-exists = このサーバーには { $name } という名前のトークンがすでにあります。先に取り消すか、別の名前を選んでください
+refusal-no-such-token = このサーバーに { $name } という名前の API トークンはありません（/config api-token list を参照）

@@ -57,6 +57,7 @@ use chrono::Utc;
 
 use crate::capital::decay::Scales;
 use crate::capital::message::{GuildId, MemberId};
+use crate::capital::refusal::Refusal;
 use crate::capital::settings::Settings;
 use crate::pipeline::{GuildRuntime, Pipeline};
 use crate::store::{is_unavailable, Batch, GuildRow, Store};
@@ -85,6 +86,10 @@ pub enum ServiceError {
     /// A command option with a bad value: names the option and the fix.
     #[error(transparent)]
     BadOption(#[from] crate::options::OptionError),
+    /// A request refused for a reason a member or moderator can fix, in
+    /// words for any language (`Display` is English).
+    #[error(transparent)]
+    Refused(#[from] crate::capital::refusal::Refusal),
     /// A setting `/config set` refused: names the option, and why in words
     /// for any language (`Display` is English, for the CLI and the logs).
     #[error("`{option}`: {error}")]
@@ -102,6 +107,11 @@ impl ServiceError {
     pub fn render(&self, lang: crate::i18n::Lang) -> String {
         match self {
             ServiceError::BadOption(o) => o.render(lang),
+            ServiceError::Refused(r) => r.render(lang),
+            ServiceError::UnknownMember(q) => Refusal::UnknownMember {
+                query: format!("{q:?}"),
+            }
+            .render(lang),
             ServiceError::Setting { option, error } => {
                 format!("`{option}`: {}", error.render(lang))
             }
@@ -240,14 +250,14 @@ impl Goodwill {
         match found.as_slice() {
             [(id, _)] => Ok(*id),
             [] => Err(ServiceError::UnknownMember(crate::options::quote(q))),
-            many => Err(ServiceError::Invalid(format!(
-                "{} matches several members: {}; give an id",
-                crate::options::quote(q),
-                many.iter()
+            many => Err(ServiceError::Refused(Refusal::AmbiguousMember {
+                query: crate::options::quote(q),
+                matches: many
+                    .iter()
                     .map(|(id, n)| format!("{n} ({id})"))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+                    .join(", "),
+            })),
         }
     }
 

@@ -127,6 +127,9 @@ pub(crate) fn failed(e: ServiceError) -> Response {
         ServiceError::BadOption(o) => {
             layout::message(StatusCode::BAD_REQUEST, "Not understood", &o.to_string())
         }
+        ServiceError::Refused(r) => {
+            layout::message(StatusCode::BAD_REQUEST, "Not understood", &r.to_string())
+        }
         e => {
             tracing::warn!(error = %e, "web page failed");
             layout::message(
