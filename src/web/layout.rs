@@ -158,12 +158,7 @@ pub fn secure_headers(h: &mut axum::http::HeaderMap, indexable: bool) {
     }
 }
 
-/// A short page that says one thing (errors, refusals).
-pub fn message(status: StatusCode, title: &str, text: &str) -> Response {
-    message_in(Lang::En, status, title, text)
-}
-
-/// [`message`] in `lang`.
+/// A short page that says one thing (errors, refusals), in `lang`.
 pub fn message_in(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
     page_in(
         lang,

@@ -343,6 +343,14 @@ async fn web_pages_visibility_login_api_and_browser() {
             dom.contains("— Rangliste") && dom.contains(r#"<html lang="de">"#),
             "{dom}"
         );
+        // Error pages follow the same choice: a 404 in German.
+        let dom = dump_dom(&format!("{}/g/{GUILD}/m/999999?lang=de", s.base))
+            .await
+            .unwrap();
+        assert!(
+            dom.contains("Nicht gefunden") && dom.contains(r#"<html lang="de">"#),
+            "{dom}"
+        );
     }
     // The browser's Accept-Language picks the language too; English stays
     // the default, with a link row to the others.
@@ -407,6 +415,20 @@ async fn web_pages_visibility_login_api_and_browser() {
         assert!(html.contains(part), "the report shows {part}");
     }
     assert!(html.contains("bob") && !html.contains("carol") && !html.contains(XSS));
+    // The moderators' dashboard speaks the moderator's language too.
+    let html = get(&s, &format!("{report}&lang=de"), Some(&moderator))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        "Bericht für Moderatoren",
+        "Gebende",
+        "CSV herunterladen",
+        "Was wäre, wenn",
+    ] {
+        assert!(html.contains(part), "the German report shows {part}");
+    }
     let csv = get(
         &s,
         &format!("/g/{GUILD}/report.csv?at={day}"),
