@@ -423,3 +423,6 @@ web-login-missing = Dem Rückruf fehlen Code oder Status.
 web-login-state-mismatch = Diese Anmeldung wurde nicht in diesem Browser begonnen (Status stimmt nicht überein). Beginne von vorn.
 web-login-expired = Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Beginne von vorn.
 web-login-not-confirmed = Discord hat die Anmeldung nicht bestätigt. Versuche es gleich noch einmal.
+
+## Die Startseite ($path und $command erscheinen als Code)
+web-home = Ein Kontobuch des sozialen Kapitals jedes Community-Mitglieds. Die Seiten eines Servers liegen unter { $path }, sobald seine Moderatoren sie mit { $command } einschalten (oder members, moderators).

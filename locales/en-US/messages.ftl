@@ -425,3 +425,6 @@ web-login-missing = The callback is missing its code or state.
 web-login-state-mismatch = This login was not started in this browser (state mismatch). Start again.
 web-login-expired = This login expired or was already used. Start again.
 web-login-not-confirmed = Discord did not confirm the login. Try again shortly.
+
+## The home page ($path and $command are shown as code)
+web-home = A ledger of each community member's social capital. A server's pages are at { $path } when its moderators turn them on with { $command } (or members, moderators).

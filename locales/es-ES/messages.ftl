@@ -423,3 +423,6 @@ web-login-missing = A la respuesta le falta el código o el estado.
 web-login-state-mismatch = Este inicio de sesión no empezó en este navegador (el estado no coincide). Empieza de nuevo.
 web-login-expired = Este inicio de sesión caducó o ya se usó. Empieza de nuevo.
 web-login-not-confirmed = Discord no confirmó el inicio de sesión. Inténtalo de nuevo en un momento.
+
+## La página de inicio ($path y $command se muestran como código)
+web-home = Un registro del capital social de cada miembro de una comunidad. Las páginas de un servidor están en { $path } cuando sus moderadores las activan con { $command } (o members, moderators).

@@ -423,3 +423,6 @@ web-login-missing = Il manque le code ou l'état au rappel.
 web-login-state-mismatch = Cette connexion n'a pas été commencée dans ce navigateur (état différent). Recommencez.
 web-login-expired = Cette connexion a expiré ou a déjà servi. Recommencez.
 web-login-not-confirmed = Discord n'a pas confirmé la connexion. Réessayez dans un instant.
+
+## La page d'accueil ($path et $command s'affichent comme du code)
+web-home = Un registre du capital social de chaque membre d'une communauté. Les pages d'un serveur se trouvent à { $path } quand ses modérateurs les activent avec { $command } (ou members, moderators).

@@ -402,3 +402,6 @@ web-login-missing = コールバックに code または state がありませ�
 web-login-state-mismatch = このログインはこのブラウザーで開始されていません（state が一致しません）。最初からやり直してください。
 web-login-expired = このログインは期限切れか、すでに使われています。最初からやり直してください。
 web-login-not-confirmed = Discord がログインを確認しませんでした。少ししてからお試しください。
+
+## トップページ（$path と $command はコードとして表示）
+web-home = コミュニティの各メンバーのソーシャルキャピタルを記録する台帳です。サーバーのモデレーターが { $command }（または members、moderators）で有効にすると、そのサーバーのページは { $path } で見られます。

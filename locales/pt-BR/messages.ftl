@@ -423,3 +423,6 @@ web-login-missing = Faltam o código ou o estado no retorno.
 web-login-state-mismatch = Este login não foi iniciado neste navegador (estado diferente). Comece de novo.
 web-login-expired = Este login expirou ou já foi usado. Comece de novo.
 web-login-not-confirmed = O Discord não confirmou o login. Tente de novo daqui a pouco.
+
+## A página inicial ($path e $command aparecem como código)
+web-home = Um registro do capital social de cada membro de uma comunidade. As páginas de um servidor ficam em { $path } quando os moderadores as ativam com { $command } (ou members, moderators).

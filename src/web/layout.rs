@@ -62,17 +62,6 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// A whole page with the security headers; `noindex` unless `indexable`.
-pub fn page(
-    status: StatusCode,
-    title: &str,
-    indexable: bool,
-    nav: Markup,
-    body: Markup,
-) -> Response {
-    page_in(Lang::En, status, title, indexable, nav, body)
-}
-
 /// How each language names itself, for the picker.
 fn native_name(l: Lang) -> &'static str {
     match l {
@@ -85,7 +74,8 @@ fn native_name(l: Lang) -> &'static str {
     }
 }
 
-/// [`page`] in `lang`: `<html lang>` and a row of links to the same page in
+/// A whole page in `lang` with the security headers; `noindex` unless
+/// `indexable`: `<html lang>` and a row of links to the same page in
 /// the other languages (`?lang=…`).
 pub fn page_in(
     lang: Lang,

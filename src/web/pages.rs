@@ -213,8 +213,30 @@ pub(crate) async fn guard(
     }
 }
 
-pub async fn home() -> Response {
-    layout::page(
+pub async fn home(headers: HeaderMap, uri: Uri) -> Response {
+    let lang = page_lang(&uri, &headers, "auto");
+    // The sentence is translated whole; the path and the command go in as
+    // markers and come out as `<code>` (no HTML inside the translations).
+    let text = Tr(lang).a(
+        "web-home",
+        &[("path", "\u{1}".into()), ("command", "\u{2}".into())],
+    );
+    let mut parts: Vec<(String, Option<&str>)> = vec![];
+    let mut buf = String::new();
+    for c in text.chars() {
+        let code = match c {
+            '\u{1}' => "/g/<server id>",
+            '\u{2}' => "/config set web.visibility public",
+            c => {
+                buf.push(c);
+                continue;
+            }
+        };
+        parts.push((std::mem::take(&mut buf), Some(code)));
+    }
+    parts.push((buf, None));
+    layout::page_in(
+        lang,
         StatusCode::OK,
         "Goodwill",
         false,
@@ -222,9 +244,7 @@ pub async fn home() -> Response {
         html! {
             div.card {
                 h1 { "Goodwill" }
-                p { "A ledger of each community member's social capital. A server's pages are at "
-                    code { "/g/<server id>" } " when its moderators turn them on with "
-                    code { "/config set web.visibility public" } " (or members, moderators)." }
+                p { @for (t, code) in &parts { (t) @if let Some(c) = code { code { (c) } } } }
             }
         },
     )

@@ -366,6 +366,11 @@ async fn web_pages_visibility_login_api_and_browser() {
     assert!(html.contains("— classement") && html.contains(r#"<html lang="fr">"#));
     let html = get(&s, &standings, None).await.text().await.unwrap();
     assert!(html.contains("— standings") && html.contains(r#"href="?lang=ja""#));
+    let home = get(&s, "/?lang=ja", None).await.text().await.unwrap();
+    assert!(
+        home.contains("台帳") && home.contains("<code>/g/&lt;server id&gt;</code>"),
+        "{home}"
+    );
 
     // The report: anonymous -> login; a member -> 403; a moderator -> 200.
     let report = format!("/g/{GUILD}/report?at={day}");
