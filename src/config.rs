@@ -65,7 +65,10 @@ pub fn parse_value(raw: &str) -> toml::Value {
 /// Split `key=value key2=value2` into pairs (what `/config preview` takes
 /// in one text option). A value may contain spaces (`["a", "b"]`): a word
 /// without `=` belongs to the value before it.
-pub fn parse_assignments(text: &str) -> Result<Vec<(String, String)>, ConfigError> {
+pub fn parse_assignments(
+    text: &str,
+) -> Result<Vec<(String, String)>, crate::capital::refusal::Refusal> {
+    use crate::capital::refusal::Refusal;
     let is_key = |k: &str| {
         !k.is_empty()
             && k.chars()
@@ -81,22 +84,20 @@ pub fn parse_assignments(text: &str) -> Result<Vec<(String, String)>, ConfigErro
                     v.push_str(word);
                 }
                 None => {
-                    return Err(ConfigError::Invalid(format!(
-                        "expected key=value (e.g. decay.recent_half_life_days=45), got {word:?}"
-                    )))
+                    return Err(Refusal::AssignExpected {
+                        word: format!("{word:?}"),
+                    })
                 }
             },
         }
     }
     if out.is_empty() {
-        return Err(ConfigError::Invalid(
-            "give at least one key=value, e.g. decay.recent_half_life_days=45".into(),
-        ));
+        return Err(Refusal::AssignNone);
     }
     for (k, v) in &mut out {
         *v = v.trim().to_string();
         if v.is_empty() {
-            return Err(ConfigError::Invalid(format!("{k}= has no value")));
+            return Err(Refusal::AssignNoValue { key: k.clone() });
         }
     }
     Ok(out)

@@ -363,3 +363,66 @@ web-col-why = Warum
 web-someone = jemand
 web-jump = Zur Nachricht
 web-history-empty = Noch keine Einträge.
+
+## Das Dashboard der Moderatoren (/g/…/report und das Was-wäre-wenn)
+web-report-title = { $guild } – Bericht
+web-report-heading = { $guild } — Bericht für Moderatoren
+web-report-span = Die letzten { $days } Tage bis { $at }.
+web-report-csv = CSV herunterladen
+web-report-window = Zeitraum (Tage)
+web-report-show = Anzeigen
+web-report-givers = Gebende
+web-report-takers = Nehmende
+web-report-matchers = Ausgleichende
+web-report-quiet = Stille
+web-report-risers = Aufsteiger
+web-report-fallers = Absteiger
+web-report-earned = verdient { $value }
+web-report-spent = ausgegeben { $value }
+web-report-nobody = Niemand.
+web-report-at-risk = Droht eine Stufe abzusteigen
+web-report-at-risk-none = Niemand innerhalb des Zeitraums.
+web-report-community = Ansehen der Gemeinschaft
+web-report-community-label = Gesamtes Ansehen über den Zeitraum
+web-report-earned-spent = Verdient und ausgegeben
+web-report-earned-spent-label = Verdient gegen ausgegeben je Mitglied
+web-report-legend = Grün: Gebende · Rot: Nehmende · Blau: Ausgleichende · Grau: Stille
+web-whatif = Was wäre, wenn
+web-whatif-intro = Probiere Einstellungen am Kontobuch dieses Servers aus; nichts wird geschrieben oder geändert.
+web-whatif-settings-label = Einstellungen, Schlüssel=Wert
+web-whatif-submit = Wer würde sich bewegen
+web-whatif-heading = Was wäre, wenn — { $guild }
+web-whatif-back = ← Zurück zum Bericht
+web-whatif-changes = Ausprobierte Änderungen
+web-whatif-nothing-written = Nichts wurde geschrieben: die geltenden Einstellungen sind unverändert.
+web-whatif-moved = Wer seine Stufe verlässt
+web-whatif-col-now = Jetzt
+web-whatif-col-applied = Angewandt
+web-whatif-col-rescored = Neu berechnet
+web-whatif-col-standing = Ansehen jetzt → neu berechnet
+web-whatif-none = Niemand wechselt die Stufe.
+web-whatif-too-long = Höchstens 2000 Zeichen an Einstellungen.
+
+## Fehlerseiten und die Anmeldung
+web-not-understood = Nicht verstanden
+web-not-found-title = Nicht gefunden
+web-not-found = Diese Seite gibt es hier nicht.
+web-unavailable-title = Versuche es gleich noch einmal
+web-unavailable = Die Datenbank des Kontobuchs ist gerade nicht erreichbar.
+web-failed-title = Etwas ist schiefgelaufen
+web-failed = Die Seite konnte nicht erstellt werden; der Fehler steht im Log des Servers.
+web-bad-at = at: gib ein Datum (2024-11-30) oder eine Zeit nach RFC 3339 an
+web-too-many = zu viele Anfragen: bitte langsamer
+web-login-unavailable-title = Anmeldung nicht verfügbar
+web-login-no-randomness = Der Server hat gerade keine Zufallsquelle für eine Sitzung.
+web-login-not-set-up-title = Die Anmeldung ist nicht eingerichtet
+web-login-not-set-up = Dieses Goodwill hat keine Discord-Anwendung für Anmeldungen: der Betreiber setzt DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET und GOODWILL_PUBLIC_URL.
+web-login-failed-title = Anmeldung fehlgeschlagen
+web-login-discord-said = Discord meldete: { $error }. Versuche es noch einmal von der Seite aus, die du sehen wolltest.
+web-login-missing = Dem Rückruf fehlen Code oder Status.
+web-login-state-mismatch = Diese Anmeldung wurde nicht in diesem Browser begonnen (Status stimmt nicht überein). Beginne von vorn.
+web-login-expired = Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Beginne von vorn.
+web-login-not-confirmed = Discord hat die Anmeldung nicht bestätigt. Versuche es gleich noch einmal.
+
+## Die Startseite ($path und $command erscheinen als Code)
+web-home = Ein Kontobuch des sozialen Kapitals jedes Community-Mitglieds. Die Seiten eines Servers liegen unter { $path }, sobald seine Moderatoren sie mit { $command } einschalten (oder members, moderators).

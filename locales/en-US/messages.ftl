@@ -314,7 +314,7 @@ whatif-col-rescored = re-scored Δ
 whatif-col-tier = tier (re-scored)
 whatif-col-category = category (re-scored)
 
-## Web pages (standings and member pages; the moderators' report stays English)
+## Web pages (standings and member pages)
 web-nav-standings = Standings
 web-nav-report = Report
 web-log-out = Log out
@@ -365,3 +365,66 @@ web-col-why = Why
 web-someone = someone
 web-jump = Jump
 web-history-empty = No entries yet.
+
+## The moderators' dashboard (/g/…/report and its what-if)
+web-report-title = { $guild } report
+web-report-heading = { $guild } — moderators' report
+web-report-span = The last { $days } days to { $at }.
+web-report-csv = Download CSV
+web-report-window = Window (days)
+web-report-show = Show
+web-report-givers = Givers
+web-report-takers = Takers
+web-report-matchers = Matchers
+web-report-quiet = Quiet
+web-report-risers = Risers
+web-report-fallers = Fallers
+web-report-earned = earned { $value }
+web-report-spent = spent { $value }
+web-report-nobody = Nobody.
+web-report-at-risk = At risk of falling a tier
+web-report-at-risk-none = Nobody within the horizon.
+web-report-community = Community standing
+web-report-community-label = Total standing over the window
+web-report-earned-spent = Earned and spent
+web-report-earned-spent-label = Earned against spent per member
+web-report-legend = Green: givers · red: takers · blue: matchers · grey: quiet
+web-whatif = What if
+web-whatif-intro = Try settings on this server's ledger; nothing is written or changed.
+web-whatif-settings-label = Settings, key=value
+web-whatif-submit = Who would move
+web-whatif-heading = What if — { $guild }
+web-whatif-back = ← Back to the report
+web-whatif-changes = Changes tried
+web-whatif-nothing-written = Nothing was written: the settings in force are unchanged.
+web-whatif-moved = Who moves out of their tier
+web-whatif-col-now = Now
+web-whatif-col-applied = Applied
+web-whatif-col-rescored = Re-scored
+web-whatif-col-standing = Standing now → re-scored
+web-whatif-none = Nobody changes tier.
+web-whatif-too-long = At most 2000 characters of settings.
+
+## Web error pages and the login
+web-not-understood = Not understood
+web-not-found-title = Not found
+web-not-found = There is no such page here.
+web-unavailable-title = Try again shortly
+web-unavailable = The ledger database is unavailable right now.
+web-failed-title = Something went wrong
+web-failed = The page could not be made; the error is in the server's log.
+web-bad-at = at: give a date (2024-11-30) or an RFC 3339 time
+web-too-many = too many requests: slow down
+web-login-unavailable-title = Login unavailable
+web-login-no-randomness = The server has no source of randomness for a session right now.
+web-login-not-set-up-title = Login is not set up
+web-login-not-set-up = This Goodwill has no Discord application for logins: the operator sets DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and GOODWILL_PUBLIC_URL.
+web-login-failed-title = Login failed
+web-login-discord-said = Discord said: { $error }. Try again from the page you wanted.
+web-login-missing = The callback is missing its code or state.
+web-login-state-mismatch = This login was not started in this browser (state mismatch). Start again.
+web-login-expired = This login expired or was already used. Start again.
+web-login-not-confirmed = Discord did not confirm the login. Try again shortly.
+
+## The home page ($path and $command are shown as code)
+web-home = A ledger of each community member's social capital. A server's pages are at { $path } when its moderators turn them on with { $command } (or members, moderators).

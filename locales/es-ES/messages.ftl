@@ -363,3 +363,66 @@ web-col-why = Por qué
 web-someone = alguien
 web-jump = Ir
 web-history-empty = Todavía no hay asientos.
+
+## El panel de los moderadores (/g/…/report y su «qué pasaría si»)
+web-report-title = Informe de { $guild }
+web-report-heading = { $guild } — informe para moderadores
+web-report-span = Los últimos { $days } días hasta { $at }.
+web-report-csv = Descargar CSV
+web-report-window = Periodo (días)
+web-report-show = Mostrar
+web-report-givers = Dan
+web-report-takers = Toman
+web-report-matchers = Equilibrados
+web-report-quiet = En silencio
+web-report-risers = Suben
+web-report-fallers = Bajan
+web-report-earned = ganado { $value }
+web-report-spent = gastado { $value }
+web-report-nobody = Nadie.
+web-report-at-risk = En riesgo de bajar de nivel
+web-report-at-risk-none = Nadie dentro del horizonte.
+web-report-community = Reputación de la comunidad
+web-report-community-label = Reputación total en el periodo
+web-report-earned-spent = Ganado y gastado
+web-report-earned-spent-label = Ganado frente a gastado por miembro
+web-report-legend = Verde: dan · rojo: toman · azul: equilibrados · gris: en silencio
+web-whatif = Qué pasaría si
+web-whatif-intro = Prueba ajustes sobre el registro de este servidor; no se escribe ni se cambia nada.
+web-whatif-settings-label = Ajustes, clave=valor
+web-whatif-submit = Quién cambiaría
+web-whatif-heading = Qué pasaría si — { $guild }
+web-whatif-back = ← Volver al informe
+web-whatif-changes = Cambios probados
+web-whatif-nothing-written = No se escribió nada: los ajustes vigentes no han cambiado.
+web-whatif-moved = Quién sale de su nivel
+web-whatif-col-now = Ahora
+web-whatif-col-applied = Aplicado
+web-whatif-col-rescored = Recalculado
+web-whatif-col-standing = Reputación ahora → recalculada
+web-whatif-none = Nadie cambia de nivel.
+web-whatif-too-long = Como máximo 2000 caracteres de ajustes.
+
+## Páginas de error e inicio de sesión
+web-not-understood = No se entendió
+web-not-found-title = No encontrado
+web-not-found = Aquí no existe esa página.
+web-unavailable-title = Inténtalo de nuevo en un momento
+web-unavailable = La base de datos del registro no está disponible ahora mismo.
+web-failed-title = Algo salió mal
+web-failed = No se pudo generar la página; el error está en el registro del servidor.
+web-bad-at = at: indica una fecha (2024-11-30) o una hora RFC 3339
+web-too-many = demasiadas peticiones: ve más despacio
+web-login-unavailable-title = Inicio de sesión no disponible
+web-login-no-randomness = El servidor no tiene ahora ninguna fuente de aleatoriedad para una sesión.
+web-login-not-set-up-title = El inicio de sesión no está configurado
+web-login-not-set-up = Este Goodwill no tiene una aplicación de Discord para iniciar sesión: el operador define DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET y GOODWILL_PUBLIC_URL.
+web-login-failed-title = Error al iniciar sesión
+web-login-discord-said = Discord respondió: { $error }. Vuelve a intentarlo desde la página que querías ver.
+web-login-missing = A la respuesta le falta el código o el estado.
+web-login-state-mismatch = Este inicio de sesión no empezó en este navegador (el estado no coincide). Empieza de nuevo.
+web-login-expired = Este inicio de sesión caducó o ya se usó. Empieza de nuevo.
+web-login-not-confirmed = Discord no confirmó el inicio de sesión. Inténtalo de nuevo en un momento.
+
+## La página de inicio ($path y $command se muestran como código)
+web-home = Un registro del capital social de cada miembro de una comunidad. Las páginas de un servidor están en { $path } cuando sus moderadores las activan con { $command } (o members, moderators).

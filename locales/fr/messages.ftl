@@ -363,3 +363,66 @@ web-col-why = Pourquoi
 web-someone = quelqu'un
 web-jump = Voir
 web-history-empty = Aucune écriture pour l'instant.
+
+## Le tableau de bord des modérateurs (/g/…/report et son « et si »)
+web-report-title = Rapport — { $guild }
+web-report-heading = { $guild } — rapport des modérateurs
+web-report-span = Les { $days } derniers jours jusqu'au { $at }.
+web-report-csv = Télécharger le CSV
+web-report-window = Période (jours)
+web-report-show = Afficher
+web-report-givers = Donneurs
+web-report-takers = Preneurs
+web-report-matchers = Équilibrés
+web-report-quiet = Discrets
+web-report-risers = En hausse
+web-report-fallers = En baisse
+web-report-earned = gagné { $value }
+web-report-spent = dépensé { $value }
+web-report-nobody = Personne.
+web-report-at-risk = Menacés de descendre d'un palier
+web-report-at-risk-none = Personne dans l'horizon.
+web-report-community = Réputation de la communauté
+web-report-community-label = Réputation totale sur la période
+web-report-earned-spent = Gagné et dépensé
+web-report-earned-spent-label = Gagné par rapport à dépensé, par membre
+web-report-legend = Vert : donneurs · rouge : preneurs · bleu : équilibrés · gris : discrets
+web-whatif = Et si
+web-whatif-intro = Essayez des réglages sur le registre de ce serveur ; rien n'est écrit ni modifié.
+web-whatif-settings-label = Réglages, clé=valeur
+web-whatif-submit = Qui changerait
+web-whatif-heading = Et si — { $guild }
+web-whatif-back = ← Retour au rapport
+web-whatif-changes = Changements essayés
+web-whatif-nothing-written = Rien n'a été écrit : les réglages en vigueur sont inchangés.
+web-whatif-moved = Qui change de palier
+web-whatif-col-now = Maintenant
+web-whatif-col-applied = Appliqué
+web-whatif-col-rescored = Recalculé
+web-whatif-col-standing = Réputation actuelle → recalculée
+web-whatif-none = Personne ne change de palier.
+web-whatif-too-long = Au plus 2000 caractères de réglages.
+
+## Pages d'erreur et connexion
+web-not-understood = Non compris
+web-not-found-title = Introuvable
+web-not-found = Cette page n'existe pas ici.
+web-unavailable-title = Réessayez dans un instant
+web-unavailable = La base de données du registre est indisponible pour le moment.
+web-failed-title = Un problème est survenu
+web-failed = La page n'a pas pu être générée ; l'erreur figure dans le journal du serveur.
+web-bad-at = at : indiquez une date (2024-11-30) ou une heure RFC 3339
+web-too-many = trop de requêtes : ralentissez
+web-login-unavailable-title = Connexion indisponible
+web-login-no-randomness = Le serveur n'a pour l'instant aucune source d'aléa pour créer une session.
+web-login-not-set-up-title = La connexion n'est pas configurée
+web-login-not-set-up = Ce Goodwill n'a pas d'application Discord pour les connexions : l'opérateur définit DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET et GOODWILL_PUBLIC_URL.
+web-login-failed-title = Échec de la connexion
+web-login-discord-said = Discord a répondu : { $error }. Réessayez depuis la page que vous vouliez voir.
+web-login-missing = Il manque le code ou l'état au rappel.
+web-login-state-mismatch = Cette connexion n'a pas été commencée dans ce navigateur (état différent). Recommencez.
+web-login-expired = Cette connexion a expiré ou a déjà servi. Recommencez.
+web-login-not-confirmed = Discord n'a pas confirmé la connexion. Réessayez dans un instant.
+
+## La page d'accueil ($path et $command s'affichent comme du code)
+web-home = Un registre du capital social de chaque membre d'une communauté. Les pages d'un serveur se trouvent à { $path } quand ses modérateurs les activent avec { $command } (ou members, moderators).

@@ -342,3 +342,66 @@ web-col-why = 理由
 web-someone = だれか
 web-jump = 移動
 web-history-empty = まだ記録がありません。
+
+## モデレーター用ダッシュボード（/g/…/report と「もしも」）
+web-report-title = { $guild } レポート
+web-report-heading = { $guild } — モデレーター向けレポート
+web-report-span = { $at } までの過去 { $days } 日間。
+web-report-csv = CSV をダウンロード
+web-report-window = 期間（日）
+web-report-show = 表示
+web-report-givers = 与える人
+web-report-takers = 受け取る人
+web-report-matchers = 釣り合っている人
+web-report-quiet = 静かな人
+web-report-risers = 上昇
+web-report-fallers = 下降
+web-report-earned = 獲得 { $value }
+web-report-spent = 消費 { $value }
+web-report-nobody = 該当なし。
+web-report-at-risk = ティアが下がるおそれ
+web-report-at-risk-none = 期間内に該当者はいません。
+web-report-community = コミュニティのスタンディング
+web-report-community-label = 期間中のスタンディング合計
+web-report-earned-spent = 獲得と消費
+web-report-earned-spent-label = メンバーごとの獲得と消費
+web-report-legend = 緑: 与える人 · 赤: 受け取る人 · 青: 釣り合っている人 · 灰: 静かな人
+web-whatif = もしも
+web-whatif-intro = このサーバーの台帳で設定を試します。何も書き込まず、何も変更しません。
+web-whatif-settings-label = 設定（key=value）
+web-whatif-submit = 誰が動くか
+web-whatif-heading = もしも — { $guild }
+web-whatif-back = ← レポートに戻る
+web-whatif-changes = 試した変更
+web-whatif-nothing-written = 何も書き込んでいません。現在の設定はそのままです。
+web-whatif-moved = ティアが変わる人
+web-whatif-col-now = 現在
+web-whatif-col-applied = 適用中
+web-whatif-col-rescored = 再計算
+web-whatif-col-standing = 現在のスタンディング → 再計算後
+web-whatif-none = ティアが変わる人はいません。
+web-whatif-too-long = 設定は 2000 文字までです。
+
+## エラーページとログイン
+web-not-understood = 理解できませんでした
+web-not-found-title = 見つかりません
+web-not-found = このページはありません。
+web-unavailable-title = 少ししてからお試しください
+web-unavailable = 台帳のデータベースに現在接続できません。
+web-failed-title = 問題が発生しました
+web-failed = ページを作成できませんでした。エラーはサーバーのログにあります。
+web-bad-at = at: 日付（2024-11-30）か RFC 3339 形式の時刻を指定してください
+web-too-many = リクエストが多すぎます: 間隔をあけてください
+web-login-unavailable-title = ログインできません
+web-login-no-randomness = サーバーに現在セッション用の乱数源がありません。
+web-login-not-set-up-title = ログインが設定されていません
+web-login-not-set-up = この Goodwill にはログイン用の Discord アプリケーションがありません。運営者が DISCORD_CLIENT_ID、DISCORD_CLIENT_SECRET、GOODWILL_PUBLIC_URL を設定します。
+web-login-failed-title = ログインに失敗しました
+web-login-discord-said = Discord の応答: { $error }。見たかったページからもう一度お試しください。
+web-login-missing = コールバックに code または state がありません。
+web-login-state-mismatch = このログインはこのブラウザーで開始されていません（state が一致しません）。最初からやり直してください。
+web-login-expired = このログインは期限切れか、すでに使われています。最初からやり直してください。
+web-login-not-confirmed = Discord がログインを確認しませんでした。少ししてからお試しください。
+
+## トップページ（$path と $command はコードとして表示）
+web-home = コミュニティの各メンバーのソーシャルキャピタルを記録する台帳です。サーバーのモデレーターが { $command }（または members、moderators）で有効にすると、そのサーバーのページは { $path } で見られます。

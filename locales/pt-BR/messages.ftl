@@ -363,3 +363,66 @@ web-col-why = Por quê
 web-someone = alguém
 web-jump = Ir
 web-history-empty = Ainda não há lançamentos.
+
+## O painel dos moderadores (/g/…/report e o "e se")
+web-report-title = Relatório de { $guild }
+web-report-heading = { $guild } — relatório dos moderadores
+web-report-span = Os últimos { $days } dias até { $at }.
+web-report-csv = Baixar CSV
+web-report-window = Período (dias)
+web-report-show = Mostrar
+web-report-givers = Dão
+web-report-takers = Pedem
+web-report-matchers = Equilibrados
+web-report-quiet = Quietos
+web-report-risers = Em alta
+web-report-fallers = Em baixa
+web-report-earned = ganhou { $value }
+web-report-spent = gastou { $value }
+web-report-nobody = Ninguém.
+web-report-at-risk = Em risco de cair de nível
+web-report-at-risk-none = Ninguém dentro do horizonte.
+web-report-community = Reputação da comunidade
+web-report-community-label = Reputação total no período
+web-report-earned-spent = Ganho e gasto
+web-report-earned-spent-label = Ganho contra gasto por membro
+web-report-legend = Verde: dão · vermelho: pedem · azul: equilibrados · cinza: quietos
+web-whatif = E se
+web-whatif-intro = Teste configurações no registro deste servidor; nada é gravado nem alterado.
+web-whatif-settings-label = Configurações, chave=valor
+web-whatif-submit = Quem mudaria
+web-whatif-heading = E se — { $guild }
+web-whatif-back = ← Voltar ao relatório
+web-whatif-changes = Mudanças testadas
+web-whatif-nothing-written = Nada foi gravado: as configurações em vigor continuam as mesmas.
+web-whatif-moved = Quem sai do seu nível
+web-whatif-col-now = Agora
+web-whatif-col-applied = Aplicado
+web-whatif-col-rescored = Recalculado
+web-whatif-col-standing = Reputação agora → recalculada
+web-whatif-none = Ninguém muda de nível.
+web-whatif-too-long = No máximo 2000 caracteres de configurações.
+
+## Páginas de erro e login
+web-not-understood = Não entendido
+web-not-found-title = Não encontrado
+web-not-found = Esta página não existe aqui.
+web-unavailable-title = Tente de novo daqui a pouco
+web-unavailable = O banco de dados do registro está indisponível agora.
+web-failed-title = Algo deu errado
+web-failed = Não foi possível gerar a página; o erro está no log do servidor.
+web-bad-at = at: informe uma data (2024-11-30) ou um horário RFC 3339
+web-too-many = pedidos demais: vá mais devagar
+web-login-unavailable-title = Login indisponível
+web-login-no-randomness = O servidor está sem fonte de aleatoriedade para uma sessão agora.
+web-login-not-set-up-title = O login não está configurado
+web-login-not-set-up = Este Goodwill não tem um aplicativo do Discord para logins: o operador define DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET e GOODWILL_PUBLIC_URL.
+web-login-failed-title = Falha no login
+web-login-discord-said = O Discord respondeu: { $error }. Tente de novo a partir da página que você queria.
+web-login-missing = Faltam o código ou o estado no retorno.
+web-login-state-mismatch = Este login não foi iniciado neste navegador (estado diferente). Comece de novo.
+web-login-expired = Este login expirou ou já foi usado. Comece de novo.
+web-login-not-confirmed = O Discord não confirmou o login. Tente de novo daqui a pouco.
+
+## A página inicial ($path e $command aparecem como código)
+web-home = Um registro do capital social de cada membro de uma comunidade. As páginas de um servidor ficam em { $path } quando os moderadores as ativam com { $command } (ou members, moderators).

@@ -11,6 +11,7 @@ pub mod message;
 pub mod period;
 pub mod process;
 pub mod reason;
+pub mod refusal;
 pub mod replay;
 pub mod roles;
 pub mod score;

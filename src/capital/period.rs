@@ -2,6 +2,7 @@
 //! calendar month in the guild's time zone (`time.zone`), as UTC instants.
 //! Pure: time and zone passed in.
 
+use crate::capital::refusal::Refusal;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -42,10 +43,10 @@ pub struct Span {
 }
 
 /// Parse an IANA time zone name (`time.zone`).
-pub fn zone(name: &str) -> Result<Tz, String> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| format!("{name:?} is not an IANA time zone name (e.g. Europe/Berlin, UTC)"))
+pub fn zone(name: &str) -> Result<Tz, Refusal> {
+    name.trim().parse::<Tz>().map_err(|_| Refusal::BadZone {
+        value: format!("{name:?}"),
+    })
 }
 
 /// Local midnight of `d` as UTC (the first instant of that day, also when a
@@ -106,12 +107,10 @@ pub fn previous(period: Period, at: DateTime<Utc>, tz: Tz) -> Option<Span> {
 
 /// A past (or the current) period named by `at`: `2026-10` (a month),
 /// `2026-W44` (an ISO week) or a date `2026-10-14` (the week or month holding it).
-pub fn named(period: Period, at: &str, tz: Tz) -> Result<Span, String> {
+pub fn named(period: Period, at: &str, tz: Tz) -> Result<Span, Refusal> {
     let at = at.trim();
-    let bad = || {
-        format!(
-            "at must be a month like 2026-10, a week like 2026-W44 or a date like 2026-10-14, not {at:?}"
-        )
+    let bad = || Refusal::BadAt {
+        value: format!("{at:?}"),
     };
     let day = if let Some((y, w)) = at.split_once(['W', 'w']) {
         let y: i32 = y.trim_end_matches('-').parse().map_err(|_| bad())?;
@@ -125,7 +124,7 @@ pub fn named(period: Period, at: &str, tz: Tz) -> Result<Span, String> {
     match period {
         Period::Week => Ok(week_of(tz, day)),
         Period::Month => Ok(month_of(tz, day)),
-        Period::All => Err("at needs period week or month".into()),
+        Period::All => Err(Refusal::AtNeedsPeriod),
     }
 }
 

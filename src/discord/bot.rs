@@ -462,10 +462,18 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                     tracing::error!(command = %ctx.command().qualified_name, error = %e, "database error");
                     t.s("error-database")
                 }
-                Some(ServiceError::Setting { option, error }) => {
-                    format!("`{option}`: {}", error.render(t.0))
+                // The option under the name the member typed (`/anpassen
+                // betrag:`), when the command has one by that name.
+                Some(ServiceError::BadOption(o)) => {
+                    let id = format!(
+                        "cmd-{}-{}",
+                        ctx.command().qualified_name.replace(' ', "-"),
+                        o.option
+                    );
+                    let name = crate::i18n::lookup(t.0, &id, None, &[]);
+                    o.render_as(name.as_deref().unwrap_or(o.option), t.0)
                 }
-                Some(e) => e.to_string(),
+                Some(e) => e.render(t.0),
                 None => {
                     tracing::error!(command = %ctx.command().qualified_name, error = %format!("{error:#}"), "command failed");
                     t.s("error-internal")

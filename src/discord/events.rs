@@ -859,7 +859,7 @@ async fn on_component(
                     tracing::error!(guild = guild.get(), error = %e, "database error on button");
                     mine.s("error-database")
                 }
-                other => other.to_string(),
+                other => other.render(mine.0),
             };
             ci.create_followup(
                 http,

@@ -90,6 +90,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/en-US/commands.ftl"),
             include_str!("../../locales/en-US/messages.ftl"),
             include_str!("../../locales/en-US/reasons.ftl"),
+            include_str!("../../locales/en-US/errors.ftl"),
         ],
     ),
     (
@@ -98,6 +99,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/de/commands.ftl"),
             include_str!("../../locales/de/messages.ftl"),
             include_str!("../../locales/de/reasons.ftl"),
+            include_str!("../../locales/de/errors.ftl"),
         ],
     ),
     (
@@ -106,6 +108,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/fr/commands.ftl"),
             include_str!("../../locales/fr/messages.ftl"),
             include_str!("../../locales/fr/reasons.ftl"),
+            include_str!("../../locales/fr/errors.ftl"),
         ],
     ),
     (
@@ -114,6 +117,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/es-ES/commands.ftl"),
             include_str!("../../locales/es-ES/messages.ftl"),
             include_str!("../../locales/es-ES/reasons.ftl"),
+            include_str!("../../locales/es-ES/errors.ftl"),
         ],
     ),
     (
@@ -122,6 +126,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/pt-BR/commands.ftl"),
             include_str!("../../locales/pt-BR/messages.ftl"),
             include_str!("../../locales/pt-BR/reasons.ftl"),
+            include_str!("../../locales/pt-BR/errors.ftl"),
         ],
     ),
     (
@@ -130,6 +135,7 @@ pub(crate) const SOURCES: [(&str, &[&str]); 6] = [
             include_str!("../../locales/ja/commands.ftl"),
             include_str!("../../locales/ja/messages.ftl"),
             include_str!("../../locales/ja/reasons.ftl"),
+            include_str!("../../locales/ja/errors.ftl"),
         ],
     ),
 ];

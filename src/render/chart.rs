@@ -1,6 +1,8 @@
 //! Report charts, drawn in memory with plotters and encoded as PNG. Text uses
-//! the bundled DejaVu Sans Mono (`assets/fonts`, Bitstream Vera licence): no
-//! system font lookup, no network.
+//! the bundled DejaVu Sans Mono (`assets/fonts`, Bitstream Vera licence), and
+//! for Japanese the bundled Sawarabi Gothic (CC BY 3.0; 1.8 MB, the smallest
+//! free font found holding every kana and kanji the chart's labels use,
+//! Latin letters and digits too): no system font lookup, no network.
 
 use crate::i18n::{Lang, Tr};
 use std::sync::Once;
@@ -13,6 +15,16 @@ use crate::service::{Category, ReportView};
 
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansMono.ttf");
 const FAMILY: &str = "sans-serif";
+static FONT_JA: &[u8] = include_bytes!("../../assets/fonts/SawarabiGothic-Medium.ttf");
+const FAMILY_JA: &str = "goodwill-ja";
+
+/// The font family a chart in `lang` is written in.
+fn family(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => FAMILY_JA,
+        _ => FAMILY,
+    }
+}
 
 /// Size of each chart panel.
 pub const PANEL: (u32, u32) = (800, 600);
@@ -20,8 +32,10 @@ pub const PANEL: (u32, u32) = (800, 600);
 fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        if plotters::style::register_font(FAMILY, FontStyle::Normal, FONT).is_err() {
-            tracing::error!("the bundled chart font could not be loaded");
+        for (family, font) in [(FAMILY, FONT), (FAMILY_JA, FONT_JA)] {
+            if plotters::style::register_font(family, FontStyle::Normal, font).is_err() {
+                tracing::error!(family, "a bundled chart font could not be loaded");
+            }
         }
     });
 }
@@ -56,12 +70,13 @@ fn draw_scatter<DB: DrawingBackend>(
     r: &ReportView,
     t: Tr,
 ) -> Result<(), Err> {
+    let fam = family(t.0);
     let xmax = r.members.iter().map(|m| m.earned).fold(1.0f64, f64::max) * 1.08;
     let ymax = r.members.iter().map(|m| m.spent).fold(1.0f64, f64::max) * 1.08;
     let mut chart = ChartBuilder::on(area)
         .caption(
             t.a("chart-scatter-title", &[("days", r.window_days.into())]),
-            (FAMILY, 22),
+            (fam, 22),
         )
         .margin(14)
         .x_label_area_size(44)
@@ -76,8 +91,8 @@ fn draw_scatter<DB: DrawingBackend>(
         .y_label_formatter(&fy)
         .x_desc(t.s("chart-earned"))
         .y_desc(t.s("chart-spent"))
-        .label_style((FAMILY, 13))
-        .axis_desc_style((FAMILY, 15))
+        .label_style((fam, 13))
+        .axis_desc_style((fam, 15))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
         .map_err(e)?;
@@ -110,7 +125,7 @@ fn draw_scatter<DB: DrawingBackend>(
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperRight)
-        .label_font((FAMILY, 14))
+        .label_font((fam, 14))
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(0xcc, 0xcc, 0xcc))
         .draw()
@@ -124,6 +139,7 @@ fn draw_trend<DB: DrawingBackend>(
     r: &ReportView,
     t: Tr,
 ) -> Result<(), Err> {
+    let fam = family(t.0);
     let Some(first) = r.trend.first() else {
         return Ok(());
     };
@@ -147,7 +163,7 @@ fn draw_trend<DB: DrawingBackend>(
             .to_string()
     };
     let mut chart = ChartBuilder::on(area)
-        .caption(t.s("chart-trend-title"), (FAMILY, 22))
+        .caption(t.s("chart-trend-title"), (fam, 22))
         .margin(14)
         .x_label_area_size(44)
         .y_label_area_size(64)
@@ -159,8 +175,8 @@ fn draw_trend<DB: DrawingBackend>(
         .x_label_formatter(&fmt)
         .y_label_formatter(&|y: &f64| fmt_num(*y, hi - lo))
         .y_desc(t.s("chart-trend-y"))
-        .label_style((FAMILY, 13))
-        .axis_desc_style((FAMILY, 15))
+        .label_style((fam, 13))
+        .axis_desc_style((fam, 15))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
         .map_err(e)?;
@@ -194,7 +210,7 @@ fn draw_trend<DB: DrawingBackend>(
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FAMILY, 14))
+        .label_font((fam, 14))
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(0xcc, 0xcc, 0xcc))
         .draw()
@@ -221,9 +237,7 @@ enum Which {
 
 fn render(r: &ReportView, which: Which, lang: Lang) -> Result<Vec<u8>, Err> {
     register_font();
-    // The bundled font has no Japanese glyphs: a Japanese chart keeps the
-    // English words rather than show empty boxes.
-    let t = Tr(if lang == Lang::Ja { Lang::En } else { lang });
+    let t = Tr(lang);
     let size = match which {
         Which::Both => (PANEL.0 * 2, PANEL.1),
         _ => PANEL,
@@ -264,4 +278,39 @@ pub fn report_png(r: &ReportView) -> Result<Vec<u8>, Err> {
 /// [`report_png`] with its titles and labels in `lang` (`/report`).
 pub fn report_png_in(r: &ReportView, lang: Lang) -> Result<Vec<u8>, Err> {
     render(r, Which::Both, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ab_glyph::{Font, FontRef};
+
+    #[test]
+    fn the_japanese_font_draws_every_character_of_the_japanese_chart() {
+        let font = FontRef::try_from_slice(FONT_JA).expect("the Japanese font parses");
+        let t = Tr(Lang::Ja);
+        let mut labels = vec![t.a("chart-scatter-title", &[("days", 90.into())])];
+        for id in [
+            "chart-earned",
+            "chart-spent",
+            "chart-giver",
+            "chart-matcher",
+            "chart-taker",
+            "chart-quiet",
+            "chart-trend-title",
+            "chart-trend-y",
+            "chart-standing",
+            "chart-recent",
+            "chart-lasting",
+        ] {
+            labels.push(t.s(id));
+        }
+        for label in labels {
+            for c in label.chars().filter(|c| !c.is_whitespace()) {
+                assert_ne!(font.glyph_id(c).0, 0, "no glyph for {c:?} in {label}");
+            }
+        }
+        assert_eq!(family(Lang::Ja), FAMILY_JA);
+        assert_eq!(family(Lang::De), FAMILY);
+    }
 }

@@ -4,9 +4,10 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::{Goodwill, ServiceError, StandingsPage, R};
+use super::{Goodwill, StandingsPage, R};
 use crate::capital::message::{GuildId, MemberId};
 use crate::capital::period::{self, Period};
+use crate::capital::refusal::Refusal;
 use crate::capital::standing::tier_of;
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,12 +68,10 @@ impl Goodwill {
     ) -> R<PeriodBoard> {
         let g = self.guild_row(guild).await?;
         let s = self.settings(guild).await?;
-        let tz = period::zone(&s.time.zone).map_err(ServiceError::Invalid)?;
+        let tz = period::zone(&s.time.zone)?;
         let span = match at {
-            Some(a) if !a.trim().is_empty() => period::named(period, a, tz)
-                .map_err(|e| ServiceError::Invalid(format!("at: {e}")))?,
-            _ => period::containing(period, now, tz)
-                .ok_or_else(|| ServiceError::Invalid("period must be week or month here".into()))?,
+            Some(a) if !a.trim().is_empty() => period::named(period, a, tz)?,
+            _ => period::containing(period, now, tz).ok_or(Refusal::PeriodNeeded)?,
         };
         let totals = self
             .store()
@@ -137,7 +136,7 @@ impl Goodwill {
         if channel == 0 {
             return Ok(Vec::new());
         }
-        let tz = period::zone(&s.time.zone).map_err(ServiceError::Invalid)?;
+        let tz = period::zone(&s.time.zone)?;
         let mut out = Vec::new();
         for p in [Period::Week, Period::Month] {
             let Some(span) = period::previous(p, now, tz) else {

@@ -57,6 +57,7 @@ use chrono::Utc;
 
 use crate::capital::decay::Scales;
 use crate::capital::message::{GuildId, MemberId};
+use crate::capital::refusal::Refusal;
 use crate::capital::settings::Settings;
 use crate::pipeline::{GuildRuntime, Pipeline};
 use crate::store::{is_unavailable, Batch, GuildRow, Store};
@@ -85,6 +86,10 @@ pub enum ServiceError {
     /// A command option with a bad value: names the option and the fix.
     #[error(transparent)]
     BadOption(#[from] crate::options::OptionError),
+    /// A request refused for a reason a member or moderator can fix, in
+    /// words for any language (`Display` is English).
+    #[error(transparent)]
+    Refused(#[from] crate::capital::refusal::Refusal),
     /// A setting `/config set` refused: names the option, and why in words
     /// for any language (`Display` is English, for the CLI and the logs).
     #[error("`{option}`: {error}")]
@@ -92,6 +97,27 @@ pub enum ServiceError {
         option: &'static str,
         error: crate::capital::settings::SettingError,
     },
+}
+
+impl ServiceError {
+    /// The error as a member or moderator reads it, in `lang`: option and
+    /// setting refusals are values with words in every language; the rest
+    /// (outages, database and internal errors are answered by the caller
+    /// with their own messages) is the English `Display`.
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ServiceError::BadOption(o) => o.render(lang),
+            ServiceError::Refused(r) => r.render(lang),
+            ServiceError::UnknownMember(q) => Refusal::UnknownMember {
+                query: format!("{q:?}"),
+            }
+            .render(lang),
+            ServiceError::Setting { option, error } => {
+                format!("`{option}`: {}", error.render(lang))
+            }
+            e => e.to_string(),
+        }
+    }
 }
 
 /// An outage (the bot retries the event later, a command says "try again
@@ -224,14 +250,14 @@ impl Goodwill {
         match found.as_slice() {
             [(id, _)] => Ok(*id),
             [] => Err(ServiceError::UnknownMember(crate::options::quote(q))),
-            many => Err(ServiceError::Invalid(format!(
-                "{} matches several members: {}; give an id",
-                crate::options::quote(q),
-                many.iter()
+            many => Err(ServiceError::Refused(Refusal::AmbiguousMember {
+                query: crate::options::quote(q),
+                matches: many
+                    .iter()
                     .map(|(id, n)| format!("{n} ({id})"))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ))),
+                    .join(", "),
+            })),
         }
     }
 

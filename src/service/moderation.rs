@@ -13,6 +13,7 @@ use crate::capital::decay::{decayed, Scales};
 use crate::capital::digest::{digest_due, unannounced, weekday_of, Crossing};
 use crate::capital::message::{GuildId, MemberId};
 use crate::capital::reason;
+use crate::capital::refusal::Refusal;
 use crate::capital::replay::{replay, ReplayedEntry, StoredEntry};
 use crate::capital::roles::{
     merge_changes, plan_period_roles, plan_roles, MemberRoles, RoleChange, RoleId,
@@ -414,7 +415,7 @@ impl Goodwill {
             if role == 0 {
                 continue;
             }
-            let tz = period::zone(&s.time.zone).map_err(ServiceError::Invalid)?;
+            let tz = period::zone(&s.time.zone)?;
             let Some(span) = period::previous(p, at, tz) else {
                 continue;
             };
@@ -526,9 +527,7 @@ impl Goodwill {
         at: DateTime<Utc>,
     ) -> R<WhatIfView> {
         if changes.is_empty() {
-            return Err(ServiceError::Invalid(
-                "give at least one key=value to try".into(),
-            ));
+            return Err(Refusal::NoChanges.into());
         }
         let (mut over, s0) = self.guild_settings_tree(guild).await?;
         let tree = toml::Value::try_from(&s0).map_err(|e| ServiceError::Invalid(e.to_string()))?;
@@ -539,16 +538,18 @@ impl Goodwill {
             let open_map = key.starts_with("roles.by_tier.");
             let old = match crate::config::get_path(&tree, key) {
                 Some(v) if v.is_table() => {
-                    return Err(ServiceError::Invalid(format!(
-                        "{key:?} is a section; name a key inside it"
-                    )))
+                    return Err(Refusal::Section {
+                        key: format!("{key:?}"),
+                    }
+                    .into())
                 }
                 Some(v) => v.clone(),
                 None if open_map => toml::Value::Integer(0),
                 None => {
-                    return Err(ServiceError::Invalid(format!(
-                        "unknown setting {key:?}; see /config view for the keys"
-                    )))
+                    return Err(Refusal::UnknownSetting {
+                        key: format!("{key:?}"),
+                    }
+                    .into())
                 }
             };
             let new = crate::config::parse_value(value);
@@ -564,8 +565,11 @@ impl Goodwill {
             }
             described.push(format!("{key}: {old} -> {new}"));
         }
-        let s1 = crate::config::guild_settings(&self.pipeline().base, &over)
-            .map_err(|e| ServiceError::Invalid(format!("not a valid configuration: {e}")))?;
+        let s1 = crate::config::guild_settings(&self.pipeline().base, &over).map_err(|e| {
+            Refusal::NotValidConfig {
+                detail: e.to_string(),
+            }
+        })?;
         let entries: Vec<StoredEntry> = self.store().ledger_until(guild, at).await?;
         let (sc0, sc1) = (Scales::from(&s0.decay), Scales::from(&s1.decay));
         let from0 = at - Duration::days(s0.report.window_days as i64);

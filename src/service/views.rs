@@ -519,9 +519,7 @@ impl Goodwill {
         at: DateTime<Utc>,
     ) -> R<WhyView> {
         if since >= at {
-            return Err(ServiceError::Invalid(
-                "`since` must be before now: give a date in the past (YYYY-MM-DD)".into(),
-            ));
+            return Err(crate::capital::refusal::Refusal::SinceNotBefore.into());
         }
         let Some(snap) = rs.balance_snapshot(guild, member, since).await? else {
             self.guild_row_in(rs, guild).await?;

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Goodwill, ServiceError, StandingRow, StandingsPage, R};
 use crate::capital::message::{GuildId, MemberId};
+use crate::capital::refusal::Refusal;
 use crate::store::web::ApiTokenRow;
 use crate::store::ReadStore;
 
@@ -50,10 +51,7 @@ fn check_token_name(name: &str) -> R<&str> {
     if ok {
         Ok(name)
     } else {
-        Err(ServiceError::Invalid(
-            "a token name is 1 to 40 letters, digits, spaces, '-', '_' or '.' (e.g. dashboard)"
-                .into(),
-        ))
+        Err(Refusal::TokenName.into())
     }
 }
 
@@ -73,9 +71,10 @@ impl Goodwill {
             .insert_api_token(guild, name, &token_hash(&token), by, Utc::now())
             .await?
         {
-            return Err(ServiceError::Invalid(format!(
-                "this server already has a token named {name:?}: revoke it first or choose another name"
-            )));
+            return Err(Refusal::TokenExists {
+                name: format!("{name:?}"),
+            }
+            .into());
         }
         Ok(token)
     }
@@ -86,9 +85,10 @@ impl Goodwill {
         if self.store().delete_api_token(guild, name).await? {
             Ok(())
         } else {
-            Err(ServiceError::Invalid(format!(
-                "this server has no API token named {name:?} (see /config api-token list)"
-            )))
+            Err(Refusal::NoSuchToken {
+                name: format!("{name:?}"),
+            }
+            .into())
         }
     }
 
@@ -163,9 +163,7 @@ impl Goodwill {
     ) -> R<StandingsPage> {
         let q = q.trim();
         if q.is_empty() || q.chars().count() > 100 {
-            return Err(ServiceError::Invalid(
-                "search for 1 to 100 characters of a name".into(),
-            ));
+            return Err(Refusal::SearchLength.into());
         }
         let row = self.guild_row_in(rs, guild).await?;
         let per_page = self

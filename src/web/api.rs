@@ -38,6 +38,7 @@ fn failed(e: ServiceError) -> Response {
         }
         ServiceError::Invalid(m) => error(StatusCode::BAD_REQUEST, &m),
         ServiceError::BadOption(o) => error(StatusCode::BAD_REQUEST, &o.to_string()),
+        ServiceError::Refused(r) => error(StatusCode::BAD_REQUEST, &r.to_string()),
         e @ ServiceError::Setting { .. } => error(StatusCode::BAD_REQUEST, &e.to_string()),
         e => {
             tracing::warn!(error = %e, "api call failed");

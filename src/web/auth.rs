@@ -15,13 +15,14 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::layout;
 use super::Web;
 use crate::capital::settings::Visibility;
+use crate::i18n::{Lang, Tr};
 
 /// Discord permission bits that make a moderator: Administrator, Manage Server.
 const ADMINISTRATOR: u64 = 0x8;
@@ -166,12 +167,19 @@ fn random_id() -> Option<String> {
     Some(b.iter().map(|x| format!("{x:02x}")).collect())
 }
 
-fn no_randomness() -> Response {
-    layout::message(
+fn no_randomness(lang: Lang) -> Response {
+    let t = Tr(lang);
+    layout::message_in(
+        lang,
         StatusCode::INTERNAL_SERVER_ERROR,
-        "Login unavailable",
-        "The server has no source of randomness for a session right now.",
+        &t.s("web-login-unavailable-title"),
+        &t.s("web-login-no-randomness"),
     )
+}
+
+/// The language of a login page: `?lang=`, else the browser's (no guild yet).
+fn login_lang(uri: &Uri, headers: &HeaderMap) -> Lang {
+    super::pages::page_lang(uri, headers, "auto")
 }
 
 fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -219,16 +227,24 @@ pub struct LoginQuery {
     next: Option<String>,
 }
 
-pub async fn login(State(web): State<Web>, Query(q): Query<LoginQuery>) -> Response {
+pub async fn login(
+    State(web): State<Web>,
+    Query(q): Query<LoginQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let lang = login_lang(&uri, &headers);
     let Some(client_id) = web.opts.client_id.as_deref() else {
-        return layout::message(
+        let t = Tr(lang);
+        return layout::message_in(
+            lang,
             StatusCode::SERVICE_UNAVAILABLE,
-            "Login is not set up",
-            "This Goodwill has no Discord application for logins: the operator sets DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and GOODWILL_PUBLIC_URL.",
+            &t.s("web-login-not-set-up-title"),
+            &t.s("web-login-not-set-up"),
         );
     };
     let Some(state) = web.sessions.start(safe_next(q.next.as_deref())) else {
-        return no_randomness();
+        return no_randomness(lang);
     };
     let query = serde_urlencoded::to_string([
         ("client_id", client_id),
@@ -264,36 +280,39 @@ pub async fn callback(
     State(web): State<Web>,
     headers: HeaderMap,
     Query(q): Query<CallbackQuery>,
+    uri: Uri,
 ) -> Response {
-    let bad = |why: &str| layout::message(StatusCode::BAD_REQUEST, "Login failed", why);
+    let lang = login_lang(&uri, &headers);
+    let t = Tr(lang);
+    let failed = |status: StatusCode, why: &str| {
+        layout::message_in(lang, status, &t.s("web-login-failed-title"), why)
+    };
+    let bad = |id: &str| failed(StatusCode::BAD_REQUEST, &t.s(id));
     if let Some(e) = q.error.as_deref() {
-        return bad(&format!(
-            "Discord said: {e}. Try again from the page you wanted."
-        ));
+        return failed(
+            StatusCode::BAD_REQUEST,
+            &t.a("web-login-discord-said", &[("error", e.into())]),
+        );
     }
     let (Some(code), Some(state)) = (q.code.as_deref(), q.state.as_deref()) else {
-        return bad("The callback is missing its code or state.");
+        return bad("web-login-missing");
     };
     // The state must be the one this browser was given (cookie) and still pending here.
     if cookie(&headers, STATE_COOKIE).as_deref() != Some(state) {
-        return bad("This login was not started in this browser (state mismatch). Start again.");
+        return bad("web-login-state-mismatch");
     }
     let Some(next) = web.sessions.finish(state) else {
-        return bad("This login expired or was already used. Start again.");
+        return bad("web-login-expired");
     };
     let viewer = match discord_viewer(&web, code).await {
         Ok(v) => v,
         Err(e) => {
             tracing::warn!(error = %e, "Discord login failed");
-            return layout::message(
-                StatusCode::BAD_GATEWAY,
-                "Login failed",
-                "Discord did not confirm the login. Try again shortly.",
-            );
+            return failed(StatusCode::BAD_GATEWAY, &t.s("web-login-not-confirmed"));
         }
     };
     let Some(id) = web.sessions.open(viewer) else {
-        return no_randomness();
+        return no_randomness(lang);
     };
     let mut r = redirect(&next);
     for c in [

@@ -62,17 +62,6 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-/// A whole page with the security headers; `noindex` unless `indexable`.
-pub fn page(
-    status: StatusCode,
-    title: &str,
-    indexable: bool,
-    nav: Markup,
-    body: Markup,
-) -> Response {
-    page_in(Lang::En, status, title, indexable, nav, body)
-}
-
 /// How each language names itself, for the picker.
 fn native_name(l: Lang) -> &'static str {
     match l {
@@ -85,7 +74,8 @@ fn native_name(l: Lang) -> &'static str {
     }
 }
 
-/// [`page`] in `lang`: `<html lang>` and a row of links to the same page in
+/// A whole page in `lang` with the security headers; `noindex` unless
+/// `indexable`: `<html lang>` and a row of links to the same page in
 /// the other languages (`?lang=…`).
 pub fn page_in(
     lang: Lang,
@@ -158,12 +148,7 @@ pub fn secure_headers(h: &mut axum::http::HeaderMap, indexable: bool) {
     }
 }
 
-/// A short page that says one thing (errors, refusals).
-pub fn message(status: StatusCode, title: &str, text: &str) -> Response {
-    message_in(Lang::En, status, title, text)
-}
-
-/// [`message`] in `lang`.
+/// A short page that says one thing (errors, refusals), in `lang`.
 pub fn message_in(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
     page_in(
         lang,

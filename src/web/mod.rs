@@ -163,7 +163,14 @@ async fn rate_limit(
                     (header::RETRY_AFTER, secs.to_string()),
                     (header::CONTENT_TYPE, "text/plain".to_string()),
                 ],
-                "too many requests: slow down\n",
+                format!(
+                    "{}\n",
+                    crate::i18n::tr(
+                        pages::page_lang(req.uri(), req.headers(), "auto"),
+                        "web-too-many",
+                        &[]
+                    )
+                ),
             )
                 .into_response();
         }

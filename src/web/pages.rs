@@ -106,33 +106,49 @@ fn account(viewer: Option<&Viewer>, t: Tr) -> Markup {
     }
 }
 
-pub(crate) fn not_found() -> Response {
-    layout::message(
+/// A page of one message by id (`…-title` and the text), in `lang`.
+fn message(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
+    layout::message_in(lang, status, &Tr(lang).s(title), text)
+}
+
+/// 400: what was not understood, in words for the visitor.
+pub(crate) fn not_understood(lang: Lang, text: &str) -> Response {
+    message(lang, StatusCode::BAD_REQUEST, "web-not-understood", text)
+}
+
+/// 404 in `lang`.
+pub(crate) fn not_found(lang: Lang) -> Response {
+    message(
+        lang,
         StatusCode::NOT_FOUND,
-        "Not found",
-        "There is no such page here.",
+        "web-not-found-title",
+        &Tr(lang).s("web-not-found"),
     )
 }
 
-/// A service failure as a page (details only in the log: they may name other guilds).
-pub(crate) fn failed(e: ServiceError) -> Response {
+/// A service failure as a page in `lang` (details only in the log: they
+/// may name other guilds).
+pub(crate) fn failed(lang: Lang, e: ServiceError) -> Response {
+    let t = Tr(lang);
     match e {
-        ServiceError::Unavailable(_) => layout::message(
+        ServiceError::Unavailable(_) => message(
+            lang,
             StatusCode::SERVICE_UNAVAILABLE,
-            "Try again shortly",
-            "The ledger database is unavailable right now.",
+            "web-unavailable-title",
+            &t.s("web-unavailable"),
         ),
-        ServiceError::UnknownGuild(..) | ServiceError::UnknownMember(_) => not_found(),
-        ServiceError::Invalid(m) => layout::message(StatusCode::BAD_REQUEST, "Not understood", &m),
-        ServiceError::BadOption(o) => {
-            layout::message(StatusCode::BAD_REQUEST, "Not understood", &o.to_string())
-        }
+        ServiceError::UnknownGuild(..) | ServiceError::UnknownMember(_) => not_found(lang),
+        e @ (ServiceError::Invalid(_)
+        | ServiceError::BadOption(_)
+        | ServiceError::Refused(_)
+        | ServiceError::Setting { .. }) => not_understood(lang, &e.render(lang)),
         e => {
             tracing::warn!(error = %e, "web page failed");
-            layout::message(
+            message(
+                lang,
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "The page could not be made; the error is in the server's log.",
+                "web-failed-title",
+                &t.s("web-failed"),
             )
         }
     }
@@ -147,20 +163,22 @@ pub(crate) async fn guard(
     headers: &HeaderMap,
     uri: &Uri,
 ) -> Result<Seen, Response> {
-    let guild: GuildId = guild.parse().map_err(|_| not_found())?;
+    // Until the guild's `locale` is known: `?lang=`, else the browser's.
+    let early = page_lang(uri, headers, "auto");
+    let guild: GuildId = guild.parse().map_err(|_| not_found(early))?;
     let row = web
         .gw
         .find_guild(guild)
         .await
-        .map_err(failed)?
-        .ok_or_else(not_found)?;
+        .map_err(|e| failed(early, e))?
+        .ok_or_else(|| not_found(early))?;
     // Parsed settings are cached per guild (building them compiles the
     // detection lexicon: far too slow to do on every page).
     let settings = web
         .gw
         .pipeline()
         .cached_settings(guild, &row.settings)
-        .map_err(|e| failed(ServiceError::Invalid(e.to_string())))?;
+        .map_err(|e| failed(early, ServiceError::Invalid(e.to_string())))?;
     let viewer = web.sessions.viewer(headers);
     let vis = settings.web.visibility;
     let lang = page_lang(uri, headers, &settings.locale);
@@ -179,7 +197,7 @@ pub(crate) async fn guard(
             viewer,
             lang,
         }),
-        Err(Denied::Off) => Err(not_found()),
+        Err(Denied::Off) => Err(not_found(lang)),
         Err(Denied::Login) => Err(login_redirect(
             uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"),
         )),
@@ -195,8 +213,30 @@ pub(crate) async fn guard(
     }
 }
 
-pub async fn home() -> Response {
-    layout::page(
+pub async fn home(headers: HeaderMap, uri: Uri) -> Response {
+    let lang = page_lang(&uri, &headers, "auto");
+    // The sentence is translated whole; the path and the command go in as
+    // markers and come out as `<code>` (no HTML inside the translations).
+    let text = Tr(lang).a(
+        "web-home",
+        &[("path", "\u{1}".into()), ("command", "\u{2}".into())],
+    );
+    let mut parts: Vec<(String, Option<&str>)> = vec![];
+    let mut buf = String::new();
+    for c in text.chars() {
+        let code = match c {
+            '\u{1}' => "/g/<server id>",
+            '\u{2}' => "/config set web.visibility public",
+            c => {
+                buf.push(c);
+                continue;
+            }
+        };
+        parts.push((std::mem::take(&mut buf), Some(code)));
+    }
+    parts.push((buf, None));
+    layout::page_in(
+        lang,
         StatusCode::OK,
         "Goodwill",
         false,
@@ -204,9 +244,7 @@ pub async fn home() -> Response {
         html! {
             div.card {
                 h1 { "Goodwill" }
-                p { "A ledger of each community member's social capital. A server's pages are at "
-                    code { "/g/<server id>" } " when its moderators turn them on with "
-                    code { "/config set web.visibility public" } " (or members, moderators)." }
+                p { @for (t, code) in &parts { (t) @if let Some(c) = code { code { (c) } } } }
             }
         },
     )
@@ -219,9 +257,8 @@ pub struct StandingsQuery {
     at: Option<String>,
 }
 
-fn at_param(at: Option<&str>) -> Result<(DateTime<Utc>, Option<String>), Response> {
-    let t =
-        parse_at(at).map_err(|m| layout::message(StatusCode::BAD_REQUEST, "Not understood", &m))?;
+fn at_param(at: Option<&str>, lang: Lang) -> Result<(DateTime<Utc>, Option<String>), Response> {
+    let t = parse_at(at).map_err(|_| not_understood(lang, &Tr(lang).s("web-bad-at")))?;
     Ok((
         t,
         at.map(str::trim)
@@ -257,7 +294,7 @@ pub async fn standings(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let (at, at_s) = match at_param(q.at.as_deref()) {
+    let (at, at_s) = match at_param(q.at.as_deref(), seen.lang) {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -270,11 +307,11 @@ pub async fn standings(
     };
     let mut p = match result {
         Ok(p) => p,
-        Err(e) => return failed(e),
+        Err(e) => return failed(seen.lang, e),
     };
     let hidden = match web.gw.hidden_members(g).await {
         Ok(h) => h,
-        Err(e) => return failed(e),
+        Err(e) => return failed(seen.lang, e),
     };
     p.rows.retain(|r| !hidden.contains(&r.member_id));
     let link = |page: u32| {
@@ -362,13 +399,13 @@ pub async fn member(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let (at, at_s) = match at_param(q.at.as_deref()) {
+    let (at, at_s) = match at_param(q.at.as_deref(), seen.lang) {
         Ok(x) => x,
         Err(r) => return r,
     };
     let g = seen.guild;
     let Ok(m) = member.parse::<MemberId>() else {
-        return not_found();
+        return not_found(seen.lang);
     };
     // Everything in one round of queries; whether the page may exist at
     // all is decided first from their answers.
@@ -380,16 +417,16 @@ pub async fn member(
     );
     let hidden = match hidden {
         Ok(h) => h,
-        Err(e) => return failed(e),
+        Err(e) => return failed(seen.lang, e),
     };
     match known {
         Ok(true) if !hidden.contains(&m) => {}
-        Ok(_) => return not_found(),
-        Err(e) => return failed(e),
+        Ok(_) => return not_found(seen.lang),
+        Err(e) => return failed(seen.lang, e),
     }
     let (b, h) = match (b, h) {
         (Ok(b), Ok(h)) => (b, h),
-        (Err(e), _) | (_, Err(e)) => return failed(e),
+        (Err(e), _) | (_, Err(e)) => return failed(seen.lang, e),
     };
     let scales = Scales::from(&seen.settings.decay);
     let proj = projection(b.recent, b.lasting, &scales, 90);
@@ -515,12 +552,14 @@ async fn report_view(
         web.gw.report(seen.guild, window, at),
         web.gw.hidden_members(seen.guild)
     )
-    .map_err(failed)?;
+    .map_err(|e| failed(seen.lang, e))?;
     scrub(&mut r, &hidden);
     Ok(r)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn member_list(
+    t: Tr,
     title: &str,
     id: &str,
     g: GuildId,
@@ -531,7 +570,7 @@ fn member_list(
 ) -> Markup {
     html! {
         div.card {
-            h2 { (title) " " span.muted { "(" (rows.len()) ")" } }
+            h2 { (t.s(title)) " " span.muted { "(" (rows.len()) ")" } }
             table id=(id) {
                 tbody {
                     @for m in rows.iter().take(n) {
@@ -540,7 +579,7 @@ fn member_list(
                             td.num { (figure(m)) }
                         }
                     }
-                    @if rows.is_empty() { tr { td.muted { "Nobody." } } }
+                    @if rows.is_empty() { tr { td.muted { (t.s("web-report-nobody")) } } }
                 }
             }
         }
@@ -554,13 +593,11 @@ pub async fn report(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let mut seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    // The moderators' dashboard is not translated yet: English throughout.
-    seen.lang = Lang::En;
-    let (at, at_s) = match at_param(q.at.as_deref()) {
+    let (at, at_s) = match at_param(q.at.as_deref(), seen.lang) {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -609,27 +646,34 @@ pub async fn report(
         "/g/{g}/report.csv?{}",
         serde_urlencoded::to_string(&window_q).unwrap_or_default()
     );
+    let t = Tr(seen.lang);
+    let guild_arg = || [("guild", Arg::from(seen.guild_name.as_str()))];
+    let value = |x: f64| [("value", Arg::from(num(x)))];
     seen.page(
-        &format!("{} report", seen.guild_name),
+        &t.a("web-report-title", &guild_arg()),
         html! {
-            h1 { (seen.guild_name) " — moderators' report" }
-            p.muted { "The last " (r.window_days) " days to " (r.at.format("%Y-%m-%d %H:%M UTC")) ". "
-                a href=(csv_href) download="report.csv" { "Download CSV" } }
+            h1 { (t.a("web-report-heading", &guild_arg())) }
+            p.muted { (t.a("web-report-span", &[
+                    ("days", Arg::from(r.window_days.to_string())),
+                    ("at", Arg::from(r.at.format("%Y-%m-%d %H:%M UTC").to_string())),
+                ])) " "
+                a href=(csv_href) download="report.csv" { (t.s("web-report-csv")) } }
             form.inline method="get" action=(format!("/g/{g}/report")) {
-                label { "Window (days) " input type="number" name="window" min="1" max="3650" value=(r.window_days); }
+                label { (t.s("web-report-window")) " " input type="number" name="window" min="1" max="3650" value=(r.window_days); }
                 @if let Some(a) = &at_s { input type="hidden" name="at" value=(a); }
-                button type="submit" { "Show" }
+                @if seen.lang != Lang::En { input type="hidden" name="lang" value=(seen.lang.code()); }
+                button type="submit" { (t.s("web-report-show")) }
             }
             div.grid {
-                (member_list("Givers", "givers", g, &at_s, &r.givers, n, &|m| html! { "earned " (num(m.earned)) }))
-                (member_list("Takers", "takers", g, &at_s, &r.takers, n, &|m| html! { "spent " (num(m.spent)) }))
-                (member_list("Matchers", "matchers", g, &at_s, &r.matchers, n, &|m| html! { (num(m.earned)) " / " (num(m.spent)) }))
-                (member_list("Quiet", "quiet", g, &at_s, &r.quiet, n, &|m| html! { (num(m.standing)) }))
-                (member_list("Risers", "risers", g, &at_s, &r.risers, n, &|m| signed(m.change)))
-                (member_list("Fallers", "fallers", g, &at_s, &r.fallers, n, &|m| signed(m.change)))
+                (member_list(t, "web-report-givers", "givers", g, &at_s, &r.givers, n, &|m| html! { (t.a("web-report-earned", &value(m.earned))) }))
+                (member_list(t, "web-report-takers", "takers", g, &at_s, &r.takers, n, &|m| html! { (t.a("web-report-spent", &value(m.spent))) }))
+                (member_list(t, "web-report-matchers", "matchers", g, &at_s, &r.matchers, n, &|m| html! { (num(m.earned)) " / " (num(m.spent)) }))
+                (member_list(t, "web-report-quiet", "quiet", g, &at_s, &r.quiet, n, &|m| html! { (num(m.standing)) }))
+                (member_list(t, "web-report-risers", "risers", g, &at_s, &r.risers, n, &|m| signed(m.change)))
+                (member_list(t, "web-report-fallers", "fallers", g, &at_s, &r.fallers, n, &|m| signed(m.change)))
             }
             div.card {
-                h2 { "At risk of falling a tier " span.muted { "(" (r.at_risk.len()) ")" } }
+                h2 { (t.s("web-report-at-risk")) " " span.muted { "(" (r.at_risk.len()) ")" } }
                 table id="at-risk" { tbody {
                     @for a in r.at_risk.iter().take(n) {
                         tr {
@@ -639,20 +683,21 @@ pub async fn report(
                             td { (a.falls_on.format("%Y-%m-%d")) }
                         }
                     }
-                    @if r.at_risk.is_empty() { tr { td.muted { "Nobody within the horizon." } } }
+                    @if r.at_risk.is_empty() { tr { td.muted { (t.s("web-report-at-risk-none")) } } }
                 } }
             }
             div.grid {
-                div.card { h2 { "Community standing" } (svg::line("Total standing over the window", &trend, &[], &ticks)) }
-                div.card { h2 { "Earned and spent" } (svg::scatter("Earned against spent per member", &dots))
-                    p.muted { "Green: givers · red: takers · blue: matchers · grey: quiet" } }
+                div.card { h2 { (t.s("web-report-community")) } (svg::line(&t.s("web-report-community-label"), &trend, &[], &ticks)) }
+                div.card { h2 { (t.s("web-report-earned-spent")) } (svg::scatter(&t.s("web-report-earned-spent-label"), &dots))
+                    p.muted { (t.s("web-report-legend")) } }
             }
             div.card {
-                h2 { "What if" }
-                p.muted { "Try settings on this server's ledger; nothing is written or changed." }
+                h2 { (t.s("web-whatif")) }
+                p.muted { (t.s("web-whatif-intro")) }
                 form method="get" action=(format!("/g/{g}/report/whatif")) {
-                    textarea name="set" placeholder="decay.recent_half_life_days=45\nscoring.request=4" aria-label="Settings, key=value" {}
-                    p { button type="submit" { "Who would move" } }
+                    textarea name="set" placeholder="decay.recent_half_life_days=45\nscoring.request=4" aria-label=(t.s("web-whatif-settings-label")) {}
+                    @if seen.lang != Lang::En { input type="hidden" name="lang" value=(seen.lang.code()); }
+                    p { button type="submit" { (t.s("web-whatif-submit")) } }
                 }
             }
         },
@@ -670,7 +715,7 @@ pub async fn report_csv(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let (at, _) = match at_param(q.at.as_deref()) {
+    let (at, _) = match at_param(q.at.as_deref(), seen.lang) {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -710,35 +755,28 @@ pub async fn whatif(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let mut seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
+    let seen = match guard(&web, &guild, Need::Moderator, &headers, &uri).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    // The moderators' dashboard is not translated yet: English throughout.
-    seen.lang = Lang::En;
-    let (at, at_s) = match at_param(q.at.as_deref()) {
+    let (at, at_s) = match at_param(q.at.as_deref(), seen.lang) {
         Ok(x) => x,
         Err(r) => return r,
     };
     let g = seen.guild;
     let text = q.set.unwrap_or_default();
+    let t = Tr(seen.lang);
     if text.len() > 2000 {
-        return layout::message(
-            StatusCode::BAD_REQUEST,
-            "Not understood",
-            "At most 2000 characters of settings.",
-        );
+        return not_understood(seen.lang, &t.s("web-whatif-too-long"));
     }
     let changes = match crate::config::parse_assignments(&text) {
         Ok(c) => c,
-        Err(e) => {
-            return layout::message(StatusCode::BAD_REQUEST, "Not understood", &e.to_string())
-        }
+        Err(e) => return not_understood(seen.lang, &e.render(seen.lang)),
     };
     let (mut v, hidden) =
         match tokio::try_join!(web.gw.whatif(g, &changes, at), web.gw.hidden_members(g)) {
             Ok(x) => x,
-            Err(e) => return failed(e),
+            Err(e) => return failed(seen.lang, e),
         };
     v.members.retain(|m| !hidden.contains(&m.member_id));
     let moved: Vec<_> = v
@@ -746,21 +784,32 @@ pub async fn whatif(
         .iter()
         .filter(|m| m.tier_now != m.tier_rescored || m.tier_now != m.tier_applied)
         .collect();
+    let guild_arg = [("guild", Arg::from(seen.guild_name.as_str()))];
+    let lang_q: Vec<(&str, String)> = match seen.lang {
+        Lang::En => vec![],
+        l => vec![("lang", l.code().to_string())],
+    };
     seen.page(
-        "What if",
+        &t.s("web-whatif"),
         html! {
-            h1 { "What if — " (seen.guild_name) }
-            p { a href=(with_at(format!("/g/{g}/report"), &at_s, &[])) { "← Back to the report" } }
+            h1 { (t.a("web-whatif-heading", &guild_arg)) }
+            p { a href=(with_at(format!("/g/{g}/report"), &at_s, &lang_q)) { (t.s("web-whatif-back")) } }
             div.card {
-                h2 { "Changes tried" }
+                h2 { (t.s("web-whatif-changes")) }
                 ul { @for c in &v.changes { li { code { (c) } } } }
                 @for note in &v.notes { p.muted { (note) } }
-                p.muted { "Nothing was written: the settings in force are unchanged." }
+                p.muted { (t.s("web-whatif-nothing-written")) }
             }
             div.card {
-                h2 { "Who moves out of their tier " span.muted { "(" (moved.len()) ")" } }
+                h2 { (t.s("web-whatif-moved")) " " span.muted { "(" (moved.len()) ")" } }
                 table id="whatif" {
-                    thead { tr { th { "Member" } th { "Now" } th { "Applied" } th { "Re-scored" } th.num { "Standing now → re-scored" } } }
+                    thead { tr {
+                        th { (t.s("web-col-member")) }
+                        th { (t.s("web-whatif-col-now")) }
+                        th { (t.s("web-whatif-col-applied")) }
+                        th { (t.s("web-whatif-col-rescored")) }
+                        th.num { (t.s("web-whatif-col-standing")) }
+                    } }
                     tbody {
                         @for m in &moved {
                             tr {
@@ -771,7 +820,7 @@ pub async fn whatif(
                                 td.num { (num(m.standing_now)) " → " (num(m.standing_rescored)) }
                             }
                         }
-                        @if moved.is_empty() { tr { td colspan="5" .muted { "Nobody changes tier." } } }
+                        @if moved.is_empty() { tr { td colspan="5" .muted { (t.s("web-whatif-none")) } } }
                     }
                 }
             }

@@ -20,6 +20,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use goodwill::capital::message::{ChannelId, GuildId, MemberId, MessageId, Person};
+use goodwill::capital::refusal::Refusal;
 use goodwill::discord::{run_bot, BotOptions};
 use goodwill::options;
 use goodwill::service::{Goodwill, KudosOutcome, ServiceError};
@@ -245,7 +246,7 @@ fn check_option_error(e: &ServiceError, allowed: &[&str], case: usize, what: &st
         ServiceError::Setting { option, .. } => allowed.contains(option),
         // Member lookups: an unknown or ambiguous name is an answer, not a failure.
         ServiceError::UnknownMember(_) => allowed.contains(&"member"),
-        ServiceError::Invalid(t) => allowed.contains(&"member") && t.contains("matches several"),
+        ServiceError::Refused(Refusal::AmbiguousMember { .. }) => allowed.contains(&"member"),
         _ => false,
     };
     assert!(

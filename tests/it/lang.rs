@@ -347,3 +347,33 @@ async fn ledger_reasons_and_log_lines_are_german_for_german_readers() {
     assert!(en.contains("giver weight ×"), "{en}");
     run.stop().await;
 }
+
+#[tokio::test]
+async fn a_german_moderators_bad_adjust_amount_is_refused_in_german() {
+    let bot = Bot::start().await;
+    // 0.001 passes Discord's own bounds (±1000) but not Goodwill's (0.01):
+    // the refusal names the option as the moderator typed it (`betrag`) and
+    // says what to give, in German; an English moderator reads the English.
+    let adjust = || {
+        Cmd::new("adjust")
+            .user("member", &eve())
+            .num("amount", 0.001)
+            .str("reason", "zu wenig")
+    };
+    let de = bot.command(&dora(), perms::MODERATOR, adjust()).await;
+    let de_text = de["content"].as_str().unwrap_or_default();
+    assert!(
+        de_text.starts_with(
+            "`betrag`: 0.001 ist nicht erlaubt; gib eine Punktzahl von 0.01 bis 1000 an"
+        ),
+        "{de}"
+    );
+    let en = bot.command(&eve(), perms::MODERATOR, adjust()).await;
+    assert!(
+        en["content"].as_str().is_some_and(|c| c.starts_with(
+            "`amount`: 0.001 is not allowed; give a number of points from 0.01 to 1000"
+        )),
+        "{en}"
+    );
+    bot.stop().await;
+}

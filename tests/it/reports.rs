@@ -611,6 +611,12 @@ async fn the_cli_writes_the_same_report_files_and_whatif_writes_nothing() {
         std::fs::read(&png_path).unwrap(),
         chart::report_png(&r).unwrap()
     );
+    // Japanese labels are drawn in the bundled Japanese font (they used to
+    // fall back to the English words: the same image).
+    assert_ne!(
+        chart::report_png_in(&r, goodwill::i18n::Lang::Ja).unwrap(),
+        chart::report_png(&r).unwrap()
+    );
     assert_eq!(
         png_pixels(&std::fs::read(charts.join("scatter.png")).unwrap()).0,
         chart::PANEL.0

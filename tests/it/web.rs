@@ -343,6 +343,14 @@ async fn web_pages_visibility_login_api_and_browser() {
             dom.contains("— Rangliste") && dom.contains(r#"<html lang="de">"#),
             "{dom}"
         );
+        // Error pages follow the same choice: a 404 in German.
+        let dom = dump_dom(&format!("{}/g/{GUILD}/m/999999?lang=de", s.base))
+            .await
+            .unwrap();
+        assert!(
+            dom.contains("Nicht gefunden") && dom.contains(r#"<html lang="de">"#),
+            "{dom}"
+        );
     }
     // The browser's Accept-Language picks the language too; English stays
     // the default, with a link row to the others.
@@ -358,6 +366,11 @@ async fn web_pages_visibility_login_api_and_browser() {
     assert!(html.contains("— classement") && html.contains(r#"<html lang="fr">"#));
     let html = get(&s, &standings, None).await.text().await.unwrap();
     assert!(html.contains("— standings") && html.contains(r#"href="?lang=ja""#));
+    let home = get(&s, "/?lang=ja", None).await.text().await.unwrap();
+    assert!(
+        home.contains("台帳") && home.contains("<code>/g/&lt;server id&gt;</code>"),
+        "{home}"
+    );
 
     // The report: anonymous -> login; a member -> 403; a moderator -> 200.
     let report = format!("/g/{GUILD}/report?at={day}");
@@ -407,6 +420,20 @@ async fn web_pages_visibility_login_api_and_browser() {
         assert!(html.contains(part), "the report shows {part}");
     }
     assert!(html.contains("bob") && !html.contains("carol") && !html.contains(XSS));
+    // The moderators' dashboard speaks the moderator's language too.
+    let html = get(&s, &format!("{report}&lang=de"), Some(&moderator))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        "Bericht für Moderatoren",
+        "Gebende",
+        "CSV herunterladen",
+        "Was wäre, wenn",
+    ] {
+        assert!(html.contains(part), "the German report shows {part}");
+    }
     let csv = get(
         &s,
         &format!("/g/{GUILD}/report.csv?at={day}"),

@@ -232,8 +232,8 @@ pub async fn preview(
     changes: String,
 ) -> Result<(), Error> {
     let guild = guild(ctx)?;
-    let changes = crate::config::parse_assignments(&changes)
-        .map_err(|e| crate::service::ServiceError::Invalid(e.to_string()))?;
+    let changes =
+        crate::config::parse_assignments(&changes).map_err(crate::service::ServiceError::from)?;
     let view = answer_within(
         ctx,
         true,

@@ -7,20 +7,35 @@
 //! ([`OptionError`] displays as `option: problem; fix`).
 
 use crate::capital::message::MemberId;
+use crate::i18n::Lang;
+
+mod problem;
+
+pub use problem::{Problem, Unit};
 
 /// A bad option value: which option, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{option}`: {problem}")]
 pub struct OptionError {
     pub option: &'static str,
-    pub problem: String,
+    pub problem: Problem,
 }
 
-fn bad(option: &'static str, problem: impl Into<String>) -> OptionError {
-    OptionError {
-        option,
-        problem: problem.into(),
+impl OptionError {
+    /// The error in `lang`, the option named `option` (the command's
+    /// localised option name when the caller knows it).
+    pub fn render_as(&self, option: &str, lang: Lang) -> String {
+        format!("`{option}`: {}", self.problem.render(lang))
     }
+
+    /// The error in `lang`, the option under its English name.
+    pub fn render(&self, lang: Lang) -> String {
+        self.render_as(self.option, lang)
+    }
+}
+
+fn bad(option: &'static str, problem: Problem) -> OptionError {
+    OptionError { option, problem }
 }
 
 /// Largest `/adjust` amount either way.
@@ -64,13 +79,7 @@ pub fn number(x: f64) -> String {
 /// [`MAX_ADJUST`].
 pub fn amount(x: f64) -> Result<f64, OptionError> {
     if !x.is_finite() || !(MIN_ADJUST..=MAX_ADJUST).contains(&x.abs()) {
-        return Err(bad(
-            "amount",
-            format!(
-                "{} is not allowed; give a number of points from {MIN_ADJUST} to {MAX_ADJUST}, negative to take away (e.g. 5 or -2.5)",
-                number(x)
-            ),
-        ));
+        return Err(bad("amount", Problem::Amount { value: number(x) }));
     }
     Ok(x)
 }
@@ -88,22 +97,13 @@ pub fn text(
     let t = raw.trim();
     let n = t.chars().count();
     if n < min || n > max {
-        return Err(bad(
-            option,
-            format!("give {min} to {max} characters (this one has {n})"),
-        ));
+        return Err(bad(option, Problem::Length { min, max, got: n }));
     }
     if let Some(c) = t
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
     {
-        return Err(bad(
-            option,
-            format!(
-                "contains the control character U+{:04X}; remove it",
-                c as u32
-            ),
-        ));
+        return Err(bad(option, Problem::ControlChar { code: c as u32 }));
     }
     Ok(t.to_string())
 }
@@ -116,10 +116,7 @@ pub fn reason(raw: &str, min: usize) -> Result<String, OptionError> {
 /// A member id from an option: Discord ids are non-zero and below 2^63.
 pub fn member_id(id: MemberId) -> Result<MemberId, OptionError> {
     if id.get() == 0 || id.get() > i64::MAX as u64 {
-        return Err(bad(
-            "member",
-            format!("{id} is not a Discord member id; pick a member of this server"),
-        ));
+        return Err(bad("member", Problem::NotMemberId { id: id.to_string() }));
     }
     Ok(id)
 }
@@ -128,19 +125,13 @@ pub fn member_id(id: MemberId) -> Result<MemberId, OptionError> {
 pub fn member_query(raw: &str) -> Result<String, OptionError> {
     let q = raw.trim();
     if q.is_empty() {
-        return Err(bad("member", "empty; give a member's id, name or mention"));
+        return Err(bad("member", Problem::MemberEmpty));
     }
     if q.chars().count() > 200 {
-        return Err(bad(
-            "member",
-            "longer than 200 characters; give a member's id, name or mention",
-        ));
+        return Err(bad("member", Problem::MemberTooLong));
     }
     if q.contains('\0') {
-        return Err(bad(
-            "member",
-            "contains a NUL character; give a member's id, name or mention",
-        ));
+        return Err(bad("member", Problem::MemberNul));
     }
     Ok(q.to_string())
 }
@@ -150,12 +141,17 @@ fn in_range(
     v: i64,
     lo: i64,
     hi: i64,
-    what: &str,
+    unit: Unit,
 ) -> Result<u32, OptionError> {
     if v < lo || v > hi {
         return Err(bad(
             option,
-            format!("{v} is out of range; give {what} from {lo} to {hi}"),
+            Problem::OutOfRange {
+                value: v,
+                lo,
+                hi,
+                unit,
+            },
         ));
     }
     Ok(v as u32)
@@ -163,12 +159,12 @@ fn in_range(
 
 /// `/standings page` (default 1).
 pub fn page(v: Option<i64>) -> Result<u32, OptionError> {
-    in_range("page", v.unwrap_or(1), 1, PAGE_MAX, "a page number")
+    in_range("page", v.unwrap_or(1), 1, PAGE_MAX, Unit::Page)
 }
 
 /// `/report window` in days (default 90).
 pub fn window(v: Option<i64>) -> Result<u32, OptionError> {
-    in_range("window", v.unwrap_or(90), 1, WINDOW_MAX, "a number of days")
+    in_range("window", v.unwrap_or(90), 1, WINDOW_MAX, Unit::Days)
 }
 
 /// `/why since`: a date (`YYYY-MM-DD`, from 00:00 UTC) or a number of days
@@ -177,7 +173,6 @@ pub fn since(
     raw: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<chrono::DateTime<chrono::Utc>, OptionError> {
-    const FIX: &str = "give a date like 2026-11-23 or a number of days like 7";
     let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
         return Ok(now - chrono::Duration::days(7));
     };
@@ -186,63 +181,45 @@ pub fn since(
         if !(1..=WINDOW_MAX).contains(&n) {
             return Err(bad(
                 "since",
-                format!("{n} days is out of range; give 1 to {WINDOW_MAX} days"),
+                Problem::SinceDays {
+                    days: n,
+                    max: WINDOW_MAX,
+                },
             ));
         }
         now - chrono::Duration::days(n)
     } else {
         let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| bad("since", format!("{} is not a date; {FIX}", quote(raw))))?;
+            .map_err(|_| bad("since", Problem::NotADate { quoted: quote(raw) }))?;
         d.and_hms_opt(0, 0, 0)
             .map(|t| t.and_utc())
-            .ok_or_else(|| bad("since", FIX))?
+            .ok_or_else(|| bad("since", Problem::NoDate))?
     };
     if at >= now {
-        return Err(bad(
-            "since",
-            "that is not in the past; give an earlier date",
-        ));
+        return Err(bad("since", Problem::NotPast));
     }
     if now - at > chrono::Duration::days(WINDOW_MAX) {
-        return Err(bad(
-            "since",
-            format!("that is more than {WINDOW_MAX} days ago; give a later date"),
-        ));
+        return Err(bad("since", Problem::TooLongAgo { max: WINDOW_MAX }));
     }
     Ok(at)
 }
 
 /// `/history limit`: how many entries (default 15).
 pub fn history_limit(v: Option<i64>) -> Result<u32, OptionError> {
-    in_range(
-        "limit",
-        v.unwrap_or(15),
-        1,
-        HISTORY_MAX,
-        "a number of entries",
-    )
+    in_range("limit", v.unwrap_or(15), 1, HISTORY_MAX, Unit::Entries)
 }
 
 /// `/config set key`: a dotted key of plain words (`decay.recent_half_life_days`).
 pub fn config_key(raw: &str) -> Result<String, OptionError> {
     let k = raw.trim();
     if k.is_empty() {
-        return Err(bad(
-            "key",
-            "empty; give a setting as shown by /config view, e.g. decay.recent_half_life_days",
-        ));
+        return Err(bad("key", Problem::KeyEmpty));
     }
     if k.len() > 200
         || k.split('.').any(|p| p.is_empty())
         || k.chars().any(|c| c.is_control() || c.is_whitespace())
     {
-        return Err(bad(
-            "key",
-            format!(
-                "{} is not a setting name; give a dotted key as shown by /config view, e.g. decay.recent_half_life_days",
-                quote(k)
-            ),
-        ));
+        return Err(bad("key", Problem::NotAKey { quoted: quote(k) }));
     }
     Ok(k.to_string())
 }
@@ -252,19 +229,13 @@ pub fn config_key(raw: &str) -> Result<String, OptionError> {
 pub fn config_value(raw: &str) -> Result<String, OptionError> {
     let v = raw.trim();
     if v.is_empty() {
-        return Err(bad(
-            "value",
-            "empty; give a TOML value: 45, 0.5, true, \"text\" or [\"a\", \"b\"]",
-        ));
+        return Err(bad("value", Problem::ValueEmpty));
     }
     if v.chars().count() > TEXT_MAX {
-        return Err(bad(
-            "value",
-            format!("longer than {TEXT_MAX} characters; give a shorter value"),
-        ));
+        return Err(bad("value", Problem::ValueTooLong { max: TEXT_MAX }));
     }
     if v.contains('\0') {
-        return Err(bad("value", "contains a NUL character; remove it"));
+        return Err(bad("value", Problem::ValueNul));
     }
     Ok(v.to_string())
 }
