@@ -292,77 +292,53 @@ impl Goodwill {
             .map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let (now, stale) = near_now(&snap.guild, &s);
         let snap_vacations = snap.vacations;
-        let (g, total, mut rows, per_page, offset, names): PageParts =
-            if now && !stale && s.report.page_size == per_page {
-                let g = snap.guild;
-                let rows = snap
-                    .rows
-                    .iter()
-                    .map(|(b, _)| {
-                        let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
-                        (b.member_id, r, l)
-                    })
-                    .collect();
-                let names = snap
-                    .rows
-                    .into_iter()
-                    .map(|(b, n)| (b.member_id, n))
-                    .collect();
-                (g, snap.total, rows, per_page, offset, names)
-            } else if now {
-                // The key is stale, or the guild pages differently: read the
-                // page again (after a sweep).
+        let (g, total, mut rows, per_page, offset, names): PageParts = if now {
+            let (g, read, total, per_page, offset) = if !stale && s.report.page_size == per_page {
+                (snap.guild, snap.rows, snap.total, per_page, offset)
+            } else {
+                // The key is stale, or the guild pages differently:
+                // read the page again (after a sweep).
                 let per_page = s.report.page_size;
                 let offset = (page as u64 - 1) * per_page as u64;
                 let mut g = snap.guild;
                 if stale {
                     g = self.store().refresh_standings(guild, at).await?;
                 }
-                let page_rows = rs
+                let p = rs
                     .standings_page(guild, offset, per_page as u64)
                     .await?
                     .ok_or_else(|| ServiceError::Invalid(format!("unknown guild {guild}")))?;
-                let rows = page_rows
-                    .rows
-                    .iter()
-                    .map(|(b, _)| {
-                        let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
-                        (b.member_id, r, l)
-                    })
-                    .collect();
-                let names = page_rows
-                    .rows
-                    .into_iter()
-                    .map(|(b, n)| (b.member_id, n))
-                    .collect();
-                (g, page_rows.total, rows, per_page, offset, names)
-            } else {
-                // Another moment: every balance evaluated then.
-                let per_page = s.report.page_size;
-                let offset = (page as u64 - 1) * per_page as u64;
-                let g = snap.guild;
-                let mut total = snap.total;
-                // Excluded and departed members are not ranked at all.
-                let hidden: HashSet<MemberId> = if snap.hidden > 0 {
-                    rs.hidden_members(guild).await?.into_iter().collect()
-                } else {
-                    HashSet::new()
-                };
-                let mut all = self.all_at(rs, &g, &s, at).await?;
-                all.retain(|(m, _, _)| !hidden.contains(m));
-                if !hidden.is_empty() {
-                    total = all.len() as u64;
-                }
-                sort_by_standing(&mut all, &g.scales);
-                let rows: Vec<(MemberId, f64, f64)> = all
-                    .into_iter()
-                    .skip(offset as usize)
-                    .take(per_page as usize)
-                    .collect();
-                let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
-                let names = rs.member_names(guild, &ids).await?;
-                (g, total, rows, per_page, offset, names)
+                (g, p.rows, p.total, per_page, offset)
             };
+            let (rows, names) = values_now(&g, read, at);
+            (g, total, rows, per_page, offset, names)
+        } else {
+            // Another moment: every balance evaluated then.
+            let per_page = s.report.page_size;
+            let offset = (page as u64 - 1) * per_page as u64;
+            let g = snap.guild;
+            let mut total = snap.total;
+            // Excluded and departed members are not ranked at all.
+            let hidden: HashSet<MemberId> = if snap.hidden > 0 {
+                rs.hidden_members(guild).await?.into_iter().collect()
+            } else {
+                HashSet::new()
+            };
+            let mut all = self.all_at(rs, &g, &s, at).await?;
+            all.retain(|(m, _, _)| !hidden.contains(m));
+            if !hidden.is_empty() {
+                total = all.len() as u64;
+            }
+            sort_by_standing(&mut all, &g.scales);
+            let rows: Vec<(MemberId, f64, f64)> = all
+                .into_iter()
+                .skip(offset as usize)
+                .take(per_page as usize)
+                .collect();
+            let ids: Vec<MemberId> = rows.iter().map(|r| r.0).collect();
+            let names = rs.member_names(guild, &ids).await?;
+            (g, total, rows, per_page, offset, names)
+        };
         if snap_vacations > 0 {
             self.pause_vacations(rs, guild, &mut rows, &g.scales, at)
                 .await?;
@@ -578,16 +554,30 @@ impl Goodwill {
     }
 }
 
+/// A page's rows as read (accumulators, names) evaluated at `at`: (member,
+/// recent, lasting) and the names by member.
+fn values_now(
+    g: &GuildRow,
+    read: Vec<(crate::store::views::BalanceRow, String)>,
+    at: DateTime<Utc>,
+) -> (Vec<(MemberId, f64, f64)>, Names) {
+    let rows = read
+        .iter()
+        .map(|(b, _)| {
+            let (r, l) = b.acc.values_at(g.ref_time, at.max(b.last_at), &g.scales);
+            (b.member_id, r, l)
+        })
+        .collect();
+    let names = read.into_iter().map(|(b, n)| (b.member_id, n)).collect();
+    (rows, names)
+}
+
+/// Display names by member.
+type Names = std::collections::HashMap<MemberId, String>;
+
 /// A standings page before rendering: guild, member count, rows (member,
 /// recent, lasting), page size, offset and names.
-type PageParts = (
-    GuildRow,
-    u64,
-    Vec<(MemberId, f64, f64)>,
-    u32,
-    u64,
-    std::collections::HashMap<MemberId, String>,
-);
+type PageParts = (GuildRow, u64, Vec<(MemberId, f64, f64)>, u32, u64, Names);
 
 fn sort_by_standing(rows: &mut [(MemberId, f64, f64)], scales: &Scales) {
     rows.sort_by(|a, b| {
