@@ -133,20 +133,6 @@ pub const HIDDEN_WINDOW_MAX: usize = 1_000;
 /// rows starting at the page's offset (widened by the hidden count): the
 /// hidden rows dropped, then the first `skip` visible rows (those the hidden
 /// members ahead of the offset pushed down into it), then `limit` rows.
-#[cfg(test)]
-fn visible_rows(
-    full: impl Iterator<Item = super::views::BalanceRow>,
-    hidden: &[MemberId],
-    skip: usize,
-    limit: usize,
-) -> Vec<super::views::BalanceRow> {
-    visible_page(full.map(|r| (r, String::new())), hidden, skip, limit)
-        .into_iter()
-        .map(|r| r.0)
-        .collect()
-}
-
-/// [`visible_rows`] for rows read with their display names.
 pub(super) fn visible_page(
     full: impl Iterator<Item = (super::views::BalanceRow, String)>,
     hidden: &[MemberId],
@@ -193,11 +179,11 @@ mod tests {
                 .iter()
                 .filter(|h| board.iter().position(|m| MemberId(*m) == **h) < Some(offset))
                 .count();
-            let got: Vec<u64> =
-                visible_rows(window.iter().map(|m| row(*m)), &hidden, before, limit)
-                    .iter()
-                    .map(|r| r.member_id.get())
-                    .collect();
+            let rows = window.iter().map(|m| (row(*m), String::new()));
+            let got: Vec<u64> = visible_page(rows, &hidden, before, limit)
+                .iter()
+                .map(|r| r.0.member_id.get())
+                .collect();
             let want: Vec<u64> = visible.iter().copied().skip(offset).take(limit).collect();
             assert_eq!(got, want, "offset {offset}");
         }
