@@ -398,6 +398,7 @@ impl GuildState {
             second_person: d.speech.second_person,
             substantive: d.speech.substantive,
             asks_what_is: d.speech.asks_what_is,
+            aside: d.speech.aside,
         };
         let replied = replied.map(|r| Replied {
             id: r.id,

@@ -302,6 +302,11 @@ pub struct Speech {
     /// partition?"): the author's own curiosity, never a suggestion made to
     /// whoever asked just before (unlike "what's the output of lspci?").
     pub asks_what_is: bool,
+    /// It speaks to someone not in the room ("daniels: is there…", a name
+    /// nobody here goes by), to a bot ("!tell …"), or of the author's own
+    /// trouble ("I can't find openssl-dev"): whatever question came just
+    /// before, this does not answer it.
+    pub aside: bool,
 }
 
 /// Everything detection says about one message.

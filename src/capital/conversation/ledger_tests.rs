@@ -287,3 +287,31 @@ fn a_thread_is_one_conversation() {
     c.say(ANN, "it is back, how do I fix it this time?");
     assert_eq!(c.requests(ANN).len(), 1, "still one: {}", c.dump());
 }
+
+/// Train errors (a greeting, a message to someone absent, another member's
+/// own question or trouble taken as "the answer"): none of these answers the
+/// question asked just before, so its asker owes nothing for it.
+#[test]
+fn small_talk_asides_and_others_questions_do_not_answer_a_question() {
+    let cases = [
+        "good morning all",
+        "lo all",
+        "whats up?",
+        "daniels: is there a problem with locales in hoary?",
+        "!tell zed about ponie",
+        "I can't find openssl-dev from apt-cache search. why?",
+        "hello guys. what do you recommend for direct connect hubs?",
+        "is there a known problem with flashplayer? text is not shown.",
+    ];
+    for text in cases {
+        let mut c = Channel::new();
+        c.say(ANN, "where can i find nice themes for ubuntu?");
+        c.say(BOB, text);
+        assert!(c.requests(ANN).is_empty(), "{text}: {}", c.dump());
+    }
+    // An answer in the same place still answers (and the asker owes it).
+    let mut c = Channel::new();
+    c.say(ANN, "where can i find nice themes for ubuntu?");
+    c.say(BOB, "gnome-look.org has hundreds of them");
+    assert_eq!(c.requests(ANN).len(), 1, "{}", c.dump());
+}

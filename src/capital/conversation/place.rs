@@ -40,6 +40,9 @@ pub struct Turn {
     pub substantive: bool,
     /// It asks what a thing is ("whats shogo?"): never a suggestion.
     pub asks_what_is: bool,
+    /// Aimed elsewhere or about the author's own trouble (see
+    /// [`crate::capital::signal::Speech::aside`]): never an answer by adjacency.
+    pub aside: bool,
 }
 
 /// The message a reply link points at, when the channel memory no longer

@@ -542,12 +542,18 @@ impl Conversations {
             }
         }
         if t.asks {
+            if t.pleads {
+                // A plea to the room ("hello guys, what do you recommend
+                // for…?") is a question of one's own, even in the second
+                // person.
+                return new(Link::NewQuestion, None);
+            }
             if t.second_person && !t.first_person {
                 // "did you reboot?": put to the member who just asked.
                 if let Some(c) = self.recent_asker(t, s.clarifying_messages, |_| true) {
                     return join(c.0, Link::Clarifying, Some(c.1));
                 }
-            } else if !t.first_person && !t.pleads && !t.asks_what_is {
+            } else if !t.first_person && !t.asks_what_is && !t.aside {
                 // An impersonal question right after someone's question is
                 // usually a suggestion ("sudo apt-get install gtk?"), unless
                 // it asks what a thing is ("whats shogo?").
@@ -557,7 +563,7 @@ impl Conversations {
             }
             return new(Link::NewQuestion, None);
         }
-        if t.substantive {
+        if t.substantive && !t.aside {
             let latest = self
                 .recent(t.channel)
                 .take(s.adjacent_messages as usize)

@@ -66,7 +66,7 @@ impl Detector {
         let i_asked = a
             .recent(self.settings.conversation_window())
             .any(|m| m.author.id == me && m.flags.request && m.addressees.is_empty());
-        if i_asked || a.msg.mentions_everyone || a.toks.is_empty() || says_little(a) {
+        if i_asked || a.msg.mentions_everyone || a.toks.is_empty() || says_little(a) || aside(a) {
             return None;
         }
         for prev in a.ctx.newest_first().take(3) {
@@ -108,14 +108,192 @@ pub(super) fn speech(a: &Analysis) -> Speech {
                 t.w,
                 "anyone" | "anybody" | "someone" | "somebody" | "help" | "ideas" | "idea"
             )
-        }),
-        asks_what_is: asks_what_is(a),
+        }) || a
+            .toks
+            .windows(2)
+            .any(|w| w[0].w == "any" && w[1].w == "one")
+            || greets_the_room(a),
+        asks_what_is: asks_what_is(a) || asks_whether_there_is(a),
         // A one-word question ("Humility?") engages with what was just said
         // as much as a sentence does.
         substantive: !a.toks.is_empty()
-            && !is_acknowledgement(a.toks[0].w)
+            && (!is_acknowledgement(a.toks[0].w) || greets_the_room(a))
+            && !small_talk(a)
             && (a.lower.trim_end().ends_with('?') || (a.toks.len() >= 2 && !says_little(a))),
+        aside: false,
     }
+}
+
+/// Aimed elsewhere or about the author's own trouble (see [`Speech::aside`]).
+pub(super) fn aside(a: &Analysis) -> bool {
+    let addressed_here = !a.text_addressees.is_empty() || !a.msg.mentions.is_empty();
+    (!addressed_here && a.replied.is_none() && to_someone_absent(a.lower)) || own_trouble(a.lower)
+}
+
+/// "nick: …", "@nick …" or "!command …" at the start, when no member here
+/// goes by that name (names of members present are addressees instead).
+fn to_someone_absent(lower: &str) -> bool {
+    let t = lower.trim_start();
+    if t.starts_with('!') || t.starts_with('@') {
+        return true;
+    }
+    let first = t.split_whitespace().next().unwrap_or("");
+    let Some(name) = first.strip_suffix(':') else {
+        return false;
+    };
+    // Labels ("note:", "edit:") and clock times are not names.
+    name.chars().count() >= 2
+        && !name.contains("//")
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !matches!(
+            name,
+            "note"
+                | "edit"
+                | "update"
+                | "ps"
+                | "btw"
+                | "fyi"
+                | "also"
+                | "solution"
+                | "answer"
+                | "error"
+                | "warning"
+                | "example"
+                | "eg"
+                | "e.g"
+                | "tip"
+                | "hint"
+                | "re"
+                | "q"
+                | "fix"
+                | "result"
+                | "output"
+                | "code"
+                | "and"
+                | "or"
+                | "so"
+                | "but"
+        )
+}
+
+/// The author speaks of their own trouble ("I can't find…", "I'm missing…",
+/// "i had issues with my…"): a problem of theirs, not an answer to anyone's.
+fn own_trouble(lower: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:i\s+am|i'm|im|i)\s+(?:still\s+|just\s+)?(?:can'?t|cannot|couldn'?t|missing|trying to|stuck|need help|had (?:issues|problems|a problem|trouble)|have (?:a problem|an issue|issues|problems|trouble)|keep getting|get (?:an? )?error)\b|\bwhen i try\b",
+        )
+        .expect("constant pattern")
+    })
+    .is_match(lower)
+}
+
+/// A greeting, a farewell or a word to the room ("lo all", "good morning
+/// guys", "ttyl", "whats up?"): small talk, which answers nobody's question
+/// and asks nothing.
+fn is_small_talk_word(w: &str) -> bool {
+    is_greeting(w)
+        || matches!(
+            w,
+            "good"
+                | "morning"
+                | "mornin"
+                | "afternoon"
+                | "evening"
+                | "evenin"
+                | "night"
+                | "nite"
+                | "gn"
+                | "bye"
+                | "cya"
+                | "ttyl"
+                | "later"
+                | "laters"
+                | "brb"
+                | "afk"
+                | "re"
+                | "wb"
+                | "sup"
+                | "wassup"
+                | "whats"
+                | "what's"
+                | "up"
+                | "again"
+        )
+        || is_room(w)
+}
+
+/// A word that opens a greeting.
+fn is_greeting(w: &str) -> bool {
+    matches!(
+        w,
+        "hi" | "hello" | "hey" | "heya" | "hiya" | "howdy" | "yo" | "lo" | "hola" | "greetings"
+    )
+}
+
+/// A word for everyone present.
+fn is_room(w: &str) -> bool {
+    matches!(
+        w,
+        "all"
+            | "guys"
+            | "everyone"
+            | "everybody"
+            | "folks"
+            | "peeps"
+            | "people"
+            | "ppl"
+            | "yall"
+            | "y'all"
+            | "there"
+    )
+}
+
+/// A message of small talk only (a handful of words, all of them greeting,
+/// farewell or room words).
+pub(super) fn small_talk(a: &Analysis) -> bool {
+    !a.toks.is_empty() && a.toks.len() <= 5 && a.toks.iter().all(|t| is_small_talk_word(t.w))
+}
+
+/// It opens by greeting the room and goes on ("hello guys. what do you
+/// recommend for…?"): whatever it asks, it asks everyone, as a question of
+/// its own, not as a suggestion to whoever spoke last.
+fn greets_the_room(a: &Analysis) -> bool {
+    let opens = match a.toks.as_slice() {
+        [g, ..] if is_greeting(g.w) => true,
+        [g, t, ..] => g.w == "good" && matches!(t.w, "morning" | "afternoon" | "evening"),
+        _ => false,
+    };
+    opens && !small_talk(a)
+}
+
+/// A yes/no question about whether something exists or can be done ("is
+/// there a vnc channel?", "are there any programs that…?", "is it possible
+/// to…?"): the author's own curiosity, which a helper's suggestion ("is
+/// the cable plugged in?") never opens with.
+fn asks_whether_there_is(a: &Analysis) -> bool {
+    // Each sentence that is followed by a '?' somewhere after it.
+    let starts = (0..a.toks.len()).filter(|&i| {
+        i == 0 || {
+            let gap = &a.lower[a.toks[i - 1].end..a.toks[i].start];
+            gap.contains(['.', '!', '?', ';', '\n', '-'])
+        }
+    });
+    starts
+        .filter(|&i| a.lower[a.toks[i].start..].contains('?'))
+        .any(|i| {
+            let w: Vec<&str> = a.toks[i..]
+                .iter()
+                .map(|t| t.w)
+                .skip_while(|w| is_greeting(w) || is_room(w))
+                .take(3)
+                .collect();
+            matches!(
+                w.as_slice(),
+                ["is" | "are", "there", ..] | ["is", "it", "possible" | "posible", ..]
+            )
+        })
 }
 
 /// A question that starts by asking what (or who) something is, about a
@@ -198,6 +376,7 @@ fn says_little(a: &Analysis) -> bool {
         || a.lower.contains("me too");
     is_acknowledgement(first)
         || me_too
+        || small_talk(a)
         || (a.toks.len() < 2 && (is_stopword(first) || first.chars().count() < 3))
 }
 

@@ -309,6 +309,7 @@ impl Detector {
         let text = Text::new(&msg.content, &self.url);
         let a = self.analyse(msg, ctx, replied, &text);
         d.speech = helpful::speech(&a);
+        d.speech.aside = helpful::aside(&a);
         add_explicit_addressees(&mut d, &a);
         let request = self.request(&a, self.addresses_requester(&a, &d.remembered.addressees));
         if let Some(thanks) = self.thanks(&a, request.as_ref()) {

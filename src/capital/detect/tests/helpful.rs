@@ -45,3 +45,52 @@ fn speech_says_whose_question_it_is() {
     assert!(!c.say(&bob(), "ok thanks").speech.substantive);
     assert!(!c.say(&bob(), "lol").speech.substantive);
 }
+
+#[test]
+fn small_talk_answers_nothing_and_greeting_the_room_is_a_plea() {
+    let mut c = Chan::new();
+    for t in [
+        "lo all",
+        "good morning guys",
+        "ttyl guys",
+        "whats up?",
+        "yo yo yo",
+    ] {
+        assert!(!c.say(&bob(), t).speech.substantive, "{t}");
+    }
+    let d = c.say(&bob(), "hello guys. what do you recommend for irc?");
+    assert!(d.speech.calls_out && d.speech.substantive);
+    let d = c.say(&bob(), "does it crash on any one else?");
+    assert!(d.speech.calls_out);
+    let d = c.say(&bob(), "is there a known problem with flash? text is gone.");
+    assert!(d.speech.asks_what_is);
+    // A helper's suggestion is no such question.
+    assert!(
+        !c.say(&bob(), "is the cable plugged in?")
+            .speech
+            .asks_what_is
+    );
+}
+
+#[test]
+fn a_message_to_someone_absent_or_of_ones_own_trouble_is_an_aside() {
+    let mut c = Chan::new();
+    c.say(&alice(), "how do i list usb devices?");
+    for t in [
+        "zed: is there a problem with locales?",
+        "!tell zed about lsusb",
+        "i can't find openssl-dev anywhere",
+        "I'm missing a dll for playing mov files",
+    ] {
+        let d = c.say(&bob(), t);
+        assert!(d.speech.aside, "{t}");
+        assert!(!d.remembered.flags.helpful_reply, "{t}");
+    }
+    for t in [
+        "note: lsusb lists them",
+        "run lsusb",
+        "i think lsusb does it",
+    ] {
+        assert!(!c.say(&bob(), t).speech.aside, "{t}");
+    }
+}
