@@ -524,7 +524,7 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
                                 - count(*) FILTER (WHERE o.sweep_key > b.standing_key
                                                      OR (o.sweep_key = b.standing_key AND o.member_id < b.member_id))
                            FROM (SELECT o.standing_key, o.sweep_key, o.member_id FROM balances o
-                                 WHERE o.guild_id = $1 AND (o.sweep_key IS NULL OR o.sweep_key <> o.standing_key)
+                                 WHERE o.guild_id = $1 AND o.unswept
                                  -- the order of balances_unswept: the planner walks it
                                  ORDER BY o.standing_key DESC, o.member_id) o)
                         - (SELECT count(*) FROM members hm
@@ -547,7 +547,7 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
 /// $1 guild, $2 offset, $3 limit, $4 [`UNSWEPT_MAX`].
 pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                SELECT member_id, acc_recent, acc_lasting, entries, last_at, standing_key, sweep_rank
-               FROM balances WHERE guild_id = $1 AND (sweep_key IS NULL OR sweep_key <> standing_key)
+               FROM balances WHERE guild_id = $1 AND unswept
                ORDER BY standing_key DESC, member_id LIMIT $4 + 1
              ), n AS (SELECT count(*) AS n FROM u),
              hid AS (
@@ -558,11 +558,14 @@ pub const STANDINGS_PAGE_SQL: &str = "WITH u AS (
                LIMIT $5 + 1
              ), hn AS (SELECT count(standing_key) AS n FROM hid),
              w AS (
+               -- Both bounds as values known before the scan (not join
+               -- columns): one range of balances_sweep_rank.
                SELECT b.member_id, b.acc_recent, b.acc_lasting, b.entries, b.last_at, b.standing_key, b.sweep_rank
-               FROM balances b, n, hn
-               WHERE n.n <= $4 AND b.guild_id = $1
-                 AND b.sweep_rank BETWEEN $2 - n.n AND $2 + $3 + hn.n + n.n + 1
-                 AND b.sweep_key = b.standing_key
+               FROM balances b
+               WHERE (SELECT n FROM n) <= $4 AND b.guild_id = $1
+                 AND b.sweep_rank BETWEEN $2 - (SELECT n FROM n)
+                                      AND $2 + $3 + (SELECT n FROM hn) + (SELECT n FROM n) + 1
+                 AND NOT b.unswept
              )
              SELECT g.guild_id, g.name, g.ref_time, g.recent_half_life_days, g.lasting_half_life_days,
                     g.recent_weight, g.standings_at, g.settings,

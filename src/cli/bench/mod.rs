@@ -253,8 +253,17 @@ async fn explain_plans(
     per_page: u64,
     at: DateTime<Utc>,
 ) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    use goodwill::store::exclusions::HIDDEN_WINDOW_MAX;
     use goodwill::store::views::{BALANCE_SNAPSHOT_SQL, STANDINGS_PAGE_SQL, UNSWEPT_MAX};
     let mut c = store.pool.acquire().await?;
+    // A middling member (by id): the typical /balance, beside the last-ranked one.
+    let middle: i64 = sqlx::query_scalar(
+        "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY member_id
+         OFFSET (SELECT count(*) / 2 FROM balances WHERE guild_id = $1) LIMIT 1",
+    )
+    .bind(guild as i64)
+    .fetch_one(&mut *c)
+    .await?;
     let last: i64 = sqlx::query_scalar(
         "SELECT member_id FROM balances WHERE guild_id = $1 ORDER BY standing_key, member_id DESC LIMIT 1",
     )
@@ -274,14 +283,19 @@ async fn explain_plans(
             format!("{guild}, {last}, '{since}'"),
         ),
         (
+            "balance_middle",
+            BALANCE_SNAPSHOT_SQL.to_string(),
+            format!("{guild}, {middle}, '{since}'"),
+        ),
+        (
             "standings_first",
             STANDINGS_PAGE_SQL.to_string(),
-            format!("{guild}, 0, {per_page}, {UNSWEPT_MAX}"),
+            format!("{guild}, 0, {per_page}, {UNSWEPT_MAX}, {HIDDEN_WINDOW_MAX}"),
         ),
         (
             "standings_deep",
             STANDINGS_PAGE_SQL.to_string(),
-            format!("{guild}, {deep_offset}, {per_page}, {UNSWEPT_MAX}"),
+            format!("{guild}, {deep_offset}, {per_page}, {UNSWEPT_MAX}, {HIDDEN_WINDOW_MAX}"),
         ),
     ];
     let mut out = std::collections::BTreeMap::new();
