@@ -96,8 +96,10 @@ pub enum Evidence {
     Kudos { text: String },
     /// Detection's evidence, as the detectors build it.
     Detected(Detected),
-    /// Evidence in no shape we know (an older wording, a moderator's
-    /// words), verbatim.
+    /// Evidence as text, verbatim: a signal's stored evidence as scoring
+    /// passes it on (the detectors wrote it from a [`Detected`]; reading it
+    /// back is left to whoever renders it), or a text in no shape we know
+    /// (an older wording, a moderator's words).
     Text(String),
 }
 
