@@ -50,3 +50,53 @@ reason-note-new-asker-now = das Konto des Fragenden ist neu ({ $age } Tage alt; 
 reason-note-new-asker = das Konto des Fragenden ist neu ({ $age } Tage alt; { $why }) ×{ $trust }
 reason-note-ask = Frage Nr. { $k } in { $hours } h
 reason-note-audience = Publikum ×{ $factor }
+
+# Die Belege der Erkennung. Zitierte Wörter, Namen, Emoji, Links und
+# Kanalnamen stammen aus der Nachricht und bleiben, wie sie sind.
+reason-ev-thanks = { $matched }; { $found }
+reason-ev-matched = erkannt: „{ $words }“
+reason-ev-quoted = „{ $words }“
+reason-ev-target-mention = Ziel @{ $who } per Erwähnung
+reason-ev-target-name-near = Ziel „{ $who }“ per Name direkt beim Dank ({ $how })
+reason-ev-target-name-in-text = Ziel „{ $who }“ per Name im Text ({ $how })
+reason-ev-target-reply = Ziel { $who } per Antwortverknüpfung
+reason-ev-target-conversation = Ziel { $who } per Unterhaltung ({ $how })
+reason-ev-name-exact = genau
+reason-ev-name-normalized = ohne Groß- und Kleinschreibung und Satzzeichen
+reason-ev-name-core = Nick ohne Zusatz
+reason-ev-name-prefix = eindeutiger Anfang
+reason-ev-name-typo = ein Tippfehler
+reason-ev-partner-last-message = die letzte Nachricht der dankenden Person ging an sie
+reason-ev-partner-latest-exchange = letzter Austausch mit der dankenden Person
+reason-ev-partner-answered-since = hat der dankenden Person seit deren letzter Nachricht geantwortet
+reason-ev-partner-right-after = hat die Bitte der dankenden Person direkt danach beantwortet
+reason-ev-partner-answered = hat der dankenden Person geantwortet
+reason-ev-thanks-cause = Dank „dank etwas“, nennt kein Mitglied
+reason-ev-thanks-group = an eine Gruppe gerichtet („{ $words }“)
+reason-ev-thanks-unknown-name = „{ $name }“ hat in letzter Zeit nicht im Kanal geschrieben
+reason-ev-thanks-no-target = keine Erwähnung, keine Antwort, kein Name und kein kürzlicher Austausch
+reason-ev-thanks-anticipatory = mit „{ $words }“
+reason-ev-thanks-end-of-request = am Ende einer Bitte
+reason-ev-thanks-talk = „{ $words }“ spricht über das Danken
+reason-ev-question = Frage „{ $words }?“
+reason-ev-question-form = Frageform „{ $words }…“
+reason-ev-in-help-channel = { $ask } (Hilfekanal #{ $channel })
+reason-ev-problem = Problem „{ $words }“ im Hilfekanal #{ $channel }
+reason-ev-invite-link = Einladungslink „{ $link }“
+reason-ev-promo-channel-link = Link im Werbekanal #{ $channel }
+reason-ev-promo-channel-attachment = Anhang im Werbekanal #{ $channel }
+reason-ev-link = Link { $link }
+reason-ev-attachments = { $n ->
+    [one] { $n } Anhang
+   *[other] { $n } Anhänge
+}
+reason-ev-role-pings = { $n ->
+    [one] { $n } Rollen-Ping
+   *[other] { $n } Rollen-Pings
+}
+reason-ev-broadcast = { $pings }; Reichweitenfaktor { $factor }
+reason-ev-reaction = Reaktion { $emoji } von { $by }
+reason-ev-reaction-on-message = Reaktion { $emoji } von { $by } auf die Nachricht von { $author }
+reason-ev-reaction-on-thanks-nobody = Reaktion { $emoji } von { $by } auf eine Dankesnachricht, der niemand gutgeschrieben wurde
+reason-ev-reaction-on-thanks = Reaktion { $emoji } von { $by } auf eine Dankesnachricht; zählt für die, denen sie dankte
+reason-ev-reaction-on-shared = Reaktion { $emoji } von { $by } auf geteilte Inhalte

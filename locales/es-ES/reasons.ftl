@@ -50,3 +50,53 @@ reason-note-new-asker-now = la cuenta de quien preguntaba es nueva ({ $age } d; 
 reason-note-new-asker = la cuenta de quien preguntaba es nueva ({ $age } d; { $why }) ×{ $trust }
 reason-note-ask = pregunta n.º { $k } en { $hours } h
 reason-note-audience = audiencia ×{ $factor }
+
+# Las pruebas de la detección. Las palabras citadas, nombres, emoji, enlaces
+# y nombres de canal vienen del mensaje y se dejan tal cual.
+reason-ev-thanks = { $matched }; { $found }
+reason-ev-matched = detectado «{ $words }»
+reason-ev-quoted = «{ $words }»
+reason-ev-target-mention = destinatario @{ $who } por mención
+reason-ev-target-name-near = destinatario «{ $who }» por su nombre junto al agradecimiento ({ $how })
+reason-ev-target-name-in-text = destinatario «{ $who }» por su nombre en el texto ({ $how })
+reason-ev-target-reply = destinatario { $who } por enlace de respuesta
+reason-ev-target-conversation = destinatario { $who } por la conversación ({ $how })
+reason-ev-name-exact = exacto
+reason-ev-name-normalized = sin distinguir mayúsculas ni puntuación
+reason-ev-name-core = apodo sin su sufijo
+reason-ev-name-prefix = comienzo único
+reason-ev-name-typo = una errata
+reason-ev-partner-last-message = el último mensaje de quien agradece iba dirigido a esa persona
+reason-ev-partner-latest-exchange = último intercambio con quien agradece
+reason-ev-partner-answered-since = respondió a quien agradece desde su último mensaje
+reason-ev-partner-right-after = respondió justo después a la petición de quien agradece
+reason-ev-partner-answered = respondió a quien agradece
+reason-ev-thanks-cause = agradece «gracias a» algo y no nombra a ningún miembro
+reason-ev-thanks-group = dirigido a un grupo («{ $words }»)
+reason-ev-thanks-unknown-name = «{ $name }» no ha escrito recientemente en el canal
+reason-ev-thanks-no-target = sin mención, respuesta, nombre ni intercambio reciente
+reason-ev-thanks-anticipatory = con «{ $words }»
+reason-ev-thanks-end-of-request = al final de una petición
+reason-ev-thanks-talk = «{ $words }» habla de agradecer
+reason-ev-question = pregunta «{ $words }?»
+reason-ev-question-form = forma de pregunta «{ $words }…»
+reason-ev-in-help-channel = { $ask } (canal de ayuda #{ $channel })
+reason-ev-problem = problema «{ $words }» en el canal de ayuda #{ $channel }
+reason-ev-invite-link = enlace de invitación «{ $link }»
+reason-ev-promo-channel-link = enlace en el canal de promoción #{ $channel }
+reason-ev-promo-channel-attachment = archivo adjunto en el canal de promoción #{ $channel }
+reason-ev-link = enlace { $link }
+reason-ev-attachments = { $n ->
+    [one] { $n } archivo adjunto
+   *[other] { $n } archivos adjuntos
+}
+reason-ev-role-pings = { $n ->
+    [one] { $n } mención de rol
+   *[other] { $n } menciones de rol
+}
+reason-ev-broadcast = { $pings }; factor de audiencia { $factor }
+reason-ev-reaction = reacción { $emoji } de { $by }
+reason-ev-reaction-on-message = reacción { $emoji } de { $by } al mensaje de { $author }
+reason-ev-reaction-on-thanks-nobody = reacción { $emoji } de { $by } a un mensaje de agradecimiento que no acredita a nadie
+reason-ev-reaction-on-thanks = reacción { $emoji } de { $by } a un mensaje de agradecimiento; acredita a quienes agradecía
+reason-ev-reaction-on-shared = reacción { $emoji } de { $by } a contenido compartido

@@ -50,3 +50,53 @@ reason-note-new-asker-now = le compte de la personne qui demandait est nouveau (
 reason-note-new-asker = le compte de la personne qui demandait est nouveau ({ $age } j ; { $why }) ×{ $trust }
 reason-note-ask = demande nº { $k } en { $hours } h
 reason-note-audience = audience ×{ $factor }
+
+# Les indices de la détection. Les mots cités, noms, emoji, liens et noms de
+# salon viennent du message et restent tels quels.
+reason-ev-thanks = { $matched } ; { $found }
+reason-ev-matched = repéré « { $words } »
+reason-ev-quoted = « { $words } »
+reason-ev-target-mention = destinataire @{ $who } par mention
+reason-ev-target-name-near = destinataire « { $who } » par son nom à côté du remerciement ({ $how })
+reason-ev-target-name-in-text = destinataire « { $who } » par son nom dans le texte ({ $how })
+reason-ev-target-reply = destinataire { $who } par lien de réponse
+reason-ev-target-conversation = destinataire { $who } par la conversation ({ $how })
+reason-ev-name-exact = exact
+reason-ev-name-normalized = sans tenir compte de la casse ni de la ponctuation
+reason-ev-name-core = pseudo sans son suffixe
+reason-ev-name-prefix = début unique
+reason-ev-name-typo = une faute de frappe
+reason-ev-partner-last-message = le dernier message de la personne qui remercie lui était adressé
+reason-ev-partner-latest-exchange = dernier échange avec la personne qui remercie
+reason-ev-partner-answered-since = a répondu à la personne qui remercie depuis son dernier message
+reason-ev-partner-right-after = a répondu juste après à la demande de la personne qui remercie
+reason-ev-partner-answered = a répondu à la personne qui remercie
+reason-ev-thanks-cause = remerciement « grâce à » quelque chose, qui ne nomme aucun membre
+reason-ev-thanks-group = adressé à un groupe (« { $words } »)
+reason-ev-thanks-unknown-name = « { $name } » n'a pas écrit récemment dans le salon
+reason-ev-thanks-no-target = ni mention, ni réponse, ni nom, ni échange récent
+reason-ev-thanks-anticipatory = avec « { $words } »
+reason-ev-thanks-end-of-request = à la fin d'une demande
+reason-ev-thanks-talk = « { $words } » parle de remercier
+reason-ev-question = question « { $words } ? »
+reason-ev-question-form = tournure de question « { $words }… »
+reason-ev-in-help-channel = { $ask } (salon d'aide #{ $channel })
+reason-ev-problem = problème « { $words } » dans le salon d'aide #{ $channel }
+reason-ev-invite-link = lien d'invitation « { $link } »
+reason-ev-promo-channel-link = lien dans le salon de promotion #{ $channel }
+reason-ev-promo-channel-attachment = pièce jointe dans le salon de promotion #{ $channel }
+reason-ev-link = lien { $link }
+reason-ev-attachments = { $n ->
+    [one] { $n } pièce jointe
+   *[other] { $n } pièces jointes
+}
+reason-ev-role-pings = { $n ->
+    [one] { $n } mention de rôle
+   *[other] { $n } mentions de rôle
+}
+reason-ev-broadcast = { $pings } ; facteur d'audience { $factor }
+reason-ev-reaction = réaction { $emoji } de { $by }
+reason-ev-reaction-on-message = réaction { $emoji } de { $by } sur le message de { $author }
+reason-ev-reaction-on-thanks-nobody = réaction { $emoji } de { $by } sur un message de remerciement qui ne crédite personne
+reason-ev-reaction-on-thanks = réaction { $emoji } de { $by } sur un message de remerciement ; crédite les personnes qu'il remerciait
+reason-ev-reaction-on-shared = réaction { $emoji } de { $by } sur un contenu partagé

@@ -50,3 +50,53 @@ reason-note-new-asker-now = a conta de quem perguntou é nova ({ $age } d; { $wh
 reason-note-new-asker = a conta de quem perguntou é nova ({ $age } d; { $why }) ×{ $trust }
 reason-note-ask = pergunta nº { $k } em { $hours } h
 reason-note-audience = audiência ×{ $factor }
+
+# As evidências da detecção. Palavras citadas, nomes, emoji, links e nomes
+# de canal vêm da mensagem e ficam como estão.
+reason-ev-thanks = { $matched }; { $found }
+reason-ev-matched = detectado “{ $words }”
+reason-ev-quoted = “{ $words }”
+reason-ev-target-mention = destinatário @{ $who } por menção
+reason-ev-target-name-near = destinatário “{ $who }” pelo nome junto ao agradecimento ({ $how })
+reason-ev-target-name-in-text = destinatário “{ $who }” pelo nome no texto ({ $how })
+reason-ev-target-reply = destinatário { $who } pela resposta direta
+reason-ev-target-conversation = destinatário { $who } pela conversa ({ $how })
+reason-ev-name-exact = exato
+reason-ev-name-normalized = ignorando maiúsculas e pontuação
+reason-ev-name-core = apelido sem o sufixo
+reason-ev-name-prefix = início único
+reason-ev-name-typo = um erro de digitação
+reason-ev-partner-last-message = a última mensagem de quem agradeceu foi para essa pessoa
+reason-ev-partner-latest-exchange = última troca com quem agradeceu
+reason-ev-partner-answered-since = respondeu a quem agradeceu desde a última mensagem dessa pessoa
+reason-ev-partner-right-after = respondeu ao pedido de quem agradeceu logo em seguida
+reason-ev-partner-answered = respondeu a quem agradeceu
+reason-ev-thanks-cause = agradece “graças a” algo e não cita nenhum membro
+reason-ev-thanks-group = dirigido a um grupo (“{ $words }”)
+reason-ev-thanks-unknown-name = “{ $name }” não escreveu recentemente no canal
+reason-ev-thanks-no-target = sem menção, resposta, nome nem troca recente
+reason-ev-thanks-anticipatory = com “{ $words }”
+reason-ev-thanks-end-of-request = no fim de um pedido
+reason-ev-thanks-talk = “{ $words }” fala sobre agradecer
+reason-ev-question = pergunta “{ $words }?”
+reason-ev-question-form = forma de pergunta “{ $words }…”
+reason-ev-in-help-channel = { $ask } (canal de ajuda #{ $channel })
+reason-ev-problem = problema “{ $words }” no canal de ajuda #{ $channel }
+reason-ev-invite-link = link de convite “{ $link }”
+reason-ev-promo-channel-link = link no canal de divulgação #{ $channel }
+reason-ev-promo-channel-attachment = anexo no canal de divulgação #{ $channel }
+reason-ev-link = link { $link }
+reason-ev-attachments = { $n ->
+    [one] { $n } anexo
+   *[other] { $n } anexos
+}
+reason-ev-role-pings = { $n ->
+    [one] { $n } menção de cargo
+   *[other] { $n } menções de cargo
+}
+reason-ev-broadcast = { $pings }; fator de audiência { $factor }
+reason-ev-reaction = reação { $emoji } de { $by }
+reason-ev-reaction-on-message = reação { $emoji } de { $by } na mensagem de { $author }
+reason-ev-reaction-on-thanks-nobody = reação { $emoji } de { $by } numa mensagem de agradecimento que não credita ninguém
+reason-ev-reaction-on-thanks = reação { $emoji } de { $by } numa mensagem de agradecimento; credita quem ela agradecia
+reason-ev-reaction-on-shared = reação { $emoji } de { $by } em conteúdo compartilhado

@@ -438,7 +438,7 @@ fn add_thanks(d: &mut Detection, thanks: Thanks) {
 fn request_signal(a: &Analysis, r: &Request) -> Signal {
     let mut ev = r.evidence.clone();
     if a.help_channel && r.rule != Rule::RequestHelpChannel {
-        ev.push_str(&format!(" (help channel #{})", a.msg.channel_name));
+        ev = ev.in_help_channel(&a.msg.channel_name);
     }
-    Signal::new(EntryKind::Request, a.me(), r.rule, ev)
+    Signal::new(EntryKind::Request, a.me(), r.rule, ev.to_string())
 }

@@ -12,6 +12,7 @@ use super::lexicon::is_stopword;
 use super::text::{alnum_len, alnum_lower, eq_ci, Piece};
 use super::Detector;
 use crate::capital::message::{ChannelContext, MemberId, MessageIn, Person, RecentMessage};
+use crate::capital::reason::{NameHow, Partner};
 
 /// Part of a nick before an away/status suffix: `bob|away`, `sinope[crashed]`.
 fn nick_core(s: &str) -> &str {
@@ -77,13 +78,13 @@ pub(super) enum NameMatch {
 
 impl NameMatch {
     /// For the evidence: how the name was matched.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> NameHow {
         match self {
-            NameMatch::Exact => "exact",
-            NameMatch::Normalized => "ignoring case and punctuation",
-            NameMatch::Core => "nick without its suffix",
-            NameMatch::Prefix => "unique prefix",
-            NameMatch::Typo => "one typo",
+            NameMatch::Exact => NameHow::Exact,
+            NameMatch::Normalized => NameHow::Normalized,
+            NameMatch::Core => NameHow::Core,
+            NameMatch::Prefix => NameHow::Prefix,
+            NameMatch::Typo => NameHow::Typo,
         }
     }
 }
@@ -315,12 +316,12 @@ impl Detector {
     /// answers right after their request); else the one member their own last
     /// message was aimed at; else the latest member who addressed them. In
     /// the thread they started, every other member's message counts as
-    /// addressed to them.
+    /// addressed to them. `None` when there is no one.
     pub(super) fn conversation_partners<'c>(
         &self,
         ctx: &'c ChannelContext,
         msg: &MessageIn,
-    ) -> (Vec<Cow<'c, Person>>, &'static str) {
+    ) -> Option<(Vec<Cow<'c, Person>>, Partner)> {
         let me = msg.author.id;
         let window = self.settings.conversation_window();
         // In a thread one started, everyone else's message answers them.
@@ -339,25 +340,20 @@ impl Detector {
             if m.author.id == me {
                 if !seen_own {
                     if let Some(found) = answers.since_own_message() {
-                        return found;
+                        return Some(found);
                     }
                 }
                 seen_own = true;
                 match aimed_at(ctx, m, me) {
-                    Aim::One(p) if !p.is_bot => {
-                        return (vec![p], "the thanker's last message was to them")
-                    }
-                    Aim::Several => return (Vec::new(), ""),
+                    Aim::One(p) if !p.is_bot => return Some((vec![p], Partner::LastMessageTo)),
+                    Aim::Several => return None,
                     _ => {}
                 }
                 continue;
             }
             if my_thread || addresses(ctx, m, me) {
                 if seen_own {
-                    return (
-                        vec![Cow::Borrowed(&m.author)],
-                        "latest exchange with the thanker",
-                    );
+                    return Some((vec![Cow::Borrowed(&m.author)], Partner::LatestExchange));
                 }
                 answers.add_strong(&m.author);
             } else if !seen_own
@@ -394,31 +390,25 @@ impl<'c> Answers<'c> {
     }
 
     /// The answerers, once the thanker's own last message is reached.
-    fn since_own_message(&mut self) -> Option<(Vec<Cow<'c, Person>>, &'static str)> {
+    fn since_own_message(&mut self) -> Option<(Vec<Cow<'c, Person>>, Partner)> {
         if !self.strong.is_empty() {
-            return Some((
-                std::mem::take(&mut self.strong),
-                "answered the thanker since their last message",
-            ));
+            return Some((std::mem::take(&mut self.strong), Partner::AnsweredSinceLast));
         }
         if !self.weak.is_empty() {
-            return Some((
-                std::mem::take(&mut self.weak),
-                "answered the thanker's request right after it",
-            ));
+            return Some((std::mem::take(&mut self.weak), Partner::RightAfterRequest));
         }
         None
     }
 
     /// The answerers, when the window ends before the thanker's own message.
-    fn finish(self) -> (Vec<Cow<'c, Person>>, &'static str) {
+    fn finish(self) -> Option<(Vec<Cow<'c, Person>>, Partner)> {
         if !self.strong.is_empty() {
-            return (self.strong, "answered the thanker");
+            return Some((self.strong, Partner::Answered));
         }
         if !self.weak.is_empty() {
-            return (self.weak, "answered the thanker's request right after it");
+            return Some((self.weak, Partner::RightAfterRequest));
         }
-        (Vec::new(), "")
+        None
     }
 }
 

@@ -7,6 +7,7 @@
 //! by its audience; without an ask it is an announcement.
 
 use super::{Analysis, Detector};
+use crate::capital::reason::{Detected, Ping};
 use crate::capital::signal::{EntryKind, Rule, Signal};
 
 impl Detector {
@@ -28,21 +29,22 @@ impl Detector {
         let (rule, evidence) = if let Some(inv) = invite {
             (
                 Rule::PromoInviteLink,
-                format!("invite link \"{}\"", inv.as_str()),
+                Detected::InviteLink {
+                    link: inv.as_str().to_string(),
+                },
             )
         } else if let Some(t) = self.self_promo.as_ref().and_then(|r| {
             let hay: &str = if has_link { &raw_lower } else { a.lower };
             r.find(hay)
         }) {
-            (Rule::PromoWording, format!("matched \"{}\"", t.as_str()))
+            (Rule::PromoWording, Detected::matched(t.as_str()))
         } else if a.promo_channel && (has_link || msg.attachments > 0) {
             (
                 Rule::PromoChannel,
-                format!(
-                    "{} in promotion channel #{}",
-                    if has_link { "link" } else { "attachment" },
-                    msg.channel_name
-                ),
+                Detected::PromoChannel {
+                    attachment: !has_link,
+                    channel: msg.channel_name.clone(),
+                },
             )
         } else {
             return None;
@@ -51,7 +53,7 @@ impl Detector {
             EntryKind::SelfPromotion,
             a.me(),
             rule,
-            evidence,
+            evidence.to_string(),
         ))
     }
 
@@ -68,19 +70,18 @@ impl Detector {
         let here_only =
             pings_everyone && a.original.contains("@here") && !a.original.contains("@everyone");
         let mut factor = 0.0;
-        let mut parts = Vec::new();
+        let mut ping = None;
         if pings_everyone {
             if here_only {
                 factor += s.broadcast_here_factor;
-                parts.push("@here".to_string());
+                ping = Some(Ping::Here);
             } else {
                 factor += s.broadcast_everyone_factor;
-                parts.push("@everyone".to_string());
+                ping = Some(Ping::Everyone);
             }
         }
         if !msg.role_mentions.is_empty() {
             factor += s.broadcast_role_factor * msg.role_mentions.len() as f64;
-            parts.push(format!("{} role ping(s)", msg.role_mentions.len()));
         }
         let factor = factor.min(s.broadcast_max_factor).max(1.0);
         let rule = if asks {
@@ -88,12 +89,12 @@ impl Detector {
         } else {
             Rule::BroadcastAnnouncement
         };
-        let mut sig = Signal::new(
-            EntryKind::Broadcast,
-            a.me(),
-            rule,
-            format!("{}; audience factor {factor}", parts.join(" + ")),
-        );
+        let evidence = Detected::Broadcast {
+            ping,
+            roles: msg.role_mentions.len(),
+            factor,
+        };
+        let mut sig = Signal::new(EntryKind::Broadcast, a.me(), rule, evidence.to_string());
         sig.magnitude = factor;
         if !asks && s.broadcast_requires_ask {
             sig = sig.ignored("ping without an ask (announcement)");
@@ -105,12 +106,14 @@ impl Detector {
 /// A link (the first) or attachment(s) in the message, as shared content.
 pub(super) fn share(a: &Analysis) -> Option<Signal> {
     let (rule, evidence) = if let Some(l) = a.links.first() {
-        let shown: String = l.chars().take(80).collect();
-        (Rule::ShareLink, format!("link {shown}"))
+        let link: String = l.chars().take(80).collect();
+        (Rule::ShareLink, Detected::Link { link })
     } else if a.msg.attachments > 0 {
         (
             Rule::ShareAttachment,
-            format!("{} attachment(s)", a.msg.attachments),
+            Detected::Attachments {
+                n: a.msg.attachments,
+            },
         )
     } else {
         return None;
@@ -119,6 +122,6 @@ pub(super) fn share(a: &Analysis) -> Option<Signal> {
         EntryKind::SharedContent,
         a.me(),
         rule,
-        evidence,
+        evidence.to_string(),
     ))
 }

@@ -2,6 +2,7 @@
 
 use super::{who, Detector};
 use crate::capital::message::{ReactionIn, RecentMessage};
+use crate::capital::reason::{Detected, ReactedOn};
 use crate::capital::signal::{EntryKind, Rule, Signal};
 
 /// An emoji as compared: no colons, variation selectors or skin tones, lowercase.
@@ -39,26 +40,50 @@ impl Detector {
     }
 }
 
+/// The evidence of a reaction: its emoji, who reacted, and what on.
+fn evidence(reaction: &ReactionIn, on: Option<ReactedOn>) -> String {
+    Detected::Reaction {
+        emoji: reaction.emoji.trim().to_string(),
+        by: who(&reaction.user),
+        on,
+    }
+    .to_string()
+}
+
 /// A thank emoji on `target`.
 fn thank_reaction(reaction: &ReactionIn, target: &RecentMessage) -> Vec<Signal> {
     let reactor = &reaction.user;
-    let ev = format!("reaction {} by {}", reaction.emoji.trim(), who(reactor));
     let signal = |member, rule, evidence: String| {
         Signal::new(EntryKind::ThankReaction, member, rule, evidence).with_counterpart(reactor.id)
     };
     if reactor.is_bot {
-        return vec![signal(target.author.id, Rule::ReactionBot, ev).ignored("reaction by a bot")];
+        return vec![signal(
+            target.author.id,
+            Rule::ReactionBot,
+            evidence(reaction, None),
+        )
+        .ignored("reaction by a bot")];
     }
     if target.flags.thanks {
-        return on_thanks(reaction, target, &ev);
+        return on_thanks(reaction, target);
     }
     if target.author.is_bot {
-        return vec![signal(target.author.id, Rule::ReactionToBot, ev).ignored("thanks to a bot")];
+        return vec![signal(
+            target.author.id,
+            Rule::ReactionToBot,
+            evidence(reaction, None),
+        )
+        .ignored("thanks to a bot")];
     }
     let sig = signal(
         target.author.id,
         Rule::ReactionThankEmoji,
-        format!("{ev} on {}'s message", who(&target.author)),
+        evidence(
+            reaction,
+            Some(ReactedOn::Message {
+                author: who(&target.author),
+            }),
+        ),
     );
     vec![if target.author.id == reactor.id {
         sig.ignored("self-reaction")
@@ -68,7 +93,7 @@ fn thank_reaction(reaction: &ReactionIn, target: &RecentMessage) -> Vec<Signal> 
 }
 
 /// A thank emoji on a thank-you message credits whom it thanked.
-fn on_thanks(reaction: &ReactionIn, target: &RecentMessage, ev: &str) -> Vec<Signal> {
+fn on_thanks(reaction: &ReactionIn, target: &RecentMessage) -> Vec<Signal> {
     let reactor = reaction.user.id;
     let mut out = Vec::new();
     if target.thanked.is_empty() {
@@ -77,7 +102,7 @@ fn on_thanks(reaction: &ReactionIn, target: &RecentMessage, ev: &str) -> Vec<Sig
                 EntryKind::ThankReaction,
                 target.author.id,
                 Rule::ReactionThanksNoTarget,
-                format!("{ev} on a thank-you message with no credited target"),
+                evidence(reaction, Some(ReactedOn::ThanksWithNoTarget)),
             )
             .with_counterpart(reactor)
             .ignored("thank-you message had no one to credit"),
@@ -88,7 +113,7 @@ fn on_thanks(reaction: &ReactionIn, target: &RecentMessage, ev: &str) -> Vec<Sig
             EntryKind::ThankReaction,
             t,
             Rule::ReactionOnThanks,
-            format!("{ev} on a thank-you message; credits who it thanked"),
+            evidence(reaction, Some(ReactedOn::Thanks)),
         )
         .with_counterpart(reactor);
         out.push(if t == reactor {
@@ -103,16 +128,11 @@ fn on_thanks(reaction: &ReactionIn, target: &RecentMessage, ev: &str) -> Vec<Sig
 /// Any reaction on shared content credits the sharer.
 fn share_reaction(reaction: &ReactionIn, target: &RecentMessage) -> Signal {
     let reactor = &reaction.user;
-    let ev = format!(
-        "reaction {} by {} on shared content",
-        reaction.emoji.trim(),
-        who(reactor)
-    );
     let sig = Signal::new(
         EntryKind::SharedContent,
         target.author.id,
         Rule::ShareReaction,
-        ev,
+        evidence(reaction, Some(ReactedOn::SharedContent)),
     )
     .with_counterpart(reactor.id);
     if reactor.is_bot {

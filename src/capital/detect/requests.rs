@@ -9,13 +9,14 @@
 
 use super::text::{word_tokens, Tok};
 use super::{Analysis, Detector};
+use crate::capital::reason::Detected;
 use crate::capital::signal::Rule;
 
 /// A message's ask.
 #[derive(Debug, Clone)]
 pub(super) struct Request {
     pub rule: Rule,
-    pub evidence: String,
+    pub evidence: Detected,
     /// Byte offset in the lowercased text where the ask is complete (thanks
     /// after it are anticipatory).
     pub end: usize,
@@ -96,7 +97,7 @@ impl Detector {
         let telling = !lower.contains('?') && tells(before, m.as_str(), &lower[m.end()..]);
         (!negated && !telling).then(|| Request {
             rule: Rule::RequestPhrase,
-            evidence: format!("matched \"{}\"", m.as_str().trim()),
+            evidence: Detected::matched(m.as_str().trim()),
             end: m.end(),
         })
     }
@@ -134,7 +135,10 @@ impl Detector {
             let shown: Vec<&str> = words.iter().rev().take(8).rev().copied().collect();
             return Some(Request {
                 rule: Rule::RequestQuestion,
-                evidence: format!("question \"{}?\"", shown.join(" ")),
+                evidence: Detected::Question {
+                    words: shown.join(" "),
+                    help_channel: None,
+                },
                 end: i + 1,
             });
         }
@@ -166,11 +170,10 @@ impl Detector {
         let m = self.problem.as_ref()?.find(a.lower)?;
         Some(Request {
             rule: Rule::RequestHelpChannel,
-            evidence: format!(
-                "problem \"{}\" in help channel #{}",
-                m.as_str().trim(),
-                msg.channel_name
-            ),
+            evidence: Detected::Problem {
+                words: m.as_str().trim().to_string(),
+                channel: msg.channel_name.clone(),
+            },
             end: m.end(),
         })
     }
@@ -306,7 +309,10 @@ fn question_form(a: &Analysis) -> Option<Request> {
         .collect();
     Some(Request {
         rule: Rule::RequestQuestionForm,
-        evidence: format!("question form \"{}…\"", shown.join(" ")),
+        evidence: Detected::QuestionForm {
+            words: shown.join(" "),
+            help_channel: None,
+        },
         end,
     })
 }

@@ -16,6 +16,7 @@ use super::requests::Request;
 use super::text::{clause_break, has_phrase, lower_words, squash, Tok};
 use super::{who, Analysis, Detector};
 use crate::capital::message::{MemberId, Person};
+use crate::capital::reason::{Detected, ThanksFound};
 use crate::capital::signal::{EntryKind, Rule, Signal};
 
 // ---------------------------------------------------------------------------
@@ -200,8 +201,8 @@ impl ThanksKind {
     }
 }
 
-/// A kind and the evidence for it.
-type Kind = (ThanksKind, String);
+/// A kind and, for thanks that are not gratitude, the evidence for it.
+type Kind = (ThanksKind, Option<ThanksFound>);
 
 /// The thanks a message holds, if it has a thank word.
 pub(super) struct Thanks {
@@ -220,15 +221,18 @@ impl Detector {
         // "…? thanks": the message asks first and thanks after every ask.
         let request_before = request.is_some_and(|r| hits.iter().all(|h| r.end < h.start));
         let (kind, why) = self.thanks_kind(a, hit, request_before);
-        let matched = format!("matched \"{}\"", hit.phrase);
-        let signals = match kind.not_gratitude() {
-            Some((rule, reason)) => {
+        let signals = match (kind.not_gratitude(), why) {
+            (Some((rule, reason)), Some(found)) => {
+                let evidence = Detected::Thanks {
+                    phrase: hit.phrase.clone(),
+                    found,
+                };
                 vec![
-                    Signal::new(EntryKind::Thanks, a.me(), rule, format!("{matched}; {why}"))
+                    Signal::new(EntryKind::Thanks, a.me(), rule, evidence.to_string())
                         .ignored(reason),
                 ]
             }
-            None => self.thank_targets(a, &hits, &matched, kind == ThanksKind::ThanksTo),
+            _ => self.thank_targets(a, &hits, &hit.phrase, kind == ThanksKind::ThanksTo),
         };
         Some(Thanks {
             signals,
@@ -245,9 +249,9 @@ impl Detector {
             .or_else(|| talk_about_thanking(a, hit))
             .unwrap_or_else(|| {
                 if hit.next(&a.toks, 1) == Some("to") {
-                    (ThanksKind::ThanksTo, String::new())
+                    (ThanksKind::ThanksTo, None)
                 } else {
-                    (ThanksKind::Gratitude, String::new())
+                    (ThanksKind::Gratitude, None)
                 }
             })
     }
@@ -257,15 +261,10 @@ impl Detector {
         if let Some(p) = self.anticipatory.iter().find(|p| has_phrase(&a.toks, p)) {
             return Some((
                 ThanksKind::Anticipatory,
-                format!("with \"{}\"", p.join(" ")),
+                Some(ThanksFound::Anticipatory { words: p.join(" ") }),
             ));
         }
-        request_before.then(|| {
-            (
-                ThanksKind::Anticipatory,
-                "at the end of a request".to_string(),
-            )
-        })
+        request_before.then_some((ThanksKind::Anticipatory, Some(ThanksFound::EndOfRequest)))
     }
 
     /// "no thanks", "thanks but no thanks" (and "dieu merci", an exclamation
@@ -275,17 +274,17 @@ impl Detector {
         if let Some(p) = hit.prev(toks, 1) {
             let attached = !clause_break(a.lower, toks[hit.ti - 1].end, hit.start);
             if attached && self.declining.iter().any(|d| d == p) {
-                return Some((ThanksKind::Declining, format!("\"{p} {}\"", hit.phrase)));
+                return Some((ThanksKind::Declining, quoted(format!("{p} {}", hit.phrase))));
             }
             if attached && p == "dieu" {
-                return Some((ThanksKind::Exclamation, format!("\"{p} {}\"", hit.phrase)));
+                return Some((
+                    ThanksKind::Exclamation,
+                    quoted(format!("{p} {}", hit.phrase)),
+                ));
             }
         }
         if hit.next(toks, 1) == Some("but") && hit.next(toks, 2) == Some("no") {
-            return Some((
-                ThanksKind::Declining,
-                "\"thanks but no thanks\"".to_string(),
-            ));
+            return Some((ThanksKind::Declining, quoted("thanks but no thanks")));
         }
         None
     }
@@ -295,7 +294,10 @@ impl Detector {
         for k in 1..=3 {
             let n = hit.next(&a.toks, k)?;
             if self.exclamation.iter().any(|e| e == n) {
-                return Some((ThanksKind::Exclamation, format!("\"{} … {n}\"", hit.phrase)));
+                return Some((
+                    ThanksKind::Exclamation,
+                    quoted(format!("{} … {n}", hit.phrase)),
+                ));
             }
             if !matches!(n, "the" | "a" | "to" | "de" | "à" | "al") {
                 return None;
@@ -305,12 +307,19 @@ impl Detector {
     }
 }
 
+/// The message's words, quoted, as the evidence that it is not gratitude.
+fn quoted(words: impl Into<String>) -> Option<ThanksFound> {
+    Some(ThanksFound::Quoted {
+        words: words.into(),
+    })
+}
+
 /// "thanks for nothing".
 fn sarcasm(a: &Analysis, hit: &ThankHit) -> Option<Kind> {
     let toks = &a.toks;
     (hit.next(toks, 1) == Some("for")
         && matches!(hit.next(toks, 2), Some("nothing" | "nuthin" | "nada")))
-    .then(|| (ThanksKind::Sarcasm, "\"thanks for nothing\"".to_string()))
+    .then(|| (ThanksKind::Sarcasm, quoted("thanks for nothing")))
 }
 
 /// Talking about thanking: "to thank him", "say thanks", "no need to thank",
@@ -328,7 +337,9 @@ fn talk_about_thanking(a: &Analysis, hit: &ThankHit) -> Option<Kind> {
         if (talk_word(p) && !performative) || quoted {
             return Some((
                 ThanksKind::Talk,
-                format!("\"{p} {}\" talks about thanking", hit.phrase),
+                Some(ThanksFound::Talk {
+                    words: format!("{p} {}", hit.phrase),
+                }),
             ));
         }
     }
@@ -339,7 +350,9 @@ fn talk_about_thanking(a: &Analysis, hit: &ThankHit) -> Option<Kind> {
         {
             Some((
                 ThanksKind::Talk,
-                format!("\"{} {n}\" talks about thanking", hit.phrase),
+                Some(ThanksFound::Talk {
+                    words: format!("{} {n}", hit.phrase),
+                }),
             ))
         }
         _ => None,
@@ -389,24 +402,33 @@ fn talk_word(w: &str) -> bool {
 /// credited once; the thanker themself and bots come back ignored.
 struct Credits<'m> {
     me: MemberId,
-    /// "matched \"thanks\"": the start of every evidence.
-    matched: &'m str,
+    /// The thank phrase matched ("thanks"): the start of every evidence.
+    phrase: &'m str,
     signals: Vec<Signal>,
     credited: Vec<MemberId>,
 }
 
 impl<'m> Credits<'m> {
-    fn new(me: MemberId, matched: &'m str) -> Self {
+    fn new(me: MemberId, phrase: &'m str) -> Self {
         Credits {
             me,
-            matched,
+            phrase,
             signals: Vec::new(),
             credited: Vec::new(),
         }
     }
 
-    fn credit(&mut self, p: &Person, rule: Rule, how: String) {
-        let evidence = format!("{}; {how}", self.matched);
+    /// The evidence: the thank phrase, then what came of it.
+    fn evidence(&self, found: ThanksFound) -> String {
+        Detected::Thanks {
+            phrase: self.phrase.to_string(),
+            found,
+        }
+        .to_string()
+    }
+
+    fn credit(&mut self, p: &Person, rule: Rule, how: ThanksFound) {
+        let evidence = self.evidence(how);
         if p.id == self.me {
             self.signals.push(
                 Signal::new(EntryKind::Thanks, self.me, Rule::ThanksSelf, evidence)
@@ -427,14 +449,8 @@ impl<'m> Credits<'m> {
     }
 
     /// The thanks credit no one: one ignored signal.
-    fn nobody(self, rule: Rule, why: String, reason: &str) -> Vec<Signal> {
-        vec![Signal::new(
-            EntryKind::Thanks,
-            self.me,
-            rule,
-            format!("{}; {why}", self.matched),
-        )
-        .ignored(reason)]
+    fn nobody(self, rule: Rule, why: ThanksFound, reason: &str) -> Vec<Signal> {
+        vec![Signal::new(EntryKind::Thanks, self.me, rule, self.evidence(why)).ignored(reason)]
     }
 
     fn found(&self) -> bool {
@@ -448,25 +464,17 @@ impl Detector {
         &self,
         a: &Analysis,
         hits: &[ThankHit],
-        matched: &str,
+        phrase: &str,
         thanks_to: bool,
     ) -> Vec<Signal> {
-        let mut c = Credits::new(a.me(), matched);
+        let mut c = Credits::new(a.me(), phrase);
         let near = thank_piece_ranges(a, hits);
         let names = self.names_in_text(&a.pieces, &a.speakers, a.msg, &near);
         // 1. explicit mentions and names written next to the thank word.
         for p in &a.msg.mentions {
-            c.credit(
-                p,
-                Rule::ThanksMention,
-                format!("target @{} by mention", who(p)),
-            );
+            c.credit(p, Rule::ThanksMention, ThanksFound::Mention { who: who(p) });
         }
-        credit_names(
-            &mut c,
-            names.iter().filter(|h| h.near_thanks),
-            "next to the thanks",
-        );
+        credit_names(&mut c, names.iter().filter(|h| h.near_thanks), true);
         if c.found() {
             return c.signals;
         }
@@ -474,7 +482,7 @@ impl Detector {
         if thanks_to {
             return c.nobody(
                 Rule::ThanksCause,
-                "\"thanks to\" names no member".to_string(),
+                ThanksFound::Cause,
                 "thanks to something, not someone",
             );
         }
@@ -483,19 +491,21 @@ impl Detector {
             c.credit(
                 &r.author,
                 Rule::ThanksReplyTarget,
-                format!("target {} by reply link", who(&r.author)),
+                ThanksFound::Reply {
+                    who: who(&r.author),
+                },
             );
             return c.signals;
         }
         // 3. names elsewhere in the text
-        credit_names(&mut c, names.iter(), "in the text");
+        credit_names(&mut c, names.iter(), false);
         if c.found() {
             return c.signals;
         }
         if let Some(g) = self.group_address(&a.toks, hits) {
             return c.nobody(
                 Rule::ThanksToGroup,
-                format!("addressed to a group (\"{g}\")"),
+                ThanksFound::Group { words: g },
                 "thanks to a group, no one person",
             );
         }
@@ -503,23 +513,26 @@ impl Detector {
         if let Some(name) = unknown_name_after(a, &near) {
             return c.nobody(
                 Rule::ThanksUnknownName,
-                format!("\"{name}\" is not a recent member of the channel"),
+                ThanksFound::UnknownName {
+                    name: name.to_string(),
+                },
                 "named target not found",
             );
         }
         // 4. conversation partner(s)
-        let (partners, how) = self.conversation_partners(a.ctx, a.msg);
-        for p in &partners {
-            c.credit(
-                p,
-                Rule::ThanksConversation,
-                format!("target {} by conversation ({how})", who(p)),
-            );
+        if let Some((partners, how)) = self.conversation_partners(a.ctx, a.msg) {
+            for p in &partners {
+                c.credit(
+                    p,
+                    Rule::ThanksConversation,
+                    ThanksFound::Conversation { who: who(p), how },
+                );
+            }
         }
         if !c.found() {
             return c.nobody(
                 Rule::ThanksNoTarget,
-                "no mention, reply, name or recent exchange".to_string(),
+                ThanksFound::NoTarget,
                 "no resolvable target",
             );
         }
@@ -553,17 +566,18 @@ impl Detector {
     }
 }
 
-/// Credit each named member (rule `thanks.name`); `place` says where the name stood.
-fn credit_names<'c>(c: &mut Credits, names: impl Iterator<Item = &'c NameHit<'c>>, place: &str) {
+/// Credit each named member (rule `thanks.name`); `near`: the name stood
+/// next to the thanks (else elsewhere in the text).
+fn credit_names<'c>(c: &mut Credits, names: impl Iterator<Item = &'c NameHit<'c>>, near: bool) {
     for h in names {
         c.credit(
             h.person,
             Rule::ThanksName,
-            format!(
-                "target \"{}\" by name {place} ({})",
-                who(h.person),
-                h.how.describe()
-            ),
+            ThanksFound::Name {
+                who: who(h.person),
+                near,
+                how: h.how.describe(),
+            },
         );
     }
 }

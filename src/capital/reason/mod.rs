@@ -16,6 +16,7 @@
 //!
 //! Pure: no I/O.
 
+mod detected;
 mod parse;
 mod render;
 #[cfg(test)]
@@ -25,6 +26,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
+pub use detected::{Detected, NameHow, Partner, Ping, ReactedOn, ThanksFound};
 pub use render::{render, render_notes, render_steps};
 
 /// How reasons write a moment: minutes, UTC.
@@ -81,7 +83,8 @@ pub enum Evidence {
         nth: u32,
     },
     /// A question's cost: "{conversation}; first answered by {by}; asked:
-    /// {asked}" (`asked` is detection's evidence, verbatim).
+    /// {asked}" (`asked` is the ask's "rule (evidence)" as stored with the
+    /// conversation, verbatim; rendering reads the evidence in it).
     Answered {
         conversation: Conv,
         by: String,
@@ -91,7 +94,12 @@ pub enum Evidence {
     Solution { conversation: Conv, how: SolvedHow },
     /// "/kudos: {text}" (the giver's words, verbatim).
     Kudos { text: String },
-    /// Detection's evidence (quoted words), verbatim.
+    /// Detection's evidence, as the detectors build it.
+    Detected(Detected),
+    /// Evidence as text, verbatim: a signal's stored evidence as scoring
+    /// passes it on (the detectors wrote it from a [`Detected`]; reading it
+    /// back is left to whoever renders it), or a text in no shape we know
+    /// (an older wording, a moderator's words).
     Text(String),
 }
 
@@ -320,6 +328,7 @@ impl fmt::Display for Evidence {
                 write!(f, "accepted solution to {conversation}; {how}")
             }
             Evidence::Kudos { text } => write!(f, "/kudos: {text}"),
+            Evidence::Detected(d) => d.fmt(f),
             Evidence::Text(s) => f.write_str(s),
         }
     }

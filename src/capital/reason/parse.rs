@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use regex::{Captures, Regex};
 
-use super::{Conv, Evidence, HelpHow, Note, Reason, Role, SolvedHow, Trust, Undo, MINUTE_FORMAT};
+use super::{
+    Conv, Detected, Evidence, HelpHow, NameHow, Note, Partner, Ping, ReactedOn, Reason, Role,
+    SolvedHow, ThanksFound, Trust, Undo, MINUTE_FORMAT,
+};
 
 /// A regex compiled once (the patterns are constants: they compile).
 macro_rules! re {
@@ -162,7 +165,189 @@ fn known_evidence(text: &str) -> Option<Evidence> {
             text: t.to_string(),
         });
     }
+    detected(text).map(Evidence::Detected)
+}
+
+/// Detection's evidence, exactly (see `detected.rs` for the shapes).
+pub(super) fn detected(text: &str) -> Option<Detected> {
+    exact(known_detected(text)?, text)
+}
+
+fn known_detected(text: &str) -> Option<Detected> {
+    if let Some(rest) = text.strip_prefix("matched \"") {
+        // "matched \"{phrase}\"; {found}": the phrase may hold "\"; " itself
+        // (it is the message's words), so every split is tried.
+        for (i, _) in rest.match_indices("\"; ") {
+            let found = thanks_found(&rest[i + 3..]);
+            if let Some(found) = found {
+                let d = Detected::Thanks {
+                    phrase: rest[..i].to_string(),
+                    found,
+                };
+                if d.to_string() == text {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    if let Some(c) = re!(r"^(?s)(.*) \(help channel #(.*)\)$").captures(text) {
+        if let Some(d) = ask(&c[1], Some(s(&c, 2))) {
+            if d.to_string() == text {
+                return Some(d);
+            }
+        }
+    }
+    if let Some(d) = ask(text, None) {
+        return Some(d);
+    }
+    if let Some(c) = re!(r#"^(?s)problem "(.*)" in help channel #(.*)$"#).captures(text) {
+        return Some(Detected::Problem {
+            words: s(&c, 1),
+            channel: s(&c, 2),
+        });
+    }
+    if let Some(c) = re!(r#"^(?s)invite link "(.*)"$"#).captures(text) {
+        return Some(Detected::InviteLink { link: s(&c, 1) });
+    }
+    if let Some(c) = re!(r"^(?s)(link|attachment) in promotion channel #(.*)$").captures(text) {
+        return Some(Detected::PromoChannel {
+            attachment: &c[1] == "attachment",
+            channel: s(&c, 2),
+        });
+    }
+    if let Some(c) = re!(r"^link (\S+)$").captures(text) {
+        return Some(Detected::Link { link: s(&c, 1) });
+    }
+    if let Some(c) = re!(r"^(\d+) attachment\(s\)$").captures(text) {
+        return Some(Detected::Attachments { n: num(&c, 1)? });
+    }
+    if let Some(c) =
+        re!(r"^(@here|@everyone)?(?: \+ )?(?:(\d+) role ping\(s\))?; audience factor ([^ ]+)$")
+            .captures(text)
+    {
+        return Some(Detected::Broadcast {
+            ping: match c.get(1).map(|m| m.as_str()) {
+                Some("@here") => Some(Ping::Here),
+                Some(_) => Some(Ping::Everyone),
+                None => None,
+            },
+            roles: c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?,
+            factor: num(&c, 3)?,
+        });
+    }
+    if let Some(c) = re!(r"^(?s)reaction (.+?) by (.*)$").captures(text) {
+        let (by, on) = reacted_on(&c[2]);
+        return Some(Detected::Reaction {
+            emoji: s(&c, 1),
+            by: by.to_string(),
+            on,
+        });
+    }
     None
+}
+
+/// A request's evidence, with the help channel it was seen in (if any).
+fn ask(text: &str, help_channel: Option<String>) -> Option<Detected> {
+    if let Some(c) = re!(r#"^(?s)matched "(.*)"$"#).captures(text) {
+        return Some(Detected::Matched {
+            words: s(&c, 1),
+            help_channel,
+        });
+    }
+    if let Some(c) = re!(r#"^(?s)question form "(.*)…"$"#).captures(text) {
+        return Some(Detected::QuestionForm {
+            words: s(&c, 1),
+            help_channel,
+        });
+    }
+    if let Some(c) = re!(r#"^(?s)question "(.*)\?"$"#).captures(text) {
+        return Some(Detected::Question {
+            words: s(&c, 1),
+            help_channel,
+        });
+    }
+    None
+}
+
+/// Who reacted, and what the reaction was on (the fixed endings first: a
+/// name may hold " on ").
+fn reacted_on(text: &str) -> (&str, Option<ReactedOn>) {
+    for on in [
+        ReactedOn::ThanksWithNoTarget,
+        ReactedOn::Thanks,
+        ReactedOn::SharedContent,
+    ] {
+        if let Some(by) = text.strip_suffix(&format!(" {on}")) {
+            return (by, Some(on));
+        }
+    }
+    if let Some(c) = re!(r"^(?s)(.*?) on (.*)'s message$").captures(text) {
+        let (by, author) = (c.get(1).map_or("", |m| m.as_str()), s(&c, 2));
+        return (by, Some(ReactedOn::Message { author }));
+    }
+    (text, None)
+}
+
+/// What came of a thank word (the text after "matched \"…\"; ").
+fn thanks_found(text: &str) -> Option<ThanksFound> {
+    for fixed in [
+        ThanksFound::Cause,
+        ThanksFound::NoTarget,
+        ThanksFound::EndOfRequest,
+    ] {
+        if text == fixed.to_string() {
+            return Some(fixed);
+        }
+    }
+    if let Some(c) = re!(r"^(?s)target @(.*) by mention$").captures(text) {
+        return Some(ThanksFound::Mention { who: s(&c, 1) });
+    }
+    if let Some(c) = re!(r#"^(?s)target "(.*)" by name (next to the thanks|in the text) \((.*)\)$"#)
+        .captures(text)
+    {
+        return Some(ThanksFound::Name {
+            who: s(&c, 1),
+            near: &c[2] == "next to the thanks",
+            how: NameHow::ALL.into_iter().find(|h| h.as_str() == &c[3])?,
+        });
+    }
+    if let Some(c) = re!(r"^(?s)target (.*) by reply link$").captures(text) {
+        return Some(ThanksFound::Reply { who: s(&c, 1) });
+    }
+    if let Some(c) = re!(r"^(?s)target (.*) by conversation \((.*)\)$").captures(text) {
+        return Some(ThanksFound::Conversation {
+            who: s(&c, 1),
+            how: Partner::ALL.into_iter().find(|p| p.as_str() == &c[2])?,
+        });
+    }
+    if let Some(c) = re!(r#"^(?s)addressed to a group \("(.*)"\)$"#).captures(text) {
+        return Some(ThanksFound::Group { words: s(&c, 1) });
+    }
+    if let Some(c) = re!(r#"^(?s)"(.*)" is not a recent member of the channel$"#).captures(text) {
+        return Some(ThanksFound::UnknownName { name: s(&c, 1) });
+    }
+    if let Some(c) = re!(r#"^(?s)with "(.*)"$"#).captures(text) {
+        return Some(ThanksFound::Anticipatory { words: s(&c, 1) });
+    }
+    if let Some(c) = re!(r#"^(?s)"(.*)" talks about thanking$"#).captures(text) {
+        return Some(ThanksFound::Talk { words: s(&c, 1) });
+    }
+    if let Some(c) = re!(r#"^(?s)"(.*)"$"#).captures(text) {
+        return Some(ThanksFound::Quoted { words: s(&c, 1) });
+    }
+    None
+}
+
+/// What a conversation stored of its ask ("request.question (question
+/// \"…?\")", or the evidence alone): the rule, if any, and the evidence,
+/// when it is detection's and reads back exactly.
+pub(super) fn asked(text: &str) -> Option<(Option<&str>, Detected)> {
+    if let Some(c) = re!(r"^(?s)([a-z]+\.[a-z_]+) \((.*)\)$").captures(text) {
+        if let Some(d) = detected(c.get(2)?.as_str()) {
+            return Some((Some(c.get(1)?.as_str()), d));
+        }
+    }
+    detected(text).map(|d| (None, d))
 }
 
 fn conv(text: &str) -> Option<Conv> {

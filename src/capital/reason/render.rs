@@ -2,7 +2,10 @@
 //! English text writes them (the same figures in every language); names,
 //! rule codes, quoted evidence and free text stay as they are.
 
-use super::{Conv, Evidence, HelpHow, Note, Reason, Role, SolvedHow, Trust, Undo, MINUTE_FORMAT};
+use super::{
+    parse, Conv, Detected, Evidence, HelpHow, NameHow, Note, Partner, ReactedOn, Reason, Role,
+    SolvedHow, ThanksFound, Trust, Undo, MINUTE_FORMAT,
+};
 use crate::i18n::{tr, Arg, Lang};
 
 /// A stored reason, in `lang`. English gives back the stored text.
@@ -117,7 +120,7 @@ fn evidence(lang: Lang, e: &Evidence) -> String {
             &[
                 ("conversation", a(conv(lang, conversation))),
                 ("by", a(by)),
-                ("asked", a(asked)),
+                ("asked", a(self::asked(lang, asked))),
             ],
         ),
         Evidence::Solution { conversation, how } => {
@@ -131,8 +134,172 @@ fn evidence(lang: Lang, e: &Evidence) -> String {
             }
         }
         Evidence::Kudos { text } => t(lang, "reason-kudos", &[("text", a(text))]),
+        Evidence::Detected(d) => detected(lang, d),
         Evidence::Text(s) => s.clone(),
     }
+}
+
+/// A conversation's ask ("rule (evidence)"): the evidence in `lang` when
+/// it is detection's, else as stored.
+fn asked(lang: Lang, text: &str) -> String {
+    match parse::asked(text) {
+        Some((Some(rule), d)) => format!("{rule} ({})", detected(lang, &d)),
+        Some((None, d)) => detected(lang, &d),
+        None => text.to_string(),
+    }
+}
+
+/// Detection's evidence. The message's own words, names, emoji, links and
+/// channel names are passed as they are.
+fn detected(lang: Lang, d: &Detected) -> String {
+    let ask = |id: &str, words: &str, hc: &Option<String>| {
+        let ask = t(lang, id, &[("words", a(words))]);
+        match hc {
+            Some(c) => t(
+                lang,
+                "reason-ev-in-help-channel",
+                &[("ask", a(ask)), ("channel", a(c))],
+            ),
+            None => ask,
+        }
+    };
+    match d {
+        Detected::Thanks { phrase, found } => t(
+            lang,
+            "reason-ev-thanks",
+            &[
+                (
+                    "matched",
+                    a(t(lang, "reason-ev-matched", &[("words", a(phrase))])),
+                ),
+                ("found", a(thanks_found(lang, found))),
+            ],
+        ),
+        Detected::Matched {
+            words,
+            help_channel,
+        } => ask("reason-ev-matched", words, help_channel),
+        Detected::Question {
+            words,
+            help_channel,
+        } => ask("reason-ev-question", words, help_channel),
+        Detected::QuestionForm {
+            words,
+            help_channel,
+        } => ask("reason-ev-question-form", words, help_channel),
+        Detected::Problem { words, channel } => t(
+            lang,
+            "reason-ev-problem",
+            &[("words", a(words)), ("channel", a(channel))],
+        ),
+        Detected::InviteLink { link } => t(lang, "reason-ev-invite-link", &[("link", a(link))]),
+        Detected::PromoChannel {
+            attachment,
+            channel,
+        } => t(
+            lang,
+            if *attachment {
+                "reason-ev-promo-channel-attachment"
+            } else {
+                "reason-ev-promo-channel-link"
+            },
+            &[("channel", a(channel))],
+        ),
+        Detected::Link { link } => t(lang, "reason-ev-link", &[("link", a(link))]),
+        Detected::Attachments { n } => t(lang, "reason-ev-attachments", &[("n", Arg::from(*n))]),
+        Detected::Broadcast {
+            ping,
+            roles,
+            factor,
+        } => {
+            let mut parts: Vec<String> = ping.iter().map(|p| p.as_str().to_string()).collect();
+            if *roles > 0 {
+                parts.push(t(lang, "reason-ev-role-pings", &[("n", Arg::from(*roles))]));
+            }
+            t(
+                lang,
+                "reason-ev-broadcast",
+                &[("pings", a(parts.join(" + "))), ("factor", a(factor))],
+            )
+        }
+        Detected::Reaction { emoji, by, on } => {
+            let (id, author) = match on {
+                None => ("reason-ev-reaction", ""),
+                Some(ReactedOn::Message { author }) => {
+                    ("reason-ev-reaction-on-message", author.as_str())
+                }
+                Some(ReactedOn::ThanksWithNoTarget) => ("reason-ev-reaction-on-thanks-nobody", ""),
+                Some(ReactedOn::Thanks) => ("reason-ev-reaction-on-thanks", ""),
+                Some(ReactedOn::SharedContent) => ("reason-ev-reaction-on-shared", ""),
+            };
+            let args = [("emoji", a(emoji)), ("by", a(by)), ("author", a(author))];
+            let n = if author.is_empty() { 2 } else { 3 };
+            t(lang, id, &args[..n])
+        }
+    }
+}
+
+fn thanks_found(lang: Lang, f: &ThanksFound) -> String {
+    match f {
+        ThanksFound::Mention { who } => t(lang, "reason-ev-target-mention", &[("who", a(who))]),
+        ThanksFound::Name { who, near, how } => t(
+            lang,
+            if *near {
+                "reason-ev-target-name-near"
+            } else {
+                "reason-ev-target-name-in-text"
+            },
+            &[("who", a(who)), ("how", a(name_how(lang, *how)))],
+        ),
+        ThanksFound::Reply { who } => t(lang, "reason-ev-target-reply", &[("who", a(who))]),
+        ThanksFound::Conversation { who, how } => t(
+            lang,
+            "reason-ev-target-conversation",
+            &[("who", a(who)), ("how", a(partner(lang, *how)))],
+        ),
+        ThanksFound::Cause => t(lang, "reason-ev-thanks-cause", &[]),
+        ThanksFound::Group { words } => t(lang, "reason-ev-thanks-group", &[("words", a(words))]),
+        ThanksFound::UnknownName { name } => {
+            t(lang, "reason-ev-thanks-unknown-name", &[("name", a(name))])
+        }
+        ThanksFound::NoTarget => t(lang, "reason-ev-thanks-no-target", &[]),
+        ThanksFound::Anticipatory { words } => t(
+            lang,
+            "reason-ev-thanks-anticipatory",
+            &[("words", a(words))],
+        ),
+        ThanksFound::EndOfRequest => t(lang, "reason-ev-thanks-end-of-request", &[]),
+        ThanksFound::Talk { words } => t(lang, "reason-ev-thanks-talk", &[("words", a(words))]),
+        ThanksFound::Quoted { words } => t(lang, "reason-ev-quoted", &[("words", a(words))]),
+    }
+}
+
+fn name_how(lang: Lang, h: NameHow) -> String {
+    t(
+        lang,
+        match h {
+            NameHow::Exact => "reason-ev-name-exact",
+            NameHow::Normalized => "reason-ev-name-normalized",
+            NameHow::Core => "reason-ev-name-core",
+            NameHow::Prefix => "reason-ev-name-prefix",
+            NameHow::Typo => "reason-ev-name-typo",
+        },
+        &[],
+    )
+}
+
+fn partner(lang: Lang, p: Partner) -> String {
+    t(
+        lang,
+        match p {
+            Partner::LastMessageTo => "reason-ev-partner-last-message",
+            Partner::LatestExchange => "reason-ev-partner-latest-exchange",
+            Partner::AnsweredSinceLast => "reason-ev-partner-answered-since",
+            Partner::RightAfterRequest => "reason-ev-partner-right-after",
+            Partner::Answered => "reason-ev-partner-answered",
+        },
+        &[],
+    )
 }
 
 fn conv(lang: Lang, c: &Conv) -> String {

@@ -97,11 +97,135 @@ fn every_note() -> Vec<Note> {
     ]
 }
 
+/// Every shape of detection's evidence, with awkward words inside (quotes,
+/// "; ", " on ", parentheses: the message's own words can hold anything).
+fn every_detected() -> Vec<Detected> {
+    let hc = |c: &str| Some(c.to_string());
+    let mut out = Vec::new();
+    let mut founds = vec![
+        ThanksFound::Mention {
+            who: "bob (away)".into(),
+        },
+        ThanksFound::Reply {
+            who: "Ann B".into(),
+        },
+        ThanksFound::Cause,
+        ThanksFound::Group {
+            words: "you guys".into(),
+        },
+        ThanksFound::UnknownName {
+            name: "xyz_42".into(),
+        },
+        ThanksFound::NoTarget,
+        ThanksFound::Anticipatory {
+            words: "in advance".into(),
+        },
+        ThanksFound::EndOfRequest,
+        ThanksFound::Talk {
+            words: "say thanks".into(),
+        },
+        ThanksFound::Quoted {
+            words: "thank … god".into(),
+        },
+        ThanksFound::Quoted {
+            words: "no thanks\"; \"really".into(),
+        },
+    ];
+    for how in NameHow::ALL {
+        for near in [true, false] {
+            founds.push(ThanksFound::Name {
+                who: "tom___".into(),
+                near,
+                how,
+            });
+        }
+    }
+    for how in Partner::ALL {
+        founds.push(ThanksFound::Conversation {
+            who: "sinope[crashed]".into(),
+            how,
+        });
+    }
+    for found in founds {
+        out.push(Detected::Thanks {
+            phrase: "thank you".into(),
+            found,
+        });
+    }
+    for help_channel in [None, hc("help-linux")] {
+        out.push(Detected::Matched {
+            words: "can someone help".into(),
+            help_channel: help_channel.clone(),
+        });
+        out.push(Detected::Question {
+            words: "why (again)".into(),
+            help_channel: help_channel.clone(),
+        });
+        out.push(Detected::QuestionForm {
+            words: "does ubuntu have a driver for".into(),
+            help_channel,
+        });
+    }
+    out.extend([
+        Detected::Problem {
+            words: "doesn't work".into(),
+            channel: "help".into(),
+        },
+        Detected::InviteLink {
+            link: "discord.gg/abc123".into(),
+        },
+        Detected::PromoChannel {
+            attachment: false,
+            channel: "self-promo".into(),
+        },
+        Detected::PromoChannel {
+            attachment: true,
+            channel: "showcase".into(),
+        },
+        Detected::Link {
+            link: "https://help.ubuntu.com/community/Grub2".into(),
+        },
+        Detected::Attachments { n: 1 },
+        Detected::Attachments { n: 3 },
+    ]);
+    for (ping, roles) in [(Some(Ping::Everyone), 0), (Some(Ping::Here), 2), (None, 1)] {
+        out.push(Detected::Broadcast {
+            ping,
+            roles,
+            factor: 2.5,
+        });
+    }
+    for on in [
+        None,
+        Some(ReactedOn::Message {
+            author: "Ann on holiday".into(),
+        }),
+        Some(ReactedOn::ThanksWithNoTarget),
+        Some(ReactedOn::Thanks),
+        Some(ReactedOn::SharedContent),
+    ] {
+        out.push(Detected::Reaction {
+            emoji: "🙏🏽".into(),
+            by: "bob".into(),
+            on,
+        });
+    }
+    out
+}
+
 fn every_reason() -> Vec<Reason> {
     let mut out = vec![
         Reason::signal(
             "thanks.reply_target",
-            Evidence::Text("matched \"thanks\"; target bob by reply link".into()),
+            Evidence::Detected(Detected::Thanks {
+                phrase: "thanks".into(),
+                found: ThanksFound::Reply { who: "bob".into() },
+            }),
+            every_note(),
+        ),
+        Reason::signal(
+            "thanks.reply_target",
+            Evidence::Text("an older wording; by reply link".into()),
             every_note(),
         ),
         Reason::signal("share.link", Evidence::Text("https://x.org".into()), vec![]),
@@ -196,6 +320,28 @@ fn every_reason() -> Vec<Reason> {
 }
 
 #[test]
+fn every_detected_evidence_reads_back_as_itself() {
+    for d in every_detected() {
+        let text = d.to_string();
+        let ev = Evidence::parse(&text);
+        assert_eq!(ev, Evidence::Detected(d.clone()), "{text}");
+        assert_eq!(ev.to_string(), text);
+        // Inside a whole reason, with notes after it.
+        let r = Reason::signal(
+            "thanks.mention",
+            Evidence::Detected(d),
+            vec![Note::GiverWeight { weight: 1.0 }, Note::FollowsHelp],
+        );
+        let stored = r.to_string();
+        assert_eq!(Reason::parse(&stored), r, "{stored}");
+        for lang in Lang::ALL {
+            let out = render(lang, &stored);
+            assert!(!out.contains('{') && !out.contains("reason-ev"), "{out}");
+        }
+    }
+}
+
+#[test]
 fn every_reason_reads_back_as_itself() {
     for r in every_reason() {
         let text = r.to_string();
@@ -258,6 +404,9 @@ const STORED: &[&str] = &[
 fn stored_reasons_render_in_german_with_no_english_note_left() {
     let english_words = [
         "repeat #",
+        "matched \"",
+        "by reply link",
+        "by mention",
         "giver weight",
         "answer bonus",
         "new giver",
@@ -269,6 +418,7 @@ fn stored_reasons_render_in_german_with_no_english_note_left() {
         "account is new",
         "first answered by",
         "asked:",
+        "question \"",
         "ask #",
         "closed group",
         "reverses entry",
@@ -290,7 +440,7 @@ fn stored_reasons_render_in_german_with_no_english_note_left() {
     }
     let de = render(Lang::De, STORED[0]);
     assert!(
-        de.starts_with("thanks.reply_target (matched \"thanks\"; target bob by reply link); Wiederholung Nr. 2 für dieses Paar ×0.800"),
+        de.starts_with("thanks.reply_target (erkannt: „thanks“; Ziel bob per Antwortverknüpfung); Wiederholung Nr. 2 für dieses Paar ×0.800"),
         "{de}"
     );
     assert!(de.contains("Antwortbonus +0.80"), "{de}");
@@ -319,4 +469,52 @@ fn what_the_parser_does_not_know_passes_through() {
         render_notes(Lang::De, "giver weight ×0.90, something else"),
         "Gewicht des Gebenden ×0.90, something else"
     );
+    // Evidence in no shape detection writes stays as it is.
+    for ev in [
+        "evidence",
+        "matched \"thanks",
+        "matched \"thanks\"; target bob by carrier pigeon",
+        "reaction",
+        "question \"unterminated",
+        "3 attachments",
+        "@everyone; audience factor many",
+        "target @bob by mention",
+    ] {
+        assert_eq!(Evidence::parse(ev), Evidence::Text(ev.to_string()), "{ev}");
+        let stored = format!("thanks.mention ({ev}); follows help");
+        assert_eq!(
+            render(Lang::De, &stored),
+            format!("thanks.mention ({ev}); folgt auf Hilfe")
+        );
+    }
+}
+
+#[test]
+fn the_ask_of_a_charged_question_renders_too() {
+    let de = render(Lang::De, STORED[6]);
+    assert!(
+        de.contains("gefragt: request.question (Frage „adobes flash player or gansh?“)"),
+        "{de}"
+    );
+    // Stored without its rule, and not detection's: as it is.
+    let r = Reason::signal(
+        "request.answered",
+        Evidence::Answered {
+            conversation: conv(true, "help"),
+            by: "bob".into(),
+            asked: "question \"why?\"".into(),
+        },
+        vec![],
+    );
+    assert!(render(Lang::De, &r.to_string()).ends_with("gefragt: Frage „why?“)"));
+    let r = Reason::signal(
+        "request.answered",
+        Evidence::Answered {
+            conversation: conv(true, "help"),
+            by: "bob".into(),
+            asked: "an old wording".into(),
+        },
+        vec![],
+    );
+    assert!(render(Lang::De, &r.to_string()).ends_with("gefragt: an old wording)"));
 }

@@ -5,6 +5,7 @@ use super::*;
 use crate::capital::message::{ChannelId, GuildId, MessageId};
 use chrono::{DateTime, TimeZone, Utc};
 
+mod evidence;
 mod helpful;
 mod promo;
 mod reaction;
