@@ -6,18 +6,6 @@ use super::*;
 use crate::capital::reason::{render, Detected, Evidence};
 use crate::i18n::Lang;
 
-fn reaction(user: &Person, emoji: &str) -> ReactionIn {
-    ReactionIn {
-        guild_id: GuildId(1),
-        channel_id: ChannelId(2),
-        message_id: MessageId(1000),
-        user: user.clone(),
-        emoji: emoji.to_string(),
-        at: at(100),
-        added: true,
-    }
-}
-
 /// Every signal's "rule (evidence)" for a script that reaches every shape
 /// of evidence the detectors write.
 fn scripted() -> Vec<String> {

@@ -87,6 +87,19 @@ impl Chan {
     }
 }
 
+/// A reaction added to message 1000 of the test channel.
+fn reaction(user: &Person, emoji: &str) -> ReactionIn {
+    ReactionIn {
+        guild_id: GuildId(1),
+        channel_id: ChannelId(2),
+        message_id: MessageId(1000),
+        user: user.clone(),
+        emoji: emoji.to_string(),
+        at: at(100),
+        added: true,
+    }
+}
+
 fn credited(d: &Detection) -> Vec<MemberId> {
     d.signals
         .iter()

@@ -1,19 +1,6 @@
 //! Reactions.
 
 use super::*;
-use crate::capital::message::{ChannelId, GuildId, MessageId};
-
-fn reaction(user: &Person, emoji: &str) -> ReactionIn {
-    ReactionIn {
-        guild_id: GuildId(1),
-        channel_id: ChannelId(2),
-        message_id: MessageId(1000),
-        user: user.clone(),
-        emoji: emoji.to_string(),
-        at: at(100),
-        added: true,
-    }
-}
 
 #[test]
 fn thank_reaction_on_normal_and_thank_you_message() {
