@@ -303,6 +303,8 @@ chart-lasting = dauerhaft
 ## /config preview-Tabelle
 whatif-head = Was wäre, wenn – Server { $guild }, Stand { $at } (nichts wurde geändert):
 whatif-note = Hinweis: { $note }
+whatif-note-detection = { $key }: Erkennungseinstellungen lassen sich nicht nachspielen (Nachrichtentexte werden nicht gespeichert); nur neue Nachrichten wären betroffen
+whatif-note-scoring = Änderungen der Bewertung gelten, einmal gesetzt, für neue Einträge (das Hauptbuch wird nur ergänzt); die neu bewerteten Spalten zeigen die Geschichte, als hätten sie immer gegolten
 whatif-fidelity = Treue der Wiederholung unter den aktuellen Einstellungen: { $fidelity } (0 = die Wiederholung ergibt genau das gespeicherte Hauptbuch)
 whatif-moved = { $moved } von { $members } Mitgliedern verändern sich; { $tiers } wechseln die Stufe (angewandt oder neu bewertet).
 whatif-col-member = Mitglied

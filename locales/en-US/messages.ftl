@@ -305,6 +305,8 @@ chart-lasting = lasting
 ## /config preview table
 whatif-head = What if, for guild { $guild } as of { $at } (nothing was changed):
 whatif-note = note: { $note }
+whatif-note-detection = { $key }: detection settings cannot be replayed (message text is not stored); only new messages would be affected
+whatif-note-scoring = scoring changes apply to new entries once set (the ledger is append-only); the re-scored columns show history as if they had always applied
 whatif-fidelity = replay fidelity under the current settings: { $fidelity } (0 = the replay reproduces the stored ledger)
 whatif-moved = { $moved } of { $members } members move; { $tiers } change tier (applied or re-scored).
 whatif-col-member = member

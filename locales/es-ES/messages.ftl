@@ -303,6 +303,8 @@ chart-lasting = duradera
 ## Tabla de /config preview
 whatif-head = Qué pasaría, para el servidor { $guild } a { $at } (no se cambió nada):
 whatif-note = nota: { $note }
+whatif-note-detection = { $key }: los ajustes de detección no se pueden volver a aplicar al pasado (el texto de los mensajes no se guarda); solo afectarían a los mensajes nuevos
+whatif-note-scoring = una vez aplicados, los cambios de puntuación valen para las entradas nuevas (el libro solo se amplía); las columnas recalculadas muestran el historial como si siempre hubieran estado vigentes
 whatif-fidelity = fidelidad de la repetición con los ajustes actuales: { $fidelity } (0 = la repetición reproduce el registro guardado)
 whatif-moved = { $moved } de { $members } miembros cambian; { $tiers } cambian de nivel (aplicado o recalculado).
 whatif-col-member = miembro

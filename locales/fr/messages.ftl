@@ -303,6 +303,8 @@ chart-lasting = durable
 ## Tableau de /config preview
 whatif-head = Et si, pour le serveur { $guild } au { $at } (rien n'a été modifié) :
 whatif-note = remarque : { $note }
+whatif-note-detection = { $key } : les réglages de détection ne peuvent pas être rejoués (le texte des messages n’est pas conservé) ; seuls les nouveaux messages seraient concernés
+whatif-note-scoring = une fois appliqués, les changements de notation valent pour les nouvelles écritures (le registre ne fait que s’allonger) ; les colonnes recalculées montrent l’historique comme s’ils avaient toujours été en vigueur
 whatif-fidelity = fidélité du rejeu avec les réglages actuels : { $fidelity } (0 = le rejeu reproduit le registre enregistré)
 whatif-moved = { $moved } membres sur { $members } bougent ; { $tiers } changent de palier (appliqué ou recalculé).
 whatif-col-member = membre

@@ -288,6 +288,8 @@ chart-lasting = 長期
 ## /config preview の表
 whatif-head = もしも（サーバー { $guild }、{ $at } 時点。何も変更されていません）:
 whatif-note = 注: { $note }
+whatif-note-detection = { $key }: 検出の設定は過去に遡って再現できません(メッセージ本文は保存されていません)。影響するのは新しいメッセージだけです
+whatif-note-scoring = 採点の変更は、設定後の新しい記録にだけ適用されます(台帳は追記のみ)。再採点の列は、最初からその設定だった場合の履歴を示します
 whatif-fidelity = 現在の設定での再計算の忠実度: { $fidelity }（0 = 再計算が保存された台帳を再現）
 whatif-moved = { $members } 人中 { $moved } 人が変動。{ $tiers } 人がティアを変更（適用または再計算）。
 whatif-col-member = メンバー

@@ -303,6 +303,8 @@ chart-lasting = duradoura
 ## Tabela do /config preview
 whatif-head = E se, para o servidor { $guild } em { $at } (nada foi alterado):
 whatif-note = observação: { $note }
+whatif-note-detection = { $key }: as configurações de detecção não podem ser reaplicadas ao passado (o texto das mensagens não é guardado); só as mensagens novas seriam afetadas
+whatif-note-scoring = depois de aplicadas, as mudanças de pontuação valem para os lançamentos novos (o livro só cresce); as colunas recalculadas mostram o histórico como se elas sempre tivessem valido
 whatif-fidelity = fidelidade da reexecução com as configurações atuais: { $fidelity } (0 = a reexecução reproduz o registro salvo)
 whatif-moved = { $moved } de { $members } membros mudam; { $tiers } mudam de nível (aplicado ou recalculado).
 whatif-col-member = membro

@@ -84,7 +84,7 @@ pub fn whatif_in(w: &WhatIfView, n: usize, t: Tr) -> String {
         let _ = writeln!(
             out,
             "{}",
-            t.a("whatif-note", &[("note", note.as_str().into())])
+            t.a("whatif-note", &[("note", note.render(t).into())])
         );
     }
     let _ = writeln!(

@@ -118,9 +118,44 @@ pub struct WhatIfView {
     /// Largest difference between the stored standings and a replay under the
     /// current settings (how faithful the replay is; 0 = exact).
     pub replay_fidelity: f64,
-    pub notes: Vec<String>,
+    pub notes: Vec<WhatIfNote>,
     /// Every member, biggest re-scored move first.
     pub members: Vec<WhatIfRow>,
+}
+
+/// What a what-if cannot show, said once above its table. A value, so that
+/// each reader gets it in their language ([`WhatIfNote::render`]); its
+/// `Display` (and its JSON) is the English the CLI and the API always had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhatIfNote {
+    /// A `detect.*` key: detection reads message text, which is not stored.
+    DetectionNotReplayed { key: String },
+    /// A `scoring.*` key: setting it affects new entries only.
+    ScoringAppliesToNewEntries,
+}
+
+impl WhatIfNote {
+    /// The note in `lang`.
+    pub fn render(&self, t: crate::i18n::Tr) -> String {
+        match self {
+            WhatIfNote::DetectionNotReplayed { key } => {
+                t.a("whatif-note-detection", &[("key", key.as_str().into())])
+            }
+            WhatIfNote::ScoringAppliesToNewEntries => t.s("whatif-note-scoring"),
+        }
+    }
+}
+
+impl std::fmt::Display for WhatIfNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(crate::i18n::Tr(crate::i18n::Lang::En)))
+    }
+}
+
+impl Serialize for WhatIfNote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl WhatIfView {
@@ -559,9 +594,7 @@ impl Goodwill {
                 scoring_changed = true;
             }
             if key.starts_with("detect.") {
-                notes.push(format!(
-                    "{key}: detection settings cannot be replayed (message text is not stored); only new messages would be affected"
-                ));
+                notes.push(WhatIfNote::DetectionNotReplayed { key: key.clone() });
             }
             described.push(format!("{key}: {old} -> {new}"));
         }
@@ -603,9 +636,7 @@ impl Goodwill {
             .map(|(m, f)| (f.standing - r0.get(m).map(|x| x.standing).unwrap_or(0.0)).abs())
             .fold(0.0, f64::max);
         if scoring_changed {
-            notes.push(
-                "scoring changes apply to new entries once set (the ledger is append-only); the re-scored columns show history as if they had always applied".into(),
-            );
+            notes.push(WhatIfNote::ScoringAppliesToNewEntries);
         }
         let mut ids: Vec<MemberId> = now.keys().chain(r1.keys()).copied().collect();
         ids.sort();
@@ -717,5 +748,40 @@ pub fn log_text(
                 ("link", link.into()),
             ],
         ),
+    }
+}
+
+#[cfg(test)]
+mod whatif_note_tests {
+    use super::WhatIfNote;
+    use crate::i18n::{Lang, Tr};
+
+    /// The CLI and the JSON API keep the English they always had; a German
+    /// moderator reads the note in German.
+    #[test]
+    fn a_whatif_note_is_english_as_text_and_json_and_german_for_a_german_moderator() {
+        let n = WhatIfNote::DetectionNotReplayed {
+            key: "detect.extra_thank_words".into(),
+        };
+        assert_eq!(
+            n.to_string(),
+            "detect.extra_thank_words: detection settings cannot be replayed (message text is not stored); only new messages would be affected"
+        );
+        assert_eq!(
+            serde_json::to_value(&n).unwrap(),
+            serde_json::Value::String(n.to_string())
+        );
+        let de = n.render(Tr(Lang::De));
+        assert!(
+            de.starts_with("detect.extra_thank_words: Erkennungseinstellungen"),
+            "{de}"
+        );
+        let s = WhatIfNote::ScoringAppliesToNewEntries;
+        assert!(s
+            .to_string()
+            .starts_with("scoring changes apply to new entries"));
+        for lang in Lang::ALL {
+            assert!(!s.render(Tr(lang)).contains('{'), "{lang:?}");
+        }
     }
 }

@@ -797,7 +797,7 @@ pub async fn whatif(
             div.card {
                 h2 { (t.s("web-whatif-changes")) }
                 ul { @for c in &v.changes { li { code { (c) } } } }
-                @for note in &v.notes { p.muted { (note) } }
+                @for note in &v.notes { p.muted { (note.render(t)) } }
                 p.muted { (t.s("web-whatif-nothing-written")) }
             }
             div.card {
