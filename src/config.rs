@@ -62,6 +62,31 @@ pub fn parse_value(raw: &str) -> toml::Value {
     }
 }
 
+/// A value of another kind than the setting takes (by the kind of its
+/// current value): refused in words for any language, where the
+/// deserializer would say "invalid type: string \"x\", expected f64". A
+/// whole number where a number is expected is fine; list items and the
+/// ranges are left to the deserializer and `Settings::validate`.
+pub fn wrong_kind(key: &str, old: &toml::Value, new: &toml::Value) -> Option<SettingError> {
+    use toml::Value as V;
+    let id = match (old, new) {
+        (V::Float(_), V::Float(_) | V::Integer(_))
+        | (V::Integer(_), V::Integer(_))
+        | (V::Boolean(_), V::Boolean(_))
+        | (V::String(_), V::String(_))
+        | (V::Array(_), V::Array(_))
+        | (V::Datetime(_), V::Datetime(_))
+        | (V::Table(_), _) => return None,
+        (V::Float(_), _) => "setting-wants-number",
+        (V::Integer(_), _) => "setting-wants-integer",
+        (V::Boolean(_), _) => "setting-wants-bool",
+        (V::String(_), _) => "setting-wants-text",
+        (V::Array(_), _) => "setting-wants-list",
+        (V::Datetime(_), _) => "setting-wants-date",
+    };
+    Some(SettingError::key(id, key))
+}
+
 /// Split `key=value key2=value2` into pairs (what `/config preview` takes
 /// in one text option). A value may contain spaces (`["a", "b"]`): a word
 /// without `=` belongs to the value before it.
@@ -217,6 +242,37 @@ pub fn guild_settings(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A value of the wrong kind is refused in the moderator's language,
+    /// naming the kind the setting takes; a whole number for a number is fine.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_refused_in_words() {
+        use crate::i18n::Lang;
+        let v = |raw: &str| parse_value(raw);
+        assert!(wrong_kind("scoring.thanks", &v("2.5"), &v("3")).is_none());
+        assert!(wrong_kind("decay.recent_half_life_days", &v("14.0"), &v("7.5")).is_none());
+        assert!(wrong_kind("time.zone", &v("\"UTC\""), &v("Europe/Berlin")).is_none());
+        let e = wrong_kind("scoring.thanks", &v("2.5"), &v("abc")).expect("refused");
+        assert_eq!(e.to_string(), "scoring.thanks takes a number (e.g. 2.5)");
+        assert_eq!(
+            e.render(Lang::De),
+            "scoring.thanks erwartet eine Zahl (z. B. 2.5)"
+        );
+        let e = wrong_kind("digest.hour_utc", &v("9"), &v("9.5")).expect("refused");
+        assert!(e.to_string().contains("whole number"), "{e}");
+        let e = wrong_kind("web.enabled", &v("true"), &v("yes")).expect("refused");
+        assert!(
+            e.render(Lang::Fr).contains("true ou false"),
+            "{}",
+            e.render(Lang::Fr)
+        );
+        let e = wrong_kind("exclude.roles", &v("[]"), &v("12")).expect("refused");
+        assert!(
+            e.render(Lang::Ja).contains("リスト"),
+            "{}",
+            e.render(Lang::Ja)
+        );
+    }
 
     #[test]
     fn defaults_parse_and_validate() {

@@ -256,6 +256,12 @@ log-reversal = ↩️ Storno für { $member } ({ $amount }): { $reason }{ $link 
 
 ## /config set: warum eine Einstellung abgelehnt wurde
 setting-text = { $text }
+setting-wants-number = { $key } erwartet eine Zahl (z. B. 2.5)
+setting-wants-integer = { $key } erwartet eine ganze Zahl (z. B. 3)
+setting-wants-bool = { $key } erwartet true oder false
+setting-wants-text = { $key } erwartet Text in Anführungszeichen (z. B. "Europe/Berlin")
+setting-wants-list = { $key } erwartet eine Liste in eckigen Klammern (z. B. ["a", "b"] oder [])
+setting-wants-date = { $key } erwartet ein Datum (z. B. 2026-12-01)
 setting-between = { $key } muss zwischen { $lo } und { $hi } liegen
 setting-between-got = { $key } muss zwischen { $lo } und { $hi } liegen (angegeben: { $got })
 setting-half-life = { $key } muss eine positive Zahl von Tagen zwischen 0.1 und 36500 sein

@@ -258,6 +258,12 @@ log-reversal = ↩️ reversal for { $member } ({ $amount }): { $reason }{ $link
 
 ## /config set: why a setting was refused (keys and values as typed)
 setting-text = { $text }
+setting-wants-number = { $key } takes a number (e.g. 2.5)
+setting-wants-integer = { $key } takes a whole number (e.g. 3)
+setting-wants-bool = { $key } takes true or false
+setting-wants-text = { $key } takes text in quotes (e.g. "Europe/Berlin")
+setting-wants-list = { $key } takes a list in brackets (e.g. ["a", "b"] or [])
+setting-wants-date = { $key } takes a date (e.g. 2026-12-01)
 setting-between = { $key } must be between { $lo } and { $hi }
 setting-between-got = { $key } must be between { $lo } and { $hi } (got { $got })
 setting-half-life = { $key } must be a positive number of days from 0.1 to 36500

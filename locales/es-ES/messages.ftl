@@ -256,6 +256,12 @@ log-reversal = ↩️ anulación para { $member } ({ $amount }): { $reason }{ $l
 
 ## /config set: por qué se rechazó un ajuste
 setting-text = { $text }
+setting-wants-number = { $key } espera un número (p. ej. 2.5)
+setting-wants-integer = { $key } espera un número entero (p. ej. 3)
+setting-wants-bool = { $key } espera true o false
+setting-wants-text = { $key } espera un texto entre comillas (p. ej. "Europe/Berlin")
+setting-wants-list = { $key } espera una lista entre corchetes (p. ej. ["a", "b"] o [])
+setting-wants-date = { $key } espera una fecha (p. ej. 2026-12-01)
 setting-between = { $key } debe estar entre { $lo } y { $hi }
 setting-between-got = { $key } debe estar entre { $lo } y { $hi } (recibido: { $got })
 setting-half-life = { $key } debe ser un número positivo de días, de 0.1 a 36500

@@ -256,6 +256,12 @@ log-reversal = ↩️ annulation pour { $member } ({ $amount }) : { $reason }{ $
 
 ## /config set : pourquoi un réglage a été refusé
 setting-text = { $text }
+setting-wants-number = { $key } attend un nombre (par ex. 2.5)
+setting-wants-integer = { $key } attend un nombre entier (par ex. 3)
+setting-wants-bool = { $key } attend true ou false
+setting-wants-text = { $key } attend un texte entre guillemets (par ex. "Europe/Berlin")
+setting-wants-list = { $key } attend une liste entre crochets (par ex. ["a", "b"] ou [])
+setting-wants-date = { $key } attend une date (par ex. 2026-12-01)
 setting-between = { $key } doit être compris entre { $lo } et { $hi }
 setting-between-got = { $key } doit être compris entre { $lo } et { $hi } (reçu : { $got })
 setting-half-life = { $key } doit être un nombre positif de jours, de 0.1 à 36500

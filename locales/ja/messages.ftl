@@ -241,6 +241,12 @@ log-reversal = ↩️ { $member } の取り消し（{ $amount }）: { $reason }{
 
 ## /config set: 設定が拒否された理由
 setting-text = { $text }
+setting-wants-number = { $key } には数値を指定してください(例: 2.5)
+setting-wants-integer = { $key } には整数を指定してください(例: 3)
+setting-wants-bool = { $key } には true か false を指定してください
+setting-wants-text = { $key } には引用符で囲んだ文字列を指定してください(例: "Europe/Berlin")
+setting-wants-list = { $key } には角括弧のリストを指定してください(例: ["a", "b"] または [])
+setting-wants-date = { $key } には日付を指定してください(例: 2026-12-01)
 setting-between = { $key } は { $lo } から { $hi } の範囲で指定してください
 setting-between-got = { $key } は { $lo } から { $hi } の範囲で指定してください（指定値: { $got }）
 setting-half-life = { $key } は 0.1 から 36500 の正の日数で指定してください

@@ -256,6 +256,12 @@ log-reversal = ↩️ estorno para { $member } ({ $amount }): { $reason }{ $link
 
 ## /config set: por que uma configuração foi recusada
 setting-text = { $text }
+setting-wants-number = { $key } espera um número (ex.: 2.5)
+setting-wants-integer = { $key } espera um número inteiro (ex.: 3)
+setting-wants-bool = { $key } espera true ou false
+setting-wants-text = { $key } espera um texto entre aspas (ex.: "Europe/Berlin")
+setting-wants-list = { $key } espera uma lista entre colchetes (ex.: ["a", "b"] ou [])
+setting-wants-date = { $key } espera uma data (ex.: 2026-12-01)
 setting-between = { $key } deve estar entre { $lo } e { $hi }
 setting-between-got = { $key } deve estar entre { $lo } e { $hi } (recebido: { $got })
 setting-half-life = { $key } deve ser um número positivo de dias, de 0.1 a 36500

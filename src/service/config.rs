@@ -70,6 +70,16 @@ impl Goodwill {
                     .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
             }
         } else {
+            if let Some(why) = crate::config::wrong_kind(key, &old, &new) {
+                return Err(bad(
+                    "value",
+                    SettingError::new(
+                        "setting-not-applied",
+                        &[("key", &key), ("value", &quoted(value))],
+                    )
+                    .because(why),
+                ));
+            }
             crate::config::set_path(&mut over, key, new.clone())
                 .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
         }
