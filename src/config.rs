@@ -62,11 +62,11 @@ pub fn parse_value(raw: &str) -> toml::Value {
     }
 }
 
-/// A value of another kind than the setting takes (by the kind of its
-/// current value): refused in words for any language, where the
-/// deserializer would say "invalid type: string \"x\", expected f64". A
-/// whole number where a number is expected is fine; list items and the
-/// ranges are left to the deserializer and `Settings::validate`.
+/// A value of another kind than the setting's current value, in words for
+/// any language: what `/config set` says when the deserializer refused a
+/// value ("invalid type: string \"x\", expected f64"). Only then: some
+/// settings take more than one kind (`exclude.roles`: a list, an id or
+/// "123, 456"). A whole number where a number is expected is fine.
 pub fn wrong_kind(key: &str, old: &toml::Value, new: &toml::Value) -> Option<SettingError> {
     use toml::Value as V;
     let id = match (old, new) {

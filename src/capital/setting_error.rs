@@ -47,6 +47,11 @@ impl SettingError {
         SettingError::new("setting-text", &[("text", &text.into())])
     }
 
+    /// Free text from a parser (see [`SettingError::text`]).
+    pub fn is_parser_text(&self) -> bool {
+        self.id == "setting-text"
+    }
+
     /// This error as the `why` of another.
     pub fn because(mut self, cause: SettingError) -> SettingError {
         self.cause = Some(Box::new(cause));

@@ -70,21 +70,18 @@ impl Goodwill {
                     .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
             }
         } else {
-            if let Some(why) = crate::config::wrong_kind(key, &old, &new) {
-                return Err(bad(
-                    "value",
-                    SettingError::new(
-                        "setting-not-applied",
-                        &[("key", &key), ("value", &quoted(value))],
-                    )
-                    .because(why),
-                ));
-            }
             crate::config::set_path(&mut over, key, new.clone())
                 .map_err(|e| bad("key", SettingError::text(e.to_string())))?;
         }
         let new_settings = crate::config::guild_settings(&self.inner.base, &over).map_err(|e| {
             let why = match e {
+                // The deserializer's English ("invalid type: …"): said in
+                // words when the value is of another kind than the setting's
+                // (only then: some settings take more than one kind, e.g.
+                // `exclude.roles` a list or "123, 456").
+                crate::config::ConfigError::Refused(why) if why.is_parser_text() => {
+                    crate::config::wrong_kind(key, &old, &new).unwrap_or(why)
+                }
                 crate::config::ConfigError::Refused(why) => why,
                 other => SettingError::text(
                     other

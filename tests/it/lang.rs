@@ -377,3 +377,31 @@ async fn a_german_moderators_bad_adjust_amount_is_refused_in_german() {
     );
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn a_german_moderators_config_set_of_the_wrong_kind_is_refused_in_german() {
+    let bot = Bot::start().await;
+    // Text where a number goes: the deserializer's English ("invalid type:
+    // string …") becomes what the setting takes, in the moderator's language.
+    let set = || {
+        Cmd::new("config")
+            .sub("set")
+            .str("key", "scoring.thanks")
+            .str("value", "viel")
+    };
+    let de = bot.command(&dora(), perms::MODERATOR, set()).await;
+    let de_text = de["content"].as_str().unwrap_or_default();
+    assert!(
+        de_text.contains("scoring.thanks erwartet eine Zahl (z. B. 2.5)")
+            && !de_text.contains("invalid type"),
+        "{de}"
+    );
+    let en = bot.command(&eve(), perms::MODERATOR, set()).await;
+    assert!(
+        en["content"]
+            .as_str()
+            .is_some_and(|c| c.contains("scoring.thanks takes a number (e.g. 2.5)")),
+        "{en}"
+    );
+    bot.stop().await;
+}
