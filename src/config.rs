@@ -87,6 +87,62 @@ pub fn wrong_kind(key: &str, old: &toml::Value, new: &toml::Value) -> Option<Set
     Some(SettingError::key(id, key))
 }
 
+/// A refused value in words for any language, where the deserializer's
+/// English ("invalid type: integer `2`, expected a string") was all there
+/// was: the kind the setting takes, the kind a list's items take, or the
+/// word of an id list that is not an id. Any other refusal is returned as it
+/// came (a check's own message is already in words).
+pub fn refused_in_words(
+    key: &str,
+    old: &toml::Value,
+    new: &toml::Value,
+    why: SettingError,
+) -> SettingError {
+    if !why.is_parser_text() {
+        return why;
+    }
+    let text = why
+        .args
+        .iter()
+        .find(|(k, _)| *k == "text")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    if let Some(word) = crate::capital::settings::not_an_id(text) {
+        return SettingError::new("setting-not-an-id", &[("key", &key), ("word", &word)]);
+    }
+    if text.contains("untagged enum Ids") {
+        return SettingError::key("setting-wants-ids", key);
+    }
+    if let Some(e) = wrong_kind(key, old, new) {
+        return e;
+    }
+    let Some((_, expected)) = text.rsplit_once(", expected ") else {
+        return why;
+    };
+    let kind = match expected.trim() {
+        "a string" => "text",
+        "f64" | "f32" | "a float" => "number",
+        "u64" | "i64" | "u32" | "i32" | "u16" | "i16" | "u8" | "i8" | "usize" | "an integer" => {
+            "integer"
+        }
+        "a boolean" => "bool",
+        "a sequence" => "list",
+        _ => return why,
+    };
+    let id = match (new, kind) {
+        (toml::Value::Array(_), "text") => "setting-wants-list-of-text",
+        (toml::Value::Array(_), "number") => "setting-wants-list-of-numbers",
+        (toml::Value::Array(_), "integer") => "setting-wants-list-of-integers",
+        (toml::Value::Array(_), _) => return why,
+        (_, "text") => "setting-wants-text",
+        (_, "number") => "setting-wants-number",
+        (_, "integer") => "setting-wants-integer",
+        (_, "bool") => "setting-wants-bool",
+        _ => "setting-wants-list",
+    };
+    SettingError::key(id, key)
+}
+
 /// Split `key=value key2=value2` into pairs (what `/config preview` takes
 /// in one text option). A value may contain spaces (`["a", "b"]`): a word
 /// without `=` belongs to the value before it.
@@ -272,6 +328,54 @@ mod tests {
             "{}",
             e.render(Lang::Ja)
         );
+    }
+
+    /// The deserializer's English inside a list or an id list is said in
+    /// words too, in the moderator's language; a check's own words pass.
+    #[test]
+    fn a_refused_list_item_or_id_is_said_in_words() {
+        use crate::i18n::Lang;
+        let base = load_base(None, vec![]).unwrap();
+        let refusal = |key: &str, raw: &str| {
+            let new = parse_value(raw);
+            let old = get_path(&base, key)
+                .cloned()
+                .unwrap_or(toml::Value::Integer(0));
+            let mut over = toml::Value::Table(Default::default());
+            set_path(&mut over, key, new.clone()).unwrap();
+            match guild_settings(&base, &over) {
+                Err(ConfigError::Refused(why)) => refused_in_words(key, &old, &new, why),
+                other => panic!("{key}={raw}: {other:?}"),
+            }
+        };
+        let e = refusal("detect.extra_thank_words", "[\"merci\", 2]");
+        assert_eq!(e.id, "setting-wants-list-of-text", "{e}");
+        assert!(
+            e.render(Lang::De).contains("Liste"),
+            "{}",
+            e.render(Lang::De)
+        );
+        let e = refusal("exclude.roles", "\"12, staff\"");
+        assert_eq!(e.id, "setting-not-an-id", "{e}");
+        assert!(
+            e.render(Lang::Fr).contains("staff"),
+            "{}",
+            e.render(Lang::Fr)
+        );
+        assert_eq!(refusal("exclude.members", "[1.5]").id, "setting-wants-ids");
+        assert_eq!(refusal("scoring.thanks", "[1]").id, "setting-wants-number");
+        let e = refusal("scoring.thanks", "-1");
+        assert_ne!(e.id, "setting-text", "a check's own words pass: {e}");
+        for lang in [Lang::De, Lang::Fr, Lang::Es, Lang::PtBr, Lang::Ja] {
+            for (k, raw) in [
+                ("detect.extra_thank_words", "[1]"),
+                ("exclude.roles", "\"x\""),
+                ("exclude.roles", "[true]"),
+            ] {
+                let e = refusal(k, raw);
+                assert_ne!(e.render(lang), e.render(Lang::En), "{k}={raw} in {lang:?}");
+            }
+        }
     }
 
     #[test]

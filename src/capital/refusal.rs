@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::capital::setting_error::SettingError;
 use crate::i18n::{tr, Arg, Lang};
 
 /// A refused request a member or moderator can fix. Quoted values are
@@ -32,9 +33,10 @@ pub enum Refusal {
     Section { key: String },
     /// `/config preview` naming no setting.
     UnknownSetting { key: String },
-    /// `/config preview` whose values do not make a configuration:
-    /// `detail` is the parser's English.
-    NotValidConfig { detail: String },
+    /// `/config preview` whose values do not make a configuration: why,
+    /// in words where the parser's English could be read (see
+    /// `config::refused_in_words`).
+    NotValidConfig { why: SettingError },
     /// `/config preview` text that is not `key=value …` (the word).
     AssignExpected { word: String },
     /// `/config preview` text without any `key=value`.
@@ -70,7 +72,8 @@ impl Refusal {
             R::NoChanges => ("refusal-no-changes", vec![]),
             R::Section { key } => ("refusal-section", vec![("key", key)]),
             R::UnknownSetting { key } => ("refusal-unknown-setting", vec![("key", key)]),
-            R::NotValidConfig { detail } => ("refusal-not-valid-config", vec![("detail", detail)]),
+            // Rendered in `render`: its why is rendered in the same language.
+            R::NotValidConfig { .. } => ("refusal-not-valid-config", vec![]),
             R::AssignExpected { word } => ("refusal-assign-expected", vec![("word", word)]),
             R::AssignNone => ("refusal-assign-none", vec![]),
             R::AssignNoValue { key } => ("refusal-assign-no-value", vec![("key", key)]),
@@ -84,6 +87,14 @@ impl Refusal {
 
     /// The refusal in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        if let Refusal::NotValidConfig { why } = self {
+            let detail = why.render(lang);
+            return tr(
+                lang,
+                "refusal-not-valid-config",
+                &[("detail", Arg::from(detail.as_str()))],
+            );
+        }
         let (id, args) = self.message();
         let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, Arg::from(*v))).collect();
         tr(lang, id, &args)
@@ -136,7 +147,9 @@ mod tests {
                 "unknown setting \"nope\"; see /config view for the keys",
             ),
             (
-                R::NotValidConfig { detail: s("invalid type: string \"x\", expected f64") },
+                R::NotValidConfig {
+                    why: SettingError::text("invalid type: string \"x\", expected f64"),
+                },
                 "not a valid configuration: invalid type: string \"x\", expected f64",
             ),
             (

@@ -10,7 +10,7 @@ use std::fmt;
 use crate::i18n::{tr, Arg, Lang};
 
 /// A refused setting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingError {
     pub id: &'static str,
     /// Text arguments (keys, bounds, values: written the same in every

@@ -144,6 +144,19 @@ impl ExcludeSettings {
     }
 }
 
+/// The end of the deserializer's English for a word of an id list that is
+/// not an id (`"staff" is not a Discord id …`); [`not_an_id`] reads it back.
+const NOT_AN_ID: &str = " is not a Discord id (give ids separated by commas)";
+
+/// The word an id list refused, from the deserializer's English, so that
+/// `/config set` can say it in the moderator's language.
+pub fn not_an_id(text: &str) -> Option<String> {
+    let quoted = text.strip_suffix(NOT_AN_ID)?;
+    serde_json::from_str::<String>(quoted)
+        .ok()
+        .or_else(|| Some(quoted.trim_matches('"').to_string()))
+}
+
 /// Discord ids as a TOML array of numbers or strings, or one string of ids
 /// separated by commas or spaces (mentions such as `<@&123>` are read as
 /// their id): `/config set exclude.roles "123, 456"` and
@@ -181,11 +194,7 @@ fn id_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error>
                         .trim_end_matches('>');
                     match digits.parse::<u64>() {
                         Ok(n) if n > 0 => out.push(n),
-                        _ => {
-                            return Err(serde::de::Error::custom(format!(
-                                "{w:?} is not a Discord id (give ids separated by commas)"
-                            )))
-                        }
+                        _ => return Err(serde::de::Error::custom(format!("{w:?}{NOT_AN_ID}"))),
                     }
                 }
             }

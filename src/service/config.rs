@@ -75,14 +75,12 @@ impl Goodwill {
         }
         let new_settings = crate::config::guild_settings(&self.inner.base, &over).map_err(|e| {
             let why = match e {
-                // The deserializer's English ("invalid type: …"): said in
-                // words when the value is of another kind than the setting's
-                // (only then: some settings take more than one kind, e.g.
-                // `exclude.roles` a list or "123, 456").
-                crate::config::ConfigError::Refused(why) if why.is_parser_text() => {
-                    crate::config::wrong_kind(key, &old, &new).unwrap_or(why)
+                // The deserializer's English ("invalid type: …") is said in
+                // words where it can be: the kind the setting or its list's
+                // items take, the word of an id list that is not an id.
+                crate::config::ConfigError::Refused(why) => {
+                    crate::config::refused_in_words(key, &old, &new, why)
                 }
-                crate::config::ConfigError::Refused(why) => why,
                 other => SettingError::text(
                     other
                         .to_string()

@@ -569,6 +569,7 @@ impl Goodwill {
         let mut described = Vec::new();
         let mut scoring_changed = false;
         let mut notes = Vec::new();
+        let mut tried = Vec::new();
         for (key, value) in changes {
             let open_map = key.starts_with("roles.by_tier.");
             let old = match crate::config::get_path(&tree, key) {
@@ -597,11 +598,20 @@ impl Goodwill {
                 notes.push(WhatIfNote::DetectionNotReplayed { key: key.clone() });
             }
             described.push(format!("{key}: {old} -> {new}"));
+            tried.push((key, old, new));
         }
         let s1 = crate::config::guild_settings(&self.pipeline().base, &over).map_err(|e| {
-            Refusal::NotValidConfig {
-                detail: e.to_string(),
-            }
+            let why = match e {
+                // The deserializer's English, said in words for the first
+                // change it can be blamed on (see /config set).
+                crate::config::ConfigError::Refused(why) => tried
+                    .iter()
+                    .map(|(k, old, new)| crate::config::refused_in_words(k, old, new, why.clone()))
+                    .find(|w| !w.is_parser_text())
+                    .unwrap_or(why),
+                other => crate::capital::settings::SettingError::text(other.to_string()),
+            };
+            Refusal::NotValidConfig { why }
         })?;
         let entries: Vec<StoredEntry> = self.store().ledger_until(guild, at).await?;
         let (sc0, sc1) = (Scales::from(&s0.decay), Scales::from(&s1.decay));

@@ -403,5 +403,28 @@ async fn a_german_moderators_config_set_of_the_wrong_kind_is_refused_in_german()
             .is_some_and(|c| c.contains("scoring.thanks takes a number (e.g. 2.5)")),
         "{en}"
     );
+    // A word of an id list that is not an id, and a list item of the wrong
+    // kind in /config preview: in German too.
+    let ids = Cmd::new("config")
+        .sub("set")
+        .str("key", "exclude.roles")
+        .str("value", "12, Team");
+    let de = bot.command(&dora(), perms::MODERATOR, ids).await;
+    let de_text = de["content"].as_str().unwrap_or_default();
+    assert!(
+        de_text.contains("„Team“ ist keine Discord-ID") && !de_text.contains("is not"),
+        "{de}"
+    );
+    let preview = Cmd::new("config")
+        .sub("preview")
+        .str("changes", "detect.extra_thank_words=[\"merci\", 2]");
+    let de = bot.command(&dora(), perms::MODERATOR, preview).await;
+    let de_text = de["content"].as_str().unwrap_or_default();
+    assert!(
+        de_text.contains("keine gültige Konfiguration")
+            && de_text.contains("erwartet eine Liste von Wörtern")
+            && !de_text.contains("invalid type"),
+        "{de}"
+    );
     bot.stop().await;
 }
