@@ -315,3 +315,45 @@ fn small_talk_asides_and_others_questions_do_not_answer_a_question() {
     c.say(BOB, "gnome-look.org has hundreds of them");
     assert_eq!(c.requests(ANN).len(), 1, "{}", c.dump());
 }
+
+/// A helper who offers help ("need help with what?", "what do you need help
+/// with?") is helping: the member who asked is charged once and the helper
+/// credited, never the other way round.
+#[test]
+fn an_offer_of_help_is_helping_not_asking() {
+    for (plea, offer, answer) in [
+        (
+            "can someone help me with my wifi please",
+            "need help with what?",
+            "it won't connect to my router",
+        ),
+        (
+            "can someone help me",
+            "what do you need help with?",
+            "installing nvidia drivers",
+        ),
+        (
+            "anyone around who knows grub?",
+            "do you still need help?",
+            "yes, it boots straight into windows",
+        ),
+        (
+            "i need some help",
+            "how can I help?",
+            "my sound is gone after the update",
+        ),
+    ] {
+        let mut c = Channel::new();
+        c.say(ANN, plea);
+        let o = c.say(BOB, offer);
+        c.reply(ANN, o, answer);
+        assert!(c.requests(BOB).is_empty(), "{offer:?}\n{}", c.dump());
+        assert_eq!(c.requests(ANN).len(), 1, "{offer:?}\n{}", c.dump());
+        assert!(c.net(BOB) > 0.0, "{offer:?}\n{}", c.dump());
+    }
+    // Asking for help is still asking.
+    let mut c = Channel::new();
+    let q = c.say(ANN, "I need help with my printer, it prints blank pages");
+    c.reply(BOB, q, "check the ink cartridge, the nozzles dry out");
+    assert_eq!(c.requests(ANN).len(), 1, "{}", c.dump());
+}

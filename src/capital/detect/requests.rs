@@ -76,6 +76,11 @@ impl Detector {
         if addressed_requester && !speaks_of_self(&a.toks) {
             return None;
         }
+        // An offer of help ("need help with what?", "what do you need help
+        // with?", "how can I help?") asks what someone else needs: helping.
+        if offers_help(a.lower) {
+            return None;
+        }
         self.asking_phrase(a.lower)
             .or_else(|| self.question(a.lower))
             .or_else(|| question_form(a))
@@ -227,6 +232,28 @@ fn tells(before: &str, phrase: &str, after: &str) -> bool {
                 | "give"
                 | "assist"
         )
+}
+
+/// Offering help rather than asking for it: "need help with what?", "what
+/// do you need help with?", "do you need help?", "how can I help?", "need
+/// a hand?". The phrase "need help" alone asks; aimed at someone else's
+/// need (a "you", a "with what") it offers.
+fn offers_help(lower: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?x)
+            \b(?:you|u|ya|anyone|someone|somebody)\s+(?:still\s+)?(?:need|want|needs|wants)\s+(?:some\s+|any\s+|more\s+)?(?:help|a\s+hand|assistance)\b
+            | \bneed\s+(?:some\s+|any\s+)?help\s+with\s+(?:what|which)\b
+            | \b(?:help|need\s+help)\s+(?:you\s+)?with\s+what\b
+            | \b(?:how|what|where)\s+(?:can|could|may|should)\s+(?:i|we)\s+help\b
+            | \b(?:can|may|could|shall)\s+(?:i|we)\s+help\s+(?:you|u|ya|with)\b
+            | \banything\s+(?:i|we)\s+can\s+(?:help|do)\b
+            | ^\W*(?:need|want)\s+(?:some\s+|any\s+)?(?:help|a\s+hand)\s*\?",
+        )
+        .expect("constant pattern")
+    })
+    .is_match(lower)
 }
 
 /// The message speaks of its author ("I", "my", "we"...).
