@@ -32,9 +32,14 @@ pub struct Processed {
 
 /// How a member is named in reasons: nickname, else account name.
 fn display_name(p: &Person) -> String {
+    shown_name(p).to_string()
+}
+
+/// How a member is shown, borrowed (see [`display_name`]).
+fn shown_name(p: &Person) -> &str {
     match &p.nickname {
-        Some(n) if !n.is_empty() => n.clone(),
-        _ => p.name.clone(),
+        Some(n) if !n.is_empty() => n,
+        _ => &p.name,
     }
 }
 
@@ -356,9 +361,10 @@ impl GuildState {
     /// Remember how the author and the members the message names are called.
     fn note_names(&mut self, msg: &MessageIn) {
         for p in std::iter::once(&msg.author).chain(msg.mentions.iter()) {
-            let shown = display_name(p);
-            if self.names.get(&p.id) != Some(&shown) {
-                self.names.insert(p.id, shown);
+            // Compared borrowed: the name is allocated only when it changed.
+            let shown = shown_name(p);
+            if self.names.get(&p.id).map(String::as_str) != Some(shown) {
+                self.names.insert(p.id, shown.to_string());
             }
         }
     }

@@ -123,7 +123,13 @@ impl ThankWords {
             });
             i += n;
         }
+        // The substrings are Japanese words and emoji: none can occur in an
+        // ASCII text (most messages), so those skip the searches.
+        let ascii = lower.is_ascii();
         for sub in &self.substrings {
+            if ascii && !sub.is_ascii() {
+                continue;
+            }
             if let Some(p) = lower.find(sub.as_str()) {
                 // Token index: first token starting after the hit.
                 let ti = toks.iter().position(|t| t.start >= p).unwrap_or(toks.len());
