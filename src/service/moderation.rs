@@ -565,6 +565,7 @@ impl Goodwill {
             return Err(Refusal::NoChanges.into());
         }
         let (mut over, s0) = self.guild_settings_tree(guild).await?;
+        let before = over.clone();
         let tree = toml::Value::try_from(&s0).map_err(|e| ServiceError::Invalid(e.to_string()))?;
         let mut described = Vec::new();
         let mut scoring_changed = false;
@@ -600,16 +601,27 @@ impl Goodwill {
             described.push(format!("{key}: {old} -> {new}"));
             tried.push((key, old, new));
         }
-        let s1 = crate::config::guild_settings(&self.pipeline().base, &over).map_err(|e| {
-            let why = match e {
-                // The deserializer's English, said in words for the first
-                // change it can be blamed on (see /config set).
-                crate::config::ConfigError::Refused(why) => tried
-                    .iter()
-                    .map(|(k, old, new)| crate::config::refused_in_words(k, old, new, why.clone()))
-                    .find(|w| !w.is_parser_text())
-                    .unwrap_or(why),
-                other => crate::capital::settings::SettingError::text(other.to_string()),
+        let base = &self.pipeline().base;
+        let s1 = crate::config::guild_settings(base, &over).map_err(|e| {
+            use crate::capital::settings::SettingError;
+            use crate::config::ConfigError;
+            // Said in words for the first change refused on its own (the
+            // parser's text names no key, so it is read only against the
+            // change that caused it; see /config set).
+            let alone = tried.iter().find_map(|(k, old, new)| {
+                let mut one = before.clone();
+                crate::config::set_path(&mut one, k, new.clone()).ok()?;
+                match crate::config::guild_settings(base, &one) {
+                    Err(ConfigError::Refused(why)) => {
+                        Some(crate::config::refused_in_words(k, old, new, why))
+                    }
+                    _ => None,
+                }
+            });
+            let why = match (alone, e) {
+                (Some(why), _) => why,
+                (None, ConfigError::Refused(why)) => why,
+                (None, other) => SettingError::text(other.to_string()),
             };
             Refusal::NotValidConfig { why }
         })?;

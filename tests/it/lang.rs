@@ -415,15 +415,28 @@ async fn a_german_moderators_config_set_of_the_wrong_kind_is_refused_in_german()
         de_text.contains("„Team“ ist keine Discord-ID") && !de_text.contains("is not"),
         "{de}"
     );
-    let preview = Cmd::new("config")
-        .sub("preview")
-        .str("changes", "detect.extra_thank_words=[\"merci\", 2]");
+    let preview = Cmd::new("config").sub("preview").str(
+        "changes",
+        "scoring.thanks=2 detect.extra_thank_words=[\"merci\", 2]",
+    );
     let de = bot.command(&dora(), perms::MODERATOR, preview).await;
     let de_text = de["content"].as_str().unwrap_or_default();
     assert!(
         de_text.contains("keine gültige Konfiguration")
-            && de_text.contains("erwartet eine Liste von Wörtern")
+            && de_text.contains("detect.extra_thank_words erwartet eine Liste von Wörtern")
+            && !de_text.contains("scoring.thanks")
             && !de_text.contains("invalid type"),
+        "{de}"
+    );
+    // The change at fault is named, not the first one given.
+    let preview = Cmd::new("config")
+        .sub("preview")
+        .str("changes", "scoring.thanks=2 exclude.roles=\"12, Team\"");
+    let de = bot.command(&dora(), perms::MODERATOR, preview).await;
+    let de_text = de["content"].as_str().unwrap_or_default();
+    assert!(
+        de_text.contains("exclude.roles: „Team“ ist keine Discord-ID")
+            && !de_text.contains("scoring.thanks"),
         "{de}"
     );
     bot.stop().await;
