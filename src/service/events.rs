@@ -62,6 +62,11 @@ struct Group {
     scanned: usize,
     /// Transactions the group took.
     writes: usize,
+    /// Reads of the store while the group was scored (reaction targets,
+    /// replied-to messages, conversations, edited messages) and the time
+    /// the writes took, logged at debug: what a slow group spent its time on.
+    lookups: [usize; 4],
+    write_time: std::time::Duration,
 }
 
 impl Group {
@@ -76,6 +81,8 @@ impl Group {
             entry_messages: HashSet::new(),
             scanned: 0,
             writes: 0,
+            lookups: [0; 4],
+            write_time: std::time::Duration::ZERO,
         }
     }
 
@@ -128,9 +135,11 @@ impl Goodwill {
         let Some(first_at) = events.iter().map(GroupEvent::at).min() else {
             return Ok(0);
         };
+        let started = std::time::Instant::now();
         let rt = self.inner.runtime(guild, "", first_at).await?;
         let mut rt = rt.lock().await;
         let rt = &mut *rt;
+        let locked = started.elapsed();
         let ids: Vec<MessageId> = events
             .iter()
             .filter_map(|e| match e {
@@ -159,6 +168,7 @@ impl Goodwill {
                             if g.row_unwritten(r.message_id) {
                                 self.group_flush(rt, &mut g).await?;
                             }
+                            g.lookups[0] += 1;
                             self.store()
                                 .stored_message(r.guild_id, r.message_id)
                                 .await?
@@ -189,6 +199,15 @@ impl Goodwill {
             }
         }
         self.group_flush(rt, &mut g).await?;
+        tracing::debug!(
+            guild_id = guild.get(),
+            events = events.len(),
+            lock_ms = locked.as_secs_f64() * 1e3,
+            lookups = ?g.lookups,
+            write_ms = g.write_time.as_secs_f64() * 1e3,
+            total_ms = started.elapsed().as_secs_f64() * 1e3,
+            "group handled"
+        );
         Ok(g.writes)
     }
 
@@ -210,7 +229,9 @@ impl Goodwill {
         }
         let batch = g.out.take_batch();
         if !batch.is_empty() {
+            let t = std::time::Instant::now();
             self.write(rt, &batch).await?;
+            g.write_time += t.elapsed();
             g.writes += 1;
         }
         g.known.extend(g.pending_messages.drain());
@@ -228,6 +249,7 @@ impl Goodwill {
                     if g.row_unwritten(id) {
                         self.group_flush(rt, g).await?;
                     }
+                    g.lookups[1] += 1;
                     self.store()
                         .stored_message(msg.guild_id, id)
                         .await?
@@ -241,7 +263,10 @@ impl Goodwill {
             // give back once the group is written.
             let conv = match g.out.conversation(c) {
                 Some(conv) => Some(conv.clone()),
-                None => self.store().conversation(msg.guild_id, c).await?,
+                None => {
+                    g.lookups[2] += 1;
+                    self.store().conversation(msg.guild_id, c).await?
+                }
             };
             if let Some(conv) = conv {
                 rt.state.conversations.restore(conv);
@@ -294,6 +319,7 @@ impl Goodwill {
         if g.holds(msg.id) {
             self.group_flush(rt, g).await?;
         }
+        g.lookups[3] += 1;
         let Some((channel, _)) = self.store().stored_message(msg.guild_id, msg.id).await? else {
             // Never stored (or deleted): taken as a new message, unless known.
             let known = g.known.contains(&msg.id)
