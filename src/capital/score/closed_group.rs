@@ -8,6 +8,8 @@
 //! credit is damped when the receiver has fewer than `group_outside_min`
 //! givers outside what that loop reaches.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Duration, Utc};
 use rustc_hash::FxHashMap;
 #[cfg(test)]
@@ -55,6 +57,7 @@ pub(super) struct CreditGraph {
 /// A breadth-first search over fresh credit edges from one member (forwards:
 /// whom they credited; backwards: who credited them), grown a level at a time
 /// on demand so that a search can stop as soon as it has its answer.
+#[derive(Debug)]
 struct Search {
     centre: MemberId,
     forwards: bool,
@@ -94,12 +97,28 @@ impl Search {
 
     /// Reach one step further, never along `skip`.
     fn expand(&mut self, graph: &CreditGraph, since: DateTime<Utc>, skip: (MemberId, MemberId)) {
+        self.expand_until(graph, since, skip, |_| false);
+    }
+
+    /// Reach one step further, never along `skip`, unless a newly reached
+    /// member is one `stop` wants: then true at once, with the level half
+    /// grown (the search is only good for a restart after that).
+    fn expand_until(
+        &mut self,
+        graph: &CreditGraph,
+        since: DateTime<Utc>,
+        skip: (MemberId, MemberId),
+        stop: impl Fn(MemberId) -> bool,
+    ) -> bool {
         let level = self.level + 1;
         self.next.clear();
         for &x in &self.frontier {
             for y in graph.neighbours(x, since, self.forwards) {
                 let edge = if self.forwards { (x, y) } else { (y, x) };
                 if edge != skip && !self.dist.contains_key(&y) {
+                    if stop(y) {
+                        return true;
+                    }
                     self.dist.insert(y, level);
                     self.next.push(y);
                 }
@@ -107,7 +126,27 @@ impl Search {
         }
         std::mem::swap(&mut self.frontier, &mut self.next);
         self.level = level;
+        false
     }
+}
+
+thread_local! {
+    /// The two searches of [`CreditGraph::closed_group`], kept from one
+    /// credit to the next for their allocations: a fresh pair per credit
+    /// spent about a tenth of a 10 M import's scoring growing their maps.
+    static SEARCHES: RefCell<Option<(Search, Search)>> = const { RefCell::new(None) };
+}
+
+/// What a loop search is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// The length of the shortest path.
+    Shortest,
+    /// Only whether there is a path short enough: the target's side stops
+    /// at the first member the centre's side reached (most givers of a
+    /// receiver in a busy community are reached; proving it takes one of
+    /// their givers instead of all of them).
+    Any,
 }
 
 impl CreditGraph {
@@ -204,12 +243,16 @@ impl CreditGraph {
     }
 
     /// The length of the shortest path of fresh credit from `fwd`'s centre to
-    /// `to` of at most `depth` steps, never along `skip`, or None. A search
+    /// `to` of at most `depth` steps, never along `skip`, or None (with
+    /// [`Ask::Any`], the length of some path of at most `depth` steps). A search
     /// from both ends that always grows the smaller frontier: most members
     /// are credited by few, so the search from `to` ends in a step or two
     /// instead of walking the dense core the centre may sit in. `fwd` is kept
     /// between calls (every target of one credit shares it); `back` is
     /// scratch space, restarted from `to`.
+    // The search's state, its target and its bounds: grouping them would
+    // only rename them.
+    #[allow(clippy::too_many_arguments)]
     fn path_len(
         &self,
         fwd: &mut Search,
@@ -218,6 +261,7 @@ impl CreditGraph {
         depth: u32,
         since: DateTime<Utc>,
         skip: (MemberId, MemberId),
+        ask: Ask,
     ) -> Option<u32> {
         if to == fwd.centre {
             return None;
@@ -239,7 +283,11 @@ impl CreditGraph {
                 fwd.expand(self, since, skip);
                 (&*fwd, &*back)
             } else {
-                back.expand(self, since, skip);
+                let met = |y| ask == Ask::Any && fwd.dist.contains_key(&y);
+                if back.expand_until(self, since, skip, met) {
+                    // The levels so far bound the path (see the loop's test).
+                    return Some(fwd.level + back.level + 1);
+                }
                 (&*back, &*fwd)
             };
             // The first level where they meet gives the shortest path.
@@ -270,8 +318,6 @@ impl CreditGraph {
     ) -> Option<(u32, usize)> {
         let sc = &s.scoring;
         let since = at - hours(sc.group_window_days * 24.0);
-        let depth = sc.group_max_size - 1;
-        let skip = (receiver, giver);
         let min_outside = sc.group_outside_min as usize;
         // Givers nobody credited lately are outside whatever the loop: when
         // there are enough of them the answer is known without collecting
@@ -295,8 +341,28 @@ impl CreditGraph {
                 }
             }
         }
-        let mut fwd = Search::new(receiver, true);
-        let mut back = Search::new(receiver, false);
+        SEARCHES.with_borrow_mut(|searches| {
+            let (fwd, back) = searches
+                .get_or_insert_with(|| (Search::new(receiver, true), Search::new(receiver, false)));
+            fwd.restart(receiver);
+            self.loop_with_few_outside(giver, receiver, since, s, fwd, back)
+        })
+    }
+
+    /// [`CreditGraph::closed_group`] after its shortcut, with its searches.
+    fn loop_with_few_outside(
+        &self,
+        giver: MemberId,
+        receiver: MemberId,
+        since: DateTime<Utc>,
+        s: &Settings,
+        fwd: &mut Search,
+        back: &mut Search,
+    ) -> Option<(u32, usize)> {
+        let sc = &s.scoring;
+        let depth = sc.group_max_size - 1;
+        let skip = (receiver, giver);
+        let min_outside = sc.group_outside_min as usize;
         // Enough givers outside the receiver's reach settle it whether or not
         // the credit closes a loop, and givers nobody credits lately are
         // outside at once: ask them first, the loop search last.
@@ -310,7 +376,7 @@ impl CreditGraph {
         let mut outside = 0;
         for (_, g) in givers {
             if self
-                .path_len(&mut fwd, &mut back, g, depth, since, skip)
+                .path_len(fwd, back, g, depth, since, skip, Ask::Any)
                 .is_none()
             {
                 outside += 1;
@@ -319,7 +385,7 @@ impl CreditGraph {
                 }
             }
         }
-        let steps = self.path_len(&mut fwd, &mut back, giver, depth, since, skip)?;
+        let steps = self.path_len(fwd, back, giver, depth, since, skip, Ask::Shortest)?;
         (outside < min_outside).then_some((steps + 1, outside))
     }
 }
@@ -477,9 +543,31 @@ mod tests {
                                 && m.reachable(MemberId(from), *d, since, skip)
                                     .contains(&MemberId(to))
                         });
-                        let fast =
-                            m.path_len(&mut fwd, &mut back, MemberId(to), depth, since, skip);
+                        let fast = m.path_len(
+                            &mut fwd,
+                            &mut back,
+                            MemberId(to),
+                            depth,
+                            since,
+                            skip,
+                            Ask::Shortest,
+                        );
                         assert_eq!(shortest, fast, "case {case}: {from}->{to} depth {depth}");
+                        // Some path: found whenever a shortest one is, never
+                        // longer than allowed (own searches: an `Any` search
+                        // leaves the target's side half grown).
+                        let mut any_fwd = Search::new(MemberId(from), true);
+                        let any = m.path_len(
+                            &mut any_fwd,
+                            &mut back,
+                            MemberId(to),
+                            depth,
+                            since,
+                            skip,
+                            Ask::Any,
+                        );
+                        assert_eq!(shortest.is_some(), any.is_some(), "case {case}: any");
+                        assert!(any.is_none_or(|d| d <= depth && Some(d) >= shortest));
                         longest = longest.max(fast.unwrap_or(0));
                     }
                 }
