@@ -107,6 +107,88 @@ async fn events_delivered_twice_out_of_order_write_nothing_twice() {
     );
 }
 
+/// The live path writes queued events in groups, reading ahead in one go
+/// what the group's reactions and edits need from the store: the ledger is
+/// the one the same events make one by one. The reactions and edits are
+/// about messages the channel's memory has let go (300 before them), some
+/// edited after a reaction to them in the same group (so the group writes
+/// first and what was read ahead about them is stale), some twice.
+#[tokio::test]
+async fn a_group_written_together_equals_the_events_one_by_one() {
+    use goodwill::capital::message::{ChannelId, ReactionIn};
+    use goodwill::service::GroupEvent;
+
+    let history = scenario(3, 300);
+    let people: Vec<Person> = (0..15u64)
+        .map(|i| person(1000 + i, &format!("user{i}")))
+        .collect();
+    let mut later = Vec::new();
+    let mut t = history.last().unwrap().at;
+    for k in 0..60usize {
+        t += Duration::seconds(20);
+        let old = &history[k * 2];
+        let by = &people[(k * 7 + 3) % people.len()];
+        let reaction = ReactionIn {
+            guild_id: GuildId(GUILD),
+            channel_id: ChannelId(CHANNEL),
+            message_id: old.id,
+            user: by.clone(),
+            emoji: ["🙏", "✅", "👍"][k % 3].into(),
+            at: t,
+            added: true,
+        };
+        let mut edit = history[k * 2 + (k % 2)].clone();
+        edit.content = match k % 3 {
+            0 => format!("@{} thanks, that fixed it", by.name),
+            1 => "never mind, found it".into(),
+            _ => "how do I configure my network card? (edited)".into(),
+        };
+        edit.mentions = vec![by.clone()];
+        later.push(GroupEvent::ReactionAdded(reaction));
+        later.push(GroupEvent::Update(edit.clone()));
+        if k % 5 == 0 {
+            edit.content = "ok".into();
+            later.push(GroupEvent::Update(edit));
+        }
+        later.push(GroupEvent::Message(msg(
+            60_000 + k as u64,
+            by,
+            t,
+            "how do I configure my network card?",
+        )));
+    }
+
+    let (one, one_db) = app().await;
+    let (grouped, grouped_db) = app().await;
+    for m in &history {
+        one.handle_message(m.clone()).await.unwrap();
+        grouped.handle_message(m.clone()).await.unwrap();
+    }
+    let before = ledger_rows(&one_db.store, GUILD).await.len();
+    for ev in &later {
+        match ev.clone() {
+            GroupEvent::Message(m) => one.handle_message(m).await.unwrap(),
+            GroupEvent::Update(m) => one.handle_message_update(m).await.unwrap(),
+            GroupEvent::ReactionAdded(r) => one.handle_reaction(r).await.unwrap(),
+            other => panic!("not in this test: {other:?}"),
+        }
+    }
+    for chunk in later.chunks(45) {
+        grouped.handle_group(GuildId(GUILD), chunk).await.unwrap();
+    }
+    let expected = ledger_rows(&one_db.store, GUILD).await;
+    assert!(
+        expected.len() > before + 60,
+        "the later events wrote {} entries",
+        expected.len() - before
+    );
+    assert!(
+        expected.iter().any(|r| r.1 == "reversal"),
+        "an edit reversed something"
+    );
+    assert_eq!(ledger_rows(&grouped_db.store, GUILD).await, expected);
+}
+
 fn goodwill_bin() -> &'static str {
     env!("CARGO_BIN_EXE_goodwill")
 }
