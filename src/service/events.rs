@@ -277,6 +277,10 @@ impl Goodwill {
         if let Some(at) = g.roles_at.take() {
             let members: Vec<(Person, Vec<u64>)> =
                 std::mem::take(&mut g.roles).into_values().collect();
+            // Their member rows (names too) are rewritten.
+            g.ahead
+                .written_members
+                .extend(members.iter().map(|(p, _)| p.id));
             let ex = rt.settings.exclude.clone();
             if let Err(e) = self
                 .store()
