@@ -9,6 +9,7 @@ pub mod conversations;
 pub mod exclusions;
 pub mod ledger;
 pub mod members;
+pub mod message_reads;
 pub mod replica;
 pub mod report;
 pub mod vacations;
@@ -24,7 +25,8 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
 use crate::capital::message::{GuildId, MemberId};
 
-pub use ledger::{Batch, GuildRow, MessageRow, Reversal};
+pub use ledger::{Batch, GuildRow, MessageRow};
+pub use message_reads::Reversal;
 
 /// The migrations in `migrations/`, compiled in.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

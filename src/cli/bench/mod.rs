@@ -16,10 +16,12 @@
 //!    same with two bot processes on shard ranges ([`live`]).
 
 pub mod live;
+mod output;
 pub mod rss;
 pub mod synth;
 
-use std::io::Write;
+pub use output::{print_table, write_json};
+
 use std::path::PathBuf;
 use std::time::{Duration as StdDuration, Instant};
 
@@ -897,125 +899,4 @@ async fn measure(
         live_sharded: None,
         explain,
     })
-}
-
-/// The human table.
-pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> {
-    let pgv = r
-        .postgres
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ");
-    writeln!(out, "goodwill bench — {} ({pgv})", r.machine)?;
-    writeln!(
-        out,
-        "community: {} messages, {} reactions, {} members ({} ranked), seed {}, exports {:.0} MB (generated in {:.1} s)",
-        r.messages, r.reactions, r.members, r.members_ranked, r.seed, r.export_mb, r.generate_s
-    )?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{:<34} {:>14} {:>14} {:>10}",
-        "ingest", "measured", "limit", "ratio"
-    )?;
-    writeln!(
-        out,
-        "{:<34} {:>12.2} s {:>12.2} s {:>9.2}x",
-        format!("import ({} entries)", r.entries),
-        r.import_s,
-        r.copy_s,
-        r.copy_ratio
-    )?;
-    writeln!(
-        out,
-        "{:<34} {:>10.0} msg/s {:>10.0} row/s",
-        "throughput",
-        r.ingest_msgs_per_s,
-        r.copy_rows as f64 / r.copy_s
-    )?;
-    let st = &r.import_stages;
-    writeln!(
-        out,
-        "  import stages: read {:.2} s, hydrate {:.2} s, detect+score {:.2} s, write {:.2} s (overlaps scoring), waiting for writes {:.2} s",
-        st.read_s, st.hydrate_s, st.score_s, st.write_s, st.wait_s
-    )?;
-    let by_table: Vec<String> = r
-        .copy_tables
-        .iter()
-        .filter(|t| t.rows > 0)
-        .map(|t| format!("{} {} rows {:.2} s", t.table, t.rows, t.seconds))
-        .collect();
-    writeln!(out, "  COPY by table: {}", by_table.join(", "))?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{:<34} {:>9} {:>9} {:>9} {:>10}",
-        format!("queries ({} calls each)", r.calls),
-        "p50 ms",
-        "p99 ms",
-        "mean ms",
-        "p99 / pk"
-    )?;
-    let row = |out: &mut dyn Write, name: &str, l: &Latency| {
-        writeln!(
-            out,
-            "{:<34} {:>9.3} {:>9.3} {:>9.3} {:>9.2}x",
-            name,
-            l.p50_ms,
-            l.p99_ms,
-            l.mean_ms,
-            l.p99_ms / r.pk.p99_ms
-        )
-    };
-    row(out, "primary-key lookup (baseline)", &r.pk)?;
-    row(out, "/balance", &r.balance)?;
-    row(out, "/standings page 1", &r.standings_first)?;
-    row(
-        out,
-        &format!("/standings page {} (last)", r.standings_deep_page),
-        &r.standings_deep,
-    )?;
-    row(out, "web page /g/{guild} (HTTP)", &r.web_standings)?;
-    row(out, "web page /g/{guild}/m/{member}", &r.web_member)?;
-    writeln!(out)?;
-    match &r.rss {
-        Some(m) => {
-            writeln!(
-                out,
-                "bot peak RSS (VmHWM): {:.1} MB — {}-member guild ({} member chunks), {} gateway events handled in {:.1} s ({} messages, {} ledger entries written)",
-                m.peak_mb, m.guild_members, m.member_chunks, m.events, m.events_s, m.messages_written, m.entries_written
-            )?;
-            writeln!(
-                out,
-                "  connected {:.1} MB, after the member list {:.1} MB, resident at the end {:.1} MB",
-                m.connected_mb, m.members_mb, m.end_mb
-            )?;
-        }
-        None => writeln!(out, "bot peak RSS: not measured (--skip-rss)")?,
-    }
-    writeln!(out)?;
-    for l in [&r.live, &r.live_sharded].into_iter().flatten() {
-        writeln!(
-            out,
-            "live path, {} bot process(es), fsync={} synchronous_commit={}: {} events offered at {}/s, written at {:.0} events/s ({:.1} s; {} transactions, {} entries, {} messages)",
-            l.processes, l.fsync, l.synchronous_commit, l.events, l.offered_per_s, l.events_per_s, l.seconds, l.transactions, l.entries_written, l.messages_written
-        )?;
-        writeln!(
-            out,
-            "  event -> ledger p50 {:.1} ms, p99 {:.1} ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
-            l.latency.p50_ms, l.latency.p99_ms, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
-        )?;
-    }
-    if r.live.is_none() {
-        writeln!(out, "live path: not measured (--skip-live)")?;
-    }
-    Ok(())
-}
-
-/// Write the JSON report.
-pub fn write_json(r: &BenchReport, path: &PathBuf) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(r)?;
-    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
 }
