@@ -209,6 +209,15 @@ impl Pipeline {
         Ok(map.entry(guild).or_insert(rt).clone())
     }
 
+    /// Whether the guild's memory is built (the next event does not rebuild
+    /// it from the store).
+    pub fn holds(&self, guild: GuildId) -> bool {
+        self.guilds
+            .lock()
+            .expect("guild map lock")
+            .contains_key(&guild)
+    }
+
     /// Forget a guild's runtime (after a settings change or a failed write), so
     /// the next event rebuilds it from the store.
     pub fn forget(&self, guild: GuildId) {

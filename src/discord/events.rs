@@ -41,6 +41,7 @@ pub use super::channels::{ChannelNames, ForumPost};
 use super::convert;
 use super::embeds::{self, COMPONENT_PREFIX};
 use super::metrics::metrics;
+use super::pipe::Pipe;
 use super::roster::Roster;
 use crate::capital::message::{
     ChannelId, GuildId, MemberId, MessageId, MessageIn, Person, ReactionIn,
@@ -248,6 +249,7 @@ async fn worker(
     http: Arc<sy::Http>,
     channels: Arc<ChannelNames>,
 ) {
+    let mut pipe = Pipe::default();
     while let Some(first) = rx.recv().await {
         // A burst is put back in order once SETTLE has passed since its first
         // event arrived; under a steady flow that time has passed already
@@ -292,12 +294,18 @@ async fn worker(
             }
         }
         for (guild, events) in guilds {
-            run_guild(&service, &http, &channels, guild, events).await;
+            run_guild(&service, &http, &channels, &mut pipe, guild, events).await;
+        }
+        if !flushes.is_empty() || rx.is_empty() {
+            // Nothing to score meanwhile (or someone waits for what is
+            // queued to be written): see the last write through.
+            pipe.drain(&service).await;
         }
         for done in flushes {
             let _ = done.send(());
         }
     }
+    pipe.drain(&service).await;
 }
 
 /// One guild's events, in order: runs of the common kinds go through
@@ -307,6 +315,7 @@ async fn run_guild(
     service: &Goodwill,
     http: &sy::Http,
     channels: &ChannelNames,
+    pipe: &mut Pipe,
     guild: GuildId,
     events: Vec<Timed>,
 ) {
@@ -316,11 +325,12 @@ async fn run_guild(
             Ok(ge) => {
                 run.push(ge);
                 if run.len() >= GROUP_MAX {
-                    write_group(service, guild, std::mem::take(&mut run)).await;
+                    pipe.write(service, guild, std::mem::take(&mut run)).await;
                 }
             }
             Err(ev) => {
-                write_group(service, guild, std::mem::take(&mut run)).await;
+                pipe.write(service, guild, std::mem::take(&mut run)).await;
+                pipe.drain(service).await;
                 // While the database is unavailable, hold the event (and the
                 // ones behind it, so order is kept) and retry with backoff.
                 let mut wait = RETRY_MIN;
@@ -334,7 +344,7 @@ async fn run_guild(
             }
         }
     }
-    write_group(service, guild, run).await;
+    pipe.write(service, guild, run).await;
 }
 
 /// The event as [`Goodwill::handle_group`] takes it (channel names looked
@@ -379,7 +389,7 @@ fn group_kind(ev: &GroupEvent) -> &'static str {
 /// the events are written one transaction each, so one bad event loses only
 /// itself: each is idempotent, so what the shared attempt may have written
 /// before it failed is not written twice.
-async fn write_group(service: &Goodwill, guild: GuildId, events: Vec<GroupEvent>) {
+pub(super) async fn write_group(service: &Goodwill, guild: GuildId, events: Vec<GroupEvent>) {
     if events.is_empty() {
         return;
     }

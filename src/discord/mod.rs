@@ -20,6 +20,7 @@ mod http;
 pub mod locales;
 mod metrics;
 pub mod moderation_task;
+mod pipe;
 pub mod ratelimit;
 pub mod roster;
 

@@ -16,6 +16,9 @@ use crate::ingest::{self, Pending};
 use crate::pipeline::GuildRuntime;
 use crate::store::Batch;
 
+mod pipelined;
+pub use pipelined::{InFlight, Next};
+
 /// A gateway event the live path writes together with the events queued
 /// next to it (see [`Goodwill::handle_group`]): the common, append-only kinds.
 /// Deletes, removed reactions and the rest go one by one
@@ -65,10 +68,14 @@ struct Group {
     /// Reads of the store while the group was scored (reaction targets,
     /// replied-to messages, conversations, edited messages) and the time
     /// the writes took, logged at debug: what a slow group spent its time on.
-    lookups: [usize; 4],
+    lookups: [usize; 5],
     write_time: std::time::Duration,
     /// What the group's reactions and edits will read, read at its start.
     ahead: ReadAhead,
+    /// The previous group's write, when it was still running as this group
+    /// started (see [`pipelined`]): this group reads or writes the store
+    /// only once it has committed.
+    prior: Option<pipelined::Done>,
 }
 
 /// Store reads for a whole group made before it starts: the messages its
@@ -87,6 +94,17 @@ struct ReadAhead {
     /// Messages and members a write of this group included.
     written: HashSet<MessageId>,
     written_members: HashSet<MemberId>,
+    /// The edited messages (whose reversals were read).
+    edited: Vec<MessageId>,
+    /// Every message the group's reactions and edits are about, its own
+    /// included, and those of them edited: what [`Goodwill::read_again`]
+    /// reads once a write made what was read stale.
+    again: HashSet<MessageId>,
+    again_edited: Vec<MessageId>,
+    /// What the previous group's write touches (messages, members), when it
+    /// was still running as this was read: what was read about those is
+    /// read again, all at once, once it has committed (see [`pipelined`]).
+    prior: Option<(HashSet<MessageId>, HashSet<MemberId>)>,
 }
 
 impl ReadAhead {
@@ -94,21 +112,40 @@ impl ReadAhead {
     /// write of the group may have changed it since; Some(None) when it was
     /// not stored.
     fn stored(&self, id: MessageId) -> Option<Option<&(ChannelId, RecentMessage)>> {
-        if !self.asked.contains(&id) || self.written.contains(&id) {
+        if !self.asked.contains(&id) || self.touched(id) {
             return None;
         }
         match self.stored.get(&id) {
-            Some(m) if self.written_members.contains(&m.1.author.id) => None,
+            Some(m) if self.touched_member(m.1.author.id) => None,
             found => Some(found),
         }
     }
 
     /// The reversals an edit of `id` writes, as read ahead (None: read them).
     fn reversals(&self, id: MessageId) -> Option<Vec<crate::store::Reversal>> {
-        if self.written.contains(&id) {
+        if self.touched(id) {
             return None;
         }
         self.reversals.get(&id).cloned()
+    }
+
+    /// Whether a write since the read may have changed what it says of `id`.
+    fn touched(&self, id: MessageId) -> bool {
+        self.written.contains(&id) || self.prior.as_ref().is_some_and(|p| p.0.contains(&id))
+    }
+
+    fn touched_member(&self, m: MemberId) -> bool {
+        self.written_members.contains(&m) || self.prior.as_ref().is_some_and(|p| p.1.contains(&m))
+    }
+
+    /// Whether what the group needs about `id` was made stale by a write
+    /// since it was read (one of the group's own, or the previous group's
+    /// still running then): read it again, with the rest, in one go
+    /// ([`Goodwill::read_again`]) instead of a round trip per event.
+    fn stale(&self, id: MessageId) -> bool {
+        self.again.contains(&id)
+            && (self.stored(id).is_none()
+                || (self.again_edited.contains(&id) && self.reversals(id).is_none()))
     }
 
     /// Note what a write of the group includes.
@@ -134,10 +171,24 @@ impl Group {
             entry_messages: HashSet::new(),
             scanned: 0,
             writes: 0,
-            lookups: [0; 4],
+            lookups: [0; 5],
             write_time: std::time::Duration::ZERO,
             ahead: ReadAhead::default(),
+            prior: None,
         }
+    }
+
+    /// Wait for the previous group's write before this group reads or
+    /// writes the store: what it reads must include that write, and its
+    /// writes must follow it. An error when that write failed (this group
+    /// was scored on a memory that counted on it).
+    async fn settle(&mut self) -> R<()> {
+        if let Some(mut done) = self.prior.take() {
+            if !pipelined::committed(&mut done).await {
+                return Err(pipelined::failed());
+            }
+        }
+        Ok(())
     }
 
     /// An edit changed what message `id` says: the copy is stale (its row
@@ -194,6 +245,51 @@ impl Goodwill {
         let mut rt = rt.lock().await;
         let rt = &mut *rt;
         let locked = started.elapsed();
+        let result = async {
+            let mut g = self.score_group(rt, guild, events, None).await?;
+            self.group_flush(rt, &mut g).await?;
+            Ok(g)
+        }
+        .await;
+        let g = self.group_end(guild, events.len(), started, locked, result)?;
+        Ok(g.writes)
+    }
+
+    /// Log what a group spent its time on. On an error, forget the guild's
+    /// memory: it may hold events of the group the store does not.
+    fn group_end(
+        &self,
+        guild: GuildId,
+        events: usize,
+        started: std::time::Instant,
+        locked: std::time::Duration,
+        result: R<Group>,
+    ) -> R<Group> {
+        let g = result.inspect_err(|_| self.inner.forget(guild))?;
+        tracing::debug!(
+            guild_id = guild.get(),
+            events,
+            lock_ms = locked.as_secs_f64() * 1e3,
+            lookups = ?g.lookups,
+            write_ms = g.write_time.as_secs_f64() * 1e3,
+            total_ms = started.elapsed().as_secs_f64() * 1e3,
+            "group handled"
+        );
+        Ok(g)
+    }
+
+    /// Run a group's events through the pure step into one [`Group`],
+    /// writing only when a read needs what precedes it stored. With
+    /// `prior`, the previous group's write may still be running: its
+    /// messages count as stored, and the store is read only once it has
+    /// committed.
+    async fn score_group(
+        &self,
+        rt: &mut GuildRuntime,
+        guild: GuildId,
+        events: &[GroupEvent],
+        prior: Option<&mut pipelined::InFlight>,
+    ) -> R<Group> {
         let ids: Vec<MessageId> = events
             .iter()
             .filter_map(|e| match e {
@@ -201,8 +297,13 @@ impl Goodwill {
                 _ => None,
             })
             .collect();
+        // Whether the reads below see the previous group's write.
+        let after_prior = prior.as_ref().is_none_or(|p| p.has_committed());
         let mut g = Group::new(self.store().known_messages(guild, &ids).await?);
         g.ahead = self.read_ahead(rt, guild, events, &ids).await?;
+        if let Some(p) = prior.filter(|_| !after_prior) {
+            p.carry_into(&mut g);
+        }
         for ev in events {
             match ev {
                 GroupEvent::Message(m) => {
@@ -223,9 +324,13 @@ impl Goodwill {
                             if g.row_unwritten(r.message_id) {
                                 self.group_flush(rt, &mut g).await?;
                             }
+                            if g.ahead.stale(r.message_id) {
+                                self.read_again(guild, &mut g).await?;
+                            }
                             match g.ahead.stored(r.message_id) {
                                 Some(found) => found.map(|x| x.1.clone()),
                                 None => {
+                                    g.settle().await?;
                                     g.lookups[0] += 1;
                                     self.store()
                                         .stored_message(r.guild_id, r.message_id)
@@ -258,22 +363,13 @@ impl Goodwill {
                 }
             }
         }
-        self.group_flush(rt, &mut g).await?;
-        tracing::debug!(
-            guild_id = guild.get(),
-            events = events.len(),
-            lock_ms = locked.as_secs_f64() * 1e3,
-            lookups = ?g.lookups,
-            write_ms = g.write_time.as_secs_f64() * 1e3,
-            total_ms = started.elapsed().as_secs_f64() * 1e3,
-            "group handled"
-        );
-        Ok(g.writes)
+        Ok(g)
     }
 
     /// Write what the group holds (roles first: they are state, not ledger,
     /// and storing them twice is harmless).
     async fn group_flush(&self, rt: &mut GuildRuntime, g: &mut Group) -> R<()> {
+        g.settle().await?;
         if let Some(at) = g.roles_at.take() {
             let members: Vec<(Person, Vec<u64>)> =
                 std::mem::take(&mut g.roles).into_values().collect();
@@ -314,6 +410,7 @@ impl Goodwill {
                     if g.row_unwritten(id) {
                         self.group_flush(rt, g).await?;
                     }
+                    g.settle().await?;
                     g.lookups[1] += 1;
                     self.store()
                         .stored_message(msg.guild_id, id)
@@ -329,6 +426,7 @@ impl Goodwill {
             let conv = match g.out.conversation(c) {
                 Some(conv) => Some(conv.clone()),
                 None => {
+                    g.settle().await?;
                     g.lookups[2] += 1;
                     self.store().conversation(msg.guild_id, c).await?
                 }
@@ -359,20 +457,31 @@ impl Goodwill {
     ) -> R<ReadAhead> {
         let own: HashSet<MessageId> = own.iter().copied().collect();
         let (mut targets, mut edited) = (Vec::new(), Vec::new());
+        let (mut again, mut again_edited) = (HashSet::new(), Vec::new());
         for ev in events {
             match ev {
-                GroupEvent::ReactionAdded(r)
+                GroupEvent::ReactionAdded(r) => {
+                    again.insert(r.message_id);
                     if !own.contains(&r.message_id)
-                        && rt.state.recent(r.channel_id, r.message_id).is_none() =>
-                {
-                    targets.push(r.message_id)
+                        && rt.state.recent(r.channel_id, r.message_id).is_none()
+                    {
+                        targets.push(r.message_id)
+                    }
                 }
-                GroupEvent::Update(m) if !own.contains(&m.id) => edited.push(m.id),
+                GroupEvent::Update(m) => {
+                    again.insert(m.id);
+                    again_edited.push(m.id);
+                    if !own.contains(&m.id) {
+                        edited.push(m.id)
+                    }
+                }
                 _ => {}
             }
         }
         edited.sort_unstable();
         edited.dedup();
+        again_edited.sort_unstable();
+        again_edited.dedup();
         let mut asked = targets;
         asked.extend_from_slice(&edited);
         asked.sort_unstable();
@@ -382,8 +491,32 @@ impl Goodwill {
             stored: store.stored_messages(guild, &asked).await?,
             asked: asked.into_iter().collect(),
             reversals: store.edit_reversals(guild, &edited).await?,
+            edited,
+            again,
+            again_edited,
             ..ReadAhead::default()
         })
+    }
+
+    /// Read ahead again, after the writes that made it stale (see
+    /// [`ReadAhead::stale`]; the previous group's first): everything the
+    /// group's reactions and edits are about, one read each, as at the start.
+    /// What the group holds unwritten is never looked up here (the callers
+    /// write it first).
+    async fn read_again(&self, guild: GuildId, g: &mut Group) -> R<()> {
+        g.settle().await?;
+        let all: Vec<MessageId> = g.ahead.again.iter().copied().collect();
+        let store = self.store();
+        let a = &mut g.ahead;
+        a.stored = store.stored_messages(guild, &all).await?;
+        a.reversals = store.edit_reversals(guild, &a.again_edited).await?;
+        a.asked = all.into_iter().collect();
+        a.edited = a.again_edited.clone();
+        a.written.clear();
+        a.written_members.clear();
+        a.prior = None;
+        g.lookups[4] += 1;
+        Ok(())
     }
 
     /// An edit in a group (see [`Goodwill::handle_message_update`]).
@@ -422,15 +555,20 @@ impl Goodwill {
         if g.holds(msg.id) {
             self.group_flush(rt, g).await?;
         }
+        if g.ahead.stale(msg.id) {
+            self.read_again(msg.guild_id, g).await?;
+        }
         let stored = match g.ahead.stored(msg.id) {
             Some(found) => found.cloned(),
             None => {
+                g.settle().await?;
                 g.lookups[3] += 1;
                 self.store().stored_message(msg.guild_id, msg.id).await?
             }
         };
         let Some((channel, _)) = stored else {
             // Never stored (or deleted): taken as a new message, unless known.
+            g.settle().await?;
             let known = g.known.contains(&msg.id)
                 || !self
                     .store()
@@ -445,6 +583,7 @@ impl Goodwill {
         let old = match g.ahead.reversals(msg.id) {
             Some(old) => old,
             None => {
+                g.settle().await?;
                 g.lookups[3] += 1;
                 self.edit_reversals(&msg).await?
             }

@@ -63,7 +63,7 @@ use crate::pipeline::{GuildRuntime, Pipeline};
 use crate::store::{is_unavailable, Batch, GuildRow, Store};
 
 pub use crate::capital::classify::Category;
-pub use events::GroupEvent;
+pub use events::{GroupEvent, InFlight, Next};
 pub use members::KudosOutcome;
 pub use report::{AtRisk, ReportMember, ReportView, TrendPoint};
 pub use solutions::{MarkRequest, SolutionOutcome, UnsolvedView};

@@ -11,7 +11,7 @@ use chrono::Duration;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
-use goodwill::capital::message::{GuildId, MemberId, MessageIn, Person};
+use goodwill::capital::message::{GuildId, MemberId, MessageId, MessageIn, Person};
 use goodwill::import::export::parse_export;
 use support::*;
 
@@ -156,13 +156,33 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
             t,
             "how do I configure my network card?",
         )));
+        // Reactions to and edits of a message of the previous group (the
+        // pipelined path has it in a write still running).
+        if k > 0 && k % 3 == 1 {
+            let prev = 60_000 + k as u64 - 1;
+            later.push(GroupEvent::ReactionAdded(ReactionIn {
+                message_id: MessageId(prev),
+                user: people[(k * 5 + 1) % people.len()].clone(),
+                emoji: "🙏".into(),
+                at: t,
+                ..reaction_template(t)
+            }));
+            let author = &people[((k - 1) * 7 + 3) % people.len()];
+            let thanked = &people[(k * 5 + 1) % people.len()];
+            let mut e = msg(prev, author, t - Duration::seconds(20), "");
+            e.content = format!("@{} thanks, that fixed it", thanked.name);
+            e.mentions = vec![thanked.clone()];
+            later.push(GroupEvent::Update(e));
+        }
     }
 
     let (one, one_db) = app().await;
     let (grouped, grouped_db) = app().await;
+    let (piped, piped_db) = app().await;
     for m in &history {
         one.handle_message(m.clone()).await.unwrap();
         grouped.handle_message(m.clone()).await.unwrap();
+        piped.handle_message(m.clone()).await.unwrap();
     }
     let before = ledger_rows(&one_db.store, GUILD).await.len();
     for ev in &later {
@@ -176,6 +196,28 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
     for chunk in later.chunks(45) {
         grouped.handle_group(GuildId(GUILD), chunk).await.unwrap();
     }
+    // Pipelined as the bot's worker does: each group scored while the
+    // previous one's write runs (made slow, so that it surely still runs).
+    for sql in [
+        "CREATE FUNCTION slow_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.1); RETURN NULL; END $$",
+        "CREATE TRIGGER slow_write AFTER INSERT ON messages FOR EACH STATEMENT EXECUTE FUNCTION slow_write()",
+    ] {
+        sqlx::query(sql).execute(&piped_db.store.pool).await.unwrap();
+    }
+    let mut prior: Option<goodwill::service::InFlight> = None;
+    for chunk in later.chunks(45) {
+        let next = piped
+            .handle_group_next(GuildId(GUILD), chunk, prior.as_mut())
+            .await
+            .unwrap();
+        if let Some(mut p) = prior.take() {
+            assert!(p.committed().await, "the previous group's write committed");
+        }
+        prior = next.flight;
+    }
+    if let Some(mut p) = prior {
+        assert!(p.committed().await);
+    }
     let expected = ledger_rows(&one_db.store, GUILD).await;
     assert!(
         expected.len() > before + 60,
@@ -187,6 +229,19 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
         "an edit reversed something"
     );
     assert_eq!(ledger_rows(&grouped_db.store, GUILD).await, expected);
+    assert_eq!(ledger_rows(&piped_db.store, GUILD).await, expected);
+}
+
+fn reaction_template(at: chrono::DateTime<chrono::Utc>) -> goodwill::capital::message::ReactionIn {
+    goodwill::capital::message::ReactionIn {
+        guild_id: GuildId(GUILD),
+        channel_id: goodwill::capital::message::ChannelId(CHANNEL),
+        message_id: MessageId(0),
+        user: person(1000, "user0"),
+        emoji: "👍".into(),
+        at,
+        added: true,
+    }
 }
 
 fn goodwill_bin() -> &'static str {
