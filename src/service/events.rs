@@ -3,6 +3,8 @@
 //! in the store what the step needs, runs the step and writes its batch at once.
 
 use crate::capital::reason::Undo;
+use crate::capital::score::EntryDraft;
+use crate::capital::signal::EntryKind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -213,6 +215,52 @@ impl Group {
     /// written first. (Entries about it do not matter to reading its row.)
     fn row_unwritten(&self, id: MessageId) -> bool {
         self.pending_messages.contains(&id) && !self.recent.contains_key(&id)
+    }
+
+    /// The reversals an edit of message `id` writes of the entries this
+    /// group made from what it said (keys `m:<id>`) and has not reversed
+    /// yet, as [`crate::store::Store::reversals_for`] would give them once
+    /// written, except the reversed entry's id: unknown until the batch is
+    /// written, it is filled in then (`reverses` left empty, "#0" in the
+    /// reason; see `Store::write_batch`).
+    fn unwritten_reversals(&self, id: MessageId) -> Vec<crate::store::Reversal> {
+        let entries = &self.out.batch.entries;
+        let reversed: HashSet<&str> = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Reversal && e.message_id == Some(id))
+            .map(|e| e.idem_key.as_str())
+            .collect();
+        let prefix = format!("m:{id}");
+        entries
+            .iter()
+            .filter(|e| {
+                e.message_id == Some(id)
+                    && e.kind != EntryKind::Reversal
+                    && e.idem_key.starts_with(&prefix)
+                    && !reversed.contains(format!("rev:{}", e.idem_key).as_str())
+            })
+            .map(|e| crate::store::Reversal {
+                of: e.kind,
+                entry: EntryDraft {
+                    kind: EntryKind::Reversal,
+                    member: e.member,
+                    counterpart: e.counterpart,
+                    amount: -e.amount,
+                    at: e.at,
+                    channel_id: e.channel_id,
+                    message_id: Some(id),
+                    reason: crate::capital::reason::Reason::Reversal {
+                        entry: 0,
+                        kind: e.kind.as_str().to_string(),
+                        why: Undo::MessageEdited,
+                    }
+                    .to_string(),
+                    idem_key: format!("rev:{}", e.idem_key),
+                    reverses: None,
+                    held: 0.0,
+                },
+            })
+            .collect()
     }
 
     /// Whether the store may lack something about message `id` that this
@@ -521,11 +569,15 @@ impl Goodwill {
 
     /// An edit in a group (see [`Goodwill::handle_message_update`]).
     async fn group_update(&self, rt: &mut GuildRuntime, g: &mut Group, msg: MessageIn) -> R<()> {
-        if g.pending_messages.contains(&msg.id) && !g.has_entries_for(msg.id) {
-            // Its row waits in this group and nothing was credited or
-            // charged for it yet: nothing to reverse, no need to write the
-            // group first and read it back (edits of messages just sent
-            // were most of a busy group's extra transactions).
+        let fresh = !g.known.contains(&msg.id);
+        if g.pending_messages.contains(&msg.id) && (fresh || !g.has_entries_for(msg.id)) {
+            // Its row waits in this group, and all it credited or charged
+            // (if anything) is in this group too, unwritten: reversed here,
+            // with no need to write the group first and read it back (edits
+            // of messages just sent were most of a busy group's extra
+            // transactions; the store fills in the reversed entries' ids as
+            // it writes them).
+            let old = g.unwritten_reversals(msg.id);
             let at = g
                 .out
                 .batch
@@ -535,14 +587,8 @@ impl Goodwill {
             if let Some(at) = at {
                 let channel = g.out.batch.messages[at].channel_id;
                 let rows = g.out.batch.messages.len();
-                if ingest::edit(
-                    &mut rt.state,
-                    &rt.settings,
-                    &msg,
-                    channel,
-                    vec![],
-                    &mut g.out,
-                ) && g.out.batch.messages.len() > rows
+                if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut g.out)
+                    && g.out.batch.messages.len() > rows
                 {
                     // One row per message in a batch: the edited one.
                     let row = g.out.batch.messages.pop().expect("pushed above");

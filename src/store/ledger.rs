@@ -12,6 +12,7 @@ use crate::capital::message::{
 };
 
 use crate::capital::score::EntryDraft;
+use crate::capital::signal::EntryKind;
 
 /// A guild's bookkeeping row.
 #[derive(Debug, Clone)]
@@ -209,6 +210,7 @@ impl Store {
                 write_entries(&mut tx, &g, &batch.entries).await?,
             ),
         };
+        fill_reversed_ids(&mut tx, g.guild_id, &batch.entries).await?;
         super::conversations::upsert(&mut tx, g.guild_id, &batch.conversations).await?;
         tx.commit().await?;
         if entries_new > 0 {
@@ -286,6 +288,39 @@ async fn insert_new(
         }
         Err(e) => Err(e),
     }
+}
+
+/// A reversal of an entry of the same batch (an edit, in one group, of a
+/// message sent moments before) names the entry it reverses by key only:
+/// its id is known once it is written. Fill it in (`reverses`, and the "#0"
+/// of the reason), in the same transaction.
+async fn fill_reversed_ids(
+    tx: &mut Transaction<'_, Postgres>,
+    guild: GuildId,
+    entries: &[EntryDraft],
+) -> Result<(), sqlx::Error> {
+    let keys: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Reversal && e.reverses.is_none())
+        .map(|e| e.idem_key.as_str())
+        .collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE ledger r SET reverses = e.entry_id,
+                reason = 'reverses entry #' || e.entry_id || substr(r.reason, 18)
+         FROM ledger e
+         WHERE r.guild_id = $1 AND r.idem_key = ANY($2) AND r.reverses IS NULL
+           AND starts_with(r.reason, 'reverses entry #0 ')
+           AND e.guild_id = $1 AND e.idem_key = substr(r.idem_key, 5)",
+    )
+    .bind(i(guild))
+    .bind(&keys)
+    .persistent(false)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -150,12 +150,29 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
             edit.content = "ok".into();
             later.push(GroupEvent::Update(edit));
         }
-        later.push(GroupEvent::Message(msg(
-            60_000 + k as u64,
-            by,
-            t,
-            "how do I configure my network card?",
-        )));
+        // Every other one a thanks (entries an edit in the same group
+        // reverses before they are written).
+        let fresh = if k % 2 == 0 {
+            let mut m = msg(
+                60_000 + k as u64,
+                by,
+                t,
+                &format!(
+                    "@{} thanks a lot, that worked",
+                    old_author(&history, k).name
+                ),
+            );
+            m.mentions = vec![old_author(&history, k).clone()];
+            m
+        } else {
+            msg(
+                60_000 + k as u64,
+                by,
+                t,
+                "how do I configure my network card?",
+            )
+        };
+        later.push(GroupEvent::Message(fresh));
         // Reactions to and edits of a message of the previous group (the
         // pipelined path has it in a write still running).
         if k > 0 && k % 3 == 1 {
@@ -230,6 +247,20 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
     );
     assert_eq!(ledger_rows(&grouped_db.store, GUILD).await, expected);
     assert_eq!(ledger_rows(&piped_db.store, GUILD).await, expected);
+    for db in [&grouped_db, &piped_db] {
+        let unfilled = count(
+            &db.store,
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND kind = 'reversal'
+               AND (reverses IS NULL OR reason LIKE 'reverses entry #0 %')",
+            GUILD,
+        )
+        .await;
+        assert_eq!(unfilled, 0, "every reversal names the entry it reverses");
+    }
+}
+
+fn old_author(history: &[MessageIn], k: usize) -> &Person {
+    &history[k * 2].author
 }
 
 fn reaction_template(at: chrono::DateTime<chrono::Utc>) -> goodwill::capital::message::ReactionIn {
