@@ -20,10 +20,12 @@
 //! runs. Under a steady flow the worker does not sleep: the events queued
 //! while one run was written form the next, so the delay an event waits is
 //! [`SETTLE`] plus the time of the write before it (tens of milliseconds).
+//! A run's write goes on while the worker scores the next run of the same
+//! guild ([`super::pipe`]); anything else waits for it first.
 //!
 //! What a crash can lose is what was queued here and not yet committed: at
-//! most the events of the last [`SETTLE`] plus one write (a few hundred
-//! events at 10,000/s). A new process cannot RESUME the old session, so what
+//! most the events of the last [`SETTLE`] plus two runs (the one being
+//! written and the one being scored: up to 4,000 events at 10,000/s). A new process cannot RESUME the old session, so what
 //! was lost comes back as Discord re-delivers recent events or as
 //! `goodwill import` of a fresh export backfills the channel; every event is
 //! idempotent, so a replay of what was written writes nothing
