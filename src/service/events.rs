@@ -68,7 +68,8 @@ struct Group {
     /// Transactions the group took.
     writes: usize,
     /// Reads of the store while the group was scored (reaction targets,
-    /// replied-to messages, conversations, edited messages) and the time
+    /// replied-to messages, conversations, edited messages, read-aheads
+    /// read again) and the time
     /// the writes took, logged at debug: what a slow group spent its time on.
     lookups: [usize; 5],
     write_time: std::time::Duration,
@@ -96,10 +97,8 @@ struct ReadAhead {
     /// Messages and members a write of this group included.
     written: HashSet<MessageId>,
     written_members: HashSet<MemberId>,
-    /// The edited messages (whose reversals were read).
-    edited: Vec<MessageId>,
     /// Every message the group's reactions and edits are about, its own
-    /// included, and those of them edited: what [`Goodwill::read_again`]
+    /// included, and those of them edited (sorted): what [`Goodwill::read_again`]
     /// reads once a write made what was read stale.
     again: HashSet<MessageId>,
     again_edited: Vec<MessageId>,
@@ -147,7 +146,7 @@ impl ReadAhead {
     fn stale(&self, id: MessageId) -> bool {
         self.again.contains(&id)
             && (self.stored(id).is_none()
-                || (self.again_edited.contains(&id) && self.reversals(id).is_none()))
+                || (self.again_edited.binary_search(&id).is_ok() && self.reversals(id).is_none()))
     }
 
     /// Note what a write of the group includes.
@@ -539,7 +538,6 @@ impl Goodwill {
             stored: store.stored_messages(guild, &asked).await?,
             asked: asked.into_iter().collect(),
             reversals: store.edit_reversals(guild, &edited).await?,
-            edited,
             again,
             again_edited,
             ..ReadAhead::default()
@@ -559,7 +557,6 @@ impl Goodwill {
         a.stored = store.stored_messages(guild, &all).await?;
         a.reversals = store.edit_reversals(guild, &a.again_edited).await?;
         a.asked = all.into_iter().collect();
-        a.edited = a.again_edited.clone();
         a.written.clear();
         a.written_members.clear();
         a.prior = None;
