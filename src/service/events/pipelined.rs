@@ -152,10 +152,17 @@ impl Goodwill {
         let mut touched: HashSet<MessageId> = batch.messages.iter().map(|m| m.message_id).collect();
         touched.extend(batch.entries.iter().filter_map(|e| e.message_id));
         let members = batch.members.iter().map(|(p, _)| p.id).collect();
+        let messages = std::mem::take(&mut g.pending_messages);
+        let mut recent = std::mem::take(&mut g.recent);
+        // Only this group's own copies: the copies carried from the
+        // previous write are not needed again (the caller awaits that write
+        // before it scores another group). Carried on, they grew with every
+        // group of a backlog, and so did the time to carry them.
+        recent.retain(|id, _| messages.contains(id));
         let flight = InFlight {
             done: self.spawn_write(rt, g.prior.take(), batch),
-            messages: std::mem::take(&mut g.pending_messages),
-            recent: std::mem::take(&mut g.recent),
+            messages,
+            recent,
             touched,
             members,
         };
