@@ -247,7 +247,7 @@ pub async fn run_bot(
         );
         let mut client = serenity::ClientBuilder::new_with_http(make_http(&opts), intents)
             .raw_event_handler(handler)
-            .framework(framework)
+            .framework(super::framework::CommandsOnly(framework))
             .await?;
         let manager = Arc::clone(&client.shard_manager);
         tracing::info!(intents = ?intents, shards = ?opts.shards, "connecting to the gateway");

@@ -54,8 +54,22 @@ use crate::service::{Goodwill, GroupEvent, ServiceError};
 /// it to be queued, so it can put the burst back in order.
 pub const SETTLE: Duration = Duration::from_millis(25);
 
-/// Most events written in one shared transaction (group commit).
+/// Most events written in one shared transaction (group commit), unless
+/// `GOODWILL_GROUP_MAX` says otherwise (see [`group_max`]).
 pub const GROUP_MAX: usize = 2_000;
+
+/// The largest group: `GOODWILL_GROUP_MAX` (50 to 10,000), else
+/// [`GROUP_MAX`]. Smaller groups wait less (an event waits for its whole
+/// group to be scored and written) and take more transactions.
+pub fn group_max() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        std::env::var("GOODWILL_GROUP_MAX")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .map_or(GROUP_MAX, |n| n.clamp(50, 10_000))
+    })
+}
 
 /// Number of ordered workers; a guild always goes to the same one.
 pub const WORKERS: usize = 4;
@@ -271,7 +285,7 @@ async fn worker(
         // grew the backlog further (in the live bench: groups of 2,000
         // reactions taking 2 s each, and 4,000 events/s instead of 12,000).
         let mut items = vec![first];
-        while items.len() < GROUP_MAX {
+        while items.len() < group_max() {
             match rx.try_recv() {
                 Ok(more) => items.push(more),
                 Err(_) => break,
@@ -326,7 +340,7 @@ async fn run_guild(
         match grouped(http, channels, ev, at).await {
             Ok(ge) => {
                 run.push(ge);
-                if run.len() >= GROUP_MAX {
+                if run.len() >= group_max() {
                     pipe.write(service, guild, std::mem::take(&mut run)).await;
                 }
             }

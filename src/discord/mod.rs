@@ -16,6 +16,7 @@ pub mod commands;
 pub mod convert;
 pub mod embeds;
 pub mod events;
+mod framework;
 mod http;
 pub mod locales;
 mod metrics;

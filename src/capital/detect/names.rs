@@ -89,6 +89,17 @@ impl NameMatch {
     }
 }
 
+/// The first letter or digit of `s`, lower-cased: every match level of
+/// [`match_name`] agrees on it, so it rules out most speakers at once.
+fn initial(s: &str) -> Option<char> {
+    let c = s.chars().find(|c| c.is_alphanumeric())?;
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else {
+        c.to_lowercase().next()
+    }
+}
+
 /// How `token` (as written) matches the member name `name`, if at all.
 /// Prefixes and typos only when `loose`.
 fn match_name(
@@ -102,12 +113,7 @@ fn match_name(
         return None;
     }
     // Cheap reject: every match level agrees on the first letter or digit.
-    let first = |s: &str| {
-        s.chars()
-            .find(|c| c.is_alphanumeric())
-            .map(|c| c.to_lowercase().next())
-    };
-    if first(token) != first(name) {
+    if initial(token) != initial(name) {
         return None;
     }
     if eq_ci(token, name) {
@@ -198,7 +204,13 @@ impl Detector {
         };
         let mut best: Option<(&'c Person, NameMatch)> = None;
         let mut tie = false;
+        let first = initial(piece.name);
         for &p in speakers {
+            if initial(&p.name) != first
+                && p.nickname.as_deref().is_none_or(|n| initial(n) != first)
+            {
+                continue;
+            }
             let mut lvl = matches(&p.name);
             if let Some(n) = &p.nickname {
                 if n != &p.name {
