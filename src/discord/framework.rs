@@ -2,11 +2,11 @@
 //!
 //! serenity hands the framework every gateway event, each in a task of its
 //! own, and poise looks at every message for a prefix command. Goodwill's
-//! commands are slash commands, context-menu commands and "@Goodwill …"
-//! prefix commands; the other events (the messages, edits and reactions a
-//! busy server sends by the thousand a second) reach the ledger through
-//! the raw event handler. Showing poise only what it acts on took a few
-//! per cent of the live path's CPU off each event.
+//! commands are slash and context-menu commands (interactions); the other
+//! events (the messages, edits and reactions a busy server sends by the
+//! thousand a second) reach the ledger through the raw event handler.
+//! Showing poise only what it acts on took a few per cent of the live
+//! path's CPU off each event.
 
 use poise::serenity_prelude as serenity;
 
@@ -16,8 +16,9 @@ use super::{Data, Error};
 pub struct CommandsOnly(pub poise::Framework<Data, Error>);
 
 /// Whether poise acts on `event`: the ready event (its setup registers the
-/// commands), interactions, and messages that may be an "@Goodwill …"
-/// prefix command (they start with a mention). Edits and deletions only
+/// commands), interactions, and messages that start with a mention (poise
+/// takes "@Goodwill …" as a prefix: none of the commands is one today, and
+/// a command made one later keeps working). Edits and deletions only
 /// matter to poise's edit tracker, which Goodwill does not use.
 fn acts_on(event: &serenity::FullEvent) -> bool {
     match event {
