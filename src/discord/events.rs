@@ -64,11 +64,24 @@ pub const GROUP_MAX: usize = 2_000;
 pub fn group_max() -> usize {
     static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *MAX.get_or_init(|| {
-        std::env::var("GOODWILL_GROUP_MAX")
-            .ok()
-            .and_then(|v| v.trim().parse::<usize>().ok())
-            .map_or(GROUP_MAX, |n| n.clamp(50, 10_000))
+        let raw = std::env::var("GOODWILL_GROUP_MAX").ok();
+        parse_group_max(raw.as_deref()).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, used = GROUP_MAX, "GOODWILL_GROUP_MAX ignored");
+            GROUP_MAX
+        })
     })
+}
+
+/// `GOODWILL_GROUP_MAX` read: unset or empty is the default; anything but a
+/// whole number from 50 to 10,000 is an error that says so.
+fn parse_group_max(raw: Option<&str>) -> Result<usize, String> {
+    let Some(v) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(GROUP_MAX);
+    };
+    match v.parse::<usize>() {
+        Ok(n) if (50..=10_000).contains(&n) => Ok(n),
+        _ => Err(format!("{v:?} is not a whole number from 50 to 10000")),
+    }
 }
 
 /// Number of ordered workers; a guild always goes to the same one.
@@ -925,6 +938,17 @@ async fn respond_in_time<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_max_is_read_or_refused_with_a_reason() {
+        assert_eq!(parse_group_max(None), Ok(GROUP_MAX));
+        assert_eq!(parse_group_max(Some(" ")), Ok(GROUP_MAX));
+        assert_eq!(parse_group_max(Some(" 500 ")), Ok(500));
+        for bad in ["abc", "10", "20000", "-5"] {
+            let e = parse_group_max(Some(bad)).unwrap_err();
+            assert!(e.contains(bad) && e.contains("50 to 10000"), "{e}");
+        }
+    }
 
     fn msg(id: u64) -> LedgerEvent {
         LedgerEvent::Message(MessageIn {
