@@ -293,6 +293,11 @@ enum Command {
         /// Bot processes (shard ranges) of the live phase's second run (1: no second run).
         #[arg(long, default_value_t = 2)]
         live_processes: u32,
+        /// Events the live phase sends and writes before the measured ones,
+        /// then takes the database's statistics, as a server in service has
+        /// them (0: measure a database made a second ago, plans for empty tables).
+        #[arg(long, default_value_t = 10_000)]
+        live_warmup: u32,
     },
 }
 
@@ -433,6 +438,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         live_rate,
         live_commands,
         live_processes,
+        live_warmup,
     } = &cli.command
     {
         let opts = cli::bench::BenchOptions {
@@ -458,6 +464,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 commands: *live_commands,
                 processes: (*live_processes).max(1),
                 seed: *seed,
+                warmup: *live_warmup,
                 ..Default::default()
             },
         };

@@ -7,13 +7,14 @@ use serde_json::{json, Value};
 
 use crate::builders::{guild_json, message_response};
 use crate::gateway::member_chunks;
-use crate::state::WsCmd;
+use crate::state::{Dispatch, WsCmd};
 use crate::{perms, Cmd, FakeDiscord, FakeUser, Msg, APP_ID};
 
 impl FakeDiscord {
     /// Send a dispatch (op 0) with the next sequence number of each session
     /// it goes to: the session of the guild's shard (`guild_id` in `d`), or all
     /// sessions. Queued for a disconnected session and sent on RESUME.
+    /// Inside [`FakeDiscord::render`] it is kept instead of sent.
     pub fn send_dispatch(&self, event: &str, d: Value) {
         let guild = d
             .get("guild_id")
@@ -26,16 +27,50 @@ impl FakeDiscord {
             })
             .and_then(|g| g.as_str())
             .and_then(|g| g.parse::<u64>().ok());
+        let dispatch = Dispatch {
+            event: event.to_string(),
+            guild,
+            d: d.to_string(),
+        };
+        let mut st = self.inner.lock();
+        if let Some(kept) = st.rendering.as_mut() {
+            kept.push(dispatch);
+            return;
+        }
+        drop(st);
+        self.send_rendered(&dispatch);
+    }
+
+    /// Build dispatches without sending them: every dispatch `f` makes
+    /// through this fake is returned, serialized, for
+    /// [`FakeDiscord::send_rendered`] later. A benchmark renders its flood
+    /// first, so that while it is measured the fake (which shares the
+    /// machine with the bot, unlike Discord) only numbers and writes frames.
+    pub fn render<T>(&self, f: impl FnOnce(&Self) -> T) -> (T, Vec<Dispatch>) {
+        self.inner.lock().rendering = Some(Vec::new());
+        let out = f(self);
+        let kept = self.inner.lock().rendering.take().unwrap_or_default();
+        (out, kept)
+    }
+
+    /// Send a dispatch made by [`FakeDiscord::render`] (see
+    /// [`FakeDiscord::send_dispatch`]).
+    pub fn send_rendered(&self, dispatch: &Dispatch) {
         let mut st = self.inner.lock();
         st.events_sent += 1;
         for s in st.sessions.iter_mut().filter(|s| !s.dead) {
-            if let Some(g) = guild {
+            if let Some(g) = dispatch.guild {
                 if (g >> 22) % s.shard.1 != s.shard.0 {
                     continue;
                 }
             }
             s.seq += 1;
-            let text = json!({"op": 0, "s": s.seq, "t": event, "d": d}).to_string();
+            let text = format!(
+                r#"{{"d":{},"op":0,"s":{},"t":{}}}"#,
+                dispatch.d,
+                s.seq,
+                Value::from(dispatch.event.as_str())
+            );
             s.log.push((s.seq, text.clone()));
             if let Some(tx) = &s.tx {
                 let _ = tx.send(WsCmd::Text(text));

@@ -24,6 +24,24 @@ pub(crate) async fn serve(listener: TcpListener, inner: Arc<Inner>) {
     }
 }
 
+/// Most frames one flush of the gateway socket carries.
+const WRITE_BATCH: usize = 64;
+
+/// Close the socket with `code` (after the frames fed before it).
+async fn close<S>(sink: &mut S, code: u16, reason: String) -> anyhow::Result<()>
+where
+    S: futures_util::Sink<WsMessage> + Unpin,
+{
+    let _ = sink
+        .send(WsMessage::Close(Some(CloseFrame {
+            code: CloseCode::from(code),
+            reason: reason.into(),
+        })))
+        .await;
+    let _ = sink.flush().await;
+    Ok(())
+}
+
 async fn serve_ws_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<()> {
     let ws = tokio_tungstenite::accept_async(sock).await?;
     let (mut sink, mut stream) = ws.split();
@@ -38,15 +56,24 @@ async fn serve_ws_conn(inner: Arc<Inner>, sock: TcpStream) -> anyhow::Result<()>
         loop {
             tokio::select! {
                 cmd = rx.recv() => match cmd {
-                    Some(WsCmd::Text(t)) => sink.send(WsMessage::Text(t)).await?,
-                    Some(WsCmd::Close(code, reason)) => {
-                        let _ = sink.send(WsMessage::Close(Some(CloseFrame {
-                            code: CloseCode::from(code),
-                            reason: reason.into(),
-                        }))).await;
-                        let _ = sink.flush().await;
-                        return Ok(());
+                    Some(WsCmd::Text(t)) => {
+                        // Frames already queued go out in the same write, as
+                        // a busy gateway's would: one flush per batch.
+                        sink.feed(WsMessage::Text(t)).await?;
+                        let mut fed = 1;
+                        while fed < WRITE_BATCH {
+                            match rx.try_recv() {
+                                Ok(WsCmd::Text(t)) => sink.feed(WsMessage::Text(t)).await?,
+                                Ok(WsCmd::Close(code, reason)) => {
+                                    return close(&mut sink, code, reason).await;
+                                }
+                                Err(_) => break,
+                            }
+                            fed += 1;
+                        }
+                        sink.flush().await?;
                     }
+                    Some(WsCmd::Close(code, reason)) => return close(&mut sink, code, reason).await,
                     None => return Ok(()),
                 },
                 msg = stream.next() => {

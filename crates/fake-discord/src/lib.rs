@@ -43,7 +43,7 @@ pub use builders::{
     thread_by_json, thread_json, Cmd, FakeUser, Msg,
 };
 pub use gateway::MEMBER_CHUNK;
-pub use state::Request;
+pub use state::{Dispatch, Request};
 use state::{Inner, State, WsCmd};
 
 /// Application id of the fake bot.

@@ -26,6 +26,17 @@ pub struct Request {
     pub status: u16,
 }
 
+/// A gateway dispatch, serialized, not yet numbered for a session (see
+/// `FakeDiscord::render`).
+#[derive(Debug, Clone)]
+pub struct Dispatch {
+    pub(crate) event: String,
+    /// The guild whose shard gets it; `None`: every session.
+    pub(crate) guild: Option<u64>,
+    /// The `d` object as JSON text.
+    pub(crate) d: String,
+}
+
 pub(crate) enum WsCmd {
     Text(String),
     Close(u16, String),
@@ -75,6 +86,8 @@ pub(crate) struct State {
     /// If set, REST calls must use this token (else 401).
     pub(crate) rest_token: Option<String>,
     pub(crate) events_sent: u64,
+    /// Inside `FakeDiscord::render`: dispatches kept instead of sent.
+    pub(crate) rendering: Option<Vec<Dispatch>>,
     /// guild -> user -> (user, role ids), for `GET /guilds/{g}/members` and
     /// kept up to date by the role routes.
     pub(crate) members: HashMap<u64, std::collections::BTreeMap<u64, (FakeUser, Vec<u64>)>>,

@@ -8,7 +8,9 @@
 //!    (`(guild_id >> 22) % n`), so each process gets one guild's events.
 //! 2. `events` gateway events (the mix of the memory run: questions, answers,
 //!    thanks, reactions, chit-chat, edits, joins) are sent at `rate` per
-//!    second, in bursts every 10 ms, spread over the guilds.
+//!    second, in bursts every 10 ms, spread over the guilds; before them,
+//!    `warmup` more, written and then analyzed ([`warm_up`]). All are
+//!    rendered (serialized) before the first is sent.
 //! 3. Latency, event → ledger: one message in ten is timed from the moment
 //!    it is sent to the moment its row (written in the same transaction as
 //!    its entries) is visible to another connection: the guild's newest
@@ -35,7 +37,7 @@ use super::rss::{next, scrape, status_kb, user, Events};
 use super::synth::{Rng, CHANNELS, CHANNEL_BASE};
 use super::Latency;
 use goodwill::store::Store;
-use goodwill_fake_discord::{perms, snowflake_at, Cmd, FakeDiscord, Msg};
+use goodwill_fake_discord::{perms, snowflake_at, Cmd, Dispatch, FakeDiscord, Msg};
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -51,6 +53,9 @@ pub struct LiveOptions {
     /// Bot processes (one shard and one guild each).
     pub processes: u32,
     pub seed: u64,
+    /// Events sent (at `rate`) and written before the measured ones, then
+    /// the database's statistics taken: see [`warm_up`].
+    pub warmup: u32,
 }
 
 impl Default for LiveOptions {
@@ -62,6 +67,7 @@ impl Default for LiveOptions {
             commands: 1_000,
             processes: 1,
             seed: 1,
+            warmup: 10_000,
         }
     }
 }
@@ -71,6 +77,8 @@ impl Default for LiveOptions {
 pub struct LiveReport {
     pub processes: u32,
     pub events: u64,
+    /// Events written before the measured ones (see [`warm_up`]).
+    pub warmup_events: u64,
     /// Events per second offered.
     pub offered_per_s: u32,
     /// Events per second written: events / (first sent → last written).
@@ -256,7 +264,19 @@ async fn drive(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // The events, rendered before the clock starts: Discord's gateway does
+    // not share the bot's two cores, the fake does, so while it is measured
+    // the fake only numbers and writes frames.
+    let (mut flood, mut seq) = tokio::task::block_in_place(|| render_flood(fake, guilds, opts));
+    let warm: Vec<Rendered> = flood
+        .drain(..(opts.warmup as usize).min(flood.len()))
+        .collect();
+    warm_up(fake, store, metrics, &gids, &warm, opts.rate).await?;
     let before = counts(store, &gids).await?;
+    let mut transactions_before = 0;
+    for m in metrics {
+        transactions_before += scrape(*m).await?.transactions;
+    }
     let pids: Vec<u32> = children.iter().filter_map(|c| c.id()).collect();
 
     // The latency poller. A bot writes a guild's events in the order they
@@ -332,35 +352,16 @@ async fn drive(
 
     // The events.
     let events = async {
-        let mut rng = Rng::new(opts.seed ^ 0x11FE);
-        let mut seq = 0u64;
-        let mut gens: Vec<Events> = guilds
-            .iter()
-            .enumerate()
-            .map(|(p, g)| Events::with_channels(*g, opts.members, CHANNEL_BASE + 1_000 * p as u64))
-            .collect();
-        let per_tick = (opts.rate / 100).max(1);
-        let mut tick = tokio::time::interval(Duration::from_millis(10));
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
         let started = Instant::now();
-        let mut sent = 0u32;
-        let mut messages = 0u64;
-        while sent < opts.events {
-            tick.tick().await;
-            for _ in 0..per_tick.min(opts.events - sent) {
-                let k = sent as usize % n;
-                if let Some(id) = gens[k].send(fake, &mut rng, &mut seq) {
-                    messages += 1;
-                    if messages.is_multiple_of(10) {
-                        samples
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .add(guilds[k], id);
-                    }
-                }
-                sent += 1;
+        send_paced(fake, &flood, opts.rate, |event| {
+            if let Some(id) = event.message.filter(|_| event.timed) {
+                samples
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .add(event.guild, id);
             }
-        }
+        })
+        .await;
         let sent_s = started.elapsed().as_secs_f64();
         // A last message per guild, timed: once it and every other sample
         // are in the ledger and no bot holds anything queued, all is written.
@@ -408,6 +409,7 @@ async fn drive(
     for m in metrics {
         transactions += scrape(*m).await?.transactions;
     }
+    transactions -= transactions_before.min(transactions);
     let mut peak_mb = 0f64;
     for pid in pids {
         peak_mb = peak_mb.max(status_kb(pid, "VmHWM")? as f64 / 1024.0);
@@ -436,6 +438,7 @@ async fn drive(
     Ok(LiveReport {
         processes: n as u32,
         events: total,
+        warmup_events: warm.len() as u64,
         offered_per_s: opts.rate,
         events_per_s: total as f64 / seconds,
         seconds,
@@ -451,6 +454,119 @@ async fn drive(
         fsync,
         synchronous_commit,
     })
+}
+
+/// One event of the flood, ready to send.
+struct Rendered {
+    guild: u64,
+    dispatches: Vec<Dispatch>,
+    /// The id of the new message it is, if it is one.
+    message: Option<u64>,
+    /// Whether its latency is timed (every tenth new message).
+    timed: bool,
+}
+
+/// The live phase's events (the warm-up's first), the guilds taking turns.
+/// Also the last sequence number the ids used.
+fn render_flood(fake: &FakeDiscord, guilds: &[u64], opts: &LiveOptions) -> (Vec<Rendered>, u64) {
+    let mut rng = Rng::new(opts.seed ^ 0x11FE);
+    let mut seq = 0u64;
+    let mut gens: Vec<Events> = guilds
+        .iter()
+        .enumerate()
+        .map(|(p, g)| Events::with_channels(*g, opts.members, CHANNEL_BASE + 1_000 * p as u64))
+        .collect();
+    let mut messages = 0u64;
+    let flood = (0..(opts.warmup + opts.events) as usize)
+        .map(|i| {
+            let k = i % guilds.len();
+            let (message, dispatches) = fake.render(|f| gens[k].send(f, &mut rng, &mut seq));
+            messages += u64::from(message.is_some());
+            Rendered {
+                guild: guilds[k],
+                dispatches,
+                message,
+                timed: message.is_some() && messages.is_multiple_of(10),
+            }
+        })
+        .collect();
+    (flood, seq)
+}
+
+/// Send `events` at `rate` per second, in bursts every 10 ms.
+async fn send_paced(
+    fake: &FakeDiscord,
+    events: &[Rendered],
+    rate: u32,
+    mut sent: impl FnMut(&Rendered),
+) {
+    let per_tick = (rate / 100).max(1) as usize;
+    let mut tick = tokio::time::interval(Duration::from_millis(10));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    for burst in events.chunks(per_tick) {
+        tick.tick().await;
+        for event in burst {
+            for d in &event.dispatches {
+                fake.send_rendered(d);
+            }
+            sent(event);
+        }
+    }
+}
+
+/// The server before the measured peak: `warm` is sent at `rate` and
+/// written, then the database takes its statistics. A server in service has
+/// them (autovacuum analyzes a table within a minute of it growing); a
+/// database made a second ago has none, and a bot's prepared statements keep
+/// the plans made for its empty tables until the statistics come: `/balance`
+/// then scanned every ledger row of the guild, about 10 ms a call instead of
+/// 1, twice the database time of all the writes.
+async fn warm_up(
+    fake: &FakeDiscord,
+    store: &Store,
+    metrics: &[std::net::SocketAddr],
+    gids: &[i64],
+    warm: &[Rendered],
+    rate: u32,
+) -> anyhow::Result<()> {
+    if warm.is_empty() {
+        return Ok(());
+    }
+    let mut last: HashMap<i64, i64> = HashMap::new();
+    send_paced(fake, warm, rate, |event| {
+        if let Some(id) = event.message {
+            last.insert(event.guild as i64, id as i64);
+        }
+    })
+    .await;
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let mut behind = 0;
+        for g in gids {
+            let newest: Option<i64> =
+                sqlx::query_scalar("SELECT max(message_id) FROM messages WHERE guild_id = $1")
+                    .bind(g)
+                    .fetch_one(&store.pool)
+                    .await?;
+            if newest < last.get(g).copied() {
+                behind += 1;
+            }
+        }
+        let mut queued = 0;
+        for m in metrics {
+            queued += scrape(*m).await.map(|s| s.queued).unwrap_or(1);
+        }
+        if behind == 0 && queued == 0 {
+            break;
+        }
+        anyhow::ensure!(
+            Instant::now() < deadline,
+            "the warm-up's events were still not written after {TIMEOUT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    sqlx::raw_sql("ANALYZE").execute(&store.pool).await?;
+    Ok(())
 }
 
 /// Ledger entries and messages of these guilds.

@@ -136,6 +136,9 @@ pub struct BenchReport {
     pub live_latency_p50_ms: Option<f64>,
     pub live_latency_p99_ms: Option<f64>,
     pub live_commands_p99_ms: Option<f64>,
+    /// Events written before the measured ones, then the statistics taken
+    /// (`--live-warmup`; 0: the tables had none).
+    pub live_warmup_events: Option<u64>,
     /// Combined rate of `--live-processes` bot processes on shard ranges.
     pub live_sharded_events_per_s: Option<f64>,
     /// Why the live phase has no figures, when it failed.
@@ -599,6 +602,7 @@ async fn run_live(opts: &BenchOptions, report: &mut BenchReport, tag: u32) -> an
                 report.live_latency_p50_ms = Some(r.latency.p50_ms);
                 report.live_latency_p99_ms = Some(r.latency.p99_ms);
                 report.live_commands_p99_ms = Some(r.commands.p99_ms);
+                report.live_warmup_events = Some(r.warmup_events);
                 report.live = Some(r);
             } else {
                 report.live_sharded_events_per_s = Some(r.events_per_s);
@@ -869,6 +873,7 @@ async fn measure(
         live_latency_p50_ms: None,
         live_latency_p99_ms: None,
         live_commands_p99_ms: None,
+        live_warmup_events: None,
         live_sharded_events_per_s: None,
         live_error: None,
         web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),

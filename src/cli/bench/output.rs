@@ -111,6 +111,15 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         )?;
         writeln!(
             out,
+            "  {}",
+            if l.warmup_events > 0 {
+                format!("after a warm-up of {} events and ANALYZE (a server in service: its tables have statistics)", l.warmup_events)
+            } else {
+                "no warm-up (--live-warmup 0): a database made a second ago, its statistics those of empty tables".to_string()
+            }
+        )?;
+        writeln!(
+            out,
             "  event -> ledger p50 {:.1} ms, p99 {:.1} ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
             l.latency.p50_ms, l.latency.p99_ms, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
         )?;
