@@ -547,7 +547,17 @@ async fn write_members(
            nickname = CASE WHEN members.opted_out THEN NULL ELSE coalesce(excluded.nickname, members.nickname) END,
            is_bot = excluded.is_bot,
            first_seen = least(members.first_seen, excluded.first_seen),
-           left_at = NULL",
+           left_at = NULL
+         -- A row that would not change is not rewritten: most of a busy
+         -- group's authors wrote before under the same name, and each
+         -- rewrite was a new row version (WAL, and vacuum's work later).
+         WHERE (CASE WHEN members.opted_out THEN members.name ELSE excluded.name END)
+                 IS DISTINCT FROM members.name
+            OR (CASE WHEN members.opted_out THEN NULL ELSE coalesce(excluded.nickname, members.nickname) END)
+                 IS DISTINCT FROM members.nickname
+            OR excluded.is_bot IS DISTINCT FROM members.is_bot
+            OR excluded.first_seen < members.first_seen
+            OR members.left_at IS NOT NULL",
     )
     .bind(i(guild))
     .bind(&ids)

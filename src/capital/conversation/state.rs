@@ -347,7 +347,8 @@ impl Conversations {
     fn forget_old_turns(&mut self, turn: &Turn, s: &ConversationSettings) {
         let window = Duration::minutes(s.window_minutes as i64);
         if let Some(ch) = self.channels.get_mut(&turn.channel) {
-            while ch.front().is_some_and(|x| turn.at - x.at > window) {
+            let since = turn.at - window;
+            while ch.front().is_some_and(|x| x.at < since) {
                 if let Some(old) = ch.pop_front() {
                     self.forgetting.turn_dropped(old.conversation);
                 }
