@@ -16,6 +16,7 @@ mod fuzz_commands;
 mod lang;
 mod ledger;
 mod reliability;
+mod rendered;
 mod replica;
 mod reports;
 mod rituals;
