@@ -19,7 +19,9 @@ use crate::pipeline::GuildRuntime;
 use crate::store::Batch;
 
 mod pipelined;
+mod read_ahead;
 pub use pipelined::{InFlight, Next};
+use read_ahead::ReadAhead;
 
 /// A gateway event the live path writes together with the events queued
 /// next to it (see [`Goodwill::handle_group`]): the common, append-only kinds.
@@ -79,85 +81,6 @@ struct Group {
     /// started (see [`pipelined`]): this group reads or writes the store
     /// only once it has committed.
     prior: Option<pipelined::Done>,
-}
-
-/// Store reads for a whole group made before it starts: the messages its
-/// reactions and edits are about (those not among its own messages) and the
-/// reversals an edit of each would write. One read each instead of a round
-/// trip per event: in the live bench a group of 2,000 events made 40 to 90
-/// of them, about half its time. What was read about a message is used only
-/// while no write of the group has touched it (its row, entries about it,
-/// or its author's member row); after that the store is read again.
-#[derive(Default)]
-struct ReadAhead {
-    stored: HashMap<MessageId, (ChannelId, RecentMessage)>,
-    /// Every id read (absent from `stored`: not stored, or deleted).
-    asked: HashSet<MessageId>,
-    reversals: HashMap<MessageId, Vec<crate::store::Reversal>>,
-    /// Messages and members a write of this group included.
-    written: HashSet<MessageId>,
-    written_members: HashSet<MemberId>,
-    /// Every message the group's reactions and edits are about, its own
-    /// included, and those of them edited (sorted): what [`Goodwill::read_again`]
-    /// reads once a write made what was read stale.
-    again: HashSet<MessageId>,
-    again_edited: Vec<MessageId>,
-    /// What the previous group's write touches (messages, members), when it
-    /// was still running as this was read: what was read about those is
-    /// read again, all at once, once it has committed (see [`pipelined`]).
-    prior: Option<(HashSet<MessageId>, HashSet<MemberId>)>,
-}
-
-impl ReadAhead {
-    /// The stored message as read ahead: None when it was not read or a
-    /// write of the group may have changed it since; Some(None) when it was
-    /// not stored.
-    fn stored(&self, id: MessageId) -> Option<Option<&(ChannelId, RecentMessage)>> {
-        if !self.asked.contains(&id) || self.touched(id) {
-            return None;
-        }
-        match self.stored.get(&id) {
-            Some(m) if self.touched_member(m.1.author.id) => None,
-            found => Some(found),
-        }
-    }
-
-    /// The reversals an edit of `id` writes, as read ahead (None: read them).
-    fn reversals(&self, id: MessageId) -> Option<Vec<crate::store::Reversal>> {
-        if self.touched(id) {
-            return None;
-        }
-        self.reversals.get(&id).cloned()
-    }
-
-    /// Whether a write since the read may have changed what it says of `id`.
-    fn touched(&self, id: MessageId) -> bool {
-        self.written.contains(&id) || self.prior.as_ref().is_some_and(|p| p.0.contains(&id))
-    }
-
-    fn touched_member(&self, m: MemberId) -> bool {
-        self.written_members.contains(&m) || self.prior.as_ref().is_some_and(|p| p.1.contains(&m))
-    }
-
-    /// Whether what the group needs about `id` was made stale by a write
-    /// since it was read (one of the group's own, or the previous group's
-    /// still running then): read it again, with the rest, in one go
-    /// ([`Goodwill::read_again`]) instead of a round trip per event.
-    fn stale(&self, id: MessageId) -> bool {
-        self.again.contains(&id)
-            && (self.stored(id).is_none()
-                || (self.again_edited.binary_search(&id).is_ok() && self.reversals(id).is_none()))
-    }
-
-    /// Note what a write of the group includes.
-    fn note_written(&mut self, batch: &Batch) {
-        self.written
-            .extend(batch.messages.iter().map(|m| m.message_id));
-        self.written
-            .extend(batch.entries.iter().filter_map(|e| e.message_id));
-        self.written_members
-            .extend(batch.members.iter().map(|(p, _)| p.id));
-    }
 }
 
 impl Group {
@@ -457,12 +380,20 @@ impl Goodwill {
                     if g.row_unwritten(id) {
                         self.group_flush(rt, g).await?;
                     }
-                    g.settle().await?;
-                    g.lookups[1] += 1;
-                    self.store()
-                        .stored_message(msg.guild_id, id)
-                        .await?
-                        .map(|x| x.1)
+                    if g.ahead.stale(id) {
+                        self.read_again(msg.guild_id, g).await?;
+                    }
+                    match g.ahead.stored(id) {
+                        Some(found) => found.map(|x| x.1.clone()),
+                        None => {
+                            g.settle().await?;
+                            g.lookups[1] += 1;
+                            self.store()
+                                .stored_message(msg.guild_id, id)
+                                .await?
+                                .map(|x| x.1)
+                        }
+                    }
                 }
             },
             None => None,
@@ -507,6 +438,14 @@ impl Goodwill {
         let (mut again, mut again_edited) = (HashSet::new(), Vec::new());
         for ev in events {
             match ev {
+                // A reply's target (also when the memory holds it now: it
+                // may be let go, or be too old for it, by the reply's turn).
+                GroupEvent::Message(m) => {
+                    if let Some(to) = m.reply_to.filter(|to| !own.contains(to)) {
+                        again.insert(to);
+                        targets.push(to)
+                    }
+                }
                 GroupEvent::ReactionAdded(r) => {
                     again.insert(r.message_id);
                     if !own.contains(&r.message_id)

@@ -173,6 +173,13 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
             )
         };
         later.push(GroupEvent::Message(fresh));
+        // Replies to messages the channel's memory has let go (read ahead
+        // for the whole group, not one read each).
+        if k % 4 == 3 {
+            let mut reply = msg(61_000 + k as u64, by, t, "thanks, that worked for me too");
+            reply.reply_to = Some(history[k].id);
+            later.push(GroupEvent::Message(reply));
+        }
         // Reactions to and edits of a message of the previous group (the
         // pipelined path has it in a write still running).
         if k > 0 && k % 3 == 1 {
