@@ -199,7 +199,11 @@ impl Pipeline {
         // older than the last reaction (dated on receipt).
         let latest = self.store.last_event_at(guild).await?;
         let upto = latest.map_or(at, |l| at.max(l + Duration::milliseconds(1)));
-        let state = hydrate(&self.store, &row, &settings, upto).await?;
+        let mut state = hydrate(&self.store, &row, &settings, upto).await?;
+        // A runtime keeps its settings for life (a change of settings forgets
+        // it, see `forget`): the detector is not compared with them again per
+        // message (1.5 % of the live bot's time went into that comparison).
+        state.pin_settings(&settings);
         let rt = Arc::new(Mutex::new(GuildRuntime {
             row,
             settings: Arc::new(settings),

@@ -36,6 +36,10 @@ pub const EVENT_KINDS: [&str; 12] = [
 /// Upper bounds (seconds) of the command latency histogram buckets.
 const LATENCY_BUCKETS: [f64; 9] = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
 
+/// Upper bounds (seconds) of the commit time histogram: a healthy disk
+/// flushes in a millisecond or two; the upper buckets catch its stalls.
+const COMMIT_BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0];
+
 /// One label: `kind="message_create"`, `name="balance"`.
 type Label = Vec<(&'static str, String)>;
 
@@ -65,6 +69,14 @@ pub struct Metrics {
     /// Write transactions the gateway events took (group commit: far fewer
     /// than events).
     event_transactions: Counter,
+    /// How long ledger writes took to commit: the database's flush of its
+    /// log to disk. An event is in the ledger only once that returns, so a
+    /// disk that stalls a flush holds every event behind it.
+    commit_seconds: Histogram,
+    /// The slowest commit so far (seconds), and in microseconds for the
+    /// atomic maximum behind it.
+    commit_max_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
+    commit_max_us: std::sync::atomic::AtomicU64,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -91,6 +103,9 @@ impl Metrics {
             shards_ready: Counter::default(),
             db_reads: Family::default(),
             event_transactions: Counter::default(),
+            commit_seconds: Histogram::new(COMMIT_BUCKETS),
+            commit_max_seconds: Gauge::default(),
+            commit_max_us: std::sync::atomic::AtomicU64::new(0),
         };
         for kind in EVENT_KINDS {
             let _ = m.events.get_or_create(&label("kind", kind));
@@ -170,6 +185,16 @@ impl Metrics {
             "Write transactions taken by gateway events (several events share one)",
             self.event_transactions.clone(),
         );
+        r.register(
+            "goodwill_write_commit_seconds",
+            "Time ledger writes took to commit (the database flushing its log to disk)",
+            self.commit_seconds.clone(),
+        );
+        r.register(
+            "goodwill_write_commit_max_seconds",
+            "The slowest ledger write commit since the process started",
+            self.commit_max_seconds.clone(),
+        );
         self
     }
 
@@ -248,6 +273,15 @@ impl Metrics {
     /// `n` write transactions taken by gateway events.
     pub fn event_transactions(&self, n: u64) {
         self.event_transactions.inc_by(n);
+    }
+
+    /// A ledger write committed after `took`.
+    pub fn write_commit(&self, took: Duration) {
+        use std::sync::atomic::Ordering;
+        self.commit_seconds.observe(took.as_secs_f64());
+        let us = took.as_micros() as u64;
+        let max = self.commit_max_us.fetch_max(us, Ordering::Relaxed).max(us);
+        self.commit_max_seconds.set(max as f64 / 1e6);
     }
 
     pub(crate) fn shard_ready(&self) {

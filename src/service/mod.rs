@@ -287,7 +287,10 @@ impl Goodwill {
             .write_batch(&rt.row, batch, rt.settings.decay.rebase_after_half_lives)
             .await
         {
-            Ok(o) => Ok(o.entries_new),
+            Ok(o) => {
+                crate::discord::metrics().write_commit(o.commit);
+                Ok(o.entries_new)
+            }
             Err(e) => {
                 // Memory may now be ahead of the store: rebuild it next time.
                 self.inner.forget(rt.row.guild_id);

@@ -88,6 +88,9 @@ impl Batch {
 pub struct WriteOutcome {
     pub messages_new: u64,
     pub entries_new: u64,
+    /// How long the COMMIT took: the database flushing its log to disk (see
+    /// the `goodwill_write_commit_seconds` metric).
+    pub commit: std::time::Duration,
 }
 
 pub(crate) fn i(v: impl Into<u64>) -> i64 {
@@ -212,7 +215,9 @@ impl Store {
         };
         fill_reversed_ids(&mut tx, g.guild_id, &batch.entries).await?;
         super::conversations::upsert(&mut tx, g.guild_id, &batch.conversations).await?;
+        let committing = std::time::Instant::now();
         tx.commit().await?;
+        let commit = committing.elapsed();
         if entries_new > 0 {
             // The members whose figures changed read the primary until the
             // replica has this commit.
@@ -225,6 +230,7 @@ impl Store {
         Ok(WriteOutcome {
             messages_new,
             entries_new,
+            commit,
         })
     }
 }

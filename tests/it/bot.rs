@@ -659,6 +659,8 @@ async fn health_and_metrics() {
         "goodwill_command_seconds_count",
         "goodwill_db_errors_total",
         "goodwill_entries_written_total",
+        "goodwill_write_commit_seconds_count",
+        "goodwill_write_commit_max_seconds",
     ] {
         assert!(text.contains(want), "{want} missing in {text}");
     }

@@ -33,7 +33,8 @@ use chrono::Utc;
 use serde::Serialize;
 use tokio::process::Child;
 
-use super::rss::{next, scrape, status_kb, user, Events};
+use super::disk::{DiskFlushes, DiskProbe};
+use super::rss::{next, scrape, status_kb, user, Events, Scraped};
 use super::synth::{Rng, CHANNELS, CHANNEL_BASE};
 use super::Latency;
 use goodwill::store::Store;
@@ -102,6 +103,14 @@ pub struct LiveReport {
     /// The database's `fsync` and `synchronous_commit`.
     pub fsync: String,
     pub synchronous_commit: String,
+    /// The measured events' write commits that took over 100 ms and over
+    /// 250 ms: the disk stalling a flush (see [`super::disk`]).
+    pub commits_over_100ms: u64,
+    pub commits_over_250ms: u64,
+    /// The slowest commit of the run (warm-up included), ms.
+    pub commit_max_ms: f64,
+    /// The disk beside the bots while the events were measured, if probed.
+    pub disk: Option<DiskFlushes>,
 }
 
 const TOKEN: &str = "bench-live-token";
@@ -273,10 +282,20 @@ async fn drive(
         .collect();
     warm_up(fake, store, metrics, &gids, &warm, opts.rate).await?;
     let before = counts(store, &gids).await?;
-    let mut transactions_before = 0;
+    let mut before_scraped = Vec::new();
     for m in metrics {
-        transactions_before += scrape(*m).await?.transactions;
+        before_scraped.push(scrape(*m).await?);
     }
+    // The disk of the temp directory, where the bench's own PostgreSQL keeps
+    // its data (a server given by URL may be elsewhere: the probe then
+    // describes this machine's disk only).
+    let probe = match DiskProbe::start(&std::env::temp_dir()) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            tracing::warn!(error = %e, "no disk probe");
+            None
+        }
+    };
     let pids: Vec<u32> = children.iter().filter_map(|c| c.id()).collect();
 
     // The latency poller. A bot writes a guild's events in the order they
@@ -405,11 +424,27 @@ async fn drive(
     let total = opts.events as u64 + n as u64;
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     poller.await??;
-    let mut transactions = 0;
+    let disk = match probe.map(DiskProbe::finish).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            tracing::warn!(error = %e, "the disk probe failed");
+            None
+        }
+    };
+    let mut after_scraped = Vec::new();
     for m in metrics {
-        transactions += scrape(*m).await?.transactions;
+        after_scraped.push(scrape(*m).await?);
     }
-    transactions -= transactions_before.min(transactions);
+    let sum = |v: &[Scraped], f: fn(&Scraped) -> u64| v.iter().map(f).sum::<u64>();
+    let delta =
+        |f: fn(&Scraped) -> u64| sum(&after_scraped, f).saturating_sub(sum(&before_scraped, f));
+    let transactions = delta(|s| s.transactions);
+    let commits_over_100ms = delta(|s| s.commits_over_100ms);
+    let commits_over_250ms = delta(|s| s.commits_over_250ms);
+    let commit_max_ms = after_scraped
+        .iter()
+        .map(|s| s.commit_max_ms)
+        .fold(0.0, f64::max);
     let mut peak_mb = 0f64;
     for pid in pids {
         peak_mb = peak_mb.max(status_kb(pid, "VmHWM")? as f64 / 1024.0);
@@ -453,6 +488,10 @@ async fn drive(
         peak_mb,
         fsync,
         synchronous_commit,
+        commits_over_100ms,
+        commits_over_250ms,
+        commit_max_ms,
+        disk,
     })
 }
 

@@ -15,6 +15,7 @@
 //!    fake Discord into the real bot, on a database with fsync on; then the
 //!    same with two bot processes on shard ranges ([`live`]).
 
+mod disk;
 pub mod live;
 mod output;
 pub mod rss;
@@ -139,6 +140,14 @@ pub struct BenchReport {
     /// Events written before the measured ones, then the statistics taken
     /// (`--live-warmup`; 0: the tables had none).
     pub live_warmup_events: Option<u64>,
+    /// The slowest commit of the live phase's writes (one process), and the
+    /// measured events' commits over 250 ms: the disk stalling a flush.
+    pub live_commit_max_ms: Option<f64>,
+    pub live_commits_over_250ms: Option<u64>,
+    /// The disk beside the bot during the measured events: 8 KiB flushed
+    /// every 50 ms (see `disk.rs`), p99 and slowest.
+    pub live_disk_flush_p99_ms: Option<f64>,
+    pub live_disk_flush_max_ms: Option<f64>,
     /// Combined rate of `--live-processes` bot processes on shard ranges.
     pub live_sharded_events_per_s: Option<f64>,
     /// Why the live phase has no figures, when it failed.
@@ -603,6 +612,10 @@ async fn run_live(opts: &BenchOptions, report: &mut BenchReport, tag: u32) -> an
                 report.live_latency_p99_ms = Some(r.latency.p99_ms);
                 report.live_commands_p99_ms = Some(r.commands.p99_ms);
                 report.live_warmup_events = Some(r.warmup_events);
+                report.live_commit_max_ms = Some(r.commit_max_ms);
+                report.live_commits_over_250ms = Some(r.commits_over_250ms);
+                report.live_disk_flush_p99_ms = r.disk.as_ref().map(|d| d.p99_ms);
+                report.live_disk_flush_max_ms = r.disk.as_ref().map(|d| d.max_ms);
                 report.live = Some(r);
             } else {
                 report.live_sharded_events_per_s = Some(r.events_per_s);
@@ -874,6 +887,10 @@ async fn measure(
         live_latency_p99_ms: None,
         live_commands_p99_ms: None,
         live_warmup_events: None,
+        live_commit_max_ms: None,
+        live_commits_over_250ms: None,
+        live_disk_flush_p99_ms: None,
+        live_disk_flush_max_ms: None,
         live_sharded_events_per_s: None,
         live_error: None,
         web_page_p99_ms: web_standings.p99_ms.max(web_member.p99_ms),

@@ -123,6 +123,18 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
             "  event -> ledger p50 {:.1} ms, p99 {:.1} ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
             l.latency.p50_ms, l.latency.p99_ms, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
         )?;
+        writeln!(
+            out,
+            "  commits: {} over 100 ms, {} over 250 ms while measured; slowest {:.0} ms (an event is in the ledger once its commit is on disk)",
+            l.commits_over_100ms, l.commits_over_250ms, l.commit_max_ms
+        )?;
+        if let Some(d) = &l.disk {
+            writeln!(
+                out,
+                "  the disk meanwhile, 8 KiB flushed every 50 ms beside the bot: p50 {:.1} ms, p99 {:.1} ms, slowest {:.0} ms, {} of {} flushes over 100 ms",
+                d.p50_ms, d.p99_ms, d.max_ms, d.stalls, d.flushes
+            )?;
+        }
     }
     if r.live.is_none() {
         writeln!(out, "live path: not measured (--skip-live)")?;

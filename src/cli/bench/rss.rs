@@ -368,6 +368,13 @@ pub(super) struct Scraped {
     pub(super) queued: u64,
     /// Write transactions the events took.
     pub(super) transactions: u64,
+    /// Ledger writes committed, and those whose commit took over 100 ms and
+    /// over 250 ms (from the `goodwill_write_commit_seconds` histogram).
+    pub(super) commits: u64,
+    pub(super) commits_over_100ms: u64,
+    pub(super) commits_over_250ms: u64,
+    /// The slowest commit since the bot started, ms.
+    pub(super) commit_max_ms: f64,
 }
 
 /// Read the bot's `/metrics`.
@@ -378,6 +385,7 @@ pub(super) async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<Scraped
     let mut body = String::new();
     s.read_to_string(&mut body).await?;
     let mut out = Scraped::default();
+    let (mut within_100ms, mut within_250ms) = (0, 0);
     for line in body.lines() {
         let val = || {
             line.rsplit(' ')
@@ -391,8 +399,18 @@ pub(super) async fn scrape(addr: std::net::SocketAddr) -> anyhow::Result<Scraped
             out.queued = val();
         } else if line.starts_with("goodwill_event_transactions_total ") {
             out.transactions = val();
+        } else if line.starts_with("goodwill_write_commit_seconds_count ") {
+            out.commits = val();
+        } else if line.starts_with("goodwill_write_commit_seconds_bucket{le=\"0.1\"}") {
+            within_100ms = val();
+        } else if line.starts_with("goodwill_write_commit_seconds_bucket{le=\"0.25\"}") {
+            within_250ms = val();
+        } else if let Some(v) = line.strip_prefix("goodwill_write_commit_max_seconds ") {
+            out.commit_max_ms = v.trim().parse::<f64>().unwrap_or(0.0) * 1e3;
         }
     }
+    out.commits_over_100ms = out.commits.saturating_sub(within_100ms);
+    out.commits_over_250ms = out.commits.saturating_sub(within_250ms);
     Ok(out)
 }
 

@@ -191,7 +191,10 @@ impl Goodwill {
             };
             let ok = after
                 && match this.store().write_batch(&row, &batch, limit).await {
-                    Ok(_) => true,
+                    Ok(o) => {
+                        crate::discord::metrics().write_commit(o.commit);
+                        true
+                    }
                     Err(e) => {
                         tracing::warn!(guild_id = row.guild_id.get(), error = %e, "pipelined group write failed");
                         false
