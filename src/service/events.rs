@@ -81,6 +81,12 @@ struct Group {
     /// started (see [`pipelined`]): this group reads or writes the store
     /// only once it has committed.
     prior: Option<pipelined::Done>,
+    /// That write's batch, for edits of the messages it created.
+    prior_write: Option<pipelined::PriorWrite>,
+    /// Messages with a row to write whose entries written before this group
+    /// (or its last flush) an edit reversed: not all their entries are in
+    /// the batch.
+    reversed_stored: HashSet<MessageId>,
 }
 
 impl Group {
@@ -99,6 +105,8 @@ impl Group {
             write_time: std::time::Duration::ZERO,
             ahead: ReadAhead::default(),
             prior: None,
+            prior_write: None,
+            reversed_stored: HashSet::new(),
         }
     }
 
@@ -146,43 +154,7 @@ impl Group {
     /// written, it is filled in then (`reverses` left empty, "#0" in the
     /// reason; see `Store::write_batch`).
     fn unwritten_reversals(&self, id: MessageId) -> Vec<crate::store::Reversal> {
-        let entries = &self.out.batch.entries;
-        let reversed: HashSet<&str> = entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::Reversal && e.message_id == Some(id))
-            .map(|e| e.idem_key.as_str())
-            .collect();
-        let prefix = format!("m:{id}");
-        entries
-            .iter()
-            .filter(|e| {
-                e.message_id == Some(id)
-                    && e.kind != EntryKind::Reversal
-                    && e.idem_key.starts_with(&prefix)
-                    && !reversed.contains(format!("rev:{}", e.idem_key).as_str())
-            })
-            .map(|e| crate::store::Reversal {
-                of: e.kind,
-                entry: EntryDraft {
-                    kind: EntryKind::Reversal,
-                    member: e.member,
-                    counterpart: e.counterpart,
-                    amount: -e.amount,
-                    at: e.at,
-                    channel_id: e.channel_id,
-                    message_id: Some(id),
-                    reason: crate::capital::reason::Reason::Reversal {
-                        entry: 0,
-                        kind: e.kind.as_str().to_string(),
-                        why: Undo::MessageEdited,
-                    }
-                    .to_string(),
-                    idem_key: format!("rev:{}", e.idem_key),
-                    reverses: None,
-                    held: 0.0,
-                },
-            })
-            .collect()
+        unwritten_reversals(&self.out.batch.entries, id)
     }
 
     /// Whether the store may lack something about message `id` that this
@@ -190,6 +162,51 @@ impl Group {
     fn holds(&mut self, id: MessageId) -> bool {
         self.pending_messages.contains(&id) || self.has_entries_for(id)
     }
+}
+
+/// The reversals an edit of message `id` writes of the entries in `entries`
+/// its text made (keys `m:<id>`) and not reversed there, as
+/// [`crate::store::Store::reversals_for`] would give them once written,
+/// except the reversed entry's id: unknown until the batch is written, it is
+/// filled in then (`reverses` left empty, "#0" in the reason; see
+/// `Store::write_batch`).
+fn unwritten_reversals(entries: &[EntryDraft], id: MessageId) -> Vec<crate::store::Reversal> {
+    let reversed: HashSet<&str> = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Reversal && e.message_id == Some(id))
+        .map(|e| e.idem_key.as_str())
+        .collect();
+    let prefix = format!("m:{id}");
+    entries
+        .iter()
+        .filter(|e| {
+            e.message_id == Some(id)
+                && e.kind != EntryKind::Reversal
+                && e.idem_key.starts_with(&prefix)
+                && !reversed.contains(format!("rev:{}", e.idem_key).as_str())
+        })
+        .map(|e| crate::store::Reversal {
+            of: e.kind,
+            entry: EntryDraft {
+                kind: EntryKind::Reversal,
+                member: e.member,
+                counterpart: e.counterpart,
+                amount: -e.amount,
+                at: e.at,
+                channel_id: e.channel_id,
+                message_id: Some(id),
+                reason: crate::capital::reason::Reason::Reversal {
+                    entry: 0,
+                    kind: e.kind.as_str().to_string(),
+                    why: Undo::MessageEdited,
+                }
+                .to_string(),
+                idem_key: format!("rev:{}", e.idem_key),
+                reverses: None,
+                held: 0.0,
+            },
+        })
+        .collect()
 }
 
 impl Goodwill {
@@ -366,6 +383,7 @@ impl Goodwill {
             g.writes += 1;
         }
         g.known.extend(g.pending_messages.drain());
+        g.reversed_stored.clear();
         g.entry_messages.clear();
         g.scanned = 0;
         Ok(())
@@ -536,6 +554,18 @@ impl Goodwill {
         }
         if g.holds(msg.id) {
             self.group_flush(rt, g).await?;
+        } else if let Some((channel, old)) = g.prior_write.as_mut().and_then(|p| p.edit(msg.id)) {
+            // Created by the previous group, whose write may still run: its
+            // entries are in that batch, reversed from there (their ids are
+            // filled in as this group writes, after that write committed).
+            // The synthetic stream's edits of lines just sent made every
+            // group wait for the previous write here.
+            if ingest::edit(&mut rt.state, &rt.settings, &msg, channel, old, &mut g.out) {
+                g.forget_copy(msg.id);
+                g.pending_messages.insert(msg.id);
+                g.reversed_stored.insert(msg.id);
+            }
+            return Ok(());
         }
         if g.ahead.stale(msg.id) {
             self.read_again(msg.guild_id, g).await?;
@@ -575,6 +605,7 @@ impl Goodwill {
             // The reversals are of stored entries: the edit is written
             // before anything else reads them.
             g.pending_messages.insert(msg.id);
+            g.reversed_stored.insert(msg.id);
         }
         Ok(())
     }

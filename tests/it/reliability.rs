@@ -198,6 +198,20 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
             e.mentions = vec![thanked.clone()];
             later.push(GroupEvent::Update(e));
         }
+        // Edits of a message three steps back, often in the group before
+        // (whose write runs): its entries are reversed from that write's
+        // batch, not read back from the store.
+        if k > 2 && k % 3 != 1 {
+            let prev = 60_000 + k as u64 - 3;
+            let author = &people[((k - 3) * 7 + 3) % people.len()];
+            let mut e = msg(prev, author, t - Duration::seconds(60), "");
+            e.content = if k % 2 == 0 {
+                "never mind, I found it".into()
+            } else {
+                "how do I configure my wifi card? (edited)".into()
+            };
+            later.push(GroupEvent::Update(e));
+        }
     }
 
     let (one, one_db) = app().await;

@@ -21,12 +21,14 @@
 //!   both groups again the careful way, in order ([`Goodwill::handle_group`]).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use tokio::sync::watch;
 
-use super::{Group, GroupEvent};
-use crate::capital::message::{GuildId, MemberId, MessageId, RecentMessage};
+use super::{unwritten_reversals, Group, GroupEvent};
+use crate::capital::message::{ChannelId, GuildId, MemberId, MessageId, RecentMessage};
 use crate::service::{Goodwill, ServiceError, R};
+use crate::store::{Batch, Reversal};
 
 /// How a write ended: `None` while it runs, then whether it committed.
 pub(super) type Done = watch::Receiver<Option<bool>>;
@@ -52,6 +54,32 @@ pub struct InFlight {
     /// writes: what the next group read ahead about them may be stale.
     touched: HashSet<MessageId>,
     members: HashSet<MemberId>,
+    /// What it writes, and the messages it creates (all their entries are in
+    /// it): an edit of one in the next group reverses those entries from
+    /// here, without waiting for this write to read them back.
+    batch: Arc<Batch>,
+    created: HashSet<MessageId>,
+}
+
+/// The previous group's write as the next group holds it: its batch and the
+/// messages it created whose edits have not been taken from it yet.
+#[derive(Debug)]
+pub(super) struct PriorWrite {
+    batch: Arc<Batch>,
+    created: HashSet<MessageId>,
+}
+
+impl PriorWrite {
+    /// The channel of message `id` and the reversals an edit of it writes,
+    /// when the previous write created it: its entries are all in that
+    /// batch. Taken once: a second edit reverses what the first wrote.
+    pub(super) fn edit(&mut self, id: MessageId) -> Option<(ChannelId, Vec<Reversal>)> {
+        if !self.created.remove(&id) {
+            return None;
+        }
+        let row = self.batch.messages.iter().rfind(|m| m.message_id == id)?;
+        Some((row.channel_id, unwritten_reversals(&self.batch.entries, id)))
+    }
 }
 
 impl InFlight {
@@ -77,6 +105,10 @@ impl InFlight {
             std::mem::take(&mut self.touched),
             std::mem::take(&mut self.members),
         ));
+        g.prior_write = Some(PriorWrite {
+            batch: Arc::clone(&self.batch),
+            created: std::mem::take(&mut self.created),
+        });
         if self.done.borrow().is_none() {
             g.prior = Some(self.done.clone());
         } else if *self.done.borrow() == Some(false) {
@@ -153,6 +185,13 @@ impl Goodwill {
         touched.extend(batch.entries.iter().filter_map(|e| e.message_id));
         let members = batch.members.iter().map(|(p, _)| p.id).collect();
         let messages = std::mem::take(&mut g.pending_messages);
+        // Messages it edited from the store keep entries written before.
+        let created = messages
+            .iter()
+            .filter(|id| !g.reversed_stored.contains(id))
+            .copied()
+            .collect();
+        let batch = Arc::new(batch);
         let mut recent = std::mem::take(&mut g.recent);
         // Only this group's own copies: the copies carried from the
         // previous write are not needed again (the caller awaits that write
@@ -160,11 +199,13 @@ impl Goodwill {
         // group of a backlog, and so did the time to carry them.
         recent.retain(|id, _| messages.contains(id));
         let flight = InFlight {
-            done: self.spawn_write(rt, g.prior.take(), batch),
+            done: self.spawn_write(rt, g.prior.take(), Arc::clone(&batch)),
             messages,
             recent,
             touched,
             members,
+            batch,
+            created,
         };
         Ok(Next {
             transactions: g.writes,
@@ -178,7 +219,7 @@ impl Goodwill {
         &self,
         rt: &crate::pipeline::GuildRuntime,
         prior: Option<Done>,
-        batch: crate::store::Batch,
+        batch: Arc<Batch>,
     ) -> Done {
         let (tx, done) = watch::channel(None);
         let this = self.clone();
