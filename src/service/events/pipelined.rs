@@ -13,6 +13,10 @@
 //!   duplicate delivery is still skipped), keeps the copies of them the
 //!   memory first held, and does not use what it read ahead about anything
 //!   that write touches.
+//! - An edit of a message that write created reverses the entries that
+//!   write holds for it (all of them: it created the message), from its
+//!   batch ([`PriorWrite::edit`]); the reversed entries' ids are filled in
+//!   when this group writes, after that write committed.
 //! - It reads or writes the store only after that write committed
 //!   ([`super::Group::settle`]), and its own write starts only then: the
 //!   transactions commit in the order the events came.
