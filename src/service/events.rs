@@ -148,11 +148,7 @@ impl Group {
     }
 
     /// The reversals an edit of message `id` writes of the entries this
-    /// group made from what it said (keys `m:<id>`) and has not reversed
-    /// yet, as [`crate::store::Store::reversals_for`] would give them once
-    /// written, except the reversed entry's id: unknown until the batch is
-    /// written, it is filled in then (`reverses` left empty, "#0" in the
-    /// reason; see `Store::write_batch`).
+    /// group holds unwritten (see the free [`unwritten_reversals`]).
     fn unwritten_reversals(&self, id: MessageId) -> Vec<crate::store::Reversal> {
         unwritten_reversals(&self.out.batch.entries, id)
     }
