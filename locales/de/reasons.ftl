@@ -49,6 +49,7 @@ reason-note-new-asker-life = das Konto des Fragenden ist neu ({ $age } Tage alt)
 reason-note-new-asker-now = das Konto des Fragenden ist neu ({ $age } Tage alt; { $why }) ×{ $trust } vorerst
 reason-note-new-asker = das Konto des Fragenden ist neu ({ $age } Tage alt; { $why }) ×{ $trust }
 reason-note-ask = Frage Nr. { $k } in { $hours } h
+reason-note-ask-since-help = Frage Nr. { $k } in { $hours } h seit der letzten eigenen Hilfe
 reason-note-audience = Publikum ×{ $factor }
 
 # Die Belege der Erkennung. Zitierte Wörter, Namen, Emoji, Links und

@@ -51,6 +51,7 @@ reason-note-new-asker-life = asker's account is new ({ $age } d old) but has dea
 reason-note-new-asker-now = asker's account is new ({ $age } d old; { $why }) ×{ $trust } now
 reason-note-new-asker = asker's account is new ({ $age } d old; { $why }) ×{ $trust }
 reason-note-ask = ask #{ $k } in { $hours } h
+reason-note-ask-since-help = ask #{ $k } in { $hours } h since they last helped
 reason-note-audience = audience ×{ $factor }
 
 # Detection's evidence (src/capital/reason/detected.rs). Quoted words,

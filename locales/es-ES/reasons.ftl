@@ -49,6 +49,7 @@ reason-note-new-asker-life = la cuenta de quien preguntaba es nueva ({ $age } d)
 reason-note-new-asker-now = la cuenta de quien preguntaba es nueva ({ $age } d; { $why }) ×{ $trust } por ahora
 reason-note-new-asker = la cuenta de quien preguntaba es nueva ({ $age } d; { $why }) ×{ $trust }
 reason-note-ask = pregunta n.º { $k } en { $hours } h
+reason-note-ask-since-help = pregunta n.º { $k } en { $hours } h desde que ayudó por última vez
 reason-note-audience = audiencia ×{ $factor }
 
 # Las pruebas de la detección. Las palabras citadas, nombres, emoji, enlaces

@@ -49,6 +49,7 @@ reason-note-new-asker-life = le compte de la personne qui demandait est nouveau 
 reason-note-new-asker-now = le compte de la personne qui demandait est nouveau ({ $age } j ; { $why }) ×{ $trust } pour l'instant
 reason-note-new-asker = le compte de la personne qui demandait est nouveau ({ $age } j ; { $why }) ×{ $trust }
 reason-note-ask = demande nº { $k } en { $hours } h
+reason-note-ask-since-help = demande nº { $k } en { $hours } h depuis sa dernière aide
 reason-note-audience = audience ×{ $factor }
 
 # Les indices de la détection. Les mots cités, noms, emoji, liens et noms de

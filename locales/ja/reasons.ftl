@@ -49,6 +49,7 @@ reason-note-new-asker-life = 質問者のアカウントは新しい（作成 { 
 reason-note-new-asker-now = 質問者のアカウントは新しい（作成 { $age } 日、{ $why }）今は ×{ $trust }
 reason-note-new-asker = 質問者のアカウントは新しい（作成 { $age } 日、{ $why }）×{ $trust }
 reason-note-ask = { $hours } 時間で { $k } 件目の質問
+reason-note-ask-since-help = 最後に手伝ってから { $hours } 時間で { $k } 件目の質問
 reason-note-audience = 対象人数 ×{ $factor }
 
 # 検出の根拠。引用された語、名前、絵文字、リンク、チャンネル名はメッセージ

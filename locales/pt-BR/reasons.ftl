@@ -49,6 +49,7 @@ reason-note-new-asker-life = a conta de quem perguntou é nova ({ $age } d), mas
 reason-note-new-asker-now = a conta de quem perguntou é nova ({ $age } d; { $why }) ×{ $trust } por enquanto
 reason-note-new-asker = a conta de quem perguntou é nova ({ $age } d; { $why }) ×{ $trust }
 reason-note-ask = pergunta nº { $k } em { $hours } h
+reason-note-ask-since-help = pergunta nº { $k } em { $hours } h desde a última vez que ajudou
 reason-note-audience = audiência ×{ $factor }
 
 # As evidências da detecção. Palavras citadas, nomes, emoji, links e nomes

@@ -43,6 +43,13 @@ impl EntryKind {
         EntryKind::Solution,
     ];
 
+    /// Credit for helping someone: help in a conversation someone else
+    /// opened with a request, or a solution marked. (Thanks and kudos follow
+    /// help but can come from anyone, sharing is not help to a person.)
+    pub fn is_credit_for_giving(self) -> bool {
+        matches!(self, EntryKind::HelpfulReply | EntryKind::Solution)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntryKind::Thanks => "thanks",

@@ -267,7 +267,8 @@ impl<A> Store<A> {
             .collect())
     }
 
-    /// Requests a member made since `since` (for headroom's escalation).
+    /// Requests a member made since `since` and since they were last
+    /// credited for helping (for headroom's escalation).
     pub async fn asks_since(
         &self,
         guild: GuildId,
@@ -276,7 +277,10 @@ impl<A> Store<A> {
         until: DateTime<Utc>,
     ) -> Result<u32, sqlx::Error> {
         let r = sqlx::query(
-            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = $2 AND kind = 'request' AND at > $3 AND at <= $4",
+            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = $2 AND kind = 'request' AND at <= $4
+               AND at > greatest($3, (SELECT max(at) FROM ledger
+                                      WHERE guild_id = $1 AND member_id = $2 AND at > $3 AND at <= $4
+                                        AND kind IN ('helpful_reply', 'solution') AND amount > 0))",
         )
         .bind(i(guild))
         .bind(i(member))
@@ -447,14 +451,36 @@ pub struct BalanceSnapshot {
     pub row: Option<BalanceRow>,
     pub name: Option<String>,
     pub opted_out: bool,
-    /// The member's entries after `since` (amount, time, is a request), oldest first.
-    pub tail: Vec<(f64, DateTime<Utc>, bool)>,
+    /// The member's entries after `since` (amount, time, what it counts
+    /// as for escalation), oldest first.
+    pub tail: Vec<(f64, DateTime<Utc>, TailKind)>,
     /// 1-based rank by the stored leaderboard key (None: not ranked).
     pub rank: Option<u64>,
     /// Accepted solutions credited to the member (moved ones left out).
     pub solutions: u64,
     /// Vacations the member ever took (their balance needs them).
     pub vacations: u64,
+}
+
+/// What an entry of the balance's tail counts as for escalation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TailKind {
+    Other,
+    /// A request charged.
+    Request,
+    /// Credit for helping (see `EntryKind::is_credit_for_giving`): asks
+    /// before it no longer escalate.
+    Gave,
+}
+
+impl TailKind {
+    fn of_code(code: i16) -> TailKind {
+        match code {
+            1 => TailKind::Request,
+            2 => TailKind::Gave,
+            _ => TailKind::Other,
+        }
+    }
 }
 
 impl BalanceSnapshot {
@@ -481,13 +507,31 @@ impl BalanceSnapshot {
         (r, l, n)
     }
 
-    /// Requests in `(from, to]` (from >= since).
+    /// Requests in `(from, to]` (from >= since) made after the member was
+    /// last credited for helping: the asks that escalate the next one.
     pub fn asks_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> u32 {
-        self.tail
-            .iter()
-            .filter(|e| e.2 && e.1 > from && e.1 <= to)
-            .count() as u32
+        escalating_asks(&self.tail, from, to)
     }
+}
+
+/// Requests of `tail` in `(from, to]` made after the last credit for
+/// helping in that span (what scoring's `asks_in_window` counts).
+fn escalating_asks(
+    tail: &[(f64, DateTime<Utc>, TailKind)],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> u32 {
+    let within = |e: &&(f64, DateTime<Utc>, TailKind)| e.1 > from && e.1 <= to;
+    let gave = tail
+        .iter()
+        .filter(within)
+        .filter(|e| e.2 == TailKind::Gave)
+        .map(|e| e.1)
+        .max();
+    tail.iter()
+        .filter(within)
+        .filter(|e| e.2 == TailKind::Request && gave.is_none_or(|g| e.1 > g))
+        .count() as u32
 }
 
 /// The statement behind `/balance` (see [`Store::balance_snapshot`]):
@@ -538,7 +582,9 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
              LEFT JOIN members m ON m.guild_id = g.guild_id AND m.member_id = $2
              CROSS JOIN LATERAL (
                SELECT array_agg(l.amount ORDER BY l.at) AS amounts, array_agg(l.at ORDER BY l.at) AS ats,
-                      array_agg(l.kind = 'request' ORDER BY l.at) AS requests
+                      array_agg(CASE WHEN l.kind = 'request' THEN 1
+                                     WHEN l.kind IN ('helpful_reply', 'solution') AND l.amount > 0 THEN 2
+                                     ELSE 0 END::int2 ORDER BY l.at) AS requests
                FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2 AND l.at > $3
              ) t
              WHERE g.guild_id = $1";
@@ -720,13 +766,13 @@ impl<A> Store<A> {
             .map(|_| balance_row(&r));
         let amounts: Option<Vec<f64>> = r.try_get("amounts")?;
         let ats: Option<Vec<DateTime<Utc>>> = r.try_get("ats")?;
-        let requests: Option<Vec<bool>> = r.try_get("requests")?;
+        let requests: Option<Vec<i16>> = r.try_get("requests")?;
         let tail = match (amounts, ats, requests) {
             (Some(a), Some(t), Some(q)) => a
                 .into_iter()
                 .zip(t)
                 .zip(q)
-                .map(|((a, t), q)| (a, t, q))
+                .map(|((a, t), q)| (a, t, TailKind::of_code(q)))
                 .collect(),
             _ => Vec::new(),
         };
@@ -910,5 +956,32 @@ impl<A> Store<A> {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(r.map(|r| r.get::<f64, _>(0)).unwrap_or(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn asks_escalate_until_the_member_helps() {
+        let t = |h| Utc.with_ymd_and_hms(2025, 3, 1, h, 0, 0).unwrap();
+        let mut tail = vec![
+            (-3.0, t(1), TailKind::Request),
+            (0.5, t(2), TailKind::Other),
+            (-4.5, t(3), TailKind::Request),
+        ];
+        assert_eq!(escalating_asks(&tail, t(0), t(23)), 2);
+        assert_eq!(escalating_asks(&tail, t(1), t(23)), 1, "from is exclusive");
+        tail.push((3.0, t(4), TailKind::Gave));
+        assert_eq!(escalating_asks(&tail, t(0), t(23)), 0);
+        tail.push((-3.0, t(5), TailKind::Request));
+        assert_eq!(escalating_asks(&tail, t(0), t(23)), 1);
+        assert_eq!(
+            escalating_asks(&tail, t(0), t(3)),
+            2,
+            "help after `to` is not seen"
+        );
     }
 }

@@ -204,6 +204,36 @@ fn a_second_problem_later_the_same_day_costs_and_escalates() {
     assert!(costs[1] < costs[0], "the second costs more: {costs:?}");
 }
 
+/// Escalation sinks asking again and again without helping: a member who
+/// helped someone between two problems of the same day pays the second at
+/// the base cost, and the reason says why.
+#[test]
+fn helping_in_between_resets_the_escalation() {
+    let mut c = Channel::new();
+    let q = c.say(ANN, "how do I mount my usb drive?");
+    c.reply(BOB, q, "run sudo mount /dev/sdb1 /mnt");
+    c.wait(60);
+    let other = c.say(DAN, "how do I see which kernel I am running?");
+    c.reply(ANN, other, "type uname -r in a terminal");
+    c.wait(120);
+    let q2 = c.say(ANN, "how do I change my wallpaper?");
+    c.reply(CAT, q2, "right click the desktop, Change Background");
+    let costs = c.requests(ANN);
+    assert_eq!(costs.len(), 2, "{}", c.dump());
+    assert_eq!(costs[1], costs[0], "not escalated: {costs:?}");
+    let last = c
+        .of(ANN)
+        .filter(|e| e.kind == EntryKind::Request)
+        .last()
+        .expect("charged");
+    assert!(
+        last.reason
+            .ends_with("ask #1 in 24 h since they last helped"),
+        "{}",
+        last.reason
+    );
+}
+
 #[test]
 fn an_answered_and_thanked_exchange_leaves_the_pair_ahead() {
     let mut c = Channel::new();

@@ -224,8 +224,13 @@ pub enum Note {
         trust: f64,
         held: bool,
     },
-    /// "ask #{k} in {hours} h".
-    Ask { k: u32, hours: f64 },
+    /// "ask #{k} in {hours} h", and " since they last helped" when help the
+    /// member gave in the window left their earlier asks out of `k`.
+    Ask {
+        k: u32,
+        hours: f64,
+        since_help: bool,
+    },
     /// "audience ×{factor}".
     Audience { factor: f64 },
     /// Anything else, verbatim.
@@ -501,7 +506,17 @@ impl fmt::Display for Note {
                 }
                 Ok(())
             }
-            Note::Ask { k, hours } => write!(f, "ask #{k} in {hours} h"),
+            Note::Ask {
+                k,
+                hours,
+                since_help,
+            } => {
+                write!(f, "ask #{k} in {hours} h")?;
+                if *since_help {
+                    f.write_str(" since they last helped")?;
+                }
+                Ok(())
+            }
             Note::Audience { factor } => write!(f, "audience ×{factor}"),
             Note::Other(s) => f.write_str(s),
         }

@@ -535,10 +535,11 @@ fn known_note(t: &str) -> Option<Note> {
             held: c.get(4).is_some(),
         });
     }
-    if let Some(c) = re!(r"^ask #(\d+) in ([^ ]+) h$").captures(t) {
+    if let Some(c) = re!(r"^ask #(\d+) in ([^ ]+) h( since they last helped)?$").captures(t) {
         return Some(Note::Ask {
             k: num(&c, 1)?,
             hours: num(&c, 2)?,
+            since_help: c.get(3).is_some(),
         });
     }
     if let Some(c) = re!(r"^audience ×([^ ]+)$").captures(t) {

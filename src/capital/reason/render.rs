@@ -496,9 +496,17 @@ fn note(lang: Lang, n: &Note) -> String {
                 ("trust", a(format!("{w:.2}"))),
             ],
         ),
-        Note::Ask { k, hours } => t(
+        Note::Ask {
+            k,
+            hours,
+            since_help,
+        } => t(
             lang,
-            "reason-note-ask",
+            if *since_help {
+                "reason-note-ask-since-help"
+            } else {
+                "reason-note-ask"
+            },
             &[("k", Arg::from(*k)), ("hours", a(hours))],
         ),
         Note::Audience { factor } => t(lang, "reason-note-audience", &[("factor", a(factor))]),

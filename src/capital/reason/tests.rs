@@ -92,7 +92,16 @@ fn every_note() -> Vec<Note> {
             trust: 0.25,
             held: true,
         },
-        Note::Ask { k: 3, hours: 24.0 },
+        Note::Ask {
+            k: 3,
+            hours: 24.0,
+            since_help: false,
+        },
+        Note::Ask {
+            k: 1,
+            hours: 24.0,
+            since_help: true,
+        },
         Note::Audience { factor: 2.5 },
     ]
 }
@@ -293,7 +302,11 @@ fn every_reason() -> Vec<Reason> {
             by: "bob".into(),
             asked: "question \"how do I fix it?\"".into(),
         },
-        vec![Note::Ask { k: 1, hours: 24.0 }],
+        vec![Note::Ask {
+            k: 1,
+            hours: 24.0,
+            since_help: false,
+        }],
     ));
     for how in [
         SolvedHow::ByOpener,

@@ -11,7 +11,8 @@ impl ScoringMemory {
     /// `request_escalation_cap` (see `ask_cost`).
     pub(super) fn request(&self, ev: &Eval) -> Vec<Decision> {
         let (sig, s) = (ev.sig, ev.s);
-        let k = self.asks_in_window(sig.member, ev.at(), s) + 1;
+        let (before, since_help) = self.escalating_asks(sig.member, ev.at(), s);
+        let k = before + 1;
         let cost = ask_cost(k, &s.scoring);
         vec![ev.entry(
             sig.kind,
@@ -21,6 +22,7 @@ impl ScoringMemory {
             ev.reason(vec![Note::Ask {
                 k,
                 hours: s.scoring.escalation_window_hours,
+                since_help,
             }]),
         )]
     }

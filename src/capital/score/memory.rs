@@ -40,6 +40,11 @@ pub struct ScoringMemory {
     /// window are damped unless help goes both ways).
     pub(super) help_given: FxHashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
     pub(super) asks: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
+    /// When each member was last credited for giving (help, thanks, kudos,
+    /// a solution): escalation counts only the asks made since, so that it
+    /// sinks those who ask again and again without helping, not helpers who
+    /// also ask now and then.
+    pub(super) last_gave: HashMap<MemberId, DateTime<Utc>>,
     pub(super) kudos_given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     /// Last reciprocity bonus paid to an unordered pair.
     pub(super) reciprocity_paid: HashMap<(MemberId, MemberId), DateTime<Utc>>,
@@ -127,12 +132,30 @@ impl ScoringMemory {
         (trust, why)
     }
 
-    /// Asks made by `member` in the escalation window before `t`.
+    /// Asks made by `member` in the escalation window before `t`, and since
+    /// they were last credited for giving (see `last_gave`).
     pub fn asks_in_window(&self, member: MemberId, t: DateTime<Utc>, s: &Settings) -> u32 {
-        count_since(
-            self.asks.get(&member),
-            t - hours(s.scoring.escalation_window_hours),
-        ) as u32
+        self.escalating_asks(member, t, s).0
+    }
+
+    /// The asks that escalate the next one (see `asks_in_window`), and
+    /// whether help given in the window left earlier asks out.
+    pub(super) fn escalating_asks(
+        &self,
+        member: MemberId,
+        t: DateTime<Utc>,
+        s: &Settings,
+    ) -> (u32, bool) {
+        let window = t - hours(s.scoring.escalation_window_hours);
+        let asks = self.asks.get(&member);
+        let all = count_since(asks, window) as u32;
+        match self.last_gave.get(&member) {
+            Some(g) if *g > window && *g <= t => {
+                let since = count_since(asks, *g) as u32;
+                (since, since < all)
+            }
+            _ => (all, false),
+        }
     }
 
     /// Kudos given by `member` in the 24 hours before `t`, and when the oldest of them expires.
@@ -153,6 +176,12 @@ impl ScoringMemory {
         }
         let sc = &s.scoring;
         self.vesting.record(e, sc);
+        if e.amount > 0.0 && e.kind.is_credit_for_giving() {
+            let last = self.last_gave.entry(e.member).or_insert(e.at);
+            if e.at > *last {
+                *last = e.at;
+            }
+        }
         if is_vested(&e.idem_key) {
             // The rest of a credit already remembered: only the balance moves.
             return;
