@@ -332,6 +332,7 @@ fn small_talk_asides_and_others_questions_do_not_answer_a_question() {
         "I can't find openssl-dev from apt-cache search. why?",
         "hello guys. what do you recommend for direct connect hubs?",
         "is there a known problem with flashplayer? text is not shown.",
+        "what do you guys suggest for burning cds?",
     ];
     for text in cases {
         let mut c = Channel::new();

@@ -112,7 +112,8 @@ pub(super) fn speech(a: &Analysis) -> Speech {
             .toks
             .windows(2)
             .any(|w| w[0].w == "any" && w[1].w == "one")
-            || greets_the_room(a),
+            || greets_the_room(a)
+            || asks_the_room(a),
         asks_what_is: asks_what_is(a) || asks_whether_there_is(a),
         // A one-word question ("Humility?") engages with what was just said
         // as much as a sentence does.
@@ -266,6 +267,24 @@ fn greets_the_room(a: &Analysis) -> bool {
         _ => false,
     };
     opens && !small_talk(a)
+}
+
+/// It speaks to everyone present ("what do you guys suggest…?", "does
+/// any of you know…?", "everyone: is there…?"): a "you" that means the
+/// room, not the member who just asked.
+fn asks_the_room(a: &Analysis) -> bool {
+    a.toks
+        .iter()
+        .any(|t| matches!(t.w, "everyone" | "everybody" | "yall" | "y'all" | "folks"))
+        || a.toks.windows(2).any(|w| {
+            matches!(
+                (w[0].w, w[1].w),
+                (
+                    "you" | "u" | "ya",
+                    "guys" | "all" | "people" | "folks" | "ppl"
+                ) | ("any" | "anyone", "of")
+            )
+        })
 }
 
 /// A yes/no question about whether something exists or can be done ("is

@@ -62,6 +62,17 @@ fn small_talk_answers_nothing_and_greeting_the_room_is_a_plea() {
     assert!(d.speech.calls_out && d.speech.substantive);
     let d = c.say(&bob(), "does it crash on any one else?");
     assert!(d.speech.calls_out);
+    // A "you" that means everyone present.
+    for t in [
+        "what do you guys suggest for burning cds?",
+        "You guys know the workaround for the mouse issue?",
+        "does any of you use opera?",
+        "what does everyone use for irc?",
+    ] {
+        assert!(c.say(&bob(), t).speech.calls_out, "{t}");
+    }
+    // A "you" put to one member is not.
+    assert!(!c.say(&bob(), "did you reboot after that?").speech.calls_out);
     let d = c.say(&bob(), "is there a known problem with flash? text is gone.");
     assert!(d.speech.asks_what_is);
     // A helper's suggestion is no such question.
