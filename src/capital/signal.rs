@@ -306,8 +306,10 @@ pub struct Speech {
     /// is a plea of one's own, never a suggestion to someone else.
     pub calls_out: bool,
     /// It asks what a thing is ("whats shogo?", "what is a swap
-    /// partition?"): the author's own curiosity, never a suggestion made to
-    /// whoever asked just before (unlike "what's the output of lspci?").
+    /// partition?"), whether one exists, or where, why or when ("where's
+    /// the sudoers file?"): the author's own curiosity, never a suggestion
+    /// made to whoever asked just before (unlike "what's the output of
+    /// lspci?" or "why not use apt-get?").
     pub asks_what_is: bool,
     /// It speaks to someone not in the room ("daniels: is there…", a name
     /// nobody here goes by), to a bot ("!tell …"), or of the author's own

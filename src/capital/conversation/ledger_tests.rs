@@ -333,6 +333,7 @@ fn small_talk_asides_and_others_questions_do_not_answer_a_question() {
         "hello guys. what do you recommend for direct connect hubs?",
         "is there a known problem with flashplayer? text is not shown.",
         "what do you guys suggest for burning cds?",
+        "where's the sudoers file? what's it called?",
     ];
     for text in cases {
         let mut c = Channel::new();

@@ -114,7 +114,7 @@ pub(super) fn speech(a: &Analysis) -> Speech {
             .any(|w| w[0].w == "any" && w[1].w == "one")
             || greets_the_room(a)
             || asks_the_room(a),
-        asks_what_is: asks_what_is(a) || asks_whether_there_is(a),
+        asks_what_is: asks_what_is(a) || asks_whether_there_is(a) || asks_where_why_when(a),
         // A one-word question ("Humility?") engages with what was just said
         // as much as a sentence does.
         substantive: !a.toks.is_empty()
@@ -285,6 +285,27 @@ fn asks_the_room(a: &Analysis) -> bool {
                 ) | ("any" | "anyone", "of")
             )
         })
+}
+
+/// A question that opens by asking where, why or when ("where's the
+/// sudoers file?", "why isn't firefox 1.5 in the repository?", "when is
+/// dapper out?"): the author's own curiosity, which a helper's suggestion
+/// to someone who just asked ("sudo apt-get install gtk?", "is the cable
+/// plugged in?") never opens with. "why not …?" is a suggestion, though.
+fn asks_where_why_when(a: &Analysis) -> bool {
+    if !a.lower.contains('?') {
+        return false;
+    }
+    let mut w = a
+        .toks
+        .iter()
+        .map(|t| t.w)
+        .skip_while(|w| is_greeting(w) || is_room(w));
+    match w.next() {
+        Some("where" | "wheres" | "where's" | "when" | "whens" | "when's") => true,
+        Some("why" | "whys" | "why's") => w.next() != Some("not"),
+        _ => false,
+    }
 }
 
 /// A yes/no question about whether something exists or can be done ("is

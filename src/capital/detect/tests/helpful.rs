@@ -71,6 +71,19 @@ fn small_talk_answers_nothing_and_greeting_the_room_is_a_plea() {
     ] {
         assert!(c.say(&bob(), t).speech.calls_out, "{t}");
     }
+    // Where, why, when: the author's own curiosity; "why not" suggests.
+    for t in [
+        "Where's the sudoers file? What's it called?",
+        "why isn't firefox 1.5 in the repository?",
+        "hi all, when is dapper out?",
+    ] {
+        assert!(c.say(&bob(), t).speech.asks_what_is, "{t}");
+    }
+    assert!(
+        !c.say(&bob(), "why not just use apt-get?")
+            .speech
+            .asks_what_is
+    );
     // A "you" put to one member is not.
     assert!(!c.say(&bob(), "did you reboot after that?").speech.calls_out);
     let d = c.say(&bob(), "is there a known problem with flash? text is gone.");
