@@ -334,6 +334,7 @@ fn small_talk_asides_and_others_questions_do_not_answer_a_question() {
         "is there a known problem with flashplayer? text is not shown.",
         "what do you guys suggest for burning cds?",
         "where's the sudoers file? what's it called?",
+        "i been running dapper from beta do i need to reinstall or just dist-upgrade",
     ];
     for text in cases {
         let mut c = Channel::new();

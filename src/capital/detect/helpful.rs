@@ -178,12 +178,13 @@ fn to_someone_absent(lower: &str) -> bool {
 }
 
 /// The author speaks of their own trouble ("I can't find…", "I'm missing…",
-/// "i had issues with my…"): a problem of theirs, not an answer to anyone's.
+/// "i had issues with my…") or asks what to do about it ("do i need to
+/// reinstall…", "should i…"): a problem of theirs, not an answer to anyone's.
 fn own_trouble(lower: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"\b(?:i\s+am|i'm|im|i)\s+(?:still\s+|just\s+)?(?:can'?t|cannot|couldn'?t|missing|trying to|stuck|need help|had (?:issues|problems|a problem|trouble)|have (?:a problem|an issue|issues|problems|trouble)|keep getting|get (?:an? )?error)\b|\bwhen i try\b",
+            r"\b(?:i\s+am|i'm|im|i)\s+(?:still\s+|just\s+)?(?:can'?t|cannot|couldn'?t|missing|trying to|stuck|need help|had (?:issues|problems|a problem|trouble)|have (?:a problem|an issue|issues|problems|trouble)|keep getting|get (?:an? )?error)\b|\bwhen i try\b|\b(?:do|should|can|must|shall) i (?:need|have to|use|install|reinstall|get|make|put|just|run|remove|upgrade)\b",
         )
         .expect("constant pattern")
     })
