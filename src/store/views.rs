@@ -280,7 +280,8 @@ impl<A> Store<A> {
             "SELECT count(*) FROM ledger WHERE guild_id = $1 AND member_id = $2 AND kind = 'request' AND at <= $4
                AND at > greatest($3, (SELECT max(at) FROM ledger
                                       WHERE guild_id = $1 AND member_id = $2 AND at > $3 AND at <= $4
-                                        AND kind IN ('helpful_reply', 'solution') AND amount > 0))",
+                                        AND kind IN ('helpful_reply', 'solution') AND amount > 0
+                                        AND NOT starts_with(idem_key, 'vest:')))",
         )
         .bind(i(guild))
         .bind(i(member))
@@ -583,7 +584,8 @@ pub const BALANCE_SNAPSHOT_SQL: &str = "SELECT g.guild_id, g.name, g.ref_time, g
              CROSS JOIN LATERAL (
                SELECT array_agg(l.amount ORDER BY l.at) AS amounts, array_agg(l.at ORDER BY l.at) AS ats,
                       array_agg(CASE WHEN l.kind = 'request' THEN 1
-                                     WHEN l.kind IN ('helpful_reply', 'solution') AND l.amount > 0 THEN 2
+                                     WHEN l.kind IN ('helpful_reply', 'solution') AND l.amount > 0
+                                          AND NOT starts_with(l.idem_key, 'vest:') THEN 2
                                      ELSE 0 END::int2 ORDER BY l.at) AS requests
                FROM ledger l WHERE l.guild_id = $1 AND l.member_id = $2 AND l.at > $3
              ) t

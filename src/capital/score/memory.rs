@@ -40,10 +40,11 @@ pub struct ScoringMemory {
     /// window are damped unless help goes both ways).
     pub(super) help_given: FxHashMap<(MemberId, MemberId), VecDeque<DateTime<Utc>>>,
     pub(super) asks: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
-    /// When each member was last credited for giving (help, thanks, kudos,
-    /// a solution): escalation counts only the asks made since, so that it
-    /// sinks those who ask again and again without helping, not helpers who
-    /// also ask now and then.
+    /// When each member was last credited for helping (see
+    /// `EntryKind::is_credit_for_giving`; the vesting of a held credit is
+    /// not help of its own): escalation counts only the asks made since, so
+    /// that it sinks those who ask again and again without helping, not
+    /// helpers who also ask now and then.
     pub(super) last_gave: HashMap<MemberId, DateTime<Utc>>,
     pub(super) kudos_given: HashMap<MemberId, VecDeque<DateTime<Utc>>>,
     /// Last reciprocity bonus paid to an unordered pair.
@@ -176,15 +177,15 @@ impl ScoringMemory {
         }
         let sc = &s.scoring;
         self.vesting.record(e, sc);
+        if is_vested(&e.idem_key) {
+            // The rest of a credit already remembered: only the balance moves.
+            return;
+        }
         if e.amount > 0.0 && e.kind.is_credit_for_giving() {
             let last = self.last_gave.entry(e.member).or_insert(e.at);
             if e.at > *last {
                 *last = e.at;
             }
-        }
-        if is_vested(&e.idem_key) {
-            // The rest of a credit already remembered: only the balance moves.
-            return;
         }
         match e.kind {
             EntryKind::Thanks
