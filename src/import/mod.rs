@@ -72,6 +72,9 @@ pub struct ImportTimings {
     pub write_s: f64,
     /// Scoring blocked on a full write queue, and the wait for the last write.
     pub wait_s: f64,
+    /// Write transactions: fewer than the batches when the writer fell
+    /// behind and wrote queued batches together.
+    pub transactions: u64,
 }
 
 /// A guild's name, the messages and reactions of each of its files, and
@@ -345,11 +348,12 @@ impl Run<'_> {
         }
         let w = Instant::now();
         writer.send(g.pending.take_batch()).await?;
-        let (written, writing) = writer.finish().await?;
+        let written = writer.finish().await?;
         waited += w.elapsed();
         let t = &mut self.summary.timings;
-        self.summary.entries_written += written;
-        t.write_s += writing.as_secs_f64();
+        self.summary.entries_written += written.entries;
+        t.write_s += written.busy.as_secs_f64();
+        t.transactions += written.transactions;
         t.wait_s += waited.as_secs_f64();
         t.score_s += (clock.elapsed() - waited).as_secs_f64();
         Ok(())
@@ -509,8 +513,8 @@ impl GuildImport {
 /// The write side of an import: one task writing batches in order.
 struct Writer {
     tx: Option<tokio::sync::mpsc::Sender<Batch>>,
-    /// Entries written and the time spent writing.
-    task: Option<tokio::task::JoinHandle<Result<(u64, std::time::Duration), sqlx::Error>>>,
+    /// What the writer did.
+    task: Option<tokio::task::JoinHandle<Result<Written, sqlx::Error>>>,
 }
 
 impl Writer {
@@ -526,18 +530,27 @@ impl Writer {
                 task: None,
             };
         };
-        let (tx, mut rx) = tokio::sync::mpsc::channel::<Batch>(2);
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Batch>(4);
         let store = p.store.clone();
         let row = row.clone();
         let limit = settings.decay.rebase_after_half_lives;
         let task = tokio::spawn(async move {
-            let (mut written, mut busy) = (0, std::time::Duration::ZERO);
-            while let Some(b) = rx.recv().await {
+            let mut done = Written::default();
+            while let Some(mut b) = rx.recv().await {
+                // Behind the scoring: take what else is queued into this
+                // write (one transaction, each member's balance row once).
+                let mut batches = 1;
+                while let Ok(next) = rx.try_recv() {
+                    b.absorb(next);
+                    batches += 1;
+                }
+                tracing::debug!(batches, "import write");
                 let t = std::time::Instant::now();
-                written += store.write_batch(&row, &b, limit).await?.entries_new;
-                busy += t.elapsed();
+                done.entries += store.write_batch(&row, &b, limit).await?.entries_new;
+                done.busy += t.elapsed();
+                done.transactions += 1;
             }
-            Ok((written, busy))
+            Ok(done)
         });
         Writer {
             tx: Some(tx),
@@ -559,11 +572,21 @@ impl Writer {
         Ok(())
     }
 
-    async fn finish(mut self) -> anyhow::Result<(u64, std::time::Duration)> {
+    async fn finish(mut self) -> anyhow::Result<Written> {
         drop(self.tx.take());
         match self.task.take() {
             Some(t) => Ok(t.await??),
-            None => Ok((0, std::time::Duration::ZERO)),
+            None => Ok(Written::default()),
         }
     }
+}
+
+/// What an import's writer task did.
+#[derive(Debug, Default)]
+struct Written {
+    /// Entries inserted.
+    entries: u64,
+    /// Time inside its transactions.
+    busy: std::time::Duration,
+    transactions: u64,
 }

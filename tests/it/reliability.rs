@@ -363,6 +363,63 @@ async fn an_import_killed_midway_and_rerun_equals_a_clean_import() {
     );
 }
 
+/// An import writes batches of `--batch-size` messages while the next is
+/// scored; when the writer falls behind, it writes the queued batches in one
+/// transaction. Small batches (a writer behind all the time) and one batch
+/// must leave the same ledger and the same balances.
+#[tokio::test]
+async fn an_import_whose_writer_falls_behind_writes_what_one_batch_would() {
+    let Some(pg) = embedded().await else { return };
+    let dir = temp_dir("behind");
+    write_export(&dir, "chat.json", GUILD, CHANNEL, &scenario(9, 6_000));
+    let import = |db: &str, batch: &str| {
+        let status = Command::new(goodwill_bin())
+            .args(["import", "--quiet", "--batch-size", batch])
+            .arg(&dir)
+            .env("DATABASE_URL", pg.url(db))
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let small = fresh_db().await;
+    let one = fresh_db().await;
+    import(&small.name, "20");
+    import(&one.name, "1000000");
+    assert_eq!(
+        ledger_rows(&small.store, GUILD).await,
+        ledger_rows(&one.store, GUILD).await
+    );
+    let (a, b) = (
+        balance_rows(&small.store).await,
+        balance_rows(&one.store).await,
+    );
+    assert_eq!(a.len(), b.len());
+    assert!(a.len() > 5);
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((x.0, x.3), (y.0, y.3), "member and entry count");
+        assert!(
+            (x.1 - y.1).abs() < 1e-9 && (x.2 - y.2).abs() < 1e-9,
+            "{x:?} vs {y:?}"
+        );
+    }
+}
+
+/// (member, recent, lasting, entries) of every balance row, by member.
+async fn balance_rows(store: &goodwill::store::Store) -> Vec<(i64, f64, f64, i64)> {
+    use sqlx::Row;
+    sqlx::query("SELECT member_id, acc_recent, acc_lasting, entries FROM balances WHERE guild_id = $1 ORDER BY member_id")
+        .bind(GUILD as i64)
+        .fetch_all(&store.pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+        .collect()
+}
+
 /// Mutate a valid export in every way a broken file can be broken (`GOODWILL_FUZZ_CASES`
 /// times, default 10,000); the reader
 /// returns a located error or a valid export, and never panics.

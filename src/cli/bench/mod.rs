@@ -667,6 +667,14 @@ async fn measure(
         "import failed: {:?}",
         summary.failed
     );
+    // Into fresh databases, every entry scored is written, whatever the
+    // writer merged.
+    anyhow::ensure!(
+        summary.entries == summary.entries_written,
+        "the import decided {} entries but wrote {}",
+        summary.entries,
+        summary.entries_written
+    );
 
     // --- the COPY limit: the same rows into a fresh migrated database ---
     let sp = spinner(opts.progress, "COPY of the same rows into a fresh database");

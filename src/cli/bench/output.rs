@@ -45,8 +45,8 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
     let st = &r.import_stages;
     writeln!(
         out,
-        "  import stages: read {:.2} s, hydrate {:.2} s, detect+score {:.2} s, write {:.2} s (overlaps scoring), waiting for writes {:.2} s",
-        st.read_s, st.hydrate_s, st.score_s, st.write_s, st.wait_s
+        "  import stages: read {:.2} s, hydrate {:.2} s, detect+score {:.2} s, write {:.2} s in {} transactions (overlaps scoring), waiting for writes {:.2} s",
+        st.read_s, st.hydrate_s, st.score_s, st.write_s, st.transactions, st.wait_s
     )?;
     let by_table: Vec<String> = r
         .copy_tables
