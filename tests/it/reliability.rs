@@ -300,6 +300,18 @@ fn goodwill_bin() -> &'static str {
     env!("CARGO_BIN_EXE_goodwill")
 }
 
+/// `goodwill import --quiet --batch-size BATCH DIR` into the database at `url`.
+fn quiet_import(dir: &Path, url: &str, batch: &str) -> Command {
+    let mut c = Command::new(goodwill_bin());
+    c.args(["import", "--quiet", "--batch-size", batch])
+        .arg(dir)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    c
+}
+
 #[tokio::test]
 async fn an_import_killed_midway_and_rerun_equals_a_clean_import() {
     let Some(pg) = embedded().await else { return };
@@ -308,17 +320,7 @@ async fn an_import_killed_midway_and_rerun_equals_a_clean_import() {
     write_export(&dir, "big.json", GUILD, CHANNEL, &events);
     let clean = fresh_db().await;
     let killed = fresh_db().await;
-    let run = |db: &str, batch: &str| {
-        Command::new(goodwill_bin())
-            .args(["import", "--quiet", "--batch-size", batch])
-            .arg(&dir)
-            .env("DATABASE_URL", pg.url(db))
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let run = |db: &str, batch: &str| quiet_import(&dir, &pg.url(db), batch).spawn().unwrap();
     assert!(run(&clean.name, "100").wait().unwrap().success());
     let expected = ledger_rows(&clean.store, GUILD).await;
 
@@ -373,15 +375,7 @@ async fn an_import_whose_writer_falls_behind_writes_what_one_batch_would() {
     let dir = temp_dir("behind");
     write_export(&dir, "chat.json", GUILD, CHANNEL, &scenario(9, 6_000));
     let import = |db: &str, batch: &str| {
-        let status = Command::new(goodwill_bin())
-            .args(["import", "--quiet", "--batch-size", batch])
-            .arg(&dir)
-            .env("DATABASE_URL", pg.url(db))
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
+        let status = quiet_import(&dir, &pg.url(db), batch).status().unwrap();
         assert!(status.success());
     };
     let small = fresh_db().await;
@@ -409,15 +403,11 @@ async fn an_import_whose_writer_falls_behind_writes_what_one_batch_would() {
 
 /// (member, recent, lasting, entries) of every balance row, by member.
 async fn balance_rows(store: &goodwill::store::Store) -> Vec<(i64, f64, f64, i64)> {
-    use sqlx::Row;
-    sqlx::query("SELECT member_id, acc_recent, acc_lasting, entries FROM balances WHERE guild_id = $1 ORDER BY member_id")
+    sqlx::query_as("SELECT member_id, acc_recent, acc_lasting, entries FROM balances WHERE guild_id = $1 ORDER BY member_id")
         .bind(GUILD as i64)
         .fetch_all(&store.pool)
         .await
         .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
-        .collect()
 }
 
 /// Mutate a valid export in every way a broken file can be broken (`GOODWILL_FUZZ_CASES`
