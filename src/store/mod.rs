@@ -92,6 +92,15 @@ impl Store {
         // than the generic one): 0.4 ms of planning for 0.08 ms of work on a
         // 1M-entry ledger. Generic plans are planned once per connection.
         let opts = opts.options([("plan_cache_mode", "force_generic_plan")]);
+        // sqlx warns of every statement over a second, with its SQL: an
+        // import writes tens of thousands of rows a statement, which takes
+        // about that long by design, and a user importing a large export
+        // saw a screen of warnings. Ten seconds is slow for anything here.
+        let opts = sqlx::ConnectOptions::log_slow_statements(
+            opts,
+            log::LevelFilter::Warn,
+            StdDuration::from_secs(10),
+        );
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(StdDuration::from_secs(3))
