@@ -298,6 +298,10 @@ enum Command {
         /// them (0: measure a database made a second ago, plans for empty tables).
         #[arg(long, default_value_t = 10_000)]
         live_warmup: u32,
+        /// The `goodwill` binary the bot runs from (default: this one), to
+        /// compare two builds of the bot under the same bench.
+        #[arg(long)]
+        bot_exe: Option<PathBuf>,
     },
 }
 
@@ -439,6 +443,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         live_commands,
         live_processes,
         live_warmup,
+        bot_exe,
     } = &cli.command
     {
         let opts = cli::bench::BenchOptions {
@@ -456,7 +461,7 @@ async fn main_inner(cli: Cli) -> anyhow::Result<ExitCode> {
                 seed: *seed,
                 ..Default::default()
             },
-            bot_exe: None,
+            bot_exe: bot_exe.clone(),
             skip_live: *skip_live,
             live: cli::bench::live::LiveOptions {
                 events: *live_events,

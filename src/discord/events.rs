@@ -20,12 +20,15 @@
 //! runs. Under a steady flow the worker does not sleep: the events queued
 //! while one run was written form the next, so the delay an event waits is
 //! [`SETTLE`] plus the time of the write before it (tens of milliseconds).
-//! A run's write goes on while the worker scores the next run of the same
-//! guild ([`super::pipe`]); anything else waits for it first.
+//! A run's write goes on while the worker scores the next runs of the same
+//! guild, which join the write waiting behind it ([`super::pipe`]), so a
+//! commit the disk stalls does not stop the scoring; anything else waits
+//! for the writes first.
 //!
-//! What a crash can lose is what was queued here and not yet committed: at
-//! most the events of the last [`SETTLE`] plus two runs (the one being
-//! written and the one being scored: up to 4,000 events at 10,000/s). A new process cannot RESUME the old session, so what
+//! What a crash can lose is what was queued here and not yet committed: the
+//! events of the last [`SETTLE`], the run being scored, and the writes
+//! waiting (one or two normally; while the disk stalls a commit, at most 16
+//! of about 1,000 events each). A new process cannot RESUME the old session, so what
 //! was lost comes back as Discord re-delivers recent events or as
 //! `goodwill import` of a fresh export backfills the channel; every event is
 //! idempotent, so a replay of what was written writes nothing
@@ -279,7 +282,23 @@ async fn worker(
     channels: Arc<ChannelNames>,
 ) {
     let mut pipe = Pipe::default();
-    while let Some(first) = rx.recv().await {
+    loop {
+        // While writes are pending, the next events are scored as soon as
+        // they come (they join the waiting write); with none coming, the
+        // writes that end are seen to.
+        let first = if pipe.is_empty() {
+            rx.recv().await
+        } else {
+            tokio::select! {
+                biased;
+                it = rx.recv() => it,
+                () = pipe.oldest_ended() => {
+                    pipe.retire(&service).await;
+                    continue;
+                }
+            }
+        };
+        let Some(first) = first else { break };
         // A burst is put back in order once SETTLE has passed since its first
         // event arrived; under a steady flow that time has passed already
         // (the events waited while the previous group was written).
@@ -325,9 +344,8 @@ async fn worker(
         for (guild, events) in guilds {
             run_guild(&service, &http, &channels, &mut pipe, guild, events).await;
         }
-        if !flushes.is_empty() || rx.is_empty() {
-            // Nothing to score meanwhile (or someone waits for what is
-            // queued to be written): see the last write through.
+        if !flushes.is_empty() {
+            // Someone waits for what is queued to be written.
             pipe.drain(&service).await;
         }
         for done in flushes {
@@ -936,65 +954,4 @@ async fn respond_in_time<T>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn group_max_is_read_or_refused_with_a_reason() {
-        assert_eq!(parse_group_max(None), Ok(GROUP_MAX));
-        assert_eq!(parse_group_max(Some(" ")), Ok(GROUP_MAX));
-        assert_eq!(parse_group_max(Some(" 500 ")), Ok(500));
-        for bad in ["abc", "10", "20000", "-5"] {
-            let e = parse_group_max(Some(bad)).unwrap_err();
-            assert!(e.contains(bad) && e.contains("50 to 10000"), "{e}");
-        }
-    }
-
-    fn msg(id: u64) -> LedgerEvent {
-        LedgerEvent::Message(MessageIn {
-            guild_id: GuildId(1),
-            id: MessageId(id),
-            ..Default::default()
-        })
-    }
-
-    fn reaction(added: bool) -> LedgerEvent {
-        LedgerEvent::Reaction(ReactionIn {
-            guild_id: GuildId(1),
-            channel_id: ChannelId(2),
-            message_id: MessageId(3),
-            user: Person::default(),
-            emoji: "🙏".into(),
-            at: Utc::now(),
-            added,
-        })
-    }
-
-    #[test]
-    fn bursts_are_put_back_in_causal_order() {
-        let mut b = vec![
-            LedgerEvent::Delete {
-                guild: GuildId(1),
-                channel: ChannelId(2),
-                ids: vec![MessageId(3)],
-            },
-            reaction(false),
-            msg(30),
-            reaction(true),
-            msg(10),
-        ];
-        restore_order(&mut b);
-        let kinds: Vec<_> = b.iter().map(|e| e.kind()).collect();
-        assert_eq!(
-            kinds,
-            [
-                "message_create",
-                "message_create",
-                "reaction_add",
-                "reaction_remove",
-                "message_delete"
-            ]
-        );
-        assert!(matches!(&b[0], LedgerEvent::Message(m) if m.id == MessageId(10)));
-    }
-}
+mod tests;

@@ -150,7 +150,7 @@ impl Group {
     /// The reversals an edit of message `id` writes of the entries this
     /// group holds unwritten (see the free [`unwritten_reversals`]).
     fn unwritten_reversals(&self, id: MessageId) -> Vec<crate::store::Reversal> {
-        unwritten_reversals(&self.out.batch.entries, id)
+        unwritten_reversals(self.out.batch.entries.iter(), id)
     }
 
     /// Whether the store may lack something about message `id` that this
@@ -166,15 +166,17 @@ impl Group {
 /// except the reversed entry's id: unknown until the batch is written, it is
 /// filled in then (`reverses` left empty, "#0" in the reason; see
 /// `Store::write_batch`).
-fn unwritten_reversals(entries: &[EntryDraft], id: MessageId) -> Vec<crate::store::Reversal> {
+fn unwritten_reversals<'a>(
+    entries: impl Iterator<Item = &'a EntryDraft> + Clone,
+    id: MessageId,
+) -> Vec<crate::store::Reversal> {
     let reversed: HashSet<&str> = entries
-        .iter()
+        .clone()
         .filter(|e| e.kind == EntryKind::Reversal && e.message_id == Some(id))
         .map(|e| e.idem_key.as_str())
         .collect();
     let prefix = format!("m:{id}");
     entries
-        .iter()
         .filter(|e| {
             e.message_id == Some(id)
                 && e.kind != EntryKind::Reversal
@@ -550,7 +552,7 @@ impl Goodwill {
         }
         if g.holds(msg.id) {
             self.group_flush(rt, g).await?;
-        } else if let Some((channel, old)) = g.prior_write.as_mut().and_then(|p| p.edit(msg.id)) {
+        } else if let Some((channel, old)) = g.prior_write.as_ref().and_then(|p| p.edit(msg.id)) {
             // Created by the previous group, whose write may still run: its
             // entries are in that batch, reversed from there (their ids are
             // filled in as this group writes, after that write committed).

@@ -88,10 +88,15 @@ impl Batch {
     /// is written once rather than once per batch. Nothing is lost by
     /// concatenating: the writer keeps one row per member and per
     /// conversation (the last version), and entries and messages keep
-    /// their order.
+    /// their order. Channels are kept one row each (their upsert takes one).
     pub fn absorb(&mut self, next: Batch) {
         self.members.extend(next.members);
-        self.channels.extend(next.channels);
+        for (id, name) in next.channels {
+            match self.channels.iter_mut().find(|c| c.0 == id) {
+                Some(c) => c.1 = name,
+                None => self.channels.push((id, name)),
+            }
+        }
         self.messages.extend(next.messages);
         self.entries.extend(next.entries);
         self.conversations.extend(next.conversations);

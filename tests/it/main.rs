@@ -15,6 +15,7 @@ mod farming;
 mod fuzz_commands;
 mod lang;
 mod ledger;
+mod pipelined;
 mod reliability;
 mod rendered;
 mod replica;

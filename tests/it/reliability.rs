@@ -256,27 +256,11 @@ async fn a_group_written_together_equals_the_events_one_by_one() {
     if let Some(mut p) = prior {
         assert!(p.committed().await);
     }
-    let expected = ledger_rows(&one_db.store, GUILD).await;
-    assert!(
-        expected.len() > before + 60,
-        "the later events wrote {} entries",
-        expected.len() - before
-    );
-    assert!(
-        expected.iter().any(|r| r.1 == "reversal"),
-        "an edit reversed something"
-    );
+    let expected = edited_ledger(&one_db.store, before, 61).await;
     assert_eq!(ledger_rows(&grouped_db.store, GUILD).await, expected);
     assert_eq!(ledger_rows(&piped_db.store, GUILD).await, expected);
     for db in [&grouped_db, &piped_db] {
-        let unfilled = count(
-            &db.store,
-            "SELECT count(*) FROM ledger WHERE guild_id = $1 AND kind = 'reversal'
-               AND (reverses IS NULL OR reason LIKE 'reverses entry #0 %')",
-            GUILD,
-        )
-        .await;
-        assert_eq!(unfilled, 0, "every reversal names the entry it reverses");
+        assert_reversals_named(&db.store).await;
     }
 }
 

@@ -231,6 +231,40 @@ pub async fn ledger_rows(store: &Store, guild: u64) -> Vec<(i64, String, f64, St
         .collect()
 }
 
+/// The ledger the events one by one wrote in `store` (which must hold at
+/// least `at_least` entries more than `before`, a reversal among them): what
+/// the grouped and pipelined paths must write too.
+pub async fn edited_ledger(
+    store: &Store,
+    before: usize,
+    at_least: usize,
+) -> Vec<(i64, String, f64, String)> {
+    let expected = ledger_rows(store, GUILD).await;
+    assert!(
+        expected.len() >= before + at_least,
+        "the events wrote {} entries",
+        expected.len() - before
+    );
+    assert!(
+        expected.iter().any(|r| r.1 == "reversal"),
+        "an edit reversed something"
+    );
+    expected
+}
+
+/// Every reversal in `store` names the entry it reverses (a batch fills in
+/// the ids of the entries it wrote itself).
+pub async fn assert_reversals_named(store: &Store) {
+    let unfilled = count(
+        store,
+        "SELECT count(*) FROM ledger WHERE guild_id = $1 AND kind = 'reversal'
+           AND (reverses IS NULL OR reason LIKE 'reverses entry #0 %')",
+        GUILD,
+    )
+    .await;
+    assert_eq!(unfilled, 0, "every reversal names the entry it reverses");
+}
+
 pub async fn count(store: &Store, sql: &'static str, guild: u64) -> i64 {
     use sqlx::Row;
     sqlx::query(sql)

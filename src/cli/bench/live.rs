@@ -91,6 +91,12 @@ pub struct LiveReport {
     /// Event sent → its entries visible in the ledger.
     pub latency: Latency,
     pub latency_samples: usize,
+    /// The tail of it: the 90th percentile, the slowest, and the share of
+    /// samples over 250 ms (how many events a disk stall held back, and for
+    /// how long: a stall sets p99 by itself, the drain after it the rest).
+    pub latency_p90_ms: f64,
+    pub latency_max_ms: f64,
+    pub latency_over_250ms: f64,
     /// `/balance` sent → answered, through the fake Discord, under the load.
     pub commands: Latency,
     pub command_calls: usize,
@@ -479,6 +485,10 @@ async fn drive(
         seconds,
         send_s: sent_s,
         latency_samples: seen_ns.len(),
+        latency_p90_ms: quantile_ms(&seen_ns, 0.90),
+        latency_max_ms: quantile_ms(&seen_ns, 1.0),
+        latency_over_250ms: seen_ns.iter().filter(|&&n| n > 250_000_000).count() as f64
+            / seen_ns.len().max(1) as f64,
         latency: Latency::of(seen_ns),
         command_calls: command_ns.len(),
         commands: Latency::of(command_ns),
@@ -618,4 +628,14 @@ async fn counts(store: &Store, gids: &[i64]) -> anyhow::Result<(u64, u64)> {
     .fetch_one(&store.pool)
     .await?;
     Ok((l as u64, m as u64))
+}
+
+/// Quantile `q` of `ns` (nanoseconds, any order) in ms; 0 when empty.
+fn quantile_ms(ns: &[u64], q: f64) -> f64 {
+    let mut v = ns.to_vec();
+    v.sort_unstable();
+    match v.len() {
+        0 => 0.0,
+        n => v[((n as f64 * q).ceil() as usize).clamp(1, n) - 1] as f64 / 1e6,
+    }
 }

@@ -120,8 +120,8 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         )?;
         writeln!(
             out,
-            "  event -> ledger p50 {:.1} ms, p99 {:.1} ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
-            l.latency.p50_ms, l.latency.p99_ms, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
+            "  event -> ledger p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, slowest {:.0} ms, {:.1} % over 250 ms ({} samples); /balance under load p50 {:.1} ms, p99 {:.1} ms ({} calls); bot peak RSS {:.1} MB",
+            l.latency.p50_ms, l.latency_p90_ms, l.latency.p99_ms, l.latency_max_ms, l.latency_over_250ms * 100.0, l.latency_samples, l.commands.p50_ms, l.commands.p99_ms, l.command_calls, l.peak_mb
         )?;
         writeln!(
             out,
