@@ -137,7 +137,10 @@ pub fn print_table(r: &BenchReport, out: &mut dyn Write) -> std::io::Result<()> 
         }
     }
     if r.live.is_none() {
-        writeln!(out, "live path: not measured (--skip-live)")?;
+        match &r.live_error {
+            Some(e) => writeln!(out, "live path: not measured, the live phase failed: {e}")?,
+            None => writeln!(out, "live path: not measured (--skip-live)")?,
+        }
     }
     Ok(())
 }
